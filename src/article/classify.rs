@@ -1,0 +1,135 @@
+//! Recognising the kind of a line of news copy from its text alone: captions by their agency
+//! credit, promo lines by their label, bylines, datelines and subheads. Shared by the plain-text
+//! and Markdown readers.
+
+use super::BlockKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A photo credit at the end of a line: "… in Baghdad. REUTERS", "(AP Photo/Evan Vucci)",
+/// "REUTERS/Thaier al-Sudani", "AFP via Getty Images", "Photo: Jane Doe".
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s.,;:(\[—–-])
+        (?: REUTERS(?:/[^\n]+)?
+          | \(AP\ Photo[^)\n]*\)
+          | AP\ Photo/[^\n]+
+          | (?:AFP|EPA|AP|PA)(?:/[^\n]+|\ via\ Getty\ Images)
+          | Getty\ Images
+          | (?:Photo|Photograph|Picture|Image)(?:\ credit)?:\ [^\n]+
+        )\s*$",
+    )
+    .expect("caption credit pattern is valid")
+});
+
+/// A promo or related-link label at the start of a line.
+static PROMO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:also\s+read|read\s+more|read\s+also|related|see\s+also|watch|more\s+on\s+this(?:\s+story)?|recommended)\s*[:|]")
+        .expect("promo label pattern is valid")
+});
+
+/// "By Jane Doe", "By JANE DOE and John Roe", "By Jane Doe, Reuters".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^By\s+\p{Lu}[\p{L}.’'\-]*(?:[\s,]+(?:and\s+)?\p{Lu}[\p{L}.’'\-]*){0,7}$")
+        .expect("byline pattern is valid")
+});
+
+/// The dateline that opens a wire story: "WASHINGTON (Reuters) - ", "EL PASO, Texas (AP) — ",
+/// "LONDON, March 3 (Reuters) - ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{Lu}\p{M} .’'\-]*(?:/\p{Lu}[\p{Lu} .\-]*)?(?:,\s[\p{L}.\s]{1,30}?(?:\s\d{1,2})?)?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN)\)\s*[-—–]+\s*",
+    )
+    .expect("dateline pattern is valid")
+});
+
+/// The kind of a body line judged by its text: caption, promo, byline, subhead or paragraph.
+pub fn body_line_kind(line: &str) -> BlockKind {
+    let line = line.trim();
+    if PROMO_LABEL.is_match(line) {
+        BlockKind::Promo
+    } else if CAPTION_CREDIT.is_match(line) {
+        BlockKind::Caption
+    } else if BYLINE.is_match(line) {
+        BlockKind::Byline
+    } else if looks_like_subhead(line) {
+        BlockKind::Subhead
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// The length in bytes of a dateline at the start of `paragraph`, including the dash and the
+/// space after it.
+pub fn dateline_len(paragraph: &str) -> Option<usize> {
+    DATELINE.find(paragraph).map(|m| m.end())
+}
+
+/// A short line with no sentence-ending full stop that does not open a quotation: "Why the
+/// drone strike?", "TRADE TALKS", "US Secretary of State seeks peace".
+pub fn looks_like_subhead(line: &str) -> bool {
+    let words = super::text::words(line).count();
+    let ends_like_prose = line.ends_with(['.', ',', ';', ':', '"', '”', '’', '\'', ')', '—', '-']);
+    let opens_quote = line.starts_with(['"', '“', '‘', '\'']);
+    (1..=14).contains(&words) && !ends_like_prose && !opens_quote
+}
+
+/// A short label above a headline ("US News", "Politics"): at most three words, no punctuation.
+pub fn looks_like_section_label(line: &str) -> bool {
+    let words = super::text::words(line).count();
+    (1..=3).contains(&words) && !line.contains(['.', '?', '!', ':', ',', '"', '“'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_are_known_by_their_credit() {
+        for line in [
+            "People gather around a car in Baghdad. REUTERS",
+            "Protesters march in Paris, France, May 1, 2024. REUTERS/Jane Doe",
+            "The senator speaks in Washington. (AP Photo/John Roe)",
+            "Fans cheer in the stands. AFP via Getty Images",
+        ] {
+            assert_eq!(body_line_kind(line), BlockKind::Caption, "{line}");
+        }
+        for line in [
+            "The minister told Reuters.",
+            "He spoke to the AP on Monday, officials said.",
+        ] {
+            assert_eq!(body_line_kind(line), BlockKind::Paragraph, "{line}");
+        }
+    }
+
+    #[test]
+    fn promos_bylines_and_subheads() {
+        assert_eq!(body_line_kind("ALSO READ| Mayor quits"), BlockKind::Promo);
+        assert_eq!(body_line_kind("Read more: Mayor quits"), BlockKind::Promo);
+        assert_eq!(
+            body_line_kind("By Jane Doe and John Roe"),
+            BlockKind::Byline
+        );
+        assert_eq!(body_line_kind("Who was the commander?"), BlockKind::Subhead);
+        assert_eq!(body_line_kind("TRADE TALKS"), BlockKind::Subhead);
+        assert_eq!(body_line_kind("“Why now?” she asked"), BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn datelines_of_wire_stories() {
+        for (text, dateline) in [
+            (
+                "WASHINGTON (Reuters) - The Senate",
+                "WASHINGTON (Reuters) - ",
+            ),
+            ("EL PASO, Texas (AP) — The city", "EL PASO, Texas (AP) — "),
+            (
+                "LONDON, March 3 (Reuters) - Shares",
+                "LONDON, March 3 (Reuters) - ",
+            ),
+        ] {
+            assert_eq!(dateline_len(text), Some(dateline.len()), "{text}");
+        }
+        assert_eq!(dateline_len("The Senate (AP) - voted"), None);
+    }
+}

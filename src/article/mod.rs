@@ -1,0 +1,250 @@
+//! The article model: what a draft is made of, with byte spans into its source.
+//!
+//! An [`Article`] owns its source text and lists its [`Block`]s in order — section label,
+//! headline, dek, byline, dateline, subheads, paragraphs, captions and promo lines — and the
+//! direct [`Quote`]s inside them. Rules read blocks by kind (their *scope*) and skip quoted text
+//! unless they opt in.
+
+mod classify;
+mod markdown;
+mod plain;
+mod quotes;
+pub mod text;
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The kinds of block an article is made of. These names are the `scope` values of rule packs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// A section or kicker label above the headline ("US News").
+    Section,
+    Headline,
+    /// The dek or standfirst under the headline.
+    Dek,
+    Byline,
+    /// The place and agency that open a wire story ("WASHINGTON (Reuters) -").
+    Dateline,
+    Subhead,
+    Paragraph,
+    /// A photo caption, recognised by its agency credit (REUTERS, AP Photo, Getty Images …).
+    Caption,
+    /// A promo or related-link line (`ALSO READ|`, `READ MORE:`, `RELATED:`).
+    Promo,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 9] = [
+        BlockKind::Section,
+        BlockKind::Headline,
+        BlockKind::Dek,
+        BlockKind::Byline,
+        BlockKind::Dateline,
+        BlockKind::Subhead,
+        BlockKind::Paragraph,
+        BlockKind::Caption,
+        BlockKind::Promo,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Section => "section",
+            BlockKind::Headline => "headline",
+            BlockKind::Dek => "dek",
+            BlockKind::Byline => "byline",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Subhead => "subhead",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Caption => "caption",
+            BlockKind::Promo => "promo",
+        }
+    }
+}
+
+impl fmt::Display for BlockKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One block of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// Parts of the span that are markup rather than text (Markdown link targets, emphasis
+    /// marks, inline HTML). Rules ignore matches that touch them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub markup: Vec<Span>,
+}
+
+/// A direct quotation inside a block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// From the opening mark to the closing mark, both included (or to the end of the block when
+    /// the quotation runs on).
+    pub span: Span,
+    /// Index of the block in [`Article::blocks`].
+    pub block: usize,
+    /// The quotation has no closing mark in its block.
+    pub unclosed: bool,
+    /// The quotation runs on into the next paragraph, which reopens it (the convention for
+    /// quotes of several paragraphs).
+    pub continues: bool,
+}
+
+/// The input formats copydesk reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Plain,
+    Markdown,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Plain => "plain text",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The format for a path, by its extension; anything that is not Markdown is plain text.
+    pub fn for_path(path: &str) -> Self {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::Plain
+        }
+    }
+}
+
+/// An article: its source text and the blocks and quotations found in it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// How the article is named in diagnostics (a path, or `<stdin>`).
+    pub name: String,
+    pub source: String,
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Article {
+    /// Builds the model of `source`. A leading byte-order mark is kept in the source (spans stay
+    /// true to the bytes on disk) and skipped by the parser; CRLF line ends are understood.
+    pub fn parse(name: impl Into<String>, source: impl Into<String>, format: Format) -> Self {
+        let source = source.into();
+        let blocks = match format {
+            Format::Plain => plain::parse(&source),
+            Format::Markdown => markdown::parse(&source),
+        };
+        let quotes = quotes::find(&source, &blocks);
+        Self {
+            name: name.into(),
+            source,
+            format,
+            blocks,
+            quotes,
+        }
+    }
+
+    /// An article that is one block of `kind` (how a rule's one-line example is checked).
+    pub fn single_block(name: impl Into<String>, text: impl Into<String>, kind: BlockKind) -> Self {
+        let source: String = text.into();
+        let trimmed = source.trim_start();
+        let start = source.len() - trimmed.len();
+        let span = Span::new(start, start + trimmed.trim_end().len());
+        let blocks = if span.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block {
+                kind,
+                span,
+                markup: Vec::new(),
+            }]
+        };
+        let quotes = quotes::find(&source, &blocks);
+        Self {
+            name: name.into(),
+            source,
+            format: Format::Plain,
+            blocks,
+            quotes,
+        }
+    }
+
+    pub fn text(&self, span: Span) -> &str {
+        &self.source[span.range()]
+    }
+
+    pub fn headline(&self) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.kind == BlockKind::Headline)
+    }
+
+    /// The index of the block that contains `span`, if one does.
+    pub fn block_at(&self, span: Span) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.span.start <= span.start);
+        let i = i.checked_sub(1)?;
+        self.blocks[i].span.contains(span).then_some(i)
+    }
+
+    /// Whether `span` lies inside (or overlaps) a direct quotation.
+    pub fn in_quote(&self, span: Span) -> bool {
+        let i = self.quotes.partition_point(|q| q.span.end <= span.start);
+        self.quotes.get(i).is_some_and(|q| q.span.overlaps(span))
+    }
+
+    /// Whether `span` touches markup of its block (see [`Block::markup`]).
+    pub fn touches_markup(&self, block: usize, span: Span) -> bool {
+        self.blocks[block].markup.iter().any(|m| m.overlaps(span))
+    }
+
+    /// The sentences of a block, as absolute spans.
+    pub fn sentences(&self, block: &Block) -> impl Iterator<Item = Span> + '_ {
+        let offset = block.span.start;
+        text::sentences(&self.source[block.span.range()]).map(move |s| s.shift(offset))
+    }
+
+    /// The words inside `span`, as absolute spans.
+    pub fn words(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
+        text::words(&self.source[span.range()]).map(move |w| w.shift(span.start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(article: &Article) -> Vec<(BlockKind, &str)> {
+        article
+            .blocks
+            .iter()
+            .map(|b| (b.kind, article.text(b.span)))
+            .collect()
+    }
+
+    #[test]
+    fn block_at_and_in_quote_find_by_offset() {
+        let article = Article::parse(
+            "t.txt",
+            "Mayor opens bridge\n\nThe mayor said “it is open” today.\n",
+            Format::Plain,
+        );
+        assert_eq!(
+            kinds(&article),
+            [
+                (BlockKind::Headline, "Mayor opens bridge"),
+                (BlockKind::Paragraph, "The mayor said “it is open” today.")
+            ]
+        );
+        let open = article.source.find("open”").unwrap();
+        assert!(article.in_quote(Span::new(open, open + 4)));
+        let today = article.source.find("today").unwrap();
+        assert!(!article.in_quote(Span::new(today, today + 5)));
+        assert_eq!(article.block_at(Span::new(today, today + 5)), Some(1));
+    }
+}

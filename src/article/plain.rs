@@ -1,0 +1,205 @@
+//! Reading a plain-text draft.
+//!
+//! The layout newsrooms paste: an optional section label, the headline on the first line, an
+//! optional dek directly under it (no blank line between), then the body with one block per line
+//! or per blank-line-separated paragraph. Hard-wrapped paragraphs are joined back together: a line
+//! that does not end a sentence and is followed by one starting in lower case continues it.
+
+use super::classify::{body_line_kind, dateline_len, looks_like_section_label};
+use super::{Block, BlockKind};
+use crate::span::Span;
+
+/// A line of text after hard-wrapped lines were joined, with whether a blank line preceded it.
+struct Line {
+    span: Span,
+    after_blank: bool,
+}
+
+pub fn parse(source: &str) -> Vec<Block> {
+    let lines = logical_lines(source);
+    let mut blocks = Vec::new();
+    let mut rest = &lines[..];
+
+    if let [label, headline, ..] = rest {
+        let label_text = &source[label.span.range()];
+        let headline_text = &source[headline.span.range()];
+        if looks_like_section_label(label_text) && looks_like_headline(headline_text) {
+            blocks.push(block(BlockKind::Section, label.span));
+            rest = &rest[1..];
+        }
+    }
+    if let [headline, after @ ..] = rest {
+        blocks.push(block(BlockKind::Headline, headline.span));
+        rest = after;
+        if let [dek, body @ ..] = rest {
+            let dek_text = &source[dek.span.range()];
+            let is_dek = !dek.after_blank
+                && !body.is_empty()
+                && dateline_len(dek_text).is_none()
+                && body_line_kind(dek_text) == BlockKind::Paragraph;
+            if is_dek {
+                blocks.push(block(BlockKind::Dek, dek.span));
+                rest = body;
+            }
+        }
+    }
+
+    let mut body_blocks: Vec<Block> = Vec::new();
+    let mut chunk_start = 0;
+    let several_chunks = rest.iter().skip(1).any(|l| l.after_blank);
+    for line in rest {
+        if line.after_blank {
+            chunk_start = body_blocks.len();
+        }
+        let text = &source[line.span.range()];
+        let kind = body_line_kind(text);
+        if kind == BlockKind::Caption && several_chunks {
+            // Alt text pasted right above a credited caption is caption text too.
+            for earlier in &mut body_blocks[chunk_start..] {
+                if earlier.kind == BlockKind::Paragraph {
+                    earlier.kind = BlockKind::Caption;
+                }
+            }
+        }
+        match (kind, dateline_len(text)) {
+            (BlockKind::Paragraph, Some(len)) if len < text.len() => {
+                let split = line.span.start + len;
+                let dateline_text = source[line.span.start..split].trim_end();
+                body_blocks.push(block(
+                    BlockKind::Dateline,
+                    Span::new(line.span.start, line.span.start + dateline_text.len()),
+                ));
+                body_blocks.push(block(BlockKind::Paragraph, Span::new(split, line.span.end)));
+            }
+            _ => body_blocks.push(block(kind, line.span)),
+        }
+    }
+    blocks.extend(body_blocks);
+    blocks
+}
+
+fn block(kind: BlockKind, span: Span) -> Block {
+    Block {
+        kind,
+        span,
+        markup: Vec::new(),
+    }
+}
+
+/// A headline does not end like a sentence or a clause and is not long.
+fn looks_like_headline(text: &str) -> bool {
+    !text.ends_with(['.', ',', ';']) && super::text::words(text).count() <= 25
+}
+
+/// The non-blank lines of `source` (trimmed, without line ends), hard-wrapped ones joined.
+fn logical_lines(source: &str) -> Vec<Line> {
+    let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut after_blank = false;
+    let mut offset = body_start;
+    for raw in source[body_start..].split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let leading = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        let span = Span::new(start + leading, start + leading + trimmed.len());
+        match lines.last_mut() {
+            Some(previous)
+                if !after_blank && continues(&source[previous.span.range()], trimmed) =>
+            {
+                previous.span.end = span.end;
+            }
+            _ => lines.push(Line {
+                span,
+                after_blank: after_blank && !lines.is_empty(),
+            }),
+        }
+        after_blank = false;
+    }
+    lines
+}
+
+/// Whether `next` continues a hard-wrapped line rather than starting a new block.
+fn continues(previous: &str, next: &str) -> bool {
+    let ends_open = !previous.ends_with(['.', '?', '!', ':', '"', '”', '’', '\'', ')', ']', '|']);
+    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    ends_open && starts_lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(source: &str) -> Vec<(BlockKind, &str)> {
+        parse(source)
+            .into_iter()
+            .map(|b| (b.kind, &source[b.span.range()]))
+            .collect()
+    }
+
+    #[test]
+    fn section_headline_captions_and_paragraphs() {
+        let source = "US News\n\nDrone strike kills commander: officials\n\nA strike killed three people, officials said.\n\nPeople gather around a car.\nPeople gather as a car is towed. REUTERS\n\nNo other deaths were reported.\n";
+        assert_eq!(
+            model(source),
+            [
+                (BlockKind::Section, "US News"),
+                (
+                    BlockKind::Headline,
+                    "Drone strike kills commander: officials"
+                ),
+                (
+                    BlockKind::Paragraph,
+                    "A strike killed three people, officials said."
+                ),
+                (BlockKind::Caption, "People gather around a car."),
+                (
+                    BlockKind::Caption,
+                    "People gather as a car is towed. REUTERS"
+                ),
+                (BlockKind::Paragraph, "No other deaths were reported."),
+            ]
+        );
+    }
+
+    #[test]
+    fn dek_datelines_and_crlf() {
+        let source = "\u{feff}Mayor opens bridge\r\nThe city waited ten years for it.\r\n\r\nSPRINGFIELD (AP) — The bridge opened on Monday.\r\n";
+        assert_eq!(
+            model(source),
+            [
+                (BlockKind::Headline, "Mayor opens bridge"),
+                (BlockKind::Dek, "The city waited ten years for it."),
+                (BlockKind::Dateline, "SPRINGFIELD (AP) —"),
+                (BlockKind::Paragraph, "The bridge opened on Monday."),
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let source = "Council votes\n\nThe council voted on the budget\nlate on Tuesday, members said.\nA second vote follows.\n";
+        assert_eq!(
+            model(source),
+            [
+                (BlockKind::Headline, "Council votes"),
+                (
+                    BlockKind::Paragraph,
+                    "The council voted on the budget\nlate on Tuesday, members said."
+                ),
+                (BlockKind::Paragraph, "A second vote follows."),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_sources_have_no_blocks() {
+        assert!(parse("").is_empty());
+        assert!(parse("\n \r\n\t\n").is_empty());
+    }
+}

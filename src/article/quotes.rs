@@ -1,0 +1,121 @@
+//! Finding direct quotations: curly and straight double marks, and single marks where they open
+//! and close within one block (headline style, British style). A double-quoted passage left open
+//! at the end of a paragraph runs on when the next paragraph reopens it.
+
+use super::{Block, Quote};
+use crate::span::Span;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Marks {
+    Double,
+    Single,
+}
+
+pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        let text = &source[block.span.range()];
+        let mut open: Option<(usize, Marks)> = None;
+        let mut previous: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let opens = opening_context(previous, next);
+            let closes = previous.is_some_and(|p| !p.is_whitespace());
+            match (c, open) {
+                ('“', None) => open = Some((i, Marks::Double)),
+                ('"', None) if opens => open = Some((i, Marks::Double)),
+                ('”' | '"', Some((start, Marks::Double))) if closes => {
+                    quotes.push(closed(block, index, start, i + c.len_utf8()));
+                    open = None;
+                }
+                ('‘', None) => open = Some((i, Marks::Single)),
+                ('\'', None) if opens && next.is_some_and(char::is_alphabetic) => {
+                    open = Some((i, Marks::Single));
+                }
+                ('’' | '\'', Some((start, Marks::Single)))
+                    if closes && !next.is_some_and(char::is_alphanumeric) =>
+                {
+                    quotes.push(closed(block, index, start, i + c.len_utf8()));
+                    open = None;
+                }
+                _ => {}
+            }
+            previous = Some(c);
+        }
+        if let Some((start, Marks::Double)) = open {
+            let reopened = blocks.get(index + 1).is_some_and(|next| {
+                next.kind == block.kind && source[next.span.range()].starts_with(['“', '"'])
+            });
+            quotes.push(Quote {
+                span: Span::new(block.span.start + start, block.span.end),
+                block: index,
+                unclosed: true,
+                continues: reopened,
+            });
+        }
+    }
+    quotes
+}
+
+fn closed(block: &Block, index: usize, start: usize, end: usize) -> Quote {
+    Quote {
+        span: Span::new(block.span.start + start, block.span.start + end),
+        block: index,
+        unclosed: false,
+        continues: false,
+    }
+}
+
+/// An opening mark follows the start, white space or an opening bracket or dash, and is
+/// followed by something that is not white space.
+fn opening_context(previous: Option<char>, next: Option<char>) -> bool {
+    let after_boundary = previous
+        .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
+    after_boundary && next.is_some_and(|n| !n.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Format};
+
+    fn quoted(source: &str) -> Vec<(&str, bool, bool)> {
+        let article = Article::parse("t.txt", source, Format::Plain);
+        article
+            .quotes
+            .iter()
+            .map(|q| (&source[q.span.range()], q.unclosed, q.continues))
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_single_quotes() {
+        assert_eq!(
+            quoted("Headline\n\nShe said “yes” and \"no\" to 'Project X' on the players' union.\n"),
+            [
+                ("“yes”", false, false),
+                ("\"no\"", false, false),
+                ("'Project X'", false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(
+            quoted("Headline\n\nThe mayor’s plan isn't new; it's the '90s again.\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn quotes_over_several_paragraphs() {
+        assert_eq!(
+            quoted("Headline\n\n“We will stay,\n\n“and we will win,” he said.\n\n“Never again.\n"),
+            [
+                ("“We will stay,", true, true),
+                ("“and we will win,”", false, false),
+                ("“Never again.", true, false)
+            ]
+        );
+    }
+}

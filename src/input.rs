@@ -1,0 +1,153 @@
+//! Finding and reading articles: paths are walked (honouring `.gitignore`), files are read as
+//! bytes and decoded as UTF-8. A file that cannot be read is reported with the reason and the
+//! rest are still read.
+
+use crate::article::{Article, Format};
+use ignore::WalkBuilder;
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The extensions read when walking a folder. A file named on the command line is read whatever
+/// its extension.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Where an article comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Source {
+    pub fn name(&self) -> String {
+        match self {
+            Source::File(path) => path.display().to_string(),
+            Source::Stdin => "<stdin>".to_owned(),
+        }
+    }
+}
+
+/// Why an input was not checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputProblem {
+    pub name: String,
+    pub message: String,
+    /// `false` for inputs skipped on purpose (binary files), which do not fail the run.
+    pub is_error: bool,
+}
+
+/// The sources named by `paths` (`-` is standard input), folders walked recursively in name
+/// order, honouring `.gitignore`, `.ignore` and hidden-file rules.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputProblem>) {
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        if !path.is_dir() {
+            // Named explicitly: read it whatever its extension; reading reports what is wrong.
+            sources.push(Source::File(path.clone()));
+            continue;
+        }
+        let walker = WalkBuilder::new(path)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    if is_file && has_article_extension(entry.path()) {
+                        sources.push(Source::File(entry.into_path()));
+                    }
+                }
+                Err(e) => problems.push(InputProblem {
+                    name: path.display().to_string(),
+                    message: e.to_string(),
+                    is_error: true,
+                }),
+            }
+        }
+    }
+    (sources, problems)
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+/// Reads and parses every source, in parallel, keeping their order.
+pub fn read_all(sources: &[Source]) -> Vec<Result<Article, InputProblem>> {
+    sources.par_iter().map(read).collect()
+}
+
+/// Reads one source into an article.
+pub fn read(source: &Source) -> Result<Article, InputProblem> {
+    let name = source.name();
+    let problem = |message: String, is_error: bool| InputProblem {
+        name: name.clone(),
+        message,
+        is_error,
+    };
+    let bytes = match source {
+        Source::File(path) => {
+            std::fs::read(path).map_err(|e| problem(format!("cannot read: {e}"), true))?
+        }
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| problem(format!("cannot read standard input: {e}"), true))?;
+            bytes
+        }
+    };
+    let text = decode(bytes).map_err(|(message, is_error)| problem(message, is_error))?;
+    let format = match source {
+        Source::File(path) => Format::for_path(&path.to_string_lossy()),
+        Source::Stdin => Format::Plain,
+    };
+    Ok(Article::parse(name, text, format))
+}
+
+/// UTF-8 text from bytes; a NUL byte marks a binary file (skipped), invalid UTF-8 is an error
+/// naming the byte offset.
+pub fn decode(bytes: Vec<u8>) -> Result<String, (String, bool)> {
+    if bytes.contains(&0) {
+        return Err((
+            "skipped: looks like a binary file (contains NUL bytes)".to_owned(),
+            false,
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        (
+            format!(
+                "not valid UTF-8: invalid byte sequence at byte offset {at}; save the file as UTF-8"
+            ),
+            true,
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_reports_the_offset_of_invalid_utf8() {
+        let (message, is_error) = decode(b"caf\xe9 au lait".to_vec()).unwrap_err();
+        assert!(message.contains("byte offset 3"), "{message}");
+        assert!(is_error);
+        let (message, is_error) = decode(b"\x00\x01binary".to_vec()).unwrap_err();
+        assert!(message.contains("binary"));
+        assert!(!is_error);
+        assert_eq!(
+            decode("ok “quotes”".as_bytes().to_vec()).unwrap(),
+            "ok “quotes”"
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! `path:line:col: severity[rule] message`, one line per diagnostic.
+
+use super::Report;
+use crate::span::LineIndex;
+use std::fmt::Write;
+
+pub fn render(report: &Report<'_>) -> String {
+    let mut out = String::new();
+    let indexes: Vec<LineIndex> = report
+        .articles
+        .iter()
+        .map(|a| LineIndex::new(&a.source))
+        .collect();
+    for d in report.diagnostics {
+        let article = &report.articles[d.primary.article];
+        let (line, column) = indexes[d.primary.article].line_col(d.primary.span.start);
+        let _ = writeln!(
+            out,
+            "{}:{line}:{column}: {}[{}] {}",
+            article.name, d.severity, d.rule, d.message
+        );
+    }
+    out
+}

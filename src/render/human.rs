@@ -1,0 +1,166 @@
+//! Compiler-style output through codespan-reporting: the rule id as the code, the primary label
+//! on the exact span, secondary labels, the rationale as a note, help and the fix.
+//!
+//! `info` findings print as codespan's `note` severity.
+
+use super::Report;
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::rules::examples::ExampleFailure;
+use crate::rules::pack::PackErrors;
+use crate::rules::{PackSource, RuleSet};
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config, termcolor::Buffer};
+
+fn buffer(color: bool) -> Buffer {
+    if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    }
+}
+
+/// Every diagnostic of the report, then the inputs that could not be read.
+pub fn render(report: &Report<'_>, color: bool) -> Vec<u8> {
+    let mut files = SimpleFiles::new();
+    for article in report.articles {
+        files.add(article.name.as_str(), article.source.as_str());
+    }
+    let config = Config::default();
+    let mut out = buffer(color);
+    for diagnostic in report.diagnostics {
+        let rendered = to_codespan(diagnostic, report);
+        // A span is always inside its article, so emitting cannot fail on lookups; an I/O error
+        // writing to the in-memory buffer cannot happen either.
+        let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
+    }
+    for problem in report.problems {
+        let severity = if problem.is_error {
+            cs::Severity::Error
+        } else {
+            cs::Severity::Note
+        };
+        let rendered = cs::Diagnostic::new(severity)
+            .with_code("io")
+            .with_message(format!("{}: {}", problem.name, problem.message));
+        let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
+    }
+    out.into_inner()
+}
+
+fn severity(severity: Severity) -> cs::Severity {
+    match severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Info => cs::Severity::Note,
+    }
+}
+
+fn to_codespan(d: &Diagnostic, report: &Report<'_>) -> cs::Diagnostic<usize> {
+    let mut labels = vec![
+        cs::Label::primary(d.primary.article, d.primary.span.range())
+            .with_message(&d.primary.message),
+    ];
+    labels.extend(
+        d.secondary
+            .iter()
+            .map(|l| cs::Label::secondary(l.article, l.span.range()).with_message(&l.message)),
+    );
+    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("why: {n}")).collect();
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    if let Some(fix) = &d.fix {
+        let source = &report.articles[d.primary.article].source;
+        let edits: Vec<String> = fix
+            .edits
+            .iter()
+            .map(|e| {
+                let old = &source[e.span.range()];
+                if e.replacement.is_empty() {
+                    format!("delete `{old}`")
+                } else {
+                    format!("replace `{old}` with `{}`", e.replacement)
+                }
+            })
+            .collect();
+        let how = match fix.applicability {
+            Applicability::Safe => "fix",
+            Applicability::Unsafe => "suggestion",
+        };
+        notes.push(format!("{how}: {}", edits.join(", ")));
+    }
+    cs::Diagnostic::new(severity(d.severity))
+        .with_code(&d.rule)
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+fn pack_files(packs: &[PackSource]) -> SimpleFiles<&str, &str> {
+    let mut files = SimpleFiles::new();
+    for pack in packs {
+        files.add(pack.name.as_str(), pack.text.as_str());
+    }
+    files
+}
+
+/// Errors in rule packs, each pointing into its TOML file.
+pub fn render_pack_errors(errors: &PackErrors, color: bool) -> Vec<u8> {
+    let files = pack_files(&errors.packs);
+    let config = Config::default();
+    let mut out = buffer(color);
+    for error in &errors.errors {
+        let mut rendered = cs::Diagnostic::error()
+            .with_code("pack")
+            .with_message(&error.message);
+        if let Some(span) = error.span {
+            rendered = rendered.with_labels(vec![
+                cs::Label::primary(error.pack, span.range()).with_message(&error.label),
+            ]);
+        }
+        let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
+    }
+    out.into_inner()
+}
+
+/// Rule examples that did not behave, each pointing at the example in its TOML file.
+pub fn render_example_failures(
+    set: &RuleSet,
+    failures: &[ExampleFailure<'_>],
+    color: bool,
+) -> Vec<u8> {
+    let files = pack_files(&set.packs);
+    let config = Config::default();
+    let mut out = buffer(color);
+    for failure in failures {
+        let (message, label) = if failure.should_fire {
+            (
+                format!(
+                    "rule `{}`: a `must-fire` example did not fire",
+                    failure.rule
+                ),
+                "expected a diagnostic here",
+            )
+        } else {
+            (
+                format!("rule `{}`: a `must-not-fire` example fired", failure.rule),
+                "expected no diagnostic here",
+            )
+        };
+        let notes = failure
+            .reported
+            .iter()
+            .map(|r| format!("reported: {r}"))
+            .collect();
+        let rendered = cs::Diagnostic::error()
+            .with_code("example")
+            .with_message(message)
+            .with_labels(vec![
+                cs::Label::primary(failure.pack, failure.example.span.range()).with_message(label),
+            ])
+            .with_notes(notes);
+        let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
+    }
+    out.into_inner()
+}

@@ -1,0 +1,148 @@
+//! The JSON report, schema version 1 (documented in the README). Fields are only ever added
+//! within a version; a change that removes or renames one bumps `version`.
+
+use super::{Counts, Report};
+use crate::diagnostic::{Applicability, Label, Severity};
+use crate::span::LineIndex;
+use serde::Serialize;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    tool: &'static str,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    errors: Vec<JsonProblem<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    articles: usize,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    path: &'a str,
+    message: &'a str,
+    /// `false` for inputs skipped on purpose (binary files).
+    error: bool,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    #[serde(flatten)]
+    location: Location<'a>,
+    labels: Vec<Location<'a>>,
+    notes: &'a [String],
+    help: Option<&'a str>,
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A span with its byte offsets and 1-based line and column (in characters) at both ends.
+#[derive(Serialize)]
+struct Location<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    start: Position,
+    end: Position,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct Position {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: Position,
+    end: Position,
+    replacement: &'a str,
+}
+
+pub fn render<'a>(report: &'a Report<'a>) -> String {
+    let indexes: Vec<LineIndex> = report
+        .articles
+        .iter()
+        .map(|a| LineIndex::new(&a.source))
+        .collect();
+    let position = |article: usize, offset: usize| {
+        let (line, column) = indexes[article].line_col(offset);
+        Position {
+            offset,
+            line,
+            column,
+        }
+    };
+    let location = |label: &'a Label, with_path: bool| Location {
+        path: with_path.then(|| report.articles[label.article].name.as_str()),
+        start: position(label.article, label.span.start),
+        end: position(label.article, label.span.end),
+        label: &label.message,
+    };
+    let diagnostics = report
+        .diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            path: &report.articles[d.primary.article].name,
+            rule: &d.rule,
+            severity: d.severity,
+            message: &d.message,
+            location: location(&d.primary, false),
+            labels: d.secondary.iter().map(|l| location(l, true)).collect(),
+            notes: &d.notes,
+            help: d.help.as_deref(),
+            fix: d.fix.as_ref().map(|fix| JsonFix {
+                applicability: fix.applicability,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        start: position(d.primary.article, e.span.start),
+                        end: position(d.primary.article, e.span.end),
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            }),
+        })
+        .collect();
+    let json = JsonReport {
+        version: SCHEMA_VERSION,
+        tool: "copydesk",
+        diagnostics,
+        errors: report
+            .problems
+            .iter()
+            .map(|p| JsonProblem {
+                path: &p.name,
+                message: &p.message,
+                error: p.is_error,
+            })
+            .collect(),
+        summary: JsonSummary {
+            articles: report.articles.len(),
+            counts: report.counts(),
+        },
+    };
+    let mut text =
+        serde_json::to_string_pretty(&json).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

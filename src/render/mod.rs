@@ -1,0 +1,60 @@
+//! Turning diagnostics into output: [`human`] (codespan-reporting), [`concise`] (one line
+//! each) and [`json`] (versioned, for tools).
+
+pub mod concise;
+pub mod human;
+pub mod json;
+pub mod model;
+
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::input::InputProblem;
+
+/// What one `check` run produced.
+pub struct Report<'a> {
+    /// Every article read, indexed by [`crate::diagnostic::Label::article`].
+    pub articles: &'a [Article],
+    pub diagnostics: &'a [Diagnostic],
+    /// Inputs that could not be checked.
+    pub problems: &'a [InputProblem],
+}
+
+/// Counts of diagnostics by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Report<'_> {
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for d in self.diagnostics {
+            match d.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
+            }
+        }
+        counts
+    }
+
+    /// The one-line summary: articles checked, findings by severity, inputs not checked.
+    pub fn summary(&self) -> String {
+        let c = self.counts();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut line = format!(
+            "checked {}: {}, {}, {}",
+            plural(self.articles.len(), "article"),
+            plural(c.errors, "error"),
+            plural(c.warnings, "warning"),
+            plural(c.infos, "info"),
+        );
+        let unread = self.problems.iter().filter(|p| p.is_error).count();
+        if unread > 0 {
+            line.push_str(&format!("; {} could not be read", plural(unread, "file")));
+        }
+        line
+    }
+}

@@ -1,0 +1,129 @@
+//! # existence
+//!
+//! ## What it flags
+//! Any word, phrase or regex from the rule's lists. Words and phrases (`words`) match whole
+//! words, ignoring ASCII case unless `case-sensitive = true`; regexes (`patterns`) match as
+//! written (add `\b` yourself). A match that lies inside one of the rule's `exceptions` phrases
+//! is not reported.
+//!
+//! ## Why
+//! Some words never belong in copy: leftover editor marks (TK), clichés, words a style guide
+//! bans outright. A list is the cheapest rule there is, and every list of every pack is matched
+//! in one pass.
+//!
+//! ## Example
+//! ```toml
+//! [[existence]]
+//! id = "style.editor-mark"
+//! message = "leftover editor mark `{match}`"
+//! words = ["TK", "TKTK"]
+//! case-sensitive = true
+//! rationale = "Placeholders must be filled before publication."
+//! must-fire = ["The mayor was born in TK."]
+//! must-not-fire = ["The mayor was born in Ohio."]
+//! ```
+//!
+//! ## Instead
+//! Rewrite the passage; the rule's `help` says how.
+//!
+//! ## Fix safety
+//! No fix: what replaces a banned word is an editor's call.
+
+use super::KindInfo;
+use crate::diagnostic::Diagnostic;
+use crate::rules::matcher::LiteralOptions;
+use crate::rules::pack::Compiler;
+use crate::rules::{Check, Context};
+use crate::span::Span;
+use toml::Spanned;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "existence",
+    default_scope: super::PROSE,
+    placeholders: &["match"],
+    source: include_str!("existence.rs"),
+};
+
+crate::rule_spec! {
+    pub struct Spec {
+        #[serde(default)]
+        pub words: Vec<String>,
+        #[serde(default)]
+        pub patterns: Vec<Spanned<String>>,
+        #[serde(default)]
+        pub case_sensitive: bool,
+        #[serde(default)]
+        pub exceptions: Vec<String>,
+    }
+}
+
+pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    if spec.words.is_empty() && spec.patterns.is_empty() {
+        compiler.error(
+            spec.id.span().into(),
+            format!(
+                "existence rule `{}` has neither `words` nor `patterns`",
+                spec.id.get_ref()
+            ),
+            "this rule",
+        );
+        return None;
+    }
+    let options = LiteralOptions {
+        case_sensitive: spec.case_sensitive,
+        whole_word: true,
+    };
+    for word in &spec.words {
+        compiler
+            .matcher
+            .add_literal(compiler.rule, 0, word, options);
+    }
+    let mut ok = true;
+    for pattern in &spec.patterns {
+        match compiler.regex(pattern, !spec.case_sensitive) {
+            Some(regex) => compiler.matcher.add_regex(compiler.rule, 0, regex),
+            None => ok = false,
+        }
+    }
+    let exceptions = spec
+        .exceptions
+        .iter()
+        .map(|e| e.to_ascii_lowercase())
+        .collect();
+    ok.then(|| Box::new(Existence { exceptions }) as Box<dyn Check>)
+}
+
+struct Existence {
+    /// ASCII-lower-cased phrases inside which a match is not reported.
+    exceptions: Vec<String>,
+}
+
+impl Existence {
+    fn excepted(&self, cx: &Context<'_>, span: Span) -> bool {
+        if self.exceptions.is_empty() {
+            return false;
+        }
+        let Some(block) = cx.article.block_at(span) else {
+            return false;
+        };
+        let block_span = cx.article.blocks[block].span;
+        let text = cx.text(block_span).to_ascii_lowercase();
+        let hit = Span::new(span.start - block_span.start, span.end - block_span.start);
+        self.exceptions.iter().any(|exception| {
+            text.match_indices(exception.as_str())
+                .any(|(at, e)| Span::new(at, at + e.len()).contains(hit))
+        })
+    }
+}
+
+impl Check for Existence {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for hit in cx.hits {
+            if self.excepted(cx, hit.span) {
+                continue;
+            }
+            let matched = cx.text(hit.span);
+            out.push(cx.diagnostic(hit.span, "", &[("match", matched)]));
+        }
+    }
+}

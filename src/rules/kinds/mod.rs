@@ -1,0 +1,137 @@
+//! The rule kinds, one file each. A kind's `//!` comment is its `copydesk explain` text, in
+//! fixed sections: What it flags / Why / Example / Instead / Fix safety.
+//!
+//! Adding a kind: a file here with a `Spec` (declared with `rule_spec!`), a `KIND` and a
+//! `compile` function; a line in [`KINDS`], in [`AnySpec`] and in the pack file struct
+//! (`src/rules/pack.rs`); fixtures in `tests/kinds.rs`; rules using it in a pack. See
+//! CONTRIBUTING.md.
+
+pub mod consistency;
+pub mod existence;
+pub mod length;
+pub mod preferred_term;
+pub mod repetition;
+pub mod spelling_system;
+
+use super::Check;
+use super::pack::{Common, Compiler};
+use crate::article::BlockKind;
+
+/// What the engine knows of a kind.
+pub struct KindInfo {
+    /// The kind's name: the TOML table name (`[[preferred-term]]`).
+    pub name: &'static str,
+    /// The blocks a rule reads when it names no `scope`.
+    pub default_scope: &'static [BlockKind],
+    /// The `{placeholders}` its messages may use.
+    pub placeholders: &'static [&'static str],
+    /// The kind's source file, whose `//!` comment is its documentation.
+    pub source: &'static str,
+}
+
+impl KindInfo {
+    /// The kind's documentation: its source file's leading `//!` comment, as Markdown.
+    pub fn doc(&self) -> String {
+        self.source
+            .lines()
+            .take_while(|line| line.starts_with("//!"))
+            .map(|line| {
+                line.trim_start_matches("//!")
+                    .strip_prefix(' ')
+                    .unwrap_or("")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Every kind, in the order `copydesk rules` and the docs list them.
+pub const KINDS: &[&KindInfo] = &[
+    &existence::KIND,
+    &preferred_term::KIND,
+    &consistency::KIND,
+    &spelling_system::KIND,
+    &repetition::KIND,
+    &length::KIND,
+];
+
+/// The text blocks of an article, where most rules look unless a pack says otherwise.
+pub const PROSE: &[BlockKind] = &[
+    BlockKind::Headline,
+    BlockKind::Dek,
+    BlockKind::Subhead,
+    BlockKind::Paragraph,
+    BlockKind::Caption,
+];
+
+/// A rule table of any kind, as read from a pack.
+pub enum AnySpec {
+    Existence(existence::Spec),
+    PreferredTerm(preferred_term::Spec),
+    Consistency(consistency::Spec),
+    SpellingSystem(spelling_system::Spec),
+    Repetition(repetition::Spec),
+    Length(length::Spec),
+}
+
+impl AnySpec {
+    pub fn common(&self) -> Common {
+        match self {
+            AnySpec::Existence(s) => s.common(),
+            AnySpec::PreferredTerm(s) => s.common(),
+            AnySpec::Consistency(s) => s.common(),
+            AnySpec::SpellingSystem(s) => s.common(),
+            AnySpec::Repetition(s) => s.common(),
+            AnySpec::Length(s) => s.common(),
+        }
+    }
+
+    pub fn kind(&self) -> &'static KindInfo {
+        match self {
+            AnySpec::Existence(_) => &existence::KIND,
+            AnySpec::PreferredTerm(_) => &preferred_term::KIND,
+            AnySpec::Consistency(_) => &consistency::KIND,
+            AnySpec::SpellingSystem(_) => &spelling_system::KIND,
+            AnySpec::Repetition(_) => &repetition::KIND,
+            AnySpec::Length(_) => &length::KIND,
+        }
+    }
+
+    /// Registers the rule's literals and patterns and builds its check; `None` after reporting
+    /// errors to `compiler`.
+    pub fn compile(&self, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+        match self {
+            AnySpec::Existence(s) => existence::compile(s, compiler),
+            AnySpec::PreferredTerm(s) => preferred_term::compile(s, compiler),
+            AnySpec::Consistency(s) => consistency::compile(s, compiler),
+            AnySpec::SpellingSystem(s) => spelling_system::compile(s, compiler),
+            AnySpec::Repetition(s) => repetition::compile(s, compiler),
+            AnySpec::Length(s) => length::compile(s, compiler),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_documents_the_fixed_sections() {
+        for kind in KINDS {
+            let doc = kind.doc();
+            for section in [
+                "## What it flags",
+                "## Why",
+                "## Example",
+                "## Instead",
+                "## Fix safety",
+            ] {
+                assert!(
+                    doc.contains(section),
+                    "kind {} lacks `{section}`",
+                    kind.name
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! # preferred-term
+//!
+//! ## What it flags
+//! A word or phrase the style guide replaces with another: each pair in `replace` is
+//! `["as written", "preferred"]`. Matching is on whole words and ignores ASCII case unless
+//! `case-sensitive = true`.
+//!
+//! ## Why
+//! House style keeps copy consistent and readable across writers and desks: one spelling of
+//! "email", "cease-fire" or "militant group", whoever filed.
+//!
+//! ## Example
+//! ```toml
+//! [[preferred-term]]
+//! id = "style.email"
+//! message = "write `{preferred}`, not `{match}`"
+//! replace = [["e-mail", "email"]]
+//! rationale = "AP Stylebook: email, no hyphen."
+//! must-fire = ["Send an e-mail to the desk."]
+//! must-not-fire = ["Send an email to the desk."]
+//! ```
+//!
+//! ## Instead
+//! The preferred term, written with the case of the original ("E-mail" → "Email").
+//!
+//! ## Fix safety
+//! Safe by default: the replacement keeps the original's capitalisation and is never applied
+//! inside a direct quotation. A rule whose replacement needs judgement (loaded wording) sets
+//! `fix = "unsafe"`, which shows the suggestion without applying it.
+
+use super::KindInfo;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::rules::matcher::LiteralOptions;
+use crate::rules::pack::Compiler;
+use crate::rules::{Check, Context, keep_case};
+
+pub const KIND: KindInfo = KindInfo {
+    name: "preferred-term",
+    default_scope: super::PROSE,
+    placeholders: &["match", "preferred"],
+    source: include_str!("preferred_term.rs"),
+};
+
+crate::rule_spec! {
+    pub struct Spec {
+        pub replace: Vec<(String, String)>,
+        #[serde(default)]
+        pub case_sensitive: bool,
+        #[serde(default = "safe")]
+        pub fix: Applicability,
+    }
+}
+
+fn safe() -> Applicability {
+    Applicability::Safe
+}
+
+pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    if spec.replace.is_empty() {
+        compiler.error(
+            spec.id.span().into(),
+            format!(
+                "preferred-term rule `{}` has an empty `replace` list",
+                spec.id.get_ref()
+            ),
+            "this rule",
+        );
+        return None;
+    }
+    let options = LiteralOptions {
+        case_sensitive: spec.case_sensitive,
+        whole_word: true,
+    };
+    for (index, (wrong, _)) in spec.replace.iter().enumerate() {
+        let index = u32::try_from(index).ok()?;
+        compiler
+            .matcher
+            .add_literal(compiler.rule, index, wrong, options);
+    }
+    Some(Box::new(PreferredTerm {
+        preferred: spec
+            .replace
+            .iter()
+            .map(|(_, right)| right.clone())
+            .collect(),
+        applicability: spec.fix,
+    }))
+}
+
+struct PreferredTerm {
+    /// The preferred term of each pair, by the pattern number its literal was registered with.
+    preferred: Vec<String>,
+    applicability: Applicability,
+}
+
+impl Check for PreferredTerm {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for hit in cx.hits {
+            let matched = cx.text(hit.span);
+            let replacement = keep_case(matched, &self.preferred[hit.pattern as usize]);
+            if replacement == matched {
+                continue;
+            }
+            let mut diagnostic = cx.diagnostic(
+                hit.span,
+                format!("use `{replacement}`"),
+                &[("match", matched), ("preferred", &replacement)],
+            );
+            diagnostic.fix = Some(Fix {
+                applicability: self.applicability,
+                edits: vec![Edit {
+                    span: hit.span,
+                    replacement,
+                }],
+            });
+            out.push(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! # spelling-system
+//!
+//! ## What it flags
+//! American spellings in a British-spelled article, or British ones in an American-spelled
+//! article. The pairs come from a data file in the pack (`data`, one `us<TAB>uk` pair a line).
+//! The article's system is the house system where the rule sets `prefer = "us"` or `"uk"`;
+//! otherwise the one most of its spellings follow (on a tie, the one used first). Words that
+//! start with a capital are skipped, since they are usually names ("World Health
+//! Organization", "Labor Party"), as are direct quotations.
+//!
+//! ## Why
+//! One article, one spelling system. A "colour" among "organized" and "center" reads as a
+//! slip, and usually is one: copy pasted from another outlet or a wire.
+//!
+//! ## Example
+//! ```toml
+//! [[spelling-system]]
+//! id = "spelling.us-uk"
+//! message = "`{match}` does not follow this article's {system} spelling"
+//! help = "write `{preferred}`"
+//! data = "spelling/us-uk-common.tsv"
+//! rationale = "Keep to one spelling system per article."
+//! must-fire = ["The colour of the flag was chosen by the organized committee and the colour guard."]
+//! must-not-fire = ["The colour of the flag was chosen by the organised committee."]
+//! ```
+//!
+//! ## Instead
+//! The other system's form of the same word ("organized" → "organised").
+//!
+//! ## Fix safety
+//! Safe: the data keeps only common words whose two forms mean the same thing. Pairs whose
+//! forms differ in sense (check/cheque, tire/tyre, program/programme, practice/practise) are
+//! left out of the bundled data.
+
+use super::KindInfo;
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::rules::matcher::LiteralOptions;
+use crate::rules::pack::Compiler;
+use crate::rules::{Check, Context, keep_case};
+use serde::Deserialize;
+use std::collections::HashSet;
+use toml::Spanned;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "spelling-system",
+    default_scope: super::PROSE,
+    placeholders: &["match", "preferred", "system"],
+    source: include_str!("spelling_system.rs"),
+};
+
+/// A spelling system, as named in packs and config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum System {
+    Us,
+    Uk,
+}
+
+impl System {
+    fn adjective(self) -> &'static str {
+        match self {
+            System::Us => "American",
+            System::Uk => "British",
+        }
+    }
+
+    /// The system of a pattern number: even numbers are US forms, odd ones UK forms.
+    fn of_pattern(pattern: u32) -> Self {
+        if pattern.is_multiple_of(2) {
+            System::Us
+        } else {
+            System::Uk
+        }
+    }
+}
+
+crate::rule_spec! {
+    pub struct Spec {
+        pub data: Spanned<String>,
+        #[serde(default)]
+        pub prefer: Option<System>,
+    }
+}
+
+pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    let text = compiler.data_file(&spec.data)?;
+    let mut pairs = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.split_once('\t') {
+            Some((us, uk)) if !us.is_empty() && !uk.trim().is_empty() && us != uk.trim() => {
+                pairs.push((us.to_owned(), uk.trim().to_owned()));
+            }
+            _ => {
+                compiler.error(
+                    spec.data.span().into(),
+                    format!(
+                        "line {} of the data file is not `us<TAB>uk`: {line:?}",
+                        number + 1
+                    ),
+                    "in this file",
+                );
+                return None;
+            }
+        }
+    }
+    // A form that is American in one pair and British in another says nothing about the system.
+    let us_forms: HashSet<String> = pairs
+        .iter()
+        .map(|(us, _)| us.to_ascii_lowercase())
+        .collect();
+    let uk_forms: HashSet<String> = pairs
+        .iter()
+        .map(|(_, uk)| uk.to_ascii_lowercase())
+        .collect();
+    let options = LiteralOptions {
+        case_sensitive: false,
+        whole_word: true,
+    };
+    let mut kept = Vec::new();
+    for (us, uk) in pairs {
+        if uk_forms.contains(&us.to_ascii_lowercase())
+            || us_forms.contains(&uk.to_ascii_lowercase())
+        {
+            continue;
+        }
+        let index = u32::try_from(kept.len() * 2).ok()?;
+        compiler
+            .matcher
+            .add_literal(compiler.rule, index, &us, options);
+        compiler
+            .matcher
+            .add_literal(compiler.rule, index + 1, &uk, options);
+        kept.push((us, uk));
+    }
+    Some(Box::new(SpellingSystem {
+        pairs: kept,
+        prefer: spec.prefer,
+    }))
+}
+
+struct SpellingSystem {
+    pairs: Vec<(String, String)>,
+    prefer: Option<System>,
+}
+
+impl SpellingSystem {
+    fn other_form(&self, pattern: u32) -> &str {
+        let (us, uk) = &self.pairs[(pattern / 2) as usize];
+        match System::of_pattern(pattern) {
+            System::Us => uk,
+            System::Uk => us,
+        }
+    }
+}
+
+impl Check for SpellingSystem {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let lower_case = |span| cx.text(span).chars().next().is_some_and(char::is_lowercase);
+        let hits: Vec<_> = cx.hits.iter().filter(|h| lower_case(h.span)).collect();
+        let Some(first) = hits.first() else { return };
+        let us = hits
+            .iter()
+            .filter(|h| System::of_pattern(h.pattern) == System::Us)
+            .count();
+        let uk = hits.len() - us;
+        let system = self.prefer.unwrap_or(match us.cmp(&uk) {
+            std::cmp::Ordering::Greater => System::Us,
+            std::cmp::Ordering::Less => System::Uk,
+            std::cmp::Ordering::Equal => System::of_pattern(first.pattern),
+        });
+        let first_in_system = hits
+            .iter()
+            .find(|h| System::of_pattern(h.pattern) == system);
+        for hit in hits
+            .iter()
+            .filter(|h| System::of_pattern(h.pattern) != system)
+        {
+            let matched = cx.text(hit.span);
+            let replacement = keep_case(matched, self.other_form(hit.pattern));
+            let mut diagnostic = cx.diagnostic(
+                hit.span,
+                format!("{} spelling", System::of_pattern(hit.pattern).adjective()),
+                &[
+                    ("match", matched),
+                    ("preferred", &replacement),
+                    ("system", system.adjective()),
+                ],
+            );
+            if let Some(example) = first_in_system {
+                let why = match self.prefer {
+                    Some(_) => format!("house style is {} spelling, as here", system.adjective()),
+                    None => format!("{} spelling here", system.adjective()),
+                };
+                diagnostic.secondary.push(cx.label(example.span, why));
+            }
+            diagnostic.fix = Some(Fix::safe(hit.span, replacement));
+            out.push(diagnostic);
+        }
+    }
+}

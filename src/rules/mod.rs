@@ -1,0 +1,252 @@
+//! Rules: kinds in code, rules in data.
+//!
+//! A *kind* is Rust (one file in [`kinds`]); a *rule* is a TOML table in a pack that configures a
+//! kind. [`pack`] turns packs into a [`RuleSet`], whose [`matcher`] holds the literals and
+//! regexes of every rule in one automaton and one `RegexSet`.
+
+pub mod examples;
+pub mod kinds;
+pub mod matcher;
+pub mod pack;
+
+use crate::article::{Article, Block, BlockKind};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::span::Span;
+use matcher::{Hit, Matcher};
+
+/// What every kind implements: look at one article, push diagnostics.
+pub trait Check: Send + Sync {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// A set of block kinds, as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scope(u16);
+
+impl Scope {
+    pub fn of(kinds: &[BlockKind]) -> Self {
+        Self(kinds.iter().fold(0, |bits, &k| bits | 1 << k as u16))
+    }
+
+    pub fn contains(self, kind: BlockKind) -> bool {
+        self.0 & (1 << kind as u16) != 0
+    }
+
+    pub fn kinds(self) -> impl Iterator<Item = BlockKind> {
+        BlockKind::ALL
+            .into_iter()
+            .filter(move |&k| self.contains(k))
+    }
+}
+
+/// Where a rule was defined: which pack file, and the span of its `id` value there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub pack: usize,
+    pub id_span: Span,
+}
+
+/// A text from a rule's `must-fire` or `must-not-fire` list, with its span in the pack file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    pub span: Span,
+}
+
+/// What every rule has, whatever its kind.
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    pub id: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    /// The message template, with `{placeholders}` the kind fills in.
+    pub message: String,
+    pub scope: Scope,
+    /// Whether the rule also reads text inside direct quotations (off by default: quotes are
+    /// verbatim).
+    pub in_quotes: bool,
+    pub help: Option<String>,
+    pub rationale: String,
+    pub must_fire: Vec<Example>,
+    pub must_not_fire: Vec<Example>,
+    pub origin: Origin,
+}
+
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: Box<dyn Check>,
+}
+
+/// A pack file as it was read, kept to render errors and example failures against.
+#[derive(Debug, Clone)]
+pub struct PackSource {
+    /// How the file is named in messages (`rules/core.toml`, or the path given).
+    pub name: String,
+    /// The pack's own name, from its `[pack]` table.
+    pub title: String,
+    pub description: String,
+    pub text: String,
+}
+
+/// Every rule of every loaded pack, compiled.
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub packs: Vec<PackSource>,
+    pub matcher: Matcher,
+}
+
+impl RuleSet {
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.meta.id == id)
+    }
+}
+
+/// What a check sees of one article.
+pub struct Context<'a> {
+    pub article: &'a Article,
+    /// The article's index in the run, for labels.
+    pub article_index: usize,
+    pub rule: &'a RuleMeta,
+    /// This rule's literal and regex matches, already limited to its scope, outside quotations
+    /// (unless it opts in) and markup, sorted and not overlapping.
+    pub hits: &'a [Hit],
+}
+
+impl<'a> Context<'a> {
+    /// The blocks this rule reads, with their indices.
+    pub fn blocks(&self) -> impl Iterator<Item = (usize, &'a Block)> + 'a {
+        let scope = self.rule.scope;
+        self.article
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(move |(_, b)| scope.contains(b.kind))
+    }
+
+    /// Whether this rule may report `span`: not in a quotation (unless it opts in) and not on
+    /// markup of block `block`.
+    pub fn may_report(&self, block: usize, span: Span) -> bool {
+        (self.rule.in_quotes || !self.article.in_quote(span))
+            && !self.article.touches_markup(block, span)
+    }
+
+    pub fn text(&self, span: Span) -> &'a str {
+        self.article.text(span)
+    }
+
+    pub fn label(&self, span: Span, message: impl Into<String>) -> Label {
+        Label {
+            article: self.article_index,
+            span,
+            message: message.into(),
+        }
+    }
+
+    /// A diagnostic of this rule at `span`, with the message template filled from `values`
+    /// and the rule's rationale and help attached.
+    pub fn diagnostic(
+        &self,
+        span: Span,
+        label: impl Into<String>,
+        values: &[(&str, &str)],
+    ) -> Diagnostic {
+        Diagnostic {
+            rule: self.rule.id.clone(),
+            severity: self.rule.severity,
+            message: fill_template(&self.rule.message, values),
+            primary: self.label(span, label),
+            secondary: Vec::new(),
+            notes: vec![self.rule.rationale.clone()],
+            help: self.rule.help.as_ref().map(|h| fill_template(h, values)),
+            fix: None,
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value; unknown names are left as written
+/// (pack loading rejects them before any check runs).
+pub fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{placeholders}` used in a template, with their byte offsets.
+pub fn placeholders(template: &str) -> impl Iterator<Item = (usize, &str)> {
+    template.match_indices('{').filter_map(move |(open, _)| {
+        let after = &template[open + 1..];
+        let close = after.find('}')?;
+        Some((open, &after[..close]))
+    })
+}
+
+/// `replacement` written with the capitalisation of `original`: all caps, a leading capital,
+/// or as given.
+pub fn keep_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if all_upper {
+        return replacement.to_uppercase();
+    }
+    let first_upper = original.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(first) if first_upper && first.is_lowercase() => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => replacement.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_fill_known_placeholders() {
+        assert_eq!(
+            fill_template(
+                "Use `{preferred}` not `{match}` {x}",
+                &[("match", "e-mail"), ("preferred", "email")]
+            ),
+            "Use `email` not `e-mail` {x}"
+        );
+        let names: Vec<_> = placeholders("a {b} c {d}").map(|(_, n)| n).collect();
+        assert_eq!(names, ["b", "d"]);
+    }
+
+    #[test]
+    fn keep_case_follows_the_original() {
+        assert_eq!(keep_case("E-mail", "email"), "Email");
+        assert_eq!(keep_case("E-MAIL", "email"), "EMAIL");
+        assert_eq!(keep_case("e-mail", "email"), "email");
+        assert_eq!(keep_case("colour", "color"), "color");
+    }
+
+    #[test]
+    fn scope_is_a_set_of_block_kinds() {
+        let scope = Scope::of(&[BlockKind::Headline, BlockKind::Subhead]);
+        assert!(scope.contains(BlockKind::Subhead));
+        assert!(!scope.contains(BlockKind::Paragraph));
+        assert_eq!(scope.kinds().count(), 2);
+    }
+}
