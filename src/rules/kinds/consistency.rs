@@ -4,8 +4,9 @@
 //! Variants of one name or term mixed in one article: neighborhood/neighbourhood,
 //! Kataib/Kata’ib, Iran-backed/Iranian-backed, US/U.S. Nothing is reported while an article
 //! uses one variant only. Once two appear, the winner is the rule's `preferred` variant, or
-//! else the one used first; every other variant is flagged, with a secondary label at the first
-//! use of the winner.
+//! else the one used first (`policy = "first"`, the default) or most often (`policy =
+//! "majority"`, ties going to the first); every other variant is flagged, with a secondary
+//! label at the first use of the winner.
 //!
 //! ## Why
 //! A reader who meets two spellings of one militia, or "US" in one paragraph and "U.S." in the
@@ -32,9 +33,10 @@
 
 use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::rules::matcher::LiteralOptions;
+use crate::rules::matcher::{Hit, LiteralOptions};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, keep_case};
+use serde::Deserialize;
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -44,11 +46,24 @@ pub const KIND: KindInfo = KindInfo {
     source: include_str!("consistency.rs"),
 };
 
+/// How the winning variant is chosen when the rule names no `preferred` one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    /// The variant used first.
+    #[default]
+    First,
+    /// The variant used most often; on a tie, the one used first.
+    Majority,
+}
+
 crate::rule_spec! {
     pub struct Spec {
         pub variants: Vec<String>,
         #[serde(default)]
         pub preferred: Option<Spanned<String>>,
+        #[serde(default)]
+        pub policy: Policy,
         #[serde(default)]
         pub case_sensitive: bool,
     }
@@ -102,12 +117,39 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     Some(Box::new(Consistency {
         variants: spec.variants.clone(),
         preferred,
+        policy: spec.policy,
     }))
 }
 
 struct Consistency {
     variants: Vec<String>,
     preferred: Option<u32>,
+    policy: Policy,
+}
+
+impl Consistency {
+    /// The winning variant among `hits` (sorted by position, not empty).
+    fn winner(&self, hits: &[Hit]) -> u32 {
+        if let Some(preferred) = self.preferred {
+            return preferred;
+        }
+        let first = hits[0].pattern;
+        match self.policy {
+            Policy::First => first,
+            Policy::Majority => {
+                let count = |pattern: u32| hits.iter().filter(|h| h.pattern == pattern).count();
+                // Earlier variants win ties: scan in order of first use, keep strictly larger.
+                let mut best = (first, count(first));
+                for hit in hits {
+                    let n = count(hit.pattern);
+                    if n > best.1 {
+                        best = (hit.pattern, n);
+                    }
+                }
+                best.0
+            }
+        }
+    }
 }
 
 impl Check for Consistency {
@@ -116,7 +158,7 @@ impl Check for Consistency {
         if cx.hits.iter().all(|h| h.pattern == first.pattern) {
             return;
         }
-        let winner = self.preferred.unwrap_or(first.pattern);
+        let winner = self.winner(cx.hits);
         let winner_text = &self.variants[winner as usize];
         let first_winner = cx.hits.iter().find(|h| h.pattern == winner);
         for hit in cx.hits.iter().filter(|h| h.pattern != winner) {

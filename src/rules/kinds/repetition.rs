@@ -2,8 +2,9 @@
 //!
 //! ## What it flags
 //! A word written twice in a row with only white space between ("the the", "in\nin"), in any
-//! case. Words in the rule's `allow` list may double ("had had", "that that"); numbers are
-//! never flagged.
+//! case. Words in the rule's `allow` list may double ("had had", "that that"). Never flagged:
+//! words with digits (tennis scores: "6-4 6-4") and a second copy that starts with a capital,
+//! which is how names and titles double on purpose ("Duran Duran", "Bafana Bafana").
 //!
 //! ## Why
 //! A doubled word is almost always a slip of an edit, and the eye skips over it in proof.
@@ -68,7 +69,8 @@ impl Check for Repetition {
                     let doubled = same_word(first, second)
                         && !gap.is_empty()
                         && gap.chars().all(char::is_whitespace)
-                        && !first.chars().all(|c| c.is_ascii_digit())
+                        && !first.chars().any(|c| c.is_ascii_digit())
+                        && !second.chars().next().is_some_and(char::is_uppercase)
                         && !self.allow.contains(&first.to_lowercase());
                     let pair = Span::new(before.start, word.end);
                     if doubled && cx.may_report(index, pair) {

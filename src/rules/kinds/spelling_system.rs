@@ -6,7 +6,9 @@
 //! The article's system is the house system where the rule sets `prefer = "us"` or `"uk"`;
 //! otherwise the one most of its spellings follow (on a tie, the one used first). Words that
 //! start with a capital are skipped, since they are usually names ("World Health
-//! Organization", "Labor Party"), as are direct quotations.
+//! Organization", "Labor Party"), as are direct quotations. Pairs whose first (American)
+//! form is in the rule's `ignore` list are dropped: use it for words where both forms are
+//! standard in one system (among/amongst, learned/learnt, judgment/judgement).
 //!
 //! ## Why
 //! One article, one spelling system. A "colour" among "organized" and "center" reads as a
@@ -79,6 +81,8 @@ crate::rule_spec! {
         pub data: Spanned<String>,
         #[serde(default)]
         pub prefer: Option<System>,
+        #[serde(default)]
+        pub ignore: Vec<String>,
     }
 }
 
@@ -120,8 +124,12 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         case_sensitive: false,
         whole_word: true,
     };
+    let ignored: HashSet<String> = spec.ignore.iter().map(|w| w.to_ascii_lowercase()).collect();
     let mut kept = Vec::new();
     for (us, uk) in pairs {
+        if ignored.contains(&us.to_ascii_lowercase()) {
+            continue;
+        }
         if uk_forms.contains(&us.to_ascii_lowercase())
             || us_forms.contains(&uk.to_ascii_lowercase())
         {
