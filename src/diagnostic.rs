@@ -97,6 +97,8 @@ pub struct Diagnostic {
     pub primary: Label,
     pub secondary: Vec<Label>,
     /// Why it matters, with the style-guide reference behind the rule.
+    pub rationale: Option<String>,
+    /// Anything else worth saying about this finding.
     pub notes: Vec<String>,
     pub help: Option<String>,
     pub fix: Option<Fix>,

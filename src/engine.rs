@@ -49,7 +49,27 @@ pub fn check_article(
         rule.check.check_article(&cx, &mut out);
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out
+    merge_same_findings(out)
+}
+
+/// One finding per problem: when two rules flag the same span with the same fix (a
+/// consistency group and the spelling system both catching "neighbourhood"), the first in
+/// sort order is kept and names the others.
+fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged: Vec<Diagnostic> = Vec::with_capacity(sorted.len());
+    for diagnostic in sorted {
+        if let Some(kept) = merged.last_mut() {
+            let same = kept.primary.span == diagnostic.primary.span
+                && kept.fix.is_some()
+                && kept.fix.as_ref().map(|f| &f.edits) == diagnostic.fix.as_ref().map(|f| &f.edits);
+            if same {
+                kept.notes.push(format!("also reported by `{}`", diagnostic.rule));
+                continue;
+            }
+        }
+        merged.push(diagnostic);
+    }
+    merged
 }
 
 /// Whether a rule may see a match: inside one block of its scope, outside quotations (unless it

@@ -66,7 +66,8 @@ fn to_codespan(d: &Diagnostic, report: &Report<'_>) -> cs::Diagnostic<usize> {
             .iter()
             .map(|l| cs::Label::secondary(l.article, l.span.range()).with_message(&l.message)),
     );
-    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("why: {n}")).collect();
+    let mut notes: Vec<String> = d.rationale.iter().map(|r| format!("why: {r}")).collect();
+    notes.extend(d.notes.iter().cloned());
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
     }

@@ -41,6 +41,7 @@ struct JsonDiagnostic<'a> {
     #[serde(flatten)]
     location: Location<'a>,
     labels: Vec<Location<'a>>,
+    rationale: Option<&'a str>,
     notes: &'a [String],
     help: Option<&'a str>,
     fix: Option<JsonFix<'a>>,
@@ -107,6 +108,7 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
             message: &d.message,
             location: location(&d.primary, false),
             labels: d.secondary.iter().map(|l| location(l, true)).collect(),
+            rationale: d.rationale.as_deref(),
             notes: &d.notes,
             help: d.help.as_deref(),
             fix: d.fix.as_ref().map(|fix| JsonFix {

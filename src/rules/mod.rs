@@ -156,7 +156,8 @@ impl<'a> Context<'a> {
             message: fill_template(&self.rule.message, values),
             primary: self.label(span, label),
             secondary: Vec::new(),
-            notes: vec![self.rule.rationale.clone()],
+            rationale: Some(self.rule.rationale.clone()),
+            notes: Vec::new(),
             help: self.rule.help.as_ref().map(|h| fill_template(h, values)),
             fix: None,
         }
