@@ -63,7 +63,8 @@ fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 && kept.fix.is_some()
                 && kept.fix.as_ref().map(|f| &f.edits) == diagnostic.fix.as_ref().map(|f| &f.edits);
             if same {
-                kept.notes.push(format!("also reported by `{}`", diagnostic.rule));
+                kept.notes
+                    .push(format!("also reported by `{}`", diagnostic.rule));
                 continue;
             }
         }

@@ -77,11 +77,11 @@ fn to_codespan(d: &Diagnostic, report: &Report<'_>) -> cs::Diagnostic<usize> {
             .edits
             .iter()
             .map(|e| {
-                let old = &source[e.span.range()];
+                let old = visible(&source[e.span.range()]);
                 if e.replacement.is_empty() {
                     format!("delete `{old}`")
                 } else {
-                    format!("replace `{old}` with `{}`", e.replacement)
+                    format!("replace `{old}` with `{}`", visible(&e.replacement))
                 }
             })
             .collect();
@@ -96,6 +96,13 @@ fn to_codespan(d: &Diagnostic, report: &Report<'_>) -> cs::Diagnostic<usize> {
         .with_message(&d.message)
         .with_labels(labels)
         .with_notes(notes)
+}
+
+/// Text for a one-line note: line breaks and tabs written as escapes.
+fn visible(text: &str) -> String {
+    text.replace('\r', "\\r")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t")
 }
 
 fn pack_files(packs: &[PackSource]) -> SimpleFiles<&str, &str> {

@@ -203,27 +203,34 @@ impl Compiler<'_> {
     }
 
     /// Compiles a regex written in the pack, reporting a bad or oversized one at its span.
+    /// Case-insensitivity is written into the pattern as `(?i:…)` so that the combined
+    /// `RegexSet`, built from pattern strings, matches exactly what the regex does.
     pub fn regex(
         &mut self,
         pattern: &Spanned<String>,
         case_insensitive: bool,
     ) -> Option<regex::Regex> {
-        match regex::RegexBuilder::new(pattern.get_ref())
-            .case_insensitive(case_insensitive)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-        {
-            Ok(regex) => Some(regex),
-            Err(e) => {
-                let span = Span::from(pattern.span());
-                self.error(
-                    span,
-                    format!("invalid regex: {}", one_line(&e.to_string())),
-                    "this regex",
-                );
-                None
-            }
+        let build = |source: &str| {
+            regex::RegexBuilder::new(source)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+        };
+        // Validate the pattern as written, so errors quote the author's own text.
+        if let Err(e) = build(pattern.get_ref()) {
+            let span = Span::from(pattern.span());
+            self.error(
+                span,
+                format!("invalid regex: {}", one_line(&e.to_string())),
+                "this regex",
+            );
+            return None;
         }
+        let source = if case_insensitive {
+            format!("(?i:{})", pattern.get_ref())
+        } else {
+            pattern.get_ref().clone()
+        };
+        build(&source).ok()
     }
 
     /// Reads a data file named in the pack (relative to the pack file).

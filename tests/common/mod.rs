@@ -1,0 +1,70 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, reason = "each test crate uses its own subset")]
+
+use copydesk::article::{Article, Format};
+use copydesk::engine;
+use copydesk::render::{self, Report};
+use copydesk::rules::RuleSet;
+use copydesk::rules::pack::{self, PackErrors, PackInput};
+use std::path::Path;
+
+/// Loads `toml` as a pack file named `pack.toml` in a fresh folder (with `data` files beside
+/// it), without the built-in pack.
+pub fn load_pack(toml: &str, data: &[(&str, &str)]) -> Result<RuleSet, PackErrors> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pack.toml");
+    std::fs::write(&path, toml).expect("write pack");
+    for (name, text) in data {
+        std::fs::write(dir.path().join(name), text).expect("write data");
+    }
+    pack::load(&[PackInput::File(path)])
+}
+
+/// The pack errors as the CLI prints them, with the temp folder replaced by `<dir>`.
+pub fn pack_errors(toml: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pack.toml");
+    std::fs::write(&path, toml).expect("write pack");
+    let errors = match pack::load(&[PackInput::File(path)]) {
+        Ok(_) => panic!("the pack loaded without errors"),
+        Err(errors) => errors,
+    };
+    let text = String::from_utf8(render::human::render_pack_errors(&errors, false)).expect("utf-8");
+    text.replace(&dir.path().display().to_string(), "<dir>")
+}
+
+/// The default pack.
+pub fn default_rules() -> RuleSet {
+    pack::load(&PackInput::defaults()).unwrap_or_else(|e| panic!("default pack: {:?}", e.errors))
+}
+
+/// Human output (no colour) of checking `text` as an article named `name`.
+pub fn check_text(rules: &RuleSet, name: &str, text: &str) -> String {
+    let article = Article::parse(name, text, Format::for_path(name));
+    render_articles(rules, &[article])
+}
+
+pub fn render_articles(rules: &RuleSet, articles: &[Article]) -> String {
+    let diagnostics = engine::check_all(rules, articles);
+    let report = Report {
+        articles,
+        diagnostics: &diagnostics,
+        problems: &[],
+    };
+    String::from_utf8(render::human::render(&report, false)).expect("utf-8")
+}
+
+/// The ids of the rules that fired on `text`, in report order.
+pub fn fired(rules: &RuleSet, name: &str, text: &str) -> Vec<String> {
+    let article = Article::parse(name, text, Format::for_path(name));
+    engine::check_all(rules, &[article])
+        .into_iter()
+        .map(|d| d.rule)
+        .collect()
+}
+
+/// Where `../shared` is, when this checkout has one beside it.
+pub fn shared_dir() -> Option<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    dir.is_dir().then_some(dir)
+}

@@ -1,0 +1,69 @@
+//! Every draft in `corpus/`, checked with the built-in rules: the human output (no colour) and
+//! the article model are snapshots, and the rules that fire must match `corpus/README.md`.
+
+mod common;
+
+use copydesk::input::{self, Source};
+use copydesk::render;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn drafts() -> Vec<PathBuf> {
+    let mut drafts: Vec<PathBuf> = std::fs::read_dir("corpus")
+        .expect("corpus/ exists")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .collect();
+    drafts.sort();
+    drafts
+}
+
+/// The `triggers` column of corpus/README.md, by draft file name.
+fn documented_triggers() -> Vec<(String, BTreeSet<String>)> {
+    let readme = std::fs::read_to_string("corpus/README.md").expect("corpus/README.md");
+    readme
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let name = cells[1].trim_matches('`').to_owned();
+            let rules = cells[3]
+                .split(',')
+                .map(|r| r.trim().trim_matches('`').to_owned())
+                .filter(|r| !r.is_empty())
+                .collect();
+            (name, rules)
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_drafts_match_their_snapshots_and_readme() {
+    let rules = common::default_rules();
+    let documented = documented_triggers();
+    let drafts = drafts();
+    assert!(drafts.len() >= 10, "the corpus has at least ten drafts");
+    for path in drafts {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let article = input::read(&Source::File(path.clone())).expect("draft reads");
+        let model = render::model::render(&article);
+        let articles = [article];
+        let output = common::render_articles(&rules, &articles);
+        let stem = name.replace('.', "_");
+        insta::assert_snapshot!(stem.clone(), output);
+        insta::assert_snapshot!(format!("{stem}_model"), model);
+
+        let fired: BTreeSet<String> = copydesk::engine::check_all(&rules, &articles)
+            .into_iter()
+            .map(|d| d.rule)
+            .collect();
+        let (_, expected) = documented
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("corpus/README.md has no row for {name}"));
+        assert_eq!(
+            &fired, expected,
+            "rules fired on {name} differ from corpus/README.md"
+        );
+    }
+}

@@ -1,0 +1,252 @@
+//! Per-kind fixtures: for every rule kind, texts that must fire and texts that must stay quiet,
+//! and a snapshot of what a firing case prints.
+
+mod common;
+
+use common::{check_text, fired, load_pack};
+use copydesk::rules::RuleSet;
+
+fn pack(rules: &str) -> RuleSet {
+    let toml = format!("[pack]\nname = \"fixture\"\n\n{rules}");
+    load_pack(&toml, &[]).unwrap_or_else(|e| panic!("{:?}", e.errors))
+}
+
+const EXAMPLES: &str = "must-fire = [\"x\"]\nmust-not-fire = [\"y\"]\nrationale = \"test\"";
+
+#[test]
+fn existence_words_patterns_case_and_exceptions() {
+    let rules = pack(&format!(
+        r#"[[existence]]
+id = "t.banned"
+message = "avoid `{{match}}`"
+words = ["slammed", "TK"]
+patterns = ['\bbrutal(ly)?\b']
+exceptions = ["slammed the door"]
+{EXAMPLES}
+"#
+    ));
+    let text = "Mayor slammed over budget\n\nCritics slammed the plan. He slammed the door. It was Brutally cold. Slammed-dunk.\n";
+    assert_eq!(
+        fired(&rules, "a.txt", text),
+        ["t.banned", "t.banned", "t.banned", "t.banned"]
+    );
+    insta::assert_snapshot!("existence", check_text(&rules, "a.txt", text));
+    // Whole words only: no match inside a longer word.
+    assert!(
+        fired(
+            &rules,
+            "a.txt",
+            "Title\n\nThe unslammed door stayed shut.\n"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn existence_case_sensitive() {
+    let rules = pack(&format!(
+        "[[existence]]\nid = \"t.tk\"\nmessage = \"m {{match}}\"\nwords = [\"TK\"]\ncase-sensitive = true\n{EXAMPLES}\n"
+    ));
+    assert_eq!(fired(&rules, "a.txt", "Title\n\nBorn in TK.\n"), ["t.tk"]);
+    assert!(fired(&rules, "a.txt", "Title\n\nThe tk sound.\n").is_empty());
+}
+
+#[test]
+fn quotations_are_verbatim_unless_a_rule_opts_in() {
+    let rule = |in_quotes: bool| {
+        pack(&format!(
+            "[[existence]]\nid = \"t.q\"\nmessage = \"m\"\nwords = [\"slammed\"]\nin-quotes = {in_quotes}\n{EXAMPLES}\n"
+        ))
+    };
+    let text = "Title\n\nShe said the board “slammed the plan.”\n";
+    assert!(fired(&rule(false), "a.txt", text).is_empty());
+    assert_eq!(fired(&rule(true), "a.txt", text), ["t.q"]);
+}
+
+#[test]
+fn scope_limits_the_blocks_a_rule_reads() {
+    let rules = pack(&format!(
+        "[[existence]]\nid = \"t.s\"\nmessage = \"m\"\nwords = [\"slams\"]\nscope = [\"headline\"]\n{EXAMPLES}\n"
+    ));
+    assert_eq!(
+        fired(
+            &rules,
+            "a.txt",
+            "Mayor slams plan\n\nThe mayor slams the plan.\n"
+        ),
+        ["t.s"]
+    );
+}
+
+#[test]
+fn markdown_link_targets_are_not_read() {
+    let rules = pack(&format!(
+        "[[existence]]\nid = \"t.m\"\nmessage = \"m\"\nwords = [\"color\"]\n{EXAMPLES}\n"
+    ));
+    let text = "# Title\n\nSee [the map](https://example.com/color) and the color key.\n";
+    assert_eq!(fired(&rules, "a.md", text).len(), 1);
+}
+
+#[test]
+fn preferred_term_keeps_case_and_offers_a_safe_fix() {
+    let rules = pack(&format!(
+        r#"[[preferred-term]]
+id = "t.email"
+message = "write `{{preferred}}`, not `{{match}}`"
+replace = [["e-mail", "email"], ["web site", "website"]]
+{EXAMPLES}
+"#
+    ));
+    let text =
+        "E-mail scam spreads\n\nThe web site asked for an E-MAIL address and an e-mail password.\n";
+    let output = check_text(&rules, "a.txt", text);
+    insta::assert_snapshot!("preferred_term", output);
+    assert!(output.contains("replace `E-MAIL` with `EMAIL`"));
+    assert!(fired(&rules, "a.txt", "Title\n\nSend an email via the website.\n").is_empty());
+}
+
+#[test]
+fn consistency_first_preferred_and_majority() {
+    let first = pack(&format!(
+        "[[consistency]]\nid = \"t.c\"\nmessage = \"`{{match}}` vs `{{preferred}}`\"\nvariants = [\"Kataib\", \"Kata’ib\"]\n{EXAMPLES}\n"
+    ));
+    let text = "Title\n\nKata’ib Hezbollah spoke. Kataib Hezbollah denied it. Kataib again.\n";
+    let output = check_text(&first, "a.txt", text);
+    insta::assert_snapshot!("consistency", output);
+    assert_eq!(
+        fired(&first, "a.txt", text).len(),
+        2,
+        "first-used Kata’ib wins"
+    );
+    assert!(
+        fired(
+            &first,
+            "a.txt",
+            "Title\n\nKataib spoke. Kataib denied it.\n"
+        )
+        .is_empty()
+    );
+
+    let majority = pack(&format!(
+        "[[consistency]]\nid = \"t.c\"\nmessage = \"m\"\nvariants = [\"Kataib\", \"Kata’ib\"]\npolicy = \"majority\"\n{EXAMPLES}\n"
+    ));
+    assert_eq!(
+        fired(&majority, "a.txt", text).len(),
+        1,
+        "the two Kataib win"
+    );
+
+    let preferred = pack(&format!(
+        "[[consistency]]\nid = \"t.c\"\nmessage = \"m\"\nvariants = [\"Kataib\", \"Kata’ib\"]\npreferred = \"Kata’ib\"\n{EXAMPLES}\n"
+    ));
+    assert_eq!(
+        fired(&preferred, "a.txt", text).len(),
+        2,
+        "both Kataib lose to the house form"
+    );
+}
+
+#[test]
+fn consistency_case_sensitive_us() {
+    let rules = pack(&format!(
+        "[[consistency]]\nid = \"t.us\"\nmessage = \"m\"\nvariants = [\"U.S.\", \"US\"]\ncase-sensitive = true\n{EXAMPLES}\n"
+    ));
+    assert_eq!(
+        fired(
+            &rules,
+            "a.txt",
+            "Title\n\nU.S. troops left. US troops returned.\n"
+        ),
+        ["t.us"]
+    );
+    assert!(
+        fired(
+            &rules,
+            "a.txt",
+            "Title\n\nU.S. troops told us to leave the USA.\n"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn spelling_system_flags_the_minority_system() {
+    let data =
+        "# test pairs\ncolor\tcolour\norganized\torganised\ncenter\tcentre\namong\tamongst\n";
+    let spec = |extra: &str| {
+        let toml = format!(
+            "[pack]\nname = \"fixture\"\n\n[[spelling-system]]\nid = \"t.sp\"\nmessage = \"`{{match}}` is not {{system}}\"\nhelp = \"write `{{preferred}}`\"\ndata = \"pairs.tsv\"\n{extra}\n{EXAMPLES}\n"
+        );
+        load_pack(&toml, &[("pairs.tsv", data)]).unwrap_or_else(|e| panic!("{:?}", e.errors))
+    };
+    let british = "Title\n\nThe colour of the centre was organized by the council.\n";
+    let rules = spec("");
+    insta::assert_snapshot!("spelling_system", check_text(&rules, "a.txt", british));
+    assert_eq!(fired(&rules, "a.txt", british), ["t.sp"]);
+    // Capitalised words are usually names; quotes are verbatim.
+    assert!(
+        fired(
+            &rules,
+            "a.txt",
+            "Title\n\nThe colour of the World Health Organized group.\n"
+        )
+        .is_empty()
+    );
+    assert!(
+        fired(
+            &rules,
+            "a.txt",
+            "Title\n\nThe colour, she said, was “organized chaos.”\n"
+        )
+        .is_empty()
+    );
+    // A house system flips which side is flagged.
+    let house_us = spec("prefer = \"us\"");
+    assert_eq!(fired(&house_us, "a.txt", british).len(), 2);
+    // Ignored words drop their pair.
+    let ignoring = spec("ignore = [\"organized\"]");
+    assert!(fired(&ignoring, "a.txt", british).is_empty());
+}
+
+#[test]
+fn repetition_flags_doubled_words_only() {
+    let rules = pack(&format!(
+        "[[repetition]]\nid = \"t.rep\"\nmessage = \"`{{match}}` twice\"\nallow = [\"had\"]\n{EXAMPLES}\n"
+    ));
+    let text = "Title\n\nThe the mayor said it\nit was done. He had had enough. Duran Duran played. It won 6-4 6-4.\n";
+    insta::assert_snapshot!("repetition", check_text(&rules, "a.txt", text));
+    assert_eq!(fired(&rules, "a.txt", text).len(), 2);
+    assert!(fired(&rules, "a.txt", "Title\n\nIt was it. The end, the end.\n").is_empty());
+}
+
+#[test]
+fn length_per_block_and_per_sentence() {
+    let rules = pack(&format!(
+        r#"[[length]]
+id = "t.head"
+message = "{{block}} is {{count}} {{unit}}; limit {{limit}}"
+scope = ["headline"]
+max-words = 5
+{EXAMPLES}
+
+[[length]]
+id = "t.sentence"
+message = "sentence is {{count}} {{unit}}"
+scope = ["paragraph"]
+per = "sentence"
+max-chars = 40
+{EXAMPLES}
+"#
+    ));
+    let text = "One two three four five six seven\n\nShort one. This sentence is rather longer than forty characters.\n";
+    insta::assert_snapshot!("length", check_text(&rules, "a.txt", text));
+    assert_eq!(fired(&rules, "a.txt", text), ["t.head", "t.sentence"]);
+    assert!(
+        fired(
+            &rules,
+            "a.txt",
+            "One two three\n\nShort one. Another short one.\n"
+        )
+        .is_empty()
+    );
+}
