@@ -188,6 +188,8 @@ pub struct Compiler<'a> {
     pub rule: usize,
     pub matcher: &'a mut MatcherBuilder,
     pack: usize,
+    /// The pack file's text.
+    source: &'a str,
     location: &'a PackLocation,
     errors: &'a mut Vec<PackError>,
 }
@@ -217,12 +219,8 @@ impl Compiler<'_> {
         };
         // Validate the pattern as written, so errors quote the author's own text.
         if let Err(e) = build(pattern.get_ref()) {
-            let span = Span::from(pattern.span());
-            self.error(
-                span,
-                format!("invalid regex: {}", one_line(&e.to_string())),
-                "this regex",
-            );
+            let (span, reason) = self.regex_error_location(pattern, &e);
+            self.error(span, format!("invalid regex: {reason}"), "here");
             return None;
         }
         let source = if case_insensitive {
@@ -231,6 +229,34 @@ impl Compiler<'_> {
             pattern.get_ref().clone()
         };
         build(&source).ok()
+    }
+
+    /// Where in the TOML a regex error is, and what it is. Syntax errors point at the exact
+    /// character when the pattern is a TOML literal string ('…', no escapes to shift
+    /// offsets); otherwise, and for errors such as the size limit, at the whole string.
+    fn regex_error_location(
+        &self,
+        pattern: &Spanned<String>,
+        error: &regex::Error,
+    ) -> (Span, String) {
+        let whole = Span::from(pattern.span());
+        let Err(syntax) = regex_syntax::ast::parse::Parser::new().parse(pattern.get_ref()) else {
+            return (whole, one_line(&error.to_string()));
+        };
+        let literal = self
+            .source
+            .get(whole.range())
+            .is_some_and(|raw| raw.starts_with('\''));
+        let span = if literal {
+            let at = whole.start + 1;
+            Span::new(
+                at + syntax.span().start.offset,
+                at + syntax.span().end.offset.max(syntax.span().start.offset + 1),
+            )
+        } else {
+            whole
+        };
+        (span, syntax.kind().to_string())
     }
 
     /// Reads a data file named in the pack (relative to the pack file).
@@ -373,6 +399,7 @@ pub fn load(inputs: &[PackInput]) -> Result<RuleSet, PackErrors> {
                 rule: rules.len(),
                 matcher: &mut matcher,
                 pack,
+                source: &packs[pack].text,
                 location: &location,
                 errors: &mut errors,
             };
