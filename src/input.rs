@@ -52,7 +52,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputProblem>) {
             sources.push(Source::File(path.clone()));
             continue;
         }
+        // `.gitignore` counts even outside a git repository: content folders often are not one.
         let walker = WalkBuilder::new(path)
+            .require_git(false)
             .sort_by_file_name(|a, b| a.cmp(b))
             .build();
         for entry in walker {

@@ -1,0 +1,326 @@
+//! The `copydesk` binary as a user runs it: exit codes, output formats, bad input, commands.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn copydesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run copydesk")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn clean_draft_exits_zero_with_a_summary() {
+    let out = copydesk(&["check", "corpus/09-clean-council.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("checked 1 article: 0 errors, 0 warnings, 0 infos"));
+}
+
+#[test]
+fn findings_exit_one_unless_below_fail_on() {
+    let out = copydesk(&["check", "corpus/01-harbor-fire.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("warning[typo.doubled-word]"));
+    let out = copydesk(&["check", "--fail-on", "error", "corpus/01-harbor-fire.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = copydesk(&[
+        "check",
+        "--fail-on",
+        "info",
+        "--quiet",
+        "corpus/05-long-headline.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "", "--quiet prints no summary");
+}
+
+#[test]
+fn folders_are_walked_and_gitignore_is_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "drafts-old/\n").unwrap();
+    std::fs::create_dir(dir.path().join("drafts-old")).unwrap();
+    std::fs::write(
+        dir.path().join("drafts-old/a.txt"),
+        "Title\n\nThe the end.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.md"), "# Title\n\nThe the end.\n").unwrap();
+    std::fs::write(dir.path().join("notes.json"), "{\"the the\": 1}").unwrap();
+    let out = copydesk(&["check", "--format", "concise", dir.path().to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.contains("b.md:3:1: warning[typo.doubled-word]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn concise_format_is_one_line_per_finding() {
+    let out = copydesk(&[
+        "check",
+        "--format",
+        "concise",
+        "corpus/02-militia-strike.txt",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "corpus/02-militia-strike.txt:3:29: warning[consistency.iran-backed] `Iranian-backed` here, but `Iran-backed` elsewhere in this article\n\
+         corpus/02-militia-strike.txt:9:1: warning[consistency.us-abbreviation] `US` here, but `U.S.` elsewhere in this article\n\
+         corpus/02-militia-strike.txt:13:17: warning[consistency.kataib] `Kata’ib` here, but `Kataib` elsewhere in this article\n"
+    );
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let out = copydesk(&[
+        "check",
+        "--format",
+        "json",
+        "corpus/02-militia-strike.txt",
+        "corpus/09-clean-council.txt",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["tool"], "copydesk");
+    assert_eq!(json["summary"]["articles"], 2);
+    assert_eq!(json["summary"]["warnings"], 3);
+    let first = &json["diagnostics"][0];
+    assert_eq!(first["path"], "corpus/02-militia-strike.txt");
+    assert_eq!(first["rule"], "consistency.iran-backed");
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["start"]["line"], 3);
+    assert_eq!(first["start"]["column"], 29);
+    assert_eq!(first["end"]["line"], 3);
+    assert_eq!(first["end"]["column"], 43);
+    let (start, end) = (
+        first["start"]["offset"].as_u64().unwrap(),
+        first["end"]["offset"].as_u64().unwrap(),
+    );
+    let source = std::fs::read_to_string("corpus/02-militia-strike.txt").unwrap();
+    assert_eq!(&source[start as usize..end as usize], "Iranian-backed");
+    assert_eq!(first["fix"]["applicability"], "safe");
+    assert_eq!(first["fix"]["edits"][0]["replacement"], "Iran-backed");
+    assert_eq!(first["labels"][0]["path"], "corpus/02-militia-strike.txt");
+    assert_eq!(first["labels"][0]["start"]["line"], 7);
+    assert!(first["rationale"].as_str().unwrap().contains("Iran-backed"));
+    assert_eq!(json["errors"], serde_json::json!([]));
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_are_reported_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("latin1.txt");
+    std::fs::write(&bad, b"Caf\xe9 opens\n\nThe caf\xe9 opened.\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = copydesk(&[
+        "check",
+        bad.to_str().unwrap(),
+        "corpus/01-harbor-fire.txt",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.contains("warning[typo.doubled-word]"),
+        "other files are still checked: {text}"
+    );
+    assert!(
+        text.contains("latin1.txt: not valid UTF-8: invalid byte sequence at byte offset 3"),
+        "{text}"
+    );
+    assert!(text.contains("missing.txt: cannot read"), "{text}");
+    assert!(stderr(&out).contains("2 files could not be read"));
+}
+
+#[test]
+fn empty_and_binary_files_do_not_fail_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("image.txt");
+    std::fs::write(&binary, b"\x89PNG\x00\x00\x01").unwrap();
+    let out = copydesk(&["check", empty.to_str().unwrap(), binary.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("looks like a binary file"));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "--format", "concise", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Title\n\nIt was the the end.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "<stdin>:3:8: warning[typo.doubled-word] `the` is written twice\n"
+    );
+}
+
+#[test]
+fn a_bad_pack_stops_the_run_with_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("house.toml");
+    std::fs::write(&pack, "[pack]\nname = \"house\"\n\n[[existence]]\nid = \"h.x\"\nmessage = \"m\"\npatterns = ['(unclosed']\nrationale = \"r\"\nmust-fire = [\"a\"]\nmust-not-fire = [\"b\"]\n").unwrap();
+    let out = copydesk(&[
+        "check",
+        "--rules",
+        pack.to_str().unwrap(),
+        "corpus/09-clean-council.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[pack]: invalid regex: unclosed group"),
+        "{err}"
+    );
+    assert!(err.contains("house.toml:7:14"), "{err}");
+    assert_eq!(stdout(&out), "", "no article is checked with a broken pack");
+}
+
+#[test]
+fn user_packs_add_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("house.toml"), "[pack]\nname = \"house\"\n\n[[preferred-term]]\nid = \"house.cycle\"\nmessage = \"write `{preferred}`\"\nreplace = [[\"cycle lanes\", \"bike lanes\"]]\nrationale = \"House style.\"\nmust-fire = [\"New cycle lanes open.\"]\nmust-not-fire = [\"New bike lanes open.\"]\n").unwrap();
+    let out = copydesk(&[
+        "check",
+        "--format",
+        "concise",
+        "--rules",
+        dir.path().to_str().unwrap(),
+        "corpus/09-clean-council.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("warning[house.cycle] write `bike lanes`"),
+        "{}",
+        stdout(&out)
+    );
+    let out = copydesk(&[
+        "rules",
+        "--no-default-rules",
+        "--rules",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(stdout(&out).contains("house.cycle"));
+    assert!(!stdout(&out).contains("typo.doubled-word"));
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let out = copydesk(&["check", "--color", "always", "corpus/01-harbor-fire.txt"]);
+    assert!(stdout(&out).contains('\u{1b}'));
+    let out = copydesk(&["check", "corpus/01-harbor-fire.txt"]);
+    assert!(!stdout(&out).contains('\u{1b}'), "a pipe is not a terminal");
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = copydesk(&["rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("RULE"));
+    assert!(text.contains("consistency.iran-backed"));
+    assert!(text.contains("spelling-system"));
+
+    let out = copydesk(&["explain", "consistency.iran-backed"]);
+    let text = stdout(&out);
+    for section in [
+        "# consistency.iran-backed",
+        "## Why",
+        "## Flags",
+        "## Leaves alone",
+        "## What it flags",
+    ] {
+        assert!(text.contains(section), "missing {section}: {text}");
+    }
+    let out = copydesk(&["explain", "repetition"]);
+    assert!(stdout(&out).starts_with("# repetition"));
+    let out = copydesk(&["explain", "no.such-rule"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no rule or kind named `no.such-rule`"));
+}
+
+#[test]
+fn test_command_runs_pack_examples() {
+    let out = copydesk(&["test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stderr(&out).contains("0 failed"));
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("p.toml");
+    std::fs::write(&pack, "[pack]\nname = \"p\"\n\n[[existence]]\nid = \"p.x\"\nmessage = \"m\"\nwords = [\"slams\"]\nrationale = \"r\"\nmust-fire = [\"Mayor blasts plan\"]\nmust-not-fire = [\"Mayor backs plan\"]\n").unwrap();
+    let out = copydesk(&["test", pack.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("p.toml:9:14"), "{}", stdout(&out));
+}
+
+#[test]
+fn dump_model_prints_blocks() {
+    let out = copydesk(&["dump-model", "corpus/07-wire-dateline.txt"]);
+    let text = stdout(&out);
+    assert!(text.contains("byline"));
+    assert!(text.contains("dateline      5:1-5:21"), "{text}");
+}
+
+#[test]
+fn seed_article_flags_iranian_backed_against_iran_backed() {
+    let Some(shared) = common::shared_dir() else {
+        eprintln!("skipped: ../shared is not beside this checkout");
+        return;
+    };
+    let seed = shared.join("seeds/000_05e8034c6cf52475.txt");
+    if !Path::new(&seed).exists() {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    }
+    let out = copydesk(&["check", seed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("warning[consistency.iran-backed]: `Iranian-backed` here"),
+        "{text}"
+    );
+    assert!(
+        text.contains("house style `Iran-backed` is used here"),
+        "{text}"
+    );
+
+    let out = copydesk(&["dump-model", seed.to_str().unwrap()]);
+    let model = stdout(&out);
+    assert!(
+        model
+            .lines()
+            .any(|l| l.starts_with("headline") && l.contains("Iranian-backed")),
+        "{model}"
+    );
+    let captions: Vec<&str> = model.lines().filter(|l| l.starts_with("caption")).collect();
+    assert!(
+        captions.iter().filter(|l| l.contains("REUTERS")).count() == 2,
+        "{model}"
+    );
+}
