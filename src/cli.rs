@@ -82,6 +82,9 @@ pub struct CheckArgs {
     /// Print no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Instead of the findings, print how often each rule fired, per 1,000 words checked.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -181,6 +184,7 @@ fn check(args: CheckArgs) -> u8 {
         problems: &problems,
     };
     let output = match args.format {
+        _ if args.statistics => render::statistics::render(&report).into_bytes(),
         OutputFormat::Human => {
             render::human::render(&report, args.color.enabled(std::io::stdout().is_terminal()))
         }

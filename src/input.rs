@@ -12,6 +12,17 @@ use std::path::{Path, PathBuf};
 /// its extension.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
+/// File names (without extension, any case) that are project documents, not articles: skipped
+/// when walking a folder, checked when named on the command line.
+pub const NOT_ARTICLES: &[&str] = &[
+    "README",
+    "CHANGELOG",
+    "CONTRIBUTING",
+    "LICENSE",
+    "CODE_OF_CONDUCT",
+    "SECURITY",
+];
+
 /// Where an article comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -61,7 +72,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputProblem>) {
             match entry {
                 Ok(entry) => {
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    if is_file && has_article_extension(entry.path()) {
+                    if is_file
+                        && has_article_extension(entry.path())
+                        && !is_project_document(entry.path())
+                    {
                         sources.push(Source::File(entry.into_path()));
                     }
                 }
@@ -74,6 +88,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputProblem>) {
         }
     }
     (sources, problems)
+}
+
+fn is_project_document(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|stem| NOT_ARTICLES.iter().any(|n| n.eq_ignore_ascii_case(stem)))
 }
 
 fn has_article_extension(path: &Path) -> bool {

@@ -5,6 +5,7 @@ pub mod concise;
 pub mod human;
 pub mod json;
 pub mod model;
+pub mod statistics;
 
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity};
