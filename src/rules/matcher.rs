@@ -28,6 +28,16 @@ pub struct LiteralOptions {
     pub whole_word: bool,
 }
 
+impl LiteralOptions {
+    /// Whole words, with or without exact case: what word lists in packs mean.
+    pub const fn whole_words(case_sensitive: bool) -> Self {
+        Self {
+            case_sensitive,
+            whole_word: true,
+        }
+    }
+}
+
 struct Registration {
     rule: usize,
     pattern: u32,

@@ -105,10 +105,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         },
         None => None,
     };
-    let options = LiteralOptions {
-        case_sensitive: spec.case_sensitive,
-        whole_word: true,
-    };
+    let options = LiteralOptions::whole_words(spec.case_sensitive);
     for (index, variant) in spec.variants.iter().enumerate() {
         compiler
             .matcher

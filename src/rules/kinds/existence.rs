@@ -69,10 +69,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         );
         return None;
     }
-    let options = LiteralOptions {
-        case_sensitive: spec.case_sensitive,
-        whole_word: true,
-    };
+    let options = LiteralOptions::whole_words(spec.case_sensitive);
     for word in &spec.words {
         compiler
             .matcher

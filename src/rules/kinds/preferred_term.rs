@@ -67,10 +67,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         );
         return None;
     }
-    let options = LiteralOptions {
-        case_sensitive: spec.case_sensitive,
-        whole_word: true,
-    };
+    let options = LiteralOptions::whole_words(spec.case_sensitive);
     for (index, (wrong, _)) in spec.replace.iter().enumerate() {
         let index = u32::try_from(index).ok()?;
         compiler

@@ -120,10 +120,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         .iter()
         .map(|(_, uk)| uk.to_ascii_lowercase())
         .collect();
-    let options = LiteralOptions {
-        case_sensitive: false,
-        whole_word: true,
-    };
+    let options = LiteralOptions::whole_words(false);
     let ignored: HashSet<String> = spec.ignore.iter().map(|w| w.to_ascii_lowercase()).collect();
     let mut kept = Vec::new();
     for (us, uk) in pairs {
