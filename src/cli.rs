@@ -64,6 +64,15 @@ pub struct RuleArgs {
     /// Do not load the built-in pack.
     #[arg(long)]
     pub no_default_rules: bool,
+    /// Run only these rules: ids, id prefixes (`news.tone`) or pack names. Repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Do not run these rules: ids, id prefixes or pack names. Repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Also run preview rules (new rules still being tuned on real copy).
+    #[arg(long)]
+    pub preview: bool,
 }
 
 #[derive(Args)]
@@ -152,11 +161,26 @@ fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
             }
         }
     }
-    pack::load(&inputs).map_err(|errors| {
+    let mut rules = pack::load(&inputs).map_err(|errors| {
         let color = ColorChoice::Auto.enabled(std::io::stderr().is_terminal());
         let _ = std::io::stderr().write_all(&render::human::render_pack_errors(&errors, color));
         EXIT_ERROR
-    })
+    })?;
+    let selectors = [args.select.clone(), args.ignore.clone()].concat();
+    let unknown = rules.unknown_selectors(&selectors);
+    if !unknown.is_empty() {
+        eprintln!(
+            "error: no rule or pack matches {}; `copydesk rules` lists them",
+            unknown
+                .iter()
+                .map(|u| format!("`{u}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return Err(EXIT_ERROR);
+    }
+    rules.select(args.preview, &args.select, &args.ignore);
+    Ok(rules)
 }
 
 fn check(args: CheckArgs) -> u8 {
@@ -318,6 +342,9 @@ fn test_packs(packs: &[PathBuf], color: ColorChoice) -> u8 {
     let args = RuleArgs {
         no_default_rules: !packs.is_empty(),
         packs: packs.to_vec(),
+        select: Vec::new(),
+        ignore: Vec::new(),
+        preview: true,
     };
     let rules = match load_rules(&args) {
         Ok(rules) => rules,

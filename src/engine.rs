@@ -32,7 +32,11 @@ pub fn check_article(
         let count = rest.iter().take_while(|(r, _)| *r == rule_index).count();
         let (own, after) = rest.split_at(count);
         rest = after;
-        if only.is_some_and(|only| only != rule_index) {
+        let wanted = match only {
+            Some(only) => only == rule_index,
+            None => rules.enabled[rule_index],
+        };
+        if !wanted {
             continue;
         }
         let hits = leftmost_longest(

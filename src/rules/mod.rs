@@ -69,6 +69,8 @@ pub struct RuleMeta {
     pub rationale: String,
     pub must_fire: Vec<Example>,
     pub must_not_fire: Vec<Example>,
+    /// A new rule still being tuned on real copy: off unless `--preview` is given.
+    pub preview: bool,
     pub origin: Origin,
 }
 
@@ -93,9 +95,42 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub packs: Vec<PackSource>,
     pub matcher: Matcher,
+    /// Whether each rule runs on articles (all but preview rules, until selection changes it).
+    pub enabled: Vec<bool>,
 }
 
 impl RuleSet {
+    /// Turns rules on and off: preview rules only with `preview`; then, where `select` is not
+    /// empty, only rules matching one of its entries; then none matching an `ignore` entry. An
+    /// entry matches a rule by its id, an id prefix ending at a `.` (`news` matches
+    /// `news.tone.slams`), or the name of its pack.
+    pub fn select(&mut self, preview: bool, select: &[String], ignore: &[String]) {
+        for (index, rule) in self.rules.iter().enumerate() {
+            let matches = |entry: &String| self.selects(entry, rule);
+            self.enabled[index] = (preview || !rule.meta.preview)
+                && (select.is_empty() || select.iter().any(matches))
+                && !ignore.iter().any(matches);
+        }
+    }
+
+    fn selects(&self, entry: &str, rule: &Rule) -> bool {
+        let id = &rule.meta.id;
+        id == entry
+            || id
+                .strip_prefix(entry)
+                .is_some_and(|rest| rest.starts_with('.'))
+            || self.packs[rule.meta.origin.pack].title == entry
+    }
+
+    /// Entries of `select` or `ignore` lists that match no rule and no pack.
+    pub fn unknown_selectors<'a>(&self, entries: &'a [String]) -> Vec<&'a str> {
+        entries
+            .iter()
+            .filter(|entry| !self.rules.iter().any(|rule| self.selects(entry, rule)))
+            .map(String::as_str)
+            .collect()
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.meta.id == id)
     }

@@ -136,6 +136,7 @@ pub struct Common {
     pub rationale: String,
     pub must_fire: Vec<Spanned<String>>,
     pub must_not_fire: Vec<Spanned<String>>,
+    pub preview: bool,
 }
 
 /// Declares a kind's rule table: the common fields ([`Common`]) plus the kind's own.
@@ -161,6 +162,8 @@ macro_rules! rule_spec {
             pub must_fire: Vec<toml::Spanned<String>>,
             #[serde(default)]
             pub must_not_fire: Vec<toml::Spanned<String>>,
+            #[serde(default)]
+            pub preview: bool,
             $($body)*
         }
 
@@ -176,6 +179,7 @@ macro_rules! rule_spec {
                     rationale: self.rationale.clone(),
                     must_fire: self.must_fire.clone(),
                     must_not_fire: self.must_not_fire.clone(),
+                    preview: self.preview,
                 }
             }
         }
@@ -421,10 +425,12 @@ pub fn load(inputs: &[PackInput]) -> Result<RuleSet, PackErrors> {
         }],
         packs: packs.clone(),
     })?;
+    let enabled = rules.iter().map(|r| !r.meta.preview).collect();
     Ok(RuleSet {
         rules,
         packs,
         matcher,
+        enabled,
     })
 }
 
@@ -556,6 +562,7 @@ fn validate_common(
         rationale: common.rationale.clone(),
         must_fire: examples(&common.must_fire),
         must_not_fire: examples(&common.must_not_fire),
+        preview: common.preview,
         origin: Origin { pack, id_span },
     })
 }
