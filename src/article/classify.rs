@@ -24,7 +24,7 @@ static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A promo or related-link label at the start of a line.
 static PROMO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:also\s+read|read\s+more|read\s+also|related|see\s+also|watch|more\s+on\s+this(?:\s+story)?|recommended)\s*[:|]")
+    Regex::new(r"(?i)^\s*(?:also\s+read|read\s+more|read\s+also|related(?:\s+coverage)?|see\s+also|watch|more\s+on\s+this(?:\s+story)?|recommended|full\s+coverage|more\s+coverage)\s*[:|]")
         .expect("promo label pattern is valid")
 });
 
@@ -65,13 +65,16 @@ pub fn dateline_len(paragraph: &str) -> Option<usize> {
     DATELINE.find(paragraph).map(|m| m.end())
 }
 
-/// A short line with no sentence-ending full stop that does not open a quotation: "Why the
-/// drone strike?", "TRADE TALKS", "US Secretary of State seeks peace".
+/// A short single-sentence line with no closing full stop or exclamation mark that does not
+/// open a quotation: "Why the drone strike?", "TRADE TALKS", "US Secretary of State seeks
+/// peace".
 pub fn looks_like_subhead(line: &str) -> bool {
     let words = super::text::words(line).count();
-    let ends_like_prose = line.ends_with(['.', ',', ';', ':', '"', '”', '’', '\'', ')', '—', '-']);
-    let opens_quote = line.starts_with(['"', '“', '‘', '\'']);
-    (1..=14).contains(&words) && !ends_like_prose && !opens_quote
+    let ends_like_prose =
+        line.ends_with(['.', ',', ';', ':', '!', '"', '”', '’', '\'', ')', '—', '-']);
+    let opens_quote = line.starts_with(['"', '“', '‘', '\'', '—', '–', '-']);
+    let several_sentences = super::text::sentences(line).nth(1).is_some();
+    (1..=14).contains(&words) && !ends_like_prose && !opens_quote && !several_sentences
 }
 
 /// A short label above a headline ("US News", "Politics"): at most three words, no punctuation.

@@ -21,7 +21,10 @@ pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
             let opens = opening_context(previous, next);
-            let closes = previous.is_some_and(|p| !p.is_whitespace());
+            // A closing mark follows text; a straight one may also stand after a space when
+            // nothing follows it but space or punctuation ("… nine years... " he recalled).
+            let closes = previous.is_some_and(|p| !p.is_whitespace())
+                || (c == '"' && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()));
             match (c, open) {
                 ('“', None) => open = Some((i, Marks::Double)),
                 ('"', None) if opens => open = Some((i, Marks::Double)),

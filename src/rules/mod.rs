@@ -4,6 +4,7 @@
 //! kind. [`pack`] turns packs into a [`RuleSet`], whose [`matcher`] holds the literals and
 //! regexes of every rule in one automaton and one `RegexSet`.
 
+pub mod dictionary;
 pub mod examples;
 pub mod kinds;
 pub mod matcher;
@@ -196,6 +197,39 @@ impl<'a> Context<'a> {
             help: self.rule.help.as_ref().map(|h| fill_template(h, values)),
             fix: None,
         }
+    }
+}
+
+/// Phrases inside which a rule's match is not reported (`exceptions` in packs): "slammed" is
+/// loaded, "slammed the door" is not.
+#[derive(Debug, Clone, Default)]
+pub struct Exceptions {
+    /// ASCII-lower-cased, so byte offsets match the text's.
+    phrases: Vec<String>,
+}
+
+impl Exceptions {
+    pub fn new(phrases: &[String]) -> Self {
+        Self {
+            phrases: phrases.iter().map(|p| p.to_ascii_lowercase()).collect(),
+        }
+    }
+
+    /// Whether an exception phrase in `span`'s block covers `span`.
+    pub fn cover(&self, cx: &Context<'_>, span: Span) -> bool {
+        if self.phrases.is_empty() {
+            return false;
+        }
+        let Some(block) = cx.article.block_at(span) else {
+            return false;
+        };
+        let block_span = cx.article.blocks[block].span;
+        let text = cx.text(block_span).to_ascii_lowercase();
+        let hit = Span::new(span.start - block_span.start, span.end - block_span.start);
+        self.phrases.iter().any(|phrase| {
+            text.match_indices(phrase.as_str())
+                .any(|(at, e)| Span::new(at, at + e.len()).contains(hit))
+        })
     }
 }
 

@@ -20,8 +20,32 @@ use toml::Spanned;
 pub const DEFAULT_PACK: &[(&str, &str)] = &[
     ("rules/core.toml", include_str!("../../rules/core.toml")),
     (
+        "rules/news/tone.toml",
+        include_str!("../../rules/news/tone.toml"),
+    ),
+    (
+        "rules/news/attribution.toml",
+        include_str!("../../rules/news/attribution.toml"),
+    ),
+    (
+        "rules/news/quotations.toml",
+        include_str!("../../rules/news/quotations.toml"),
+    ),
+    (
+        "rules/news/artifacts.toml",
+        include_str!("../../rules/news/artifacts.toml"),
+    ),
+    (
+        "rules/news/loaded-wording.toml",
+        include_str!("../../rules/news/loaded-wording.toml"),
+    ),
+    (
         "rules/spelling/us-uk-common.tsv",
         include_str!("../../rules/spelling/us-uk-common.tsv"),
+    ),
+    (
+        "rules/words/english.txt",
+        include_str!("../../rules/words/english.txt"),
     ),
 ];
 
@@ -122,6 +146,18 @@ struct PackFile {
     repetition: Vec<kinds::repetition::Spec>,
     #[serde(default)]
     length: Vec<kinds::length::Spec>,
+    #[serde(default)]
+    headline_form: Vec<kinds::headline_form::Spec>,
+    #[serde(default)]
+    headline_case: Vec<kinds::headline_case::Spec>,
+    #[serde(default)]
+    attribution: Vec<kinds::attribution::Spec>,
+    #[serde(default)]
+    quotation: Vec<kinds::quotation::Spec>,
+    #[serde(default)]
+    glued_words: Vec<kinds::glued_words::Spec>,
+    #[serde(default)]
+    duplicate_block: Vec<kinds::duplicate_block::Spec>,
 }
 
 /// The fields every rule table has; each kind's `Spec` is declared with [`rule_spec!`], which
@@ -268,7 +304,7 @@ impl Compiler<'_> {
         let found = match self.location {
             PackLocation::Embedded(name) => {
                 let dir = name.rsplit_once('/').map_or("", |(dir, _)| dir);
-                let wanted = format!("{dir}/{}", path.get_ref());
+                let wanted = normalize(&format!("{dir}/{}", path.get_ref()));
                 DEFAULT_PACK
                     .iter()
                     .find(|(name, _)| *name == wanted)
@@ -297,6 +333,21 @@ impl Compiler<'_> {
 /// The largest compiled regex a pack may hold, so a runaway pattern is an error, not an
 /// out-of-memory.
 const REGEX_SIZE_LIMIT: usize = 2 << 20;
+
+/// A `/`-separated path with `.` and `..` segments resolved.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
 
 enum PackLocation {
     Embedded(&'static str),
@@ -448,6 +499,16 @@ impl PackFile {
             )
             .chain(self.repetition.into_iter().map(AnySpec::Repetition))
             .chain(self.length.into_iter().map(AnySpec::Length))
+            .chain(self.headline_form.into_iter().map(AnySpec::HeadlineForm))
+            .chain(self.headline_case.into_iter().map(AnySpec::HeadlineCase))
+            .chain(self.attribution.into_iter().map(AnySpec::Attribution))
+            .chain(self.quotation.into_iter().map(AnySpec::Quotation))
+            .chain(self.glued_words.into_iter().map(AnySpec::GluedWords))
+            .chain(
+                self.duplicate_block
+                    .into_iter()
+                    .map(AnySpec::DuplicateBlock),
+            )
             .collect();
         specs.sort_by_key(|spec| spec.common().id.span().start);
         (self.pack, specs)
@@ -581,7 +642,11 @@ mod tests {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "toml" || e == "tsv") {
+                } else if path
+                    .extension()
+                    .is_some_and(|e| e == "toml" || e == "tsv" || e == "txt")
+                    && !path.to_string_lossy().ends_with("LICENSE.txt")
+                {
                     on_disk.push(
                         path.strip_prefix(root)
                             .unwrap()

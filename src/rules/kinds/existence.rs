@@ -33,8 +33,7 @@ use super::KindInfo;
 use crate::diagnostic::Diagnostic;
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context};
-use crate::span::Span;
+use crate::rules::{Check, Context, Exceptions};
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -82,41 +81,18 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
             None => ok = false,
         }
     }
-    let exceptions = spec
-        .exceptions
-        .iter()
-        .map(|e| e.to_ascii_lowercase())
-        .collect();
+    let exceptions = Exceptions::new(&spec.exceptions);
     ok.then(|| Box::new(Existence { exceptions }) as Box<dyn Check>)
 }
 
 struct Existence {
-    /// ASCII-lower-cased phrases inside which a match is not reported.
-    exceptions: Vec<String>,
-}
-
-impl Existence {
-    fn excepted(&self, cx: &Context<'_>, span: Span) -> bool {
-        if self.exceptions.is_empty() {
-            return false;
-        }
-        let Some(block) = cx.article.block_at(span) else {
-            return false;
-        };
-        let block_span = cx.article.blocks[block].span;
-        let text = cx.text(block_span).to_ascii_lowercase();
-        let hit = Span::new(span.start - block_span.start, span.end - block_span.start);
-        self.exceptions.iter().any(|exception| {
-            text.match_indices(exception.as_str())
-                .any(|(at, e)| Span::new(at, at + e.len()).contains(hit))
-        })
-    }
+    exceptions: Exceptions,
 }
 
 impl Check for Existence {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for hit in cx.hits {
-            if self.excepted(cx, hit.span) {
+            if self.exceptions.cover(cx, hit.span) {
                 continue;
             }
             let matched = cx.text(hit.span);

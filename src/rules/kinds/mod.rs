@@ -6,10 +6,16 @@
 //! (`src/rules/pack.rs`); fixtures in `tests/kinds.rs`; rules using it in a pack. See
 //! CONTRIBUTING.md.
 
+pub mod attribution;
 pub mod consistency;
+pub mod duplicate_block;
 pub mod existence;
+pub mod glued_words;
+pub mod headline_case;
+pub mod headline_form;
 pub mod length;
 pub mod preferred_term;
+pub mod quotation;
 pub mod repetition;
 pub mod spelling_system;
 
@@ -53,6 +59,12 @@ pub const KINDS: &[&KindInfo] = &[
     &spelling_system::KIND,
     &repetition::KIND,
     &length::KIND,
+    &headline_form::KIND,
+    &headline_case::KIND,
+    &attribution::KIND,
+    &quotation::KIND,
+    &glued_words::KIND,
+    &duplicate_block::KIND,
 ];
 
 /// The text blocks of an article, where most rules look unless a pack says otherwise.
@@ -72,6 +84,12 @@ pub enum AnySpec {
     SpellingSystem(spelling_system::Spec),
     Repetition(repetition::Spec),
     Length(length::Spec),
+    HeadlineForm(headline_form::Spec),
+    HeadlineCase(headline_case::Spec),
+    Attribution(attribution::Spec),
+    Quotation(quotation::Spec),
+    GluedWords(glued_words::Spec),
+    DuplicateBlock(duplicate_block::Spec),
 }
 
 impl AnySpec {
@@ -83,6 +101,12 @@ impl AnySpec {
             AnySpec::SpellingSystem(s) => s.common(),
             AnySpec::Repetition(s) => s.common(),
             AnySpec::Length(s) => s.common(),
+            AnySpec::HeadlineForm(s) => s.common(),
+            AnySpec::HeadlineCase(s) => s.common(),
+            AnySpec::Attribution(s) => s.common(),
+            AnySpec::Quotation(s) => s.common(),
+            AnySpec::GluedWords(s) => s.common(),
+            AnySpec::DuplicateBlock(s) => s.common(),
         }
     }
 
@@ -94,6 +118,12 @@ impl AnySpec {
             AnySpec::SpellingSystem(_) => &spelling_system::KIND,
             AnySpec::Repetition(_) => &repetition::KIND,
             AnySpec::Length(_) => &length::KIND,
+            AnySpec::HeadlineForm(_) => &headline_form::KIND,
+            AnySpec::HeadlineCase(_) => &headline_case::KIND,
+            AnySpec::Attribution(_) => &attribution::KIND,
+            AnySpec::Quotation(_) => &quotation::KIND,
+            AnySpec::GluedWords(_) => &glued_words::KIND,
+            AnySpec::DuplicateBlock(_) => &duplicate_block::KIND,
         }
     }
 
@@ -107,6 +137,12 @@ impl AnySpec {
             AnySpec::SpellingSystem(s) => spelling_system::compile(s, compiler),
             AnySpec::Repetition(s) => repetition::compile(s, compiler),
             AnySpec::Length(s) => length::compile(s, compiler),
+            AnySpec::HeadlineForm(s) => headline_form::compile(s, compiler),
+            AnySpec::HeadlineCase(s) => headline_case::compile(s, compiler),
+            AnySpec::Attribution(s) => attribution::compile(s, compiler),
+            AnySpec::Quotation(s) => quotation::compile(s, compiler),
+            AnySpec::GluedWords(s) => glued_words::compile(s, compiler),
+            AnySpec::DuplicateBlock(s) => duplicate_block::compile(s, compiler),
         }
     }
 }

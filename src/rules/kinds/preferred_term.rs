@@ -3,7 +3,8 @@
 //! ## What it flags
 //! A word or phrase the style guide replaces with another: each pair in `replace` is
 //! `["as written", "preferred"]`. Matching is on whole words and ignores ASCII case unless
-//! `case-sensitive = true`.
+//! `case-sensitive = true`. A match inside one of the rule's `exceptions` phrases ("tax
+//! regime" for a rule on "regime") is not reported.
 //!
 //! ## Why
 //! House style keeps copy consistent and readable across writers and desks: one spelling of
@@ -32,7 +33,7 @@ use super::KindInfo;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context, keep_case};
+use crate::rules::{Check, Context, Exceptions, keep_case};
 
 pub const KIND: KindInfo = KindInfo {
     name: "preferred-term",
@@ -48,6 +49,8 @@ crate::rule_spec! {
         pub case_sensitive: bool,
         #[serde(default = "safe")]
         pub fix: Applicability,
+        #[serde(default)]
+        pub exceptions: Vec<String>,
     }
 }
 
@@ -81,6 +84,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
             .map(|(_, right)| right.clone())
             .collect(),
         applicability: spec.fix,
+        exceptions: Exceptions::new(&spec.exceptions),
     }))
 }
 
@@ -88,11 +92,15 @@ struct PreferredTerm {
     /// The preferred term of each pair, by the pattern number its literal was registered with.
     preferred: Vec<String>,
     applicability: Applicability,
+    exceptions: Exceptions,
 }
 
 impl Check for PreferredTerm {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for hit in cx.hits {
+            if self.exceptions.cover(cx, hit.span) {
+                continue;
+            }
             let matched = cx.text(hit.span);
             let replacement = keep_case(matched, &self.preferred[hit.pattern as usize]);
             if replacement == matched {

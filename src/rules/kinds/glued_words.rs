@@ -1,0 +1,156 @@
+//! # glued-words
+//!
+//! ## What it flags
+//! Two words run together by a lost space or line break, as pasting from a CMS leaves them:
+//! "arrestSwansea" (a lower-case word of three or more letters, then a capitalised one; brands
+//! glue capitalised words: WeChat, OpenTable) and "report.The" (a sentence
+//! end with no space after the full stop). Both halves must be words: in the rule's
+//! `dictionary` (a data file, one lower-case word a line), or, for the capitalised half, a name
+//! the article uses on its own elsewhere. Never flagged: words in `allow` (iPhone, YouTube,
+//! PlayStation …), a glued form the article uses more than once (a brand, not a slip), and
+//! text inside quotations.
+//!
+//! ## Why
+//! A lost space is the commonest paste artifact, and spell checkers that know brand names let
+//! it through.
+//!
+//! ## Example
+//! ```toml
+//! [[glued-words]]
+//! id = "paste.glued-words"
+//! message = "`{match}` looks like two words run together"
+//! dictionary = "words/english.txt"
+//! allow = ["YouTube"]
+//! rationale = "A space was lost in pasting."
+//! must-fire = ["Officers made an arrestLater that day."]
+//! must-not-fire = ["Police made an arrest in Swansea."]
+//! ```
+//!
+//! ## Instead
+//! Put the space back: "arrest Swansea", "report. The".
+//!
+//! ## Fix safety
+//! Safe: the fix inserts one space between the two halves and changes nothing else.
+
+use super::KindInfo;
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::rules::dictionary::Dictionary;
+use crate::rules::pack::Compiler;
+use crate::rules::{Check, Context};
+use crate::span::Span;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use toml::Spanned;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "glued-words",
+    default_scope: super::PROSE,
+    placeholders: &["match", "left", "right"],
+    source: include_str!("glued_words.rs"),
+};
+
+crate::rule_spec! {
+    pub struct Spec {
+        pub dictionary: Spanned<String>,
+        #[serde(default)]
+        pub allow: Vec<String>,
+    }
+}
+
+/// A sentence end with no space after it: "report.The".
+static STOP_GLUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[a-z]{2,}\.[A-Z][a-z]+\b").expect("valid pattern"));
+
+pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    let dictionary = compiler.data_file(&spec.dictionary)?;
+    Some(Box::new(GluedWords {
+        dictionary: Dictionary::new(dictionary),
+        allow: spec.allow.iter().cloned().collect(),
+    }))
+}
+
+struct GluedWords {
+    dictionary: Dictionary,
+    allow: HashSet<String>,
+}
+
+impl GluedWords {
+    fn is_word(&self, word: &str) -> bool {
+        self.dictionary.contains(word)
+    }
+
+    /// A glued pair inside `span`: where the second word starts.
+    fn split(&self, cx: &Context<'_>, standalone: &HashSet<&str>, span: Span) -> Option<usize> {
+        let token = cx.text(span);
+        if self.allow.contains(token) {
+            return None;
+        }
+        let chars: Vec<(usize, char)> = token.char_indices().collect();
+        let at = chars
+            .windows(2)
+            .find(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+            .map(|w| w[1].0)?;
+        let (left, right) = token.split_at(at);
+        // A brand glues capitalised words (WeChat, OpenTable); a lost space follows a lower-case one.
+        let left_letters = left.chars().all(char::is_lowercase);
+        let right_letters =
+            right.chars().skip(1).all(char::is_lowercase) && right.chars().count() >= 2;
+        let in_address = cx.article.source[..span.start].ends_with(['/', '.', '@']);
+        let halves_are_words = !in_address
+            && left.chars().count() >= 3
+            && left_letters
+            && right_letters
+            && self.is_word(left)
+            && (self.is_word(right) || standalone.contains(right));
+        halves_are_words.then_some(span.start + at)
+    }
+}
+
+impl Check for GluedWords {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let mut tokens: Vec<(usize, Span)> = Vec::new();
+        for (index, block) in cx.blocks() {
+            tokens.extend(cx.article.words(block.span).map(|w| (index, w)));
+        }
+        let standalone: HashSet<&str> = tokens.iter().map(|&(_, w)| cx.text(w)).collect();
+        let count = |text: &str| tokens.iter().filter(|&&(_, w)| cx.text(w) == text).count();
+        let mut found: Vec<(usize, Span, usize)> = Vec::new();
+        for &(index, span) in &tokens {
+            if let Some(at) = self.split(cx, &standalone, span)
+                && count(cx.text(span)) == 1
+            {
+                found.push((index, span, at));
+            }
+        }
+        for (index, block) in cx.blocks() {
+            for m in STOP_GLUE.find_iter(cx.text(block.span)) {
+                let span = Span::new(block.span.start + m.start(), block.span.start + m.end());
+                let text = cx.text(span);
+                let Some(dot) = text.find('.') else { continue };
+                let (left, right) = (&text[..dot], &text[dot + 1..]);
+                if self.is_word(left) && (self.is_word(right) || standalone.contains(right)) {
+                    found.push((index, span, span.start + dot + 1));
+                }
+            }
+        }
+        for (index, span, at) in found {
+            if !cx.may_report(index, span) {
+                continue;
+            }
+            let text = cx.text(span);
+            let (left, right) = text.split_at(at - span.start);
+            let mut diagnostic = cx.diagnostic(
+                span,
+                "missing space",
+                &[
+                    ("match", text),
+                    ("left", left.trim_end_matches('.')),
+                    ("right", right),
+                ],
+            );
+            diagnostic.fix = Some(Fix::safe(Span::new(at, at), " "));
+            out.push(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! # headline-form
+//!
+//! ## What it flags
+//! Display text in one of the shapes of click bait, chosen by `form`:
+//! - `"question"`: a heading that asks a question ("Is this the end of the high street?");
+//! - `"exclamation"`: an exclamation mark;
+//! - `"all-caps"`: a word in capitals that is not an acronym — at least `min-letters` letters
+//!   (default 4), no digits, and not in `allow` ("SHOCKING", not "NATO" or "COVID-19"), a run
+//!   of them being one finding — in a heading that is otherwise
+//!   in lower case (a heading set wholly in capitals is a house style, as in Reuters subheads);
+//! - `"unattributed-quote"`: a heading that is a quotation with no speaker after it
+//!   (“‘We will not back down’” rather than “‘We will not back down’: mayor”).
+//!
+//! Text inside a quotation is not judged for the first three forms: a quoted question is the
+//! speaker's.
+//!
+//! ## Why
+//! Headlines state news. Questions, exclamations and shouting promise more than the story holds;
+//! a quotation with no speaker hides who said it (AP Stylebook, "headlines").
+//!
+//! ## Example
+//! ```toml
+//! [[headline-form]]
+//! id = "news.question-headline"
+//! message = "headline asks a question"
+//! form = "question"
+//! rationale = "Headlines answer questions."
+//! must-fire = ["Is the high street finished?"]
+//! must-not-fire = ["High street sales fall for third month"]
+//! ```
+//!
+//! ## Instead
+//! State what the story found: "High street sales fall for third month".
+//!
+//! ## Fix safety
+//! No fix: rewriting a headline is an editor's job.
+
+use super::KindInfo;
+use crate::article::BlockKind;
+use crate::diagnostic::Diagnostic;
+use crate::rules::pack::Compiler;
+use crate::rules::{Check, Context};
+use crate::span::Span;
+use serde::Deserialize;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "headline-form",
+    default_scope: &[BlockKind::Headline],
+    placeholders: &["match", "block"],
+    source: include_str!("headline_form.rs"),
+};
+
+/// The shape a rule looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    Question,
+    Exclamation,
+    AllCaps,
+    UnattributedQuote,
+}
+
+crate::rule_spec! {
+    pub struct Spec {
+        pub form: Form,
+        #[serde(default)]
+        pub allow: Vec<String>,
+        #[serde(default = "default_min_letters")]
+        pub min_letters: usize,
+    }
+}
+
+fn default_min_letters() -> usize {
+    4
+}
+
+pub fn compile(spec: &Spec, _compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    Some(Box::new(HeadlineForm {
+        form: spec.form,
+        allow: spec.allow.clone(),
+        min_letters: spec.min_letters,
+    }))
+}
+
+struct HeadlineForm {
+    form: Form,
+    allow: Vec<String>,
+    min_letters: usize,
+}
+
+impl HeadlineForm {
+    /// A word in capitals that is no acronym: long enough, no digits (COVID-19), not allowed.
+    fn shouted(&self, word: &str) -> bool {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= self.min_letters
+            && word
+                .chars()
+                .all(|c| !c.is_lowercase() && !c.is_ascii_digit())
+            && !self.allow.iter().any(|a| a == word)
+    }
+
+    /// The spans of `block` that have the rule's form.
+    fn find(&self, cx: &Context<'_>, index: usize, block: Span) -> Vec<Span> {
+        let text = cx.text(block);
+        match self.form {
+            Form::Question | Form::Exclamation => {
+                let mark = if self.form == Form::Question {
+                    '?'
+                } else {
+                    '!'
+                };
+                text.match_indices(mark)
+                    .map(|(at, m)| Span::new(block.start + at, block.start + at + m.len()))
+                    .filter(|&span| cx.may_report(index, span))
+                    .take(1)
+                    .collect()
+            }
+            Form::AllCaps if !text.chars().any(char::is_lowercase) => Vec::new(),
+            Form::AllCaps => {
+                // Runs of shouted words are one finding: "SUPREME COURT NOTEBOOK".
+                let mut runs: Vec<Span> = Vec::new();
+                for word in cx.article.words(block) {
+                    if !self.shouted(cx.text(word)) || !cx.may_report(index, word) {
+                        continue;
+                    }
+                    match runs.last_mut() {
+                        Some(run) if cx.article.source[run.end..word.start].trim().is_empty() => {
+                            run.end = word.end;
+                        }
+                        _ => runs.push(word),
+                    }
+                }
+                runs
+            }
+            Form::UnattributedQuote => {
+                let Some(quote) = cx.article.quotes.iter().find(|q| q.block == index) else {
+                    return Vec::new();
+                };
+                let opens_heading = quote.span.start == block.start;
+                let after = &cx.article.source[quote.span.end..block.end];
+                let speaker_follows = after.chars().any(char::is_alphabetic);
+                if opens_heading && !speaker_follows {
+                    vec![quote.span]
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+}
+
+impl Check for HeadlineForm {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for (index, block) in cx.blocks() {
+            for span in self.find(cx, index, block.span) {
+                let matched = cx.text(span);
+                out.push(cx.diagnostic(
+                    span,
+                    "",
+                    &[("match", matched), ("block", block.kind.name())],
+                ));
+            }
+        }
+    }
+}

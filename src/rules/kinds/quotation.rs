@@ -1,0 +1,201 @@
+//! # quotation
+//!
+//! ## What it flags
+//! Problems with direct quotations, chosen by `check`:
+//! - `"unbalanced"`: a quotation opened and never closed in its paragraph, unless the next
+//!   paragraph reopens it (the convention for a quotation of several paragraphs);
+//! - `"mixed-marks"`: straight (") and curly (“”) double quotation marks in one article; the
+//!   style most quotations use wins (on a tie, the first one's);
+//! - `"speaker"`: a quotation of at least `min-words` words (default 6; shorter ones are
+//!   usually terms or scare quotes, not speech) whose paragraph and the paragraphs either side
+//!   of it hold none of the rule's `speaker-cues` ("said", "told", "according to"), and that
+//!   no colon introduces.
+//!
+//! ## Why
+//! A quotation is a claim that someone said exactly these words. Where it ends and who said it
+//! must be unmistakable (AP Stylebook, "quotations in the news"); a mix of straight and curly
+//! marks shows copy pasted from several places.
+//!
+//! ## Example
+//! ```toml
+//! [[quotation]]
+//! id = "news.quote-unbalanced"
+//! message = "this quotation is never closed"
+//! check = "unbalanced"
+//! rationale = "Readers must see where a quotation ends."
+//! must-fire = ["“We will stay, the mayor said."]
+//! must-not-fire = ["“We will stay,” the mayor said."]
+//! ```
+//!
+//! ## Instead
+//! Close the quotation, use one style of marks, or say who is speaking.
+//!
+//! ## Fix safety
+//! No fix: where a quotation ends, and who said it, are facts.
+
+use super::KindInfo;
+use crate::article::{BlockKind, Quote};
+use crate::diagnostic::Diagnostic;
+use crate::rules::matcher::LiteralOptions;
+use crate::rules::pack::Compiler;
+use crate::rules::{Check, Context};
+use serde::Deserialize;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "quotation",
+    default_scope: &[BlockKind::Paragraph],
+    placeholders: &["match", "style"],
+    source: include_str!("quotation.rs"),
+};
+
+/// What a quotation rule checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteCheck {
+    Unbalanced,
+    MixedMarks,
+    Speaker,
+}
+
+crate::rule_spec! {
+    pub struct Spec {
+        pub check: QuoteCheck,
+        #[serde(default)]
+        pub speaker_cues: Vec<String>,
+        #[serde(default = "default_min_words")]
+        pub min_words: usize,
+    }
+}
+
+fn default_min_words() -> usize {
+    6
+}
+
+pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    if spec.check == QuoteCheck::Speaker {
+        if spec.speaker_cues.is_empty() {
+            compiler.error(
+                spec.id.span().into(),
+                "a `speaker` quotation rule needs `speaker-cues`",
+                "this rule",
+            );
+            return None;
+        }
+        for cue in &spec.speaker_cues {
+            compiler
+                .matcher
+                .add_literal(compiler.rule, 0, cue, LiteralOptions::whole_words(false));
+        }
+    }
+    Some(Box::new(Quotation {
+        check: spec.check,
+        min_words: spec.min_words,
+    }))
+}
+
+struct Quotation {
+    check: QuoteCheck,
+    min_words: usize,
+}
+
+fn is_curly(quote: &Quote, source: &str) -> Option<bool> {
+    match source[quote.span.range()].chars().next()? {
+        '“' => Some(true),
+        '"' => Some(false),
+        _ => None,
+    }
+}
+
+impl Check for Quotation {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let article = cx.article;
+        let in_scope = |q: &&Quote| cx.rule.scope.contains(article.blocks[q.block].kind);
+        match self.check {
+            QuoteCheck::Unbalanced => {
+                for quote in article
+                    .quotes
+                    .iter()
+                    .filter(in_scope)
+                    .filter(|q| q.unclosed && !q.continues)
+                {
+                    let mark = quote.span.start
+                        ..quote.span.start
+                            + article.source[quote.span.start..]
+                                .chars()
+                                .next()
+                                .map_or(1, char::len_utf8);
+                    out.push(cx.diagnostic(
+                        mark.into(),
+                        "opened here, never closed",
+                        &[("match", cx.text(quote.span))],
+                    ));
+                }
+            }
+            QuoteCheck::MixedMarks => {
+                let doubles: Vec<(&Quote, bool)> = article
+                    .quotes
+                    .iter()
+                    .filter(in_scope)
+                    .filter_map(|q| Some((q, is_curly(q, &article.source)?)))
+                    .collect();
+                let Some(&(_, first_curly)) = doubles.first() else {
+                    return;
+                };
+                let curly_count = doubles.iter().filter(|(_, c)| *c).count();
+                let winner = match (curly_count * 2).cmp(&doubles.len()) {
+                    std::cmp::Ordering::Greater => true,
+                    std::cmp::Ordering::Less => false,
+                    std::cmp::Ordering::Equal => first_curly,
+                };
+                let Some(&(first, _)) = doubles.iter().find(|(_, c)| *c == winner) else {
+                    return;
+                };
+                let style = if winner { "curly" } else { "straight" };
+                for &(quote, curly) in doubles.iter().filter(|(_, c)| *c != winner) {
+                    let mut diagnostic = cx.diagnostic(
+                        quote.span,
+                        format!(
+                            "{} quotation marks",
+                            if curly { "curly" } else { "straight" }
+                        ),
+                        &[("match", cx.text(quote.span)), ("style", style)],
+                    );
+                    diagnostic.secondary.push(cx.label(
+                        first.span,
+                        format!("{style} marks, as most quotations here"),
+                    ));
+                    out.push(diagnostic);
+                }
+            }
+            QuoteCheck::Speaker => {
+                let cue_blocks: Vec<usize> = cx
+                    .hits
+                    .iter()
+                    .filter_map(|h| article.block_at(h.span))
+                    .collect();
+                let long_enough =
+                    |q: &&Quote| article.words(q.span).nth(self.min_words - 1).is_some();
+                for quote in article.quotes.iter().filter(in_scope).filter(long_enough) {
+                    let near = quote.block.saturating_sub(1)..=quote.block + 1;
+                    let block = &article.blocks[quote.block];
+                    let colon_lead = article.source[block.span.start..quote.span.start]
+                        .trim_end()
+                        .ends_with(':');
+                    let continued = quote.block > 0
+                        && article
+                            .quotes
+                            .iter()
+                            .any(|q| q.block + 1 == quote.block && q.continues);
+                    if colon_lead || continued || cue_blocks.iter().any(|b| near.contains(b)) {
+                        continue;
+                    }
+                    out.push(cx.diagnostic(
+                        quote.span,
+                        "who said this?",
+                        &[("match", cx.text(quote.span))],
+                    ));
+                }
+            }
+        }
+    }
+}
