@@ -25,6 +25,8 @@ fn documented_triggers() -> Vec<(String, BTreeSet<String>)> {
         .lines()
         .filter(|l| l.starts_with("| `"))
         .map(|line| {
+            // `\|` is a literal bar inside a cell.
+            let line = line.replace("\\|", "/");
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             let name = cells[1].trim_matches('`').to_owned();
             let rules = cells[3]

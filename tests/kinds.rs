@@ -250,3 +250,179 @@ max-chars = 40
         .is_empty()
     );
 }
+
+#[test]
+fn headline_form_question_exclamation_caps_and_quotes() {
+    let rules = pack(&format!(
+        r#"[[headline-form]]
+id = "t.question"
+message = "question"
+form = "question"
+{EXAMPLES}
+
+[[headline-form]]
+id = "t.caps"
+message = "caps `{{match}}`"
+form = "all-caps"
+scope = ["headline", "subhead"]
+allow = ["NATO"]
+min-letters = 4
+{EXAMPLES}
+
+[[headline-form]]
+id = "t.quote"
+message = "no speaker"
+form = "unattributed-quote"
+{EXAMPLES}
+"#
+    ));
+    let text = "SHOCKING NEW footage: will NATO act?\n\nThe footage was shown on Monday, officials said.\n";
+    insta::assert_snapshot!("headline_form", check_text(&rules, "a.txt", text));
+    assert_eq!(fired(&rules, "a.txt", text), ["t.caps", "t.question"]);
+    assert_eq!(
+        fired(&rules, "a.txt", "‘We will not back down’\n\nText.\n"),
+        ["t.quote"]
+    );
+    assert!(fired(&rules, "a.txt", "‘We will not back down’: mayor\n\nText.\n").is_empty());
+    assert!(
+        fired(&rules, "a.txt", "‘Why me?’ asks mayor\n\nText.\n").is_empty(),
+        "a quoted question is the speaker's"
+    );
+    assert!(
+        fired(&rules, "a.txt", "TRADE TALKS RESUME\n\nText.\n").is_empty(),
+        "a heading wholly in capitals is a style"
+    );
+}
+
+#[test]
+fn headline_case_finds_the_odd_heading_out() {
+    let rules = pack(&format!(
+        "[[headline-case]]\nid = \"t.case\"\nmessage = \"{{block}} in {{found}} case, not {{style}}\"\n{EXAMPLES}\n"
+    ));
+    let text = "How a drone strike could change the region\n\nWissam al-Saadi led the group.\n\nWho Was Wissam al-Saadi?\n\nHe led it for years.\n\nWhy the drone strike?\n\nOfficials gave no reason.\n";
+    insta::assert_snapshot!("headline_case", check_text(&rules, "a.txt", text));
+    assert_eq!(fired(&rules, "a.txt", text), ["t.case"]);
+    let house_title = pack(&format!(
+        "[[headline-case]]\nid = \"t.case\"\nmessage = \"m\"\nstyle = \"title\"\n{EXAMPLES}\n"
+    ));
+    assert_eq!(
+        fired(
+            &house_title,
+            "a.txt",
+            "Mayor opens the new bridge\n\nText.\n"
+        ),
+        ["t.case"]
+    );
+    assert!(
+        fired(
+            &house_title,
+            "a.txt",
+            "Mayor Opens the New Bridge\n\nText.\n"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn attribution_needs_support_in_its_unit() {
+    let rules = pack(&format!(
+        r#"[[attribution]]
+id = "t.claim"
+message = "`{{match}}` unsupported in this {{within}}"
+trigger-patterns = ['\bno (?:\w+ )?casualties were reported\b']
+triggers = ["officials said"]
+support = ["according to", "not authorized"]
+{EXAMPLES}
+"#
+    ));
+    let text = "Title\n\nNo civilian casualties were reported.\n\nNo casualties were reported, according to the army.\n\nThe strike was planned, officials said.\n\nOfficials, who were not authorized to speak, said officials said so.\n";
+    insta::assert_snapshot!("attribution", check_text(&rules, "a.txt", text));
+    assert_eq!(fired(&rules, "a.txt", text).len(), 2);
+    // Support inside a quotation does not count; a trigger inside one is the speaker's.
+    assert_eq!(
+        fired(
+            &rules,
+            "a.txt",
+            "Title\n\nNo casualties were reported. “According to whom?” he asked.\n"
+        )
+        .len(),
+        1
+    );
+    assert!(
+        fired(
+            &rules,
+            "a.txt",
+            "Title\n\nHe said “no casualties were reported” at all.\n"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn quotation_checks() {
+    let rules = pack(&format!(
+        r#"[[quotation]]
+id = "t.unbalanced"
+message = "unbalanced"
+check = "unbalanced"
+{EXAMPLES}
+
+[[quotation]]
+id = "t.mixed"
+message = "{{style}} marks elsewhere"
+check = "mixed-marks"
+{EXAMPLES}
+
+[[quotation]]
+id = "t.speaker"
+message = "who?"
+check = "speaker"
+speaker-cues = ["said"]
+min-words = 3
+{EXAMPLES}
+"#
+    ));
+    let text = "Title\n\n“We will stay here,” she said.\n\n“And we will fight on,\n\n“and we will win,” he said.\n\nThe crowd cheered.\n\n\"Nobody expected this outcome.\"\n\nThe end came soon.\n\n“It is over now, friends.\n";
+    insta::assert_snapshot!("quotation", check_text(&rules, "a.txt", text));
+    assert_eq!(
+        fired(&rules, "a.txt", text),
+        ["t.mixed", "t.speaker", "t.unbalanced", "t.speaker"]
+    );
+}
+
+#[test]
+fn glued_words_need_two_real_words() {
+    let dictionary = "arrest\nlater\nreport\nthe\nmayor\n";
+    let toml = format!(
+        "[pack]\nname = \"fixture\"\n\n[[glued-words]]\nid = \"t.glued\"\nmessage = \"`{{left}}` + `{{right}}`\"\ndictionary = \"words.txt\"\nallow = [\"reportThe\"]\n{EXAMPLES}\n"
+    );
+    let rules =
+        load_pack(&toml, &[("words.txt", dictionary)]).unwrap_or_else(|e| panic!("{:?}", e.errors));
+    let text = "Title\n\nOfficers made an arrestLater on Monday. The report.The mayor read it in Swansea. The arrestSwansea.\n";
+    insta::assert_snapshot!("glued_words", check_text(&rules, "a.txt", text));
+    assert_eq!(fired(&rules, "a.txt", text).len(), 3);
+    let quiet = "Title\n\nHe posted on WeChat and YouTube, bought an iPhone, and read reportThe twice: reportThe.\n";
+    assert!(fired(&rules, "a.txt", quiet).is_empty());
+    assert!(
+        fired(
+            &rules,
+            "a.txt",
+            "Title\n\nSee https://example.com/arrestLater for more.\n"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn duplicate_blocks() {
+    let rules = pack(&format!(
+        "[[duplicate-block]]\nid = \"t.dup\"\nmessage = \"repeated {{block}}\"\nmin-words = 3\n{EXAMPLES}\n"
+    ));
+    let text = "Title\n\nThe council met on Monday.\n\nIt voted.\n\nThe  council met on monday.\n\nIt voted.\n";
+    insta::assert_snapshot!("duplicate_block", check_text(&rules, "a.txt", text));
+    assert_eq!(
+        fired(&rules, "a.txt", text),
+        ["t.dup"],
+        "short blocks are not compared"
+    );
+}

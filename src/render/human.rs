@@ -80,6 +80,8 @@ fn to_codespan(d: &Diagnostic, report: &Report<'_>) -> cs::Diagnostic<usize> {
                 let old = visible(&source[e.span.range()]);
                 if e.replacement.is_empty() {
                     format!("delete `{old}`")
+                } else if old.is_empty() {
+                    format!("insert `{}`", visible(&e.replacement))
                 } else {
                     format!("replace `{old}` with `{}`", visible(&e.replacement))
                 }

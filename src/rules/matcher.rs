@@ -139,8 +139,7 @@ impl Matcher {
         if !self.regexes.is_empty() {
             for index in self.regex_set.matches(text).iter() {
                 let (rule, pattern, regex) = &self.regexes[index];
-                hits.extend(regex.find_iter(text).filter(|m| !m.is_empty()).map(|m| {
-                    let span = Span::new(m.start(), m.end());
+                let hit = |span: Span| {
                     (
                         *rule,
                         Hit {
@@ -148,7 +147,25 @@ impl Matcher {
                             pattern: *pattern,
                         },
                     )
-                }));
+                };
+                if regex.captures_len() > 1 {
+                    // A pattern with a group reports the group: context outside it only
+                    // decides whether there is a match.
+                    hits.extend(
+                        regex
+                            .captures_iter(text)
+                            .filter_map(|c| c.get(1))
+                            .filter(|m| !m.is_empty())
+                            .map(|m| hit(Span::new(m.start(), m.end()))),
+                    );
+                } else {
+                    hits.extend(
+                        regex
+                            .find_iter(text)
+                            .filter(|m| !m.is_empty())
+                            .map(|m| hit(Span::new(m.start(), m.end()))),
+                    );
+                }
             }
         }
         hits.sort_unstable_by_key(|(rule, hit)| {
