@@ -148,13 +148,13 @@ impl Matcher {
                         },
                     )
                 };
-                if regex.captures_len() > 1 {
-                    // A pattern with a group reports the group: context outside it only
-                    // decides whether there is a match.
+                if regex.capture_names().any(|n| n == Some("match")) {
+                    // A pattern with a group named `match` reports that group: the context
+                    // around it only decides whether there is a match.
                     hits.extend(
                         regex
                             .captures_iter(text)
-                            .filter_map(|c| c.get(1))
+                            .filter_map(|c| c.name("match"))
                             .filter(|m| !m.is_empty())
                             .map(|m| hit(Span::new(m.start(), m.end()))),
                     );
@@ -242,6 +242,21 @@ mod tests {
                 (3, "3", 0)
             ]
         );
+    }
+
+    #[test]
+    fn a_group_named_match_narrows_a_regex_hit() {
+        let mut builder = MatcherBuilder::default();
+        builder.add_regex(0, 0, Regex::new(r", (?<match>officials said)").unwrap());
+        builder.add_regex(1, 0, Regex::new(r"brutal(ly)?").unwrap());
+        let matcher = builder.build().unwrap();
+        let text = "It was brutally cold, officials said.";
+        let found: Vec<&str> = matcher
+            .scan(text)
+            .iter()
+            .map(|(_, h)| &text[h.span.range()])
+            .collect();
+        assert_eq!(found, ["officials said", "brutally"]);
     }
 
     #[test]

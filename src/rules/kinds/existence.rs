@@ -3,8 +3,8 @@
 //! ## What it flags
 //! Any word, phrase or regex from the rule's lists. Words and phrases (`words`) match whole
 //! words, ignoring ASCII case unless `case-sensitive = true`; regexes (`patterns`) match as
-//! written (add `\b` yourself), and one with a capture group reports only what the first
-//! group matched, so context can decide a match without being underlined. A match that lies inside one of the rule's `exceptions` phrases
+//! written (add `\b` yourself), and one with a group named `match` (`(?<match>…)`) reports
+//! only that group, so context can decide a match without being underlined. A match that lies inside one of the rule's `exceptions` phrases
 //! is not reported.
 //!
 //! ## Why
