@@ -7,9 +7,9 @@ use crate::article::Article;
 use crate::diagnostic::Severity;
 use crate::engine;
 use crate::input::{self, InputProblem, Source};
+use crate::pack_test;
 use crate::render::{self, Report};
 use crate::rules::RuleSet;
-use crate::rules::examples;
 use crate::rules::kinds::KINDS;
 use crate::rules::pack::{self, PackInput};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -47,10 +47,13 @@ pub enum Command {
         /// The article to read (`-` for standard input).
         file: PathBuf,
     },
-    /// Run every rule's examples and report the ones that misbehave.
+    /// Run every rule's examples and every pack fixture, and report what misbehaves.
     Test {
         /// Packs (files or folders) to test; the built-in pack when none is given.
         packs: Vec<PathBuf>,
+        /// Write each fixture's current output as its expected output.
+        #[arg(long)]
+        bless: bool,
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
@@ -130,7 +133,11 @@ pub fn run(cli: Cli) -> u8 {
         Command::Rules(args) => list_rules(&args),
         Command::Explain { name, rules } => explain(&name, &rules),
         Command::DumpModel { file } => dump_model(file),
-        Command::Test { packs, color } => test_packs(&packs, color),
+        Command::Test {
+            packs,
+            bless,
+            color,
+        } => test_packs(&packs, bless, color),
     }
 }
 
@@ -338,7 +345,7 @@ fn dump_model(file: PathBuf) -> u8 {
     }
 }
 
-fn test_packs(packs: &[PathBuf], color: ColorChoice) -> u8 {
+fn test_packs(packs: &[PathBuf], bless: bool, color: ColorChoice) -> u8 {
     let args = RuleArgs {
         no_default_rules: !packs.is_empty(),
         packs: packs.to_vec(),
@@ -350,7 +357,7 @@ fn test_packs(packs: &[PathBuf], color: ColorChoice) -> u8 {
         Ok(rules) => rules,
         Err(code) => return code,
     };
-    let failures = examples::failures(&rules);
+    let failures = pack_test::example_failures(&rules);
     let examples: usize = rules
         .rules
         .iter()
@@ -362,13 +369,48 @@ fn test_packs(packs: &[PathBuf], color: ColorChoice) -> u8 {
             &rules, &failures, color,
         ));
     }
+    let mut fixture_failures = 0;
+    let fixtures = pack_test::fixtures(&rules);
+    for fixture in &fixtures {
+        if fixture.passed() {
+            continue;
+        }
+        if bless {
+            match fixture.bless() {
+                Ok(()) => eprintln!("blessed {}", fixture.expected_path.display()),
+                Err(e) => {
+                    eprintln!(
+                        "error: cannot write {}: {e}",
+                        fixture.expected_path.display()
+                    );
+                    fixture_failures += 1;
+                }
+            }
+            continue;
+        }
+        fixture_failures += 1;
+        let text = match fixture.expected {
+            Some(_) => format!(
+                "error[fixture]: {} differs from its expected output\n{}\n",
+                fixture.draft.display(),
+                fixture.diff()
+            ),
+            None => format!(
+                "error[fixture]: {} has no expected output; run `copydesk test` again with `--bless` to write {}\n\n",
+                fixture.draft.display(),
+                fixture.expected_path.display()
+            ),
+        };
+        print(text.as_bytes());
+    }
     eprintln!(
-        "{} rules, {examples} examples: {} passed, {} failed",
+        "{} rules, {examples} examples, {} fixtures: {} passed, {} failed",
         rules.rules.len(),
-        examples - failures.len(),
-        failures.len()
+        fixtures.len(),
+        examples + fixtures.len() - failures.len() - fixture_failures,
+        failures.len() + fixture_failures
     );
-    if failures.is_empty() {
+    if failures.is_empty() && fixture_failures == 0 {
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod engine;
 pub mod input;
+pub mod pack_test;
 pub mod render;
 pub mod rules;
 pub mod span;

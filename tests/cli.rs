@@ -280,6 +280,58 @@ fn test_command_runs_pack_examples() {
 }
 
 #[test]
+fn test_command_passes_on_the_rules_folder_with_its_fixtures() {
+    let out = copydesk(&["test", "rules/"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("2 fixtures"), "{}", stderr(&out));
+}
+
+#[test]
+fn fixtures_are_diffed_and_blessed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("fixtures")).unwrap();
+    std::fs::write(
+        dir.path().join("p.toml"),
+        "[pack]\nname = \"p\"\nfixtures = [\"fixtures\"]\n\n[[existence]]\nid = \"p.x\"\nmessage = \"m\"\nwords = [\"slams\"]\nrationale = \"r\"\nmust-fire = [\"Mayor slams plan\"]\nmust-not-fire = [\"Mayor backs plan\"]\n",
+    )
+    .unwrap();
+    let draft = dir.path().join("fixtures/a.txt");
+    std::fs::write(&draft, "Mayor slams plan\n\nThe mayor spoke.\n").unwrap();
+    let pack = dir.path().join("p.toml");
+    let pack = pack.to_str().unwrap();
+
+    let out = copydesk(&["test", pack]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("has no expected output"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = copydesk(&["test", "--bless", pack]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let expected = std::fs::read_to_string(dir.path().join("fixtures/a.txt.expected")).unwrap();
+    assert!(
+        expected.contains("warning[p.x]: m\n  ┌─ fixtures/a.txt:1:7"),
+        "{expected}"
+    );
+    assert_eq!(copydesk(&["test", pack]).status.code(), Some(0));
+
+    std::fs::write(&draft, "Mayor backs plan\n\nThe mayor spoke.\n").unwrap();
+    let out = copydesk(&["test", pack]);
+    assert_eq!(out.status.code(), Some(1));
+    let diff = stdout(&out);
+    assert!(diff.contains("differs from its expected output"), "{diff}");
+    assert!(diff.contains("-warning[p.x]: m"), "{diff}");
+}
+
+#[test]
 fn dump_model_prints_blocks() {
     let out = copydesk(&["dump-model", "corpus/07-wire-dateline.txt"]);
     let text = stdout(&out);

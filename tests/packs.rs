@@ -4,8 +4,8 @@
 mod common;
 
 use common::{default_rules, load_pack, pack_errors};
+use copydesk::pack_test;
 use copydesk::render;
-use copydesk::rules::examples;
 
 const VALID_RULE: &str = r#"[pack]
 name = "test"
@@ -23,7 +23,7 @@ must-not-fire = ["Critics criticised it."]
 fn a_valid_pack_loads() {
     let set = load_pack(VALID_RULE, &[]).unwrap_or_else(|e| panic!("{:?}", e.errors));
     assert_eq!(set.rules.len(), 1);
-    assert!(examples::failures(&set).is_empty());
+    assert!(pack_test::example_failures(&set).is_empty());
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn failing_examples_point_into_the_toml() {
         "must-fire = [\"Critics praised it.\"]",
     );
     let set = load_pack(&broken, &[]).unwrap_or_else(|e| panic!("{:?}", e.errors));
-    let failures = examples::failures(&set);
+    let failures = pack_test::example_failures(&set);
     assert_eq!(failures.len(), 1);
     let output = String::from_utf8(render::human::render_example_failures(
         &set, &failures, false,
@@ -156,7 +156,7 @@ fn failing_examples_point_into_the_toml() {
 #[test]
 fn every_rule_of_the_default_pack_passes_its_examples() {
     let set = default_rules();
-    let failures = examples::failures(&set);
+    let failures = pack_test::example_failures(&set);
     let output = String::from_utf8(render::human::render_example_failures(
         &set, &failures, false,
     ))

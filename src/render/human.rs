@@ -5,7 +5,7 @@
 
 use super::Report;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::rules::examples::ExampleFailure;
+use crate::pack_test::ExampleFailure;
 use crate::rules::pack::PackErrors;
 use crate::rules::{PackSource, RuleSet};
 use codespan_reporting::diagnostic as cs;

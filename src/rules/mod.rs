@@ -5,7 +5,6 @@
 //! regexes of every rule in one automaton and one `RegexSet`.
 
 pub mod dictionary;
-pub mod examples;
 pub mod kinds;
 pub mod matcher;
 pub mod pack;
@@ -81,13 +80,17 @@ pub struct Rule {
 }
 
 /// A pack file as it was read, kept to render errors and example failures against.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PackSource {
     /// How the file is named in messages (`rules/core.toml`, or the path given).
     pub name: String,
     /// The pack's own name, from its `[pack]` table.
     pub title: String,
     pub description: String,
+    /// The folder of a pack read from disk (`None` for the built-in pack).
+    pub folder: Option<std::path::PathBuf>,
+    /// Fixture drafts named in `[pack] fixtures`, resolved (only for packs read from disk).
+    pub fixtures: Vec<std::path::PathBuf>,
     pub text: String,
 }
 

@@ -89,6 +89,21 @@ impl PackInput {
     }
 }
 
+/// The drafts a `fixtures` entry names: the file itself, or a folder's `.txt` and `.md` files
+/// in name order.
+fn fixture_drafts(path: &Path) -> Result<Vec<PathBuf>, String> {
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut drafts: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    drafts.sort();
+    Ok(drafts)
+}
+
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
@@ -126,6 +141,10 @@ struct PackHeader {
     name: String,
     #[serde(default)]
     description: String,
+    /// Fixture drafts (files, or folders of `.txt` and `.md` files) relative to the pack,
+    /// checked by `copydesk test` against `DRAFT.expected`.
+    #[serde(default)]
+    fixtures: Vec<Spanned<String>>,
 }
 
 /// A pack file: its header and one array of tables per kind (the registry of kinds is
@@ -386,9 +405,8 @@ pub fn load(inputs: &[PackInput]) -> Result<RuleSet, PackErrors> {
                 Err(e) => {
                     packs.push(PackSource {
                         name: path.display().to_string(),
-                        title: String::new(),
-                        description: String::new(),
                         text: String::new(),
+                        ..PackSource::default()
                     });
                     errors.push(PackError {
                         pack: packs.len() - 1,
@@ -403,9 +421,8 @@ pub fn load(inputs: &[PackInput]) -> Result<RuleSet, PackErrors> {
         let pack = packs.len();
         packs.push(PackSource {
             name,
-            title: String::new(),
-            description: String::new(),
             text,
+            ..PackSource::default()
         });
         let file: PackFile = match toml::from_str(&packs[pack].text) {
             Ok(file) => file,
@@ -420,6 +437,21 @@ pub fn load(inputs: &[PackInput]) -> Result<RuleSet, PackErrors> {
             }
         };
         let (header, specs) = file.into_specs();
+        if let PackLocation::Disk(file) = &location {
+            let folder = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+            for fixture in &header.fixtures {
+                match fixture_drafts(&folder.join(fixture.get_ref())) {
+                    Ok(drafts) => packs[pack].fixtures.extend(drafts),
+                    Err(reason) => errors.push(PackError {
+                        pack,
+                        span: Some(fixture.span().into()),
+                        message: format!("cannot read fixtures: {reason}"),
+                        label: "named here".to_owned(),
+                    }),
+                }
+            }
+            packs[pack].folder = Some(folder);
+        }
         packs[pack].title = header.name;
         packs[pack].description = header.description;
         for spec in specs {
@@ -641,7 +673,10 @@ mod tests {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
-                    stack.push(path);
+                    // Fixture drafts are read from disk by `copydesk test`, not embedded.
+                    if !path.ends_with("fixtures") {
+                        stack.push(path);
+                    }
                 } else if path
                     .extension()
                     .is_some_and(|e| e == "toml" || e == "tsv" || e == "txt")

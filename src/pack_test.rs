@@ -1,0 +1,144 @@
+//! `copydesk test`: what a pack author runs instead of Rust tests.
+//!
+//! - Examples: each `must-fire` text must make its rule report, each `must-not-fire` text must
+//!   not. A one-line example is checked as a single block of the rule's first scope kind (a
+//!   headline rule's example is a headline); an example with line breaks is read as a whole
+//!   plain-text article.
+//! - Fixtures: drafts a pack names in `[pack] fixtures`, each with the expected human output
+//!   (no colour) in `DRAFT.expected` beside it; `--bless` writes what the rules report now.
+
+use crate::article::{Article, BlockKind, Format};
+use crate::engine::{check_all, check_article};
+use crate::input::{self, Source};
+use crate::render::{self, Report};
+use crate::rules::{Example, RuleSet};
+use std::path::{Path, PathBuf};
+
+/// An example that did not behave.
+#[derive(Debug)]
+pub struct ExampleFailure<'a> {
+    pub rule: &'a str,
+    pub pack: usize,
+    pub example: &'a Example,
+    /// `true` for a `must-fire` example that stayed quiet.
+    pub should_fire: bool,
+    /// What the rule reported on a `must-not-fire` example.
+    pub reported: Vec<String>,
+}
+
+/// Every failing example of every rule in `set`.
+pub fn example_failures(set: &RuleSet) -> Vec<ExampleFailure<'_>> {
+    let mut failures = Vec::new();
+    for (index, rule) in set.rules.iter().enumerate() {
+        let meta = &rule.meta;
+        let kind = meta.scope.kinds().next().unwrap_or(BlockKind::Paragraph);
+        let cases = meta
+            .must_fire
+            .iter()
+            .map(|e| (e, true))
+            .chain(meta.must_not_fire.iter().map(|e| (e, false)));
+        for (example, should_fire) in cases {
+            let article = if example.text.trim().contains('\n') {
+                Article::parse("example", example.text.clone(), Format::Plain)
+            } else {
+                Article::single_block("example", example.text.clone(), kind)
+            };
+            let reported: Vec<String> = check_article(set, &article, 0, Some(index))
+                .into_iter()
+                .map(|d| format!("{} (at `{}`)", d.message, article.text(d.primary.span)))
+                .collect();
+            if reported.is_empty() == should_fire {
+                failures.push(ExampleFailure {
+                    rule: &meta.id,
+                    pack: meta.origin.pack,
+                    example,
+                    should_fire,
+                    reported,
+                });
+            }
+        }
+    }
+    failures
+}
+
+/// One fixture draft checked against its expected output.
+#[derive(Debug)]
+pub struct FixtureOutcome {
+    pub draft: PathBuf,
+    pub expected_path: PathBuf,
+    /// The expected output, or `None` when the file is missing.
+    pub expected: Option<String>,
+    /// What the rules report now (or why the draft could not be read).
+    pub actual: String,
+}
+
+impl FixtureOutcome {
+    pub fn passed(&self) -> bool {
+        self.expected.as_deref() == Some(self.actual.as_str())
+    }
+
+    /// A unified diff from the expected output to the actual one.
+    pub fn diff(&self) -> String {
+        let expected = self.expected.as_deref().unwrap_or_default();
+        similar::TextDiff::from_lines(expected, &self.actual)
+            .unified_diff()
+            .header(&self.expected_path.display().to_string(), "actual")
+            .to_string()
+    }
+
+    /// Writes the actual output as the expected one: a temporary file beside it, then a rename,
+    /// so an interrupted bless never leaves half a file.
+    pub fn bless(&self) -> std::io::Result<()> {
+        let dir = self.expected_path.parent().unwrap_or(Path::new("."));
+        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+        std::io::Write::write_all(&mut temp, self.actual.as_bytes())?;
+        temp.persist(&self.expected_path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// The path of a fixture's expected output: `DRAFT.expected`.
+pub fn expected_path(draft: &Path) -> PathBuf {
+    let mut name = draft.as_os_str().to_owned();
+    name.push(".expected");
+    PathBuf::from(name)
+}
+
+/// Every fixture of every pack in `set`, checked with all of `set`'s rules. A draft is named in
+/// the output by its path relative to its pack's folder, so expected files do not depend on
+/// where the command runs.
+pub fn fixtures(set: &RuleSet) -> Vec<FixtureOutcome> {
+    let mut outcomes = Vec::new();
+    for pack in &set.packs {
+        for draft in &pack.fixtures {
+            let expected_path = expected_path(draft);
+            let expected = std::fs::read_to_string(&expected_path).ok();
+            let actual = match input::read(&Source::File(draft.clone())) {
+                Ok(mut article) => {
+                    let base = pack.folder.as_deref().unwrap_or(Path::new(""));
+                    article.name = draft
+                        .strip_prefix(base)
+                        .unwrap_or(draft)
+                        .display()
+                        .to_string();
+                    let articles = [article];
+                    let diagnostics = check_all(set, &articles);
+                    let report = Report {
+                        articles: &articles,
+                        diagnostics: &diagnostics,
+                        problems: &[],
+                    };
+                    String::from_utf8_lossy(&render::human::render(&report, false)).into_owned()
+                }
+                Err(problem) => format!("error: {}\n", problem.message),
+            };
+            outcomes.push(FixtureOutcome {
+                draft: draft.clone(),
+                expected_path,
+                expected,
+                actual,
+            });
+        }
+    }
+    outcomes
+}
