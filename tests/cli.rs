@@ -376,3 +376,53 @@ fn seed_article_flags_iranian_backed_against_iran_backed() {
         "{model}"
     );
 }
+
+#[test]
+fn seed_rewrite_shows_the_news_pack_findings() {
+    let Some(shared) = common::shared_dir() else {
+        eprintln!("skipped: ../shared is not beside this checkout");
+        return;
+    };
+    let (rewrite, wire) = (
+        shared.join("seeds/004_4e1d34a0a0410271.txt"),
+        shared.join("seeds/000_05e8034c6cf52475.txt"),
+    );
+    if !rewrite.exists() || !wire.exists() {
+        eprintln!("skipped: the seed articles are absent");
+        return;
+    }
+    let out = copydesk(&["check", "--format", "concise", rewrite.to_str().unwrap()]);
+    let text = stdout(&out);
+    for expected in [
+        ":1:34: warning[news.tone.speculative] speculative framing: `could spark`",
+        "warning[news.tone.sensational] sensational wording: `Internet erupts`",
+        ":5:1: warning[news.headline-case] this subhead is in title case",
+        ":11:1: warning[news.unsupported-claim] `No civilian casualties were reported`",
+    ] {
+        assert!(text.contains(expected), "missing {expected}:\n{text}");
+    }
+    assert_eq!(
+        text.matches("warning[paste.promo-line] promo line left in the copy: `ALSO READ|`")
+            .count(),
+        2,
+        "{text}"
+    );
+
+    let out = copydesk(&[
+        "check",
+        "--format",
+        "concise",
+        "--select",
+        "news.anonymous-source",
+        wire.to_str().unwrap(),
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(":5:152: warning[news.anonymous-source] anonymous source: `officials said`"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(":15:"),
+        "the source with a reason for anonymity is not flagged:\n{text}"
+    );
+}
