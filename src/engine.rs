@@ -1,32 +1,97 @@
 //! Running rules over articles: one scan of the combined matcher per article, then every rule's
-//! check; articles in parallel.
+//! check; articles in parallel. In corpus mode, kinds that judge a whole corpus (consistency,
+//! discovered variants) collect what each article uses, and decide once all are read.
 
 use crate::article::Article;
 use crate::diagnostic::Diagnostic;
+use crate::grounding::Sources;
 use crate::rules::matcher::{Hit, leftmost_longest};
-use crate::rules::{Context, RuleMeta, RuleSet};
+use crate::rules::{Context, Occurrence, RuleMeta, RuleSet};
 use rayon::prelude::*;
+
+/// What one run checks: the articles, the sources they are grounded on, and whether
+/// consistency is judged across all of them (`--corpus`).
+#[derive(Clone, Copy)]
+pub struct Run<'a> {
+    pub articles: &'a [Article],
+    pub sources: Option<&'a Sources>,
+    /// For each article, the indices of the sources it is checked against.
+    pub article_sources: &'a [Vec<usize>],
+    pub corpus: bool,
+}
+
+impl<'a> Run<'a> {
+    /// Articles checked one by one, with no sources.
+    pub fn articles(articles: &'a [Article]) -> Self {
+        Self {
+            articles,
+            sources: None,
+            article_sources: &[],
+            corpus: false,
+        }
+    }
+}
 
 /// Checks every article in parallel; diagnostics come back sorted.
 pub fn check_all(rules: &RuleSet, articles: &[Article]) -> Vec<Diagnostic> {
-    let mut diagnostics: Vec<Diagnostic> = articles
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(index, article)| check_article(rules, article, index, None))
-        .collect();
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diagnostics
+    check_run(rules, Run::articles(articles))
 }
 
-/// Checks one article with every rule, or with rule `only`; diagnostics come back sorted.
+/// Checks a run: every article in parallel, then, with `corpus`, the rules that judge the
+/// whole set at once. Diagnostics come back sorted.
+pub fn check_run(rules: &RuleSet, run: Run<'_>) -> Vec<Diagnostic> {
+    let per_article: Vec<ArticleOutcome> = run
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(index, article)| check_one(rules, run, article, index, None))
+        .collect();
+    let mut diagnostics = Vec::new();
+    let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); rules.rules.len()];
+    for outcome in per_article {
+        diagnostics.extend(outcome.diagnostics);
+        for (rule, list) in outcome.collected {
+            occurrences[rule].extend(list);
+        }
+    }
+    for (rule, list) in rules.rules.iter().zip(occurrences) {
+        if let Some(corpus) = rule.check.corpus().filter(|_| run.corpus) {
+            corpus.check_corpus(&rule.meta, list, &mut diagnostics);
+        }
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    merge_same_findings(diagnostics)
+}
+
+/// Checks article `article_index` of `run` with rule `only` (how rule examples run), or with
+/// every enabled rule; diagnostics come back sorted.
 pub fn check_article(
     rules: &RuleSet,
-    article: &Article,
+    run: Run<'_>,
     article_index: usize,
     only: Option<usize>,
 ) -> Vec<Diagnostic> {
+    let article = &run.articles[article_index];
+    check_one(rules, run, article, article_index, only).diagnostics
+}
+
+/// What checking one article gives: its diagnostics, and in corpus mode what it contributes to
+/// the rules that judge the whole corpus, by rule index.
+struct ArticleOutcome {
+    diagnostics: Vec<Diagnostic>,
+    collected: Vec<(usize, Vec<Occurrence>)>,
+}
+
+fn check_one(
+    rules: &RuleSet,
+    run: Run<'_>,
+    article: &Article,
+    article_index: usize,
+    only: Option<usize>,
+) -> ArticleOutcome {
     let scanned = rules.matcher.scan(&article.source);
     let mut out = Vec::new();
+    let mut collected = Vec::new();
     let mut rest = &scanned[..];
     for (rule_index, rule) in rules.rules.iter().enumerate() {
         let count = rest.iter().take_while(|(r, _)| *r == rule_index).count();
@@ -49,11 +114,23 @@ pub fn check_article(
             article_index,
             rule: &rule.meta,
             hits: &hits,
+            sources: run.sources,
+            source_docs: run
+                .article_sources
+                .get(article_index)
+                .map_or(&[], Vec::as_slice),
+            source_offset: run.articles.len(),
         };
-        rule.check.check_article(&cx, &mut out);
+        match rule.check.corpus().filter(|_| run.corpus) {
+            Some(corpus) => collected.push((rule_index, corpus.collect(&cx))),
+            None => rule.check.check_article(&cx, &mut out),
+        }
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    merge_same_findings(out)
+    ArticleOutcome {
+        diagnostics: merge_same_findings(out),
+        collected,
+    }
 }
 
 /// One finding per problem: when two rules flag the same span with the same fix (a

@@ -8,6 +8,7 @@ pub mod article;
 pub mod cli;
 pub mod diagnostic;
 pub mod engine;
+pub mod grounding;
 pub mod input;
 pub mod pack_test;
 pub mod render;

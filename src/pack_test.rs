@@ -3,16 +3,21 @@
 //! - Examples: each `must-fire` text must make its rule report, each `must-not-fire` text must
 //!   not. A one-line example is checked as a single block of the rule's first scope kind (a
 //!   headline rule's example is a headline); an example with line breaks is read as a whole
-//!   plain-text article.
+//!   plain-text article. An example may carry a source to check the draft against, after a
+//!   line `--- source ---`.
 //! - Fixtures: drafts a pack names in `[pack] fixtures`, each with the expected human output
 //!   (no colour) in `DRAFT.expected` beside it; `--bless` writes what the rules report now.
 
 use crate::article::{Article, BlockKind, Format};
-use crate::engine::{check_all, check_article};
+use crate::engine::{Run, check_all, check_article};
+use crate::grounding::Sources;
 use crate::input::{self, Source};
 use crate::render::{self, Report};
 use crate::rules::{Example, RuleSet};
 use std::path::{Path, PathBuf};
+
+/// The line that separates an example's draft from its source text.
+pub const SOURCE_SEPARATOR: &str = "\n--- source ---\n";
 
 /// An example that did not behave.
 #[derive(Debug)]
@@ -38,14 +43,32 @@ pub fn example_failures(set: &RuleSet) -> Vec<ExampleFailure<'_>> {
             .map(|e| (e, true))
             .chain(meta.must_not_fire.iter().map(|e| (e, false)));
         for (example, should_fire) in cases {
-            let article = if example.text.trim().contains('\n') {
-                Article::parse("example", example.text.clone(), Format::Plain)
-            } else {
-                Article::single_block("example", example.text.clone(), kind)
+            let (draft, source) = match example.text.split_once(SOURCE_SEPARATOR) {
+                Some((draft, source)) => (draft, Some(source)),
+                None => (example.text.as_str(), None),
             };
-            let reported: Vec<String> = check_article(set, &article, 0, Some(index))
+            let article = if draft.trim().contains('\n') {
+                Article::parse("example", draft, Format::Plain)
+            } else {
+                Article::single_block("example", draft, kind)
+            };
+            let sources =
+                source.map(|s| Sources::new(vec![Article::parse("source", s, Format::Plain)]));
+            let article_sources = [vec![0]];
+            let articles = [article];
+            let run = Run {
+                articles: &articles,
+                sources: sources.as_ref(),
+                article_sources: if sources.is_some() {
+                    &article_sources
+                } else {
+                    &[]
+                },
+                corpus: false,
+            };
+            let reported: Vec<String> = check_article(set, run, 0, Some(index))
                 .into_iter()
-                .map(|d| format!("{} (at `{}`)", d.message, article.text(d.primary.span)))
+                .map(|d| format!("{} (at `{}`)", d.message, articles[0].text(d.primary.span)))
                 .collect();
             if reported.is_empty() == should_fire {
                 failures.push(ExampleFailure {
@@ -123,11 +146,7 @@ pub fn fixtures(set: &RuleSet) -> Vec<FixtureOutcome> {
                         .to_string();
                     let articles = [article];
                     let diagnostics = check_all(set, &articles);
-                    let report = Report {
-                        articles: &articles,
-                        diagnostics: &diagnostics,
-                        problems: &[],
-                    };
+                    let report = Report::new(&articles, &diagnostics, &[]);
                     String::from_utf8_lossy(&render::human::render(&report, false)).into_owned()
                 }
                 Err(problem) => format!("error: {}\n", problem.message),

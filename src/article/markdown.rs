@@ -3,7 +3,8 @@
 //! The headline is the front matter's `title` or else the first `# ` heading; later headings are
 //! subheads. A paragraph directly under the headline that is wholly in emphasis is the dek (as is
 //! front matter's `dek`, `description` or `subtitle`); front matter's `byline` or `author` is the
-//! byline. Other paragraphs and list items are classified like plain-text lines (captions by
+//! byline; its `sources` (a list of paths) are the documents the draft is grounded on. Other
+//! paragraphs and list items are classified like plain-text lines (captions by
 //! their credit, promo lines by their label). Code is never read as prose, and link targets,
 //! emphasis marks and inline HTML are recorded as markup that rules do not match.
 
@@ -13,19 +14,23 @@ use crate::span::Span;
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-pub fn parse(source: &str) -> Vec<Block> {
+/// The blocks of a Markdown draft, and the `sources` its front matter names.
+pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut blocks = Vec::new();
     let mut open: Option<OpenBlock> = None;
     let mut metadata: Option<MetadataBlockKind> = None;
+    let mut sources = Vec::new();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
             Event::Start(Tag::MetadataBlock(kind)) => metadata = Some(kind),
             Event::End(TagEnd::MetadataBlock(_)) => metadata = None,
             Event::Text(_) if metadata.is_some() => {
                 if let Some(kind) = metadata {
-                    blocks.extend(front_matter(source, range, kind));
+                    let (found, named) = front_matter(source, range, kind);
+                    blocks.extend(found);
+                    sources = named;
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
@@ -62,7 +67,7 @@ pub fn parse(source: &str) -> Vec<Block> {
     }
     flush(source, &mut open, &mut blocks);
     blocks.sort_by_key(|b| b.span.start);
-    blocks
+    (blocks, sources)
 }
 
 /// A block whose text events are still being collected.
@@ -146,30 +151,53 @@ const FRONT_MATTER_FIELDS: &[(&str, BlockKind)] = &[
     ("author", BlockKind::Byline),
 ];
 
-/// Blocks for the front matter's title, dek and byline, each spanning its value in the source.
-fn front_matter(source: &str, range: Range<usize>, kind: MetadataBlockKind) -> Vec<Block> {
+/// Blocks for the front matter's title, dek and byline, each spanning its value in the
+/// source, and the `sources` it lists.
+fn front_matter(
+    source: &str,
+    range: Range<usize>,
+    kind: MetadataBlockKind,
+) -> (Vec<Block>, Vec<String>) {
     let text = &source[range.clone()];
-    let values: Vec<(BlockKind, String)> = match kind {
+    let (values, sources): (Vec<(BlockKind, String)>, Vec<String>) = match kind {
         MetadataBlockKind::YamlStyle => {
             let Ok(serde_yaml_ng::Value::Mapping(map)) = serde_yaml_ng::from_str(text) else {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             };
-            FRONT_MATTER_FIELDS
+            let values = FRONT_MATTER_FIELDS
                 .iter()
                 .filter_map(|(key, kind)| {
                     let value = map.get(*key)?.as_str()?;
                     Some((*kind, value.to_owned()))
                 })
-                .collect()
+                .collect();
+            let sources = match map.get("sources") {
+                Some(serde_yaml_ng::Value::Sequence(list)) => list
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                Some(serde_yaml_ng::Value::String(one)) => vec![one.clone()],
+                _ => Vec::new(),
+            };
+            (values, sources)
         }
         MetadataBlockKind::PlusesStyle => {
             let Ok(table) = text.parse::<toml::Table>() else {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             };
-            FRONT_MATTER_FIELDS
+            let values = FRONT_MATTER_FIELDS
                 .iter()
                 .filter_map(|(key, kind)| Some((*kind, table.get(*key)?.as_str()?.to_owned())))
-                .collect()
+                .collect();
+            let sources = match table.get("sources") {
+                Some(toml::Value::Array(list)) => list
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                Some(toml::Value::String(one)) => vec![one.clone()],
+                _ => Vec::new(),
+            };
+            (values, sources)
         }
     };
     let mut blocks: Vec<Block> = Vec::new();
@@ -202,7 +230,7 @@ fn front_matter(source: &str, range: Range<usize>, kind: MetadataBlockKind) -> V
             markup: Vec::new(),
         });
     }
-    blocks
+    (blocks, sources)
 }
 
 fn value_line_matches(line: &str, kind: BlockKind) -> bool {
@@ -221,6 +249,7 @@ mod tests {
 
     fn model(source: &str) -> Vec<(BlockKind, &str, Vec<&str>)> {
         parse(source)
+            .0
             .into_iter()
             .map(|b| {
                 let markup = b.markup.iter().map(|m| &source[m.range()]).collect();
@@ -267,6 +296,14 @@ mod tests {
                 (BlockKind::Paragraph, "The bridge opened.", vec![]),
             ]
         );
+    }
+
+    #[test]
+    fn front_matter_names_sources() {
+        let yaml = "---\ntitle: T\nsources:\n  - wire.txt\n  - notes/call.md\n---\n\nText.\n";
+        assert_eq!(parse(yaml).1, ["wire.txt", "notes/call.md"]);
+        let toml = "+++\ntitle = \"T\"\nsources = \"wire.txt\"\n+++\n\nText.\n";
+        assert_eq!(parse(toml).1, ["wire.txt"]);
     }
 
     #[test]

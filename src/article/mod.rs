@@ -131,6 +131,8 @@ pub struct Article {
     pub format: Format,
     pub blocks: Vec<Block>,
     pub quotes: Vec<Quote>,
+    /// Source documents the article names itself (Markdown front matter `sources`), as written.
+    pub declared_sources: Vec<String>,
 }
 
 impl Article {
@@ -138,8 +140,8 @@ impl Article {
     /// true to the bytes on disk) and skipped by the parser; CRLF line ends are understood.
     pub fn parse(name: impl Into<String>, source: impl Into<String>, format: Format) -> Self {
         let source = source.into();
-        let blocks = match format {
-            Format::Plain => plain::parse(&source),
+        let (blocks, declared_sources) = match format {
+            Format::Plain => (plain::parse(&source), Vec::new()),
             Format::Markdown => markdown::parse(&source),
         };
         let quotes = quotes::find(&source, &blocks);
@@ -149,6 +151,7 @@ impl Article {
             format,
             blocks,
             quotes,
+            declared_sources,
         }
     }
 
@@ -174,6 +177,7 @@ impl Article {
             format: Format::Plain,
             blocks,
             quotes,
+            declared_sources: Vec::new(),
         }
     }
 

@@ -12,7 +12,7 @@ pub fn render(report: &Report<'_>) -> String {
         .map(|a| LineIndex::new(&a.source))
         .collect();
     for d in report.diagnostics {
-        let article = &report.articles[d.primary.article];
+        let article = report.document(d.primary.article);
         let (line, column) = indexes[d.primary.article].line_col(d.primary.span.start);
         let _ = writeln!(
             out,

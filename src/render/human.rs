@@ -23,7 +23,7 @@ fn buffer(color: bool) -> Buffer {
 /// Every diagnostic of the report, then the inputs that could not be read.
 pub fn render(report: &Report<'_>, color: bool) -> Vec<u8> {
     let mut files = SimpleFiles::new();
-    for article in report.articles {
+    for article in report.documents() {
         files.add(article.name.as_str(), article.source.as_str());
     }
     let config = Config::default();
@@ -72,7 +72,7 @@ fn to_codespan(d: &Diagnostic, report: &Report<'_>) -> cs::Diagnostic<usize> {
         notes.push(format!("help: {help}"));
     }
     if let Some(fix) = &d.fix {
-        let source = &report.articles[d.primary.article].source;
+        let source = &report.document(d.primary.article).source;
         let edits: Vec<String> = fix
             .edits
             .iter()

@@ -93,7 +93,7 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
         }
     };
     let location = |label: &'a Label, with_path: bool| Location {
-        path: with_path.then(|| report.articles[label.article].name.as_str()),
+        path: with_path.then(|| report.document(label.article).name.as_str()),
         start: position(label.article, label.span.start),
         end: position(label.article, label.span.end),
         label: &label.message,
@@ -102,7 +102,7 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
         .diagnostics
         .iter()
         .map(|d| JsonDiagnostic {
-            path: &report.articles[d.primary.article].name,
+            path: &report.document(d.primary.article).name,
             rule: &d.rule,
             severity: d.severity,
             message: &d.message,

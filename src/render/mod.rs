@@ -9,12 +9,15 @@ pub mod statistics;
 
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::grounding::Sources;
 use crate::input::InputProblem;
 
 /// What one `check` run produced.
 pub struct Report<'a> {
-    /// Every article read, indexed by [`crate::diagnostic::Label::article`].
+    /// Every article checked. Labels index these, then the sources' documents after them.
     pub articles: &'a [Article],
+    /// The sources the articles were checked against, if any.
+    pub sources: Option<&'a Sources>,
     pub diagnostics: &'a [Diagnostic],
     /// Inputs that could not be checked.
     pub problems: &'a [InputProblem],
@@ -28,7 +31,38 @@ pub struct Counts {
     pub infos: usize,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    /// Checked articles only, with no sources.
+    pub fn new(
+        articles: &'a [Article],
+        diagnostics: &'a [Diagnostic],
+        problems: &'a [InputProblem],
+    ) -> Self {
+        Self {
+            articles,
+            sources: None,
+            diagnostics,
+            problems,
+        }
+    }
+
+    /// Document `index` of the run: an article, or a source after the articles.
+    pub fn document(&self, index: usize) -> &'a Article {
+        match index.checked_sub(self.articles.len()) {
+            None => &self.articles[index],
+            Some(source) => match self.sources {
+                Some(sources) => &sources.docs[source].article,
+                None => &self.articles[index],
+            },
+        }
+    }
+
+    /// Every document labels may point into: the articles, then the sources.
+    pub fn documents(&self) -> impl Iterator<Item = &'a Article> + 'a {
+        let sources = self.sources.map(|s| s.docs.iter().map(|d| &d.article));
+        self.articles.iter().chain(sources.into_iter().flatten())
+    }
+
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
         for d in self.diagnostics {

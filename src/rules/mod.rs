@@ -11,12 +11,45 @@ pub mod pack;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::grounding::Sources;
 use crate::span::Span;
 use matcher::{Hit, Matcher};
 
 /// What every kind implements: look at one article, push diagnostics.
 pub trait Check: Send + Sync {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+
+    /// Kinds whose findings change when a whole corpus is judged at once (`--corpus`).
+    fn corpus(&self) -> Option<&dyn CorpusCheck> {
+        None
+    }
+}
+
+/// The corpus side of a kind: what each article contributes, then one verdict over all.
+/// Memory grows with the occurrences collected, not with the text.
+pub trait CorpusCheck: Send + Sync {
+    fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence>;
+    /// Judges all articles' occurrences (in run order) and pushes diagnostics.
+    fn check_corpus(
+        &self,
+        rule: &RuleMeta,
+        occurrences: Vec<Occurrence>,
+        out: &mut Vec<Diagnostic>,
+    );
+}
+
+/// One use of a form of something a corpus rule keeps consistent: a variant of a group, a
+/// spelling of a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub article: usize,
+    pub span: Span,
+    /// What the forms are forms of (a group key).
+    pub group: String,
+    /// The form used here, as the rule names it (the variant, or the text as written).
+    pub form: String,
+    /// Inside a direct quotation (reported as information only, since quotes are verbatim).
+    pub quoted: bool,
 }
 
 /// A set of block kinds, as a bit set.
@@ -72,6 +105,34 @@ pub struct RuleMeta {
     /// A new rule still being tuned on real copy: off unless `--preview` is given.
     pub preview: bool,
     pub origin: Origin,
+}
+
+impl RuleMeta {
+    /// A diagnostic of this rule at `span` of article `article`, with the message template
+    /// filled from `values` and the rule's rationale and help attached.
+    pub fn diagnostic(
+        &self,
+        article: usize,
+        span: Span,
+        label: impl Into<String>,
+        values: &[(&str, &str)],
+    ) -> Diagnostic {
+        Diagnostic {
+            rule: self.id.clone(),
+            severity: self.severity,
+            message: fill_template(&self.message, values),
+            primary: Label {
+                article,
+                span,
+                message: label.into(),
+            },
+            secondary: Vec::new(),
+            rationale: Some(self.rationale.clone()),
+            notes: Vec::new(),
+            help: self.help.as_ref().map(|h| fill_template(h, values)),
+            fix: None,
+        }
+    }
 }
 
 pub struct Rule {
@@ -149,6 +210,12 @@ pub struct Context<'a> {
     /// This rule's literal and regex matches, already limited to its scope, outside quotations
     /// (unless it opts in) and markup, sorted and not overlapping.
     pub hits: &'a [Hit],
+    /// The run's sources (`--source`), if any.
+    pub sources: Option<&'a Sources>,
+    /// The sources this article is checked against (indices into `sources`).
+    pub source_docs: &'a [usize],
+    /// Labels into source `doc` use article index `source_offset + doc`.
+    pub source_offset: usize,
 }
 
 impl<'a> Context<'a> {
@@ -173,6 +240,15 @@ impl<'a> Context<'a> {
         self.article.text(span)
     }
 
+    /// A label in source document `doc`.
+    pub fn source_label(&self, doc: usize, span: Span, message: impl Into<String>) -> Label {
+        Label {
+            article: self.source_offset + doc,
+            span,
+            message: message.into(),
+        }
+    }
+
     pub fn label(&self, span: Span, message: impl Into<String>) -> Label {
         Label {
             article: self.article_index,
@@ -189,17 +265,8 @@ impl<'a> Context<'a> {
         label: impl Into<String>,
         values: &[(&str, &str)],
     ) -> Diagnostic {
-        Diagnostic {
-            rule: self.rule.id.clone(),
-            severity: self.rule.severity,
-            message: fill_template(&self.rule.message, values),
-            primary: self.label(span, label),
-            secondary: Vec::new(),
-            rationale: Some(self.rule.rationale.clone()),
-            notes: Vec::new(),
-            help: self.rule.help.as_ref().map(|h| fill_template(h, values)),
-            fix: None,
-        }
+        self.rule
+            .diagnostic(self.article_index, span, label, values)
     }
 }
 

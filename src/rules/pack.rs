@@ -40,6 +40,10 @@ pub const DEFAULT_PACK: &[(&str, &str)] = &[
         include_str!("../../rules/news/loaded-wording.toml"),
     ),
     (
+        "rules/news/grounding.toml",
+        include_str!("../../rules/news/grounding.toml"),
+    ),
+    (
         "rules/spelling/us-uk-common.tsv",
         include_str!("../../rules/spelling/us-uk-common.tsv"),
     ),
@@ -177,6 +181,10 @@ struct PackFile {
     glued_words: Vec<kinds::glued_words::Spec>,
     #[serde(default)]
     duplicate_block: Vec<kinds::duplicate_block::Spec>,
+    #[serde(default)]
+    source_fact: Vec<kinds::source_fact::Spec>,
+    #[serde(default)]
+    source_quote: Vec<kinds::source_quote::Spec>,
 }
 
 /// The fields every rule table has; each kind's `Spec` is declared with [`rule_spec!`], which
@@ -541,6 +549,8 @@ impl PackFile {
                     .into_iter()
                     .map(AnySpec::DuplicateBlock),
             )
+            .chain(self.source_quote.into_iter().map(AnySpec::SourceQuote))
+            .chain(self.source_fact.into_iter().map(AnySpec::SourceFact))
             .collect();
         specs.sort_by_key(|spec| spec.common().id.span().start);
         (self.pack, specs)

@@ -46,11 +46,7 @@ pub fn check_text(rules: &RuleSet, name: &str, text: &str) -> String {
 
 pub fn render_articles(rules: &RuleSet, articles: &[Article]) -> String {
     let diagnostics = engine::check_all(rules, articles);
-    let report = Report {
-        articles,
-        diagnostics: &diagnostics,
-        problems: &[],
-    };
+    let report = Report::new(articles, &diagnostics, &[]);
     String::from_utf8(render::human::render(&report, false)).expect("utf-8")
 }
 

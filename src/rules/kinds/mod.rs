@@ -17,6 +17,8 @@ pub mod length;
 pub mod preferred_term;
 pub mod quotation;
 pub mod repetition;
+pub mod source_fact;
+pub mod source_quote;
 pub mod spelling_system;
 
 use super::Check;
@@ -65,6 +67,8 @@ pub const KINDS: &[&KindInfo] = &[
     &quotation::KIND,
     &glued_words::KIND,
     &duplicate_block::KIND,
+    &source_quote::KIND,
+    &source_fact::KIND,
 ];
 
 /// The text blocks of an article, where most rules look unless a pack says otherwise.
@@ -90,6 +94,8 @@ pub enum AnySpec {
     Quotation(quotation::Spec),
     GluedWords(glued_words::Spec),
     DuplicateBlock(duplicate_block::Spec),
+    SourceQuote(source_quote::Spec),
+    SourceFact(source_fact::Spec),
 }
 
 impl AnySpec {
@@ -107,6 +113,8 @@ impl AnySpec {
             AnySpec::Quotation(s) => s.common(),
             AnySpec::GluedWords(s) => s.common(),
             AnySpec::DuplicateBlock(s) => s.common(),
+            AnySpec::SourceFact(s) => s.common(),
+            AnySpec::SourceQuote(s) => s.common(),
         }
     }
 
@@ -124,6 +132,8 @@ impl AnySpec {
             AnySpec::Quotation(_) => &quotation::KIND,
             AnySpec::GluedWords(_) => &glued_words::KIND,
             AnySpec::DuplicateBlock(_) => &duplicate_block::KIND,
+            AnySpec::SourceFact(_) => &source_fact::KIND,
+            AnySpec::SourceQuote(_) => &source_quote::KIND,
         }
     }
 
@@ -143,6 +153,8 @@ impl AnySpec {
             AnySpec::Quotation(s) => quotation::compile(s, compiler),
             AnySpec::GluedWords(s) => glued_words::compile(s, compiler),
             AnySpec::DuplicateBlock(s) => duplicate_block::compile(s, compiler),
+            AnySpec::SourceFact(s) => source_fact::compile(s, compiler),
+            AnySpec::SourceQuote(s) => source_quote::compile(s, compiler),
         }
     }
 }

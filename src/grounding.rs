@@ -1,0 +1,455 @@
+//! The sources a draft is checked against, indexed once per run.
+//!
+//! Every source is read into an [`Article`] like a draft and reduced to its words (lower-cased,
+//! apostrophes normalised; quotation marks, dashes and white space fall away with the
+//! punctuation). A bigram index over those words finds where a quotation appears verbatim, or
+//! failing that the passage it was most likely taken from. The figures, dates and names of
+//! each source are gathered into sets for the "not in sources" checks.
+
+use crate::article::{Article, text};
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+
+/// A word of a source: where it is and its interned, normalised form.
+#[derive(Debug, Clone, Copy)]
+struct SourceWord {
+    span: Span,
+    id: u32,
+}
+
+/// One source document and what was gathered from it.
+pub struct SourceDoc {
+    pub article: Article,
+    words: Vec<SourceWord>,
+    /// Normalised figures (see [`figure_value`]).
+    figures: HashSet<String>,
+    /// Each figure with the word after it ("3" → "american"), for changed-figure checks.
+    counted: Vec<(String, String, Span)>,
+    /// Month-and-day dates ("march 15") and weekdays ("wednesday").
+    dates: HashSet<String>,
+    /// The words of the source in their own case, joined by single spaces and padded, so a
+    /// name is found with one substring search.
+    joined: String,
+}
+
+/// Where a quotation came from, or the passage it was most likely taken from.
+#[derive(Debug, Clone)]
+pub enum QuoteMatch {
+    /// Word for word in source `doc`.
+    Verbatim {
+        doc: usize,
+        span: Span,
+    },
+    /// Close to a passage of source `doc`, with the word-level differences.
+    Close {
+        doc: usize,
+        span: Span,
+        changes: Vec<Change>,
+    },
+    NotFound,
+}
+
+/// A word-level difference between a quotation and its source passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added(String),
+    Dropped(String),
+    Changed { from: String, to: String },
+}
+
+/// All the sources of a run.
+#[derive(Default)]
+pub struct Sources {
+    pub docs: Vec<SourceDoc>,
+    vocabulary: HashMap<String, u32>,
+    /// Positions of each word pair: (doc, index of the first word).
+    bigrams: HashMap<(u32, u32), Vec<(u32, u32)>>,
+}
+
+/// Lower case, with curly apostrophes made straight.
+pub fn normalise_word(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("thirteen", "13"),
+    ("fourteen", "14"),
+    ("fifteen", "15"),
+    ("sixteen", "16"),
+    ("seventeen", "17"),
+    ("eighteen", "18"),
+    ("nineteen", "19"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+    ("sixty", "60"),
+    ("seventy", "70"),
+    ("eighty", "80"),
+    ("ninety", "90"),
+    ("hundred", "100"),
+    ("thousand", "1000"),
+    ("dozen", "12"),
+    ("dozens", "dozens"),
+    ("hundreds", "hundreds"),
+    ("thousands", "thousands"),
+    ("million", "million"),
+    ("millions", "millions"),
+    ("billion", "billion"),
+    ("billions", "billions"),
+];
+
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The value of a figure word: digits without thousands separators or ordinal endings
+/// ("1,200" → "1200", "15th" → "15"), or the digits of a number word ("three" → "3").
+pub fn figure_value(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if let Some((_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
+        return Some((*value).to_owned());
+    }
+    let digits = lower
+        .trim_end_matches("st")
+        .trim_end_matches("nd")
+        .trim_end_matches("rd")
+        .trim_end_matches("th")
+        .replace(',', "");
+    (!digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    .then_some(digits)
+}
+
+/// The dates in a run of words: "march 15" for "March 15" and "15 March", and weekdays.
+pub fn dates(words: &[&str]) -> Vec<(usize, usize, String)> {
+    let mut found = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let lower = word.to_lowercase();
+        if WEEKDAYS.contains(&lower.as_str()) {
+            found.push((i, i + 1, lower));
+        } else if MONTHS.contains(&lower.as_str()) {
+            let day = |w: Option<&&str>| {
+                w.and_then(|w| figure_value(w))
+                    .filter(|d| d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
+            };
+            if let Some(d) = day(words.get(i + 1)) {
+                found.push((i, i + 2, format!("{lower} {d}")));
+            } else if let Some(d) = i.checked_sub(1).and_then(|p| day(words.get(p))) {
+                found.push((i - 1, i + 1, format!("{lower} {d}")));
+            }
+        }
+    }
+    found
+}
+
+impl Sources {
+    /// Indexes `articles` as the sources of a run.
+    pub fn new(articles: Vec<Article>) -> Self {
+        let mut sources = Sources::default();
+        for article in articles {
+            sources.add(article);
+        }
+        sources
+    }
+
+    fn add(&mut self, article: Article) {
+        let doc = self.docs.len() as u32;
+        let mut words = Vec::new();
+        let mut surface: Vec<&str> = Vec::new();
+        for block in &article.blocks {
+            for span in article.words(block.span) {
+                let text = article.text(span);
+                let next = self.vocabulary.len() as u32;
+                let id = *self.vocabulary.entry(normalise_word(text)).or_insert(next);
+                words.push(SourceWord { span, id });
+                surface.push(text);
+            }
+        }
+        for (i, pair) in words.windows(2).enumerate() {
+            self.bigrams
+                .entry((pair[0].id, pair[1].id))
+                .or_default()
+                .push((doc, i as u32));
+        }
+        let mut figures = HashSet::new();
+        let mut counted = Vec::new();
+        for (i, word) in surface.iter().enumerate() {
+            if let Some(value) = figure_value(word) {
+                if let Some(next) = surface.get(i + 1) {
+                    counted.push((value.clone(), normalise_word(next), words[i].span));
+                }
+                figures.insert(value);
+            }
+        }
+        let dates = dates(&surface).into_iter().map(|(_, _, d)| d).collect();
+        let joined = format!(" {} ", surface.join(" "));
+        self.docs.push(SourceDoc {
+            article,
+            words,
+            figures,
+            counted,
+            dates,
+            joined,
+        });
+    }
+
+    fn id(&self, word: &str) -> Option<u32> {
+        self.vocabulary.get(&normalise_word(word)).copied()
+    }
+
+    /// Finds quotation `words` (as written) in the sources `docs`.
+    pub fn find_quote(&self, docs: &[usize], words: &[&str], min_share: f64) -> QuoteMatch {
+        if words.len() < 2 {
+            return match words.first().and_then(|w| self.id(w)) {
+                Some(id) => docs
+                    .iter()
+                    .find_map(|&d| {
+                        let w = self.docs[d].words.iter().find(|w| w.id == id)?;
+                        Some(QuoteMatch::Verbatim {
+                            doc: d,
+                            span: w.span,
+                        })
+                    })
+                    .unwrap_or(QuoteMatch::NotFound),
+                None => QuoteMatch::NotFound,
+            };
+        }
+        let ids: Vec<Option<u32>> = words.iter().map(|w| self.id(w)).collect();
+        // Each shared word pair votes for where the quotation would start in a source.
+        let mut votes: HashMap<(u32, i64), usize> = HashMap::new();
+        for (i, pair) in ids.windows(2).enumerate() {
+            let (Some(a), Some(b)) = (pair[0], pair[1]) else {
+                continue;
+            };
+            for &(doc, pos) in self.bigrams.get(&(a, b)).into_iter().flatten() {
+                if docs.contains(&(doc as usize)) {
+                    *votes.entry((doc, i64::from(pos) - i as i64)).or_default() += 1;
+                }
+            }
+        }
+        let Some((&(doc, start), &count)) = votes
+            .iter()
+            .max_by_key(|((d, s), c)| (**c, std::cmp::Reverse((*d, *s))))
+        else {
+            return QuoteMatch::NotFound;
+        };
+        let doc_words = &self.docs[doc as usize].words;
+        let pairs = ids.len() - 1;
+        if count == pairs && start >= 0 {
+            let start = start as usize;
+            if let (Some(first), Some(last)) =
+                (doc_words.get(start), doc_words.get(start + ids.len() - 1))
+            {
+                return QuoteMatch::Verbatim {
+                    doc: doc as usize,
+                    span: Span::new(first.span.start, last.span.end),
+                };
+            }
+        }
+        if (count as f64) < (pairs as f64 * min_share).max(2.0) {
+            return QuoteMatch::NotFound;
+        }
+        let passage = self.passage(doc as usize, start, ids.len());
+        let source = &self.docs[doc as usize];
+        let passage_words: Vec<&str> = source.words[passage.clone()]
+            .iter()
+            .map(|w| source.article.text(w.span))
+            .collect();
+        let span = Span::new(
+            source.words[passage.start].span.start,
+            source.words[passage.end - 1].span.end,
+        );
+        QuoteMatch::Close {
+            doc: doc as usize,
+            span,
+            changes: word_changes(&passage_words, words),
+        }
+    }
+
+    /// The source words a quotation aligned at `start` was probably taken from: the source's
+    /// own quotation there if it has one, else as many words as the quotation has.
+    fn passage(&self, doc: usize, start: i64, len: usize) -> std::ops::Range<usize> {
+        let source = &self.docs[doc];
+        let words = &source.words;
+        let anchor = start.clamp(0, words.len() as i64 - 1) as usize;
+        let anchor_span = words[anchor.min(words.len() - 1)].span;
+        let anchor_end = words[(anchor + len - 1).min(words.len() - 1)].span;
+        let quote = source
+            .article
+            .quotes
+            .iter()
+            .find(|q| q.span.contains(anchor_span) || q.span.contains(anchor_end));
+        match quote {
+            Some(q) => {
+                let first = words
+                    .iter()
+                    .position(|w| q.span.contains(w.span))
+                    .unwrap_or(anchor);
+                let last = words
+                    .iter()
+                    .rposition(|w| q.span.contains(w.span))
+                    .unwrap_or(anchor);
+                first..last + 1
+            }
+            None => anchor..(anchor + len).min(words.len()),
+        }
+    }
+
+    /// Whether any of `docs` has this figure (a value from [`figure_value`]).
+    pub fn has_figure(&self, docs: &[usize], value: &str) -> bool {
+        docs.iter().any(|&d| self.docs[d].figures.contains(value))
+    }
+
+    /// A different figure for the same counted thing: source `doc`, its figure's span.
+    pub fn changed_figure(
+        &self,
+        docs: &[usize],
+        value: &str,
+        counted: &str,
+    ) -> Option<(usize, Span, String)> {
+        docs.iter().find_map(|&d| {
+            self.docs[d]
+                .counted
+                .iter()
+                .find(|(v, noun, _)| noun == counted && v != value)
+                .map(|(v, _, span)| (d, *span, v.clone()))
+        })
+    }
+
+    pub fn has_date(&self, docs: &[usize], date: &str) -> bool {
+        docs.iter().any(|&d| self.docs[d].dates.contains(date))
+    }
+
+    /// Whether any of `docs` has the name (words joined by single spaces), in the same case.
+    pub fn has_name(&self, docs: &[usize], name: &str) -> bool {
+        let padded = format!(" {name} ");
+        docs.iter().any(|&d| self.docs[d].joined.contains(&padded))
+    }
+}
+
+/// The word-level differences that turn `source` into `quoted`.
+fn word_changes(source: &[&str], quoted: &[&str]) -> Vec<Change> {
+    let old: Vec<String> = source.iter().map(|w| normalise_word(w)).collect();
+    let new: Vec<String> = quoted.iter().map(|w| normalise_word(w)).collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new);
+    let join = |words: &[&str]| words.join(" ");
+    let mut changes = Vec::new();
+    for op in &ops {
+        let (_, old_range, new_range) = op.as_tag_tuple();
+        let old_words = &source[old_range.clone()];
+        let new_words = &quoted[new_range.clone()];
+        match (old_words.is_empty(), new_words.is_empty()) {
+            (true, true) => {}
+            (true, false) => changes.push(Change::Added(join(new_words))),
+            (false, true) => changes.push(Change::Dropped(join(old_words))),
+            (false, false) if old[old_range.clone()] == new[new_range.clone()] => {}
+            (false, false) => changes.push(Change::Changed {
+                from: join(old_words),
+                to: join(new_words),
+            }),
+        }
+    }
+    changes
+}
+
+/// The words of `span` in `article`, as written.
+pub fn words_in(article: &Article, span: Span) -> Vec<&str> {
+    text::words(article.text(span))
+        .map(|w| &article.text(span)[w.range()])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+
+    fn sources(text: &str) -> Sources {
+        Sources::new(vec![Article::parse("source.txt", text, Format::Plain)])
+    }
+
+    #[test]
+    fn verbatim_close_and_missing_quotations() {
+        let s = sources(
+            "Title\n\nThe command said the strike killed “a commander responsible for planning attacks on U.S. forces in the region.”\n",
+        );
+        let quote = |q: &str| {
+            s.find_quote(
+                &[0],
+                &text::words(q).map(|w| &q[w.range()]).collect::<Vec<_>>(),
+                0.3,
+            )
+        };
+        assert!(matches!(
+            quote("A commander responsible for planning attacks"),
+            QuoteMatch::Verbatim { .. }
+        ));
+        match quote(
+            "US forces struck a commander responsible for planning attacks on U.S. forces in the region",
+        ) {
+            QuoteMatch::Close { changes, .. } => {
+                assert_eq!(changes, [Change::Added("US forces struck".to_owned())]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            quote("Nothing like this was ever said by anyone"),
+            QuoteMatch::NotFound
+        ));
+    }
+
+    #[test]
+    fn figures_dates_and_names() {
+        assert_eq!(figure_value("1,200").as_deref(), Some("1200"));
+        assert_eq!(figure_value("three").as_deref(), Some("3"));
+        assert_eq!(figure_value("15th").as_deref(), Some("15"));
+        assert_eq!(figure_value("Thursday"), None);
+        let s =
+            sources("Title\n\nThree soldiers died on Wednesday, March 5, said Antony Blinken.\n");
+        assert!(s.has_figure(&[0], "3"));
+        assert!(s.has_date(&[0], "march 5") && s.has_date(&[0], "wednesday"));
+        assert!(!s.has_date(&[0], "march 15"));
+        assert!(s.has_name(&[0], "Antony Blinken"));
+        assert_eq!(
+            s.changed_figure(&[0], "4", "soldiers")
+                .map(|(_, _, v)| v)
+                .as_deref(),
+            Some("3")
+        );
+    }
+}
