@@ -5,6 +5,7 @@
 //! regexes of every rule in one automaton and one `RegexSet`.
 
 pub mod dictionary;
+pub mod forms;
 pub mod kinds;
 pub mod matcher;
 pub mod pack;
@@ -46,8 +47,11 @@ pub struct Occurrence {
     pub span: Span,
     /// What the forms are forms of (a group key).
     pub group: String,
-    /// The form used here, as the rule names it (the variant, or the text as written).
+    /// The form used here, as the rule compares forms (a variant's number, a lower-cased
+    /// spelling).
     pub form: String,
+    /// The text as written.
+    pub written: String,
     /// Inside a direct quotation (reported as information only, since quotes are verbatim).
     pub quoted: bool,
 }

@@ -185,6 +185,8 @@ struct PackFile {
     source_fact: Vec<kinds::source_fact::Spec>,
     #[serde(default)]
     source_quote: Vec<kinds::source_quote::Spec>,
+    #[serde(default)]
+    variants: Vec<kinds::variants::Spec>,
 }
 
 /// The fields every rule table has; each kind's `Spec` is declared with [`rule_spec!`], which
@@ -551,6 +553,7 @@ impl PackFile {
             )
             .chain(self.source_quote.into_iter().map(AnySpec::SourceQuote))
             .chain(self.source_fact.into_iter().map(AnySpec::SourceFact))
+            .chain(self.variants.into_iter().map(AnySpec::Variants))
             .collect();
         specs.sort_by_key(|spec| spec.common().id.span().start);
         (self.pack, specs)

@@ -32,11 +32,11 @@
 //! replacement keeps the original's capitalisation.
 
 use super::KindInfo;
-use crate::diagnostic::{Diagnostic, Fix};
-use crate::rules::matcher::{Hit, LiteralOptions};
+use crate::diagnostic::Diagnostic;
+use crate::rules::forms::{self, Policy};
+use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context, keep_case};
-use serde::Deserialize;
+use crate::rules::{Check, Context, CorpusCheck, Occurrence, RuleMeta};
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -45,17 +45,6 @@ pub const KIND: KindInfo = KindInfo {
     placeholders: &["match", "preferred"],
     source: include_str!("consistency.rs"),
 };
-
-/// How the winning variant is chosen when the rule names no `preferred` one.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Policy {
-    /// The variant used first.
-    #[default]
-    First,
-    /// The variant used most often; on a tie, the one used first.
-    Majority,
-}
 
 crate::rule_spec! {
     pub struct Spec {
@@ -124,58 +113,38 @@ struct Consistency {
     policy: Policy,
 }
 
-impl Consistency {
-    /// The winning variant among `hits` (sorted by position, not empty).
-    fn winner(&self, hits: &[Hit]) -> u32 {
-        if let Some(preferred) = self.preferred {
-            return preferred;
-        }
-        let first = hits[0].pattern;
-        match self.policy {
-            Policy::First => first,
-            Policy::Majority => {
-                let count = |pattern: u32| hits.iter().filter(|h| h.pattern == pattern).count();
-                // Earlier variants win ties: scan in order of first use, keep strictly larger.
-                let mut best = (first, count(first));
-                for hit in hits {
-                    let n = count(hit.pattern);
-                    if n > best.1 {
-                        best = (hit.pattern, n);
-                    }
-                }
-                best.0
-            }
-        }
+impl CorpusCheck for Consistency {
+    fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
+        cx.hits
+            .iter()
+            .map(|hit| Occurrence {
+                article: cx.article_index,
+                span: hit.span,
+                group: String::new(),
+                form: self.variants[hit.pattern as usize].clone(),
+                written: cx.text(hit.span).to_owned(),
+                quoted: false,
+            })
+            .collect()
+    }
+
+    fn check_corpus(
+        &self,
+        rule: &RuleMeta,
+        occurrences: Vec<Occurrence>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let preferred = self.preferred.map(|p| self.variants[p as usize].as_str());
+        forms::resolve(rule, &occurrences, self.policy, preferred, out);
     }
 }
 
 impl Check for Consistency {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(first) = cx.hits.first() else { return };
-        if cx.hits.iter().all(|h| h.pattern == first.pattern) {
-            return;
-        }
-        let winner = self.winner(cx.hits);
-        let winner_text = &self.variants[winner as usize];
-        let first_winner = cx.hits.iter().find(|h| h.pattern == winner);
-        for hit in cx.hits.iter().filter(|h| h.pattern != winner) {
-            let matched = cx.text(hit.span);
-            let replacement = keep_case(matched, winner_text);
-            let mut diagnostic = cx.diagnostic(
-                hit.span,
-                format!("`{matched}`"),
-                &[("match", matched), ("preferred", winner_text)],
-            );
-            if let Some(first_winner) = first_winner {
-                let why = if self.preferred.is_some() {
-                    format!("house style `{winner_text}` is used here")
-                } else {
-                    format!("first written `{}` here", cx.text(first_winner.span))
-                };
-                diagnostic.secondary.push(cx.label(first_winner.span, why));
-            }
-            diagnostic.fix = Some(Fix::safe(hit.span, replacement));
-            out.push(diagnostic);
-        }
+        self.check_corpus(cx.rule, self.collect(cx), out);
+    }
+
+    fn corpus(&self) -> Option<&dyn CorpusCheck> {
+        Some(self)
     }
 }

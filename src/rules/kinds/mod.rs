@@ -20,6 +20,7 @@ pub mod repetition;
 pub mod source_fact;
 pub mod source_quote;
 pub mod spelling_system;
+pub mod variants;
 
 use super::Check;
 use super::pack::{Common, Compiler};
@@ -69,6 +70,7 @@ pub const KINDS: &[&KindInfo] = &[
     &duplicate_block::KIND,
     &source_quote::KIND,
     &source_fact::KIND,
+    &variants::KIND,
 ];
 
 /// The text blocks of an article, where most rules look unless a pack says otherwise.
@@ -96,6 +98,7 @@ pub enum AnySpec {
     DuplicateBlock(duplicate_block::Spec),
     SourceQuote(source_quote::Spec),
     SourceFact(source_fact::Spec),
+    Variants(variants::Spec),
 }
 
 impl AnySpec {
@@ -114,6 +117,7 @@ impl AnySpec {
             AnySpec::GluedWords(s) => s.common(),
             AnySpec::DuplicateBlock(s) => s.common(),
             AnySpec::SourceFact(s) => s.common(),
+            AnySpec::Variants(s) => s.common(),
             AnySpec::SourceQuote(s) => s.common(),
         }
     }
@@ -133,6 +137,7 @@ impl AnySpec {
             AnySpec::GluedWords(_) => &glued_words::KIND,
             AnySpec::DuplicateBlock(_) => &duplicate_block::KIND,
             AnySpec::SourceFact(_) => &source_fact::KIND,
+            AnySpec::Variants(_) => &variants::KIND,
             AnySpec::SourceQuote(_) => &source_quote::KIND,
         }
     }
@@ -154,6 +159,7 @@ impl AnySpec {
             AnySpec::GluedWords(s) => glued_words::compile(s, compiler),
             AnySpec::DuplicateBlock(s) => duplicate_block::compile(s, compiler),
             AnySpec::SourceFact(s) => source_fact::compile(s, compiler),
+            AnySpec::Variants(s) => variants::compile(s, compiler),
             AnySpec::SourceQuote(s) => source_quote::compile(s, compiler),
         }
     }

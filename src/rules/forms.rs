@@ -1,0 +1,99 @@
+//! Choosing between forms of one thing — variants of a consistency group, spellings of a
+//! name — and flagging every use of a losing form. One article or a whole corpus is judged the
+//! same way: the occurrences come in run order (article, then position).
+
+use super::{Occurrence, RuleMeta, keep_case};
+use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// How the winning form is chosen when no house form is named.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    /// The form used first.
+    #[default]
+    First,
+    /// The form used most often; on a tie, the one used first.
+    Majority,
+}
+
+/// Flags the losing forms of every group in `occurrences` (sorted in run order). `preferred`
+/// is the house form of every group, where the rule names one. Uses inside quotations are
+/// reported as info, with no fix, since quotations stay verbatim.
+pub fn resolve(
+    rule: &RuleMeta,
+    occurrences: &[Occurrence],
+    policy: Policy,
+    preferred: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut groups: Vec<(&str, Vec<&Occurrence>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for occurrence in occurrences {
+        let slot = *index.entry(&occurrence.group).or_insert_with(|| {
+            groups.push((&occurrence.group, Vec::new()));
+            groups.len() - 1
+        });
+        groups[slot].1.push(occurrence);
+    }
+    for (_, uses) in groups {
+        let deciding: Vec<&Occurrence> = uses.iter().copied().filter(|o| !o.quoted).collect();
+        let Some(first) = deciding.first() else {
+            continue;
+        };
+        if uses.iter().all(|o| o.form == first.form) {
+            continue;
+        }
+        let winner: &str = match preferred {
+            Some(form) => form,
+            None => match policy {
+                Policy::First => &first.form,
+                Policy::Majority => {
+                    let count = |form: &str| deciding.iter().filter(|o| o.form == form).count();
+                    // Earlier forms win ties: scan in order of first use, keep strictly larger.
+                    let mut best = (first.form.as_str(), count(&first.form));
+                    for o in &deciding {
+                        let n = count(&o.form);
+                        if n > best.1 {
+                            best = (&o.form, n);
+                        }
+                    }
+                    best.0
+                }
+            },
+        };
+        let first_winner = deciding.iter().find(|o| o.form == winner);
+        let winner_text = first_winner.map_or(winner, |o| o.written.as_str());
+        for loser in uses.iter().filter(|o| o.form != winner) {
+            let written = &loser.written;
+            let mut diagnostic = rule.diagnostic(
+                loser.article,
+                loser.span,
+                format!("`{written}`"),
+                &[("match", written), ("preferred", winner_text)],
+            );
+            if let Some(example) = first_winner {
+                let why = match (preferred, example.article == loser.article) {
+                    (Some(_), _) => format!("house style `{winner_text}` is used here"),
+                    (None, true) => format!("first written `{winner_text}` here"),
+                    (None, false) => format!("written `{winner_text}` in this article"),
+                };
+                diagnostic.secondary.push(Label {
+                    article: example.article,
+                    span: example.span,
+                    message: why,
+                });
+            }
+            if loser.quoted {
+                diagnostic.severity = Severity::Info;
+                diagnostic
+                    .notes
+                    .push("inside a quotation, which stays verbatim".to_owned());
+            } else {
+                diagnostic.fix = Some(Fix::safe(loser.span, keep_case(written, winner_text)));
+            }
+            out.push(diagnostic);
+        }
+    }
+}

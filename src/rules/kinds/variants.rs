@@ -1,0 +1,289 @@
+//! # variants
+//!
+//! ## What it flags
+//! Spellings of one name or term that differ only by apostrophes, hyphens, spaces or
+//! diacritics — Kataib/Kata’ib, al-Saadi/Al Saadi, TimeWarner/Time Warner, e-mail/email — found
+//! with no list: words (and pairs of capitalised words) are grouped by their letters alone.
+//! Within one article, or across all articles of a run with `--corpus`, the first spelling (or
+//! the most frequent, with `policy = "majority"`) wins and the others are flagged, with a
+//! secondary label at the winner. To keep quiet on edited copy:
+//! - differences of case alone are not variants (sentence starts, titles), nor straight
+//!   against curly apostrophes (O'Rourke/O’Rourke is typography);
+//! - contractions (we're/were, I'll/ill), words in capitals, and handles or web addresses
+//!   (twitter.com/JaneDoe) are skipped;
+//! - a name's group only compares forms that have a capital (al-Saadi/Al Saadi), so a
+//!   compound modifier (family-planning) is no variant of a name (Family Planning);
+//! - for common words (written in lower case), only a hyphen makes a variant (e-mail/email):
+//!   "it's/its", "any one/anyone", "résumé/resume" are different words;
+//! - words shorter than `min-letters` (default 3) letters and groups in `ignore` are skipped;
+//! - a variant inside a direct quotation is reported as info, with no fix.
+//!
+//! ## Why
+//! A name spelled two ways makes readers wonder whether there are two of them, and a story that
+//! writes both "e-mail" and "email" shows nobody read it through.
+//!
+//! ## Example
+//! ```toml
+//! [[variants]]
+//! id = "consistency.variants"
+//! message = "`{match}` here, but `{preferred}` elsewhere"
+//! rationale = "One spelling per name."
+//! must-fire = ["Kataib Hezbollah spoke first. Later Kata’ib Hezbollah denied it."]
+//! must-not-fire = ["Kataib Hezbollah spoke first. Later Kataib Hezbollah denied it."]
+//! ```
+//!
+//! ## Instead
+//! The winning spelling everywhere outside quotations.
+//!
+//! ## Fix safety
+//! Safe: the forms have the same letters, so the fix only changes punctuation, spacing and
+//! accents, keeping the original's capitalisation. Never applied inside a quotation.
+
+use super::KindInfo;
+use crate::diagnostic::Diagnostic;
+use crate::rules::forms::{self, Policy};
+use crate::rules::pack::Compiler;
+use crate::rules::{Check, Context, CorpusCheck, Occurrence, RuleMeta};
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "variants",
+    default_scope: super::PROSE,
+    placeholders: &["match", "preferred"],
+    source: include_str!("variants.rs"),
+};
+
+crate::rule_spec! {
+    pub struct Spec {
+        #[serde(default)]
+        pub policy: Policy,
+        #[serde(default = "default_min_letters")]
+        pub min_letters: usize,
+        #[serde(default)]
+        pub ignore: Vec<String>,
+    }
+}
+
+fn default_min_letters() -> usize {
+    3
+}
+
+pub fn compile(spec: &Spec, _compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    Some(Box::new(Variants {
+        policy: spec.policy,
+        min_letters: spec.min_letters,
+        ignore: spec.ignore.iter().map(|w| fold(w)).collect(),
+    }))
+}
+
+struct Variants {
+    policy: Policy,
+    min_letters: usize,
+    /// Folded forms whose groups are never reported.
+    ignore: HashSet<String>,
+}
+
+/// The letters of a form: accents removed, lower case, no apostrophes, hyphens or spaces.
+fn fold(form: &str) -> String {
+    form.nfd()
+        .filter(|c| !is_combining_mark(*c) && !matches!(c, '\'' | '’' | '-' | '‐' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// "we're", "I'll", "don't": an apostrophe followed by a contraction's ending.
+fn is_contraction(word: &str) -> bool {
+    word.rfind(['\'', '’']).is_some_and(|at| {
+        let tail = &word[at + word[at..].chars().next().map_or(1, char::len_utf8)..];
+        matches!(
+            tail.to_lowercase().as_str(),
+            "s" | "t" | "re" | "ll" | "ve" | "d" | "m"
+        )
+    })
+}
+
+/// Part of a web address, handle or hashtag: "twitter.com/JaneDoe", "@JaneDoe", "#MeToo".
+fn in_address(source: &str, span: Span) -> bool {
+    let before = source[..span.start].chars().next_back();
+    let after = source[span.end..].chars().next();
+    before.is_some_and(|c| matches!(c, '/' | '@' | '#' | '_' | '.'))
+        || after.is_some_and(|c| matches!(c, '/' | '@' | '_'))
+}
+
+/// A word without its possessive ending: "Kataib’s" → "Kataib".
+fn base(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// The group marker for a form written with a capital mid-sentence (a name), which may vary in
+/// any way; other groups may only vary by hyphens.
+const NAME: &str = "name:";
+
+impl Variants {
+    /// Whether a group's forms differ in a way this kind reports.
+    fn reportable(&self, group: &[&Occurrence]) -> bool {
+        let forms: HashSet<&str> = group.iter().map(|o| o.form.as_str()).collect();
+        // Pairs of words matter only against a one-word form (TimeWarner/Time Warner); pairs
+        // that differ inside a word are already found word by word.
+        if forms.len() < 2 || forms.iter().all(|f| f.contains(' ')) {
+            return false;
+        }
+        let is_name = group.iter().any(|o| o.group.starts_with(NAME));
+        if is_name {
+            let named: HashSet<&str> = group
+                .iter()
+                .filter(|o| o.written.chars().any(char::is_uppercase))
+                .map(|o| o.form.as_str())
+                .collect();
+            return named.len() >= 2
+                && !named.iter().all(|f| f.contains(' '))
+                && forms.len() == named.len();
+        }
+        // Common words: the forms must be the same once hyphens are dropped, and differ by
+        // nothing else.
+        let dehyphenated: HashSet<String> =
+            forms.iter().map(|f| f.replace(['-', '‐'], "")).collect();
+        dehyphenated.len() == 1
+    }
+}
+
+impl CorpusCheck for Variants {
+    fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
+        let mut found = Vec::new();
+        for (index, block) in cx.blocks() {
+            for sentence in cx.article.sentences(block) {
+                let words: Vec<Span> = cx.article.words(sentence).collect();
+                for (i, &word) in words.iter().enumerate() {
+                    if cx.article.touches_markup(index, word) {
+                        continue;
+                    }
+                    let written = base(cx.text(word));
+                    let span = Span::new(word.start, word.start + written.len());
+                    let capital = written.chars().next().is_some_and(char::is_uppercase);
+                    self.push(cx, &mut found, span, written, capital && i > 0);
+                    // Two capitalised words in a row may be one name written apart.
+                    if let Some(&next) = words.get(i + 1) {
+                        let next_written = base(cx.text(next));
+                        let both_capital =
+                            capital && next_written.chars().next().is_some_and(char::is_uppercase);
+                        if both_capital
+                            && cx.article.source[word.end..next.start] == *" "
+                            && written.len() == word.len()
+                        {
+                            let pair = Span::new(word.start, next.start + next_written.len());
+                            self.push(cx, &mut found, pair, cx.text(pair), true);
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    fn check_corpus(
+        &self,
+        rule: &RuleMeta,
+        occurrences: Vec<Occurrence>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        // Groups are keyed by their letters; a name anywhere makes the group a name's.
+        let mut names: HashSet<String> = HashSet::new();
+        for o in &occurrences {
+            if let Some(letters) = o.group.strip_prefix(NAME) {
+                names.insert(letters.to_owned());
+            }
+        }
+        let mut occurrences = occurrences;
+        for o in &mut occurrences {
+            let letters = o.group.strip_prefix(NAME).unwrap_or(&o.group).to_owned();
+            o.group = if names.contains(&letters) {
+                format!("{NAME}{letters}")
+            } else {
+                letters
+            };
+        }
+        let mut groups: HashMap<&str, Vec<&Occurrence>> = HashMap::new();
+        for o in &occurrences {
+            groups.entry(&o.group).or_default().push(o);
+        }
+        let keep: HashSet<&str> = groups
+            .iter()
+            .filter(|(_, group)| self.reportable(group))
+            .map(|(key, _)| *key)
+            .collect();
+        let reported: Vec<Occurrence> = occurrences
+            .iter()
+            .filter(|o| keep.contains(o.group.as_str()))
+            .cloned()
+            .collect();
+        forms::resolve(rule, &reported, self.policy, None, out);
+    }
+}
+
+impl Variants {
+    fn push(
+        &self,
+        cx: &Context<'_>,
+        found: &mut Vec<Occurrence>,
+        span: Span,
+        written: &str,
+        name: bool,
+    ) {
+        let letters = fold(written);
+        let shouted = written
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if letters.chars().count() < self.min_letters
+            || self.ignore.contains(&letters)
+            || letters.chars().any(|c| c.is_ascii_digit())
+            || shouted
+            || is_contraction(written)
+            || in_address(&cx.article.source, span)
+        {
+            return;
+        }
+        found.push(Occurrence {
+            article: cx.article_index,
+            span,
+            group: if name {
+                format!("{NAME}{letters}")
+            } else {
+                letters
+            },
+            form: written.to_lowercase().replace('’', "'"),
+            written: written.to_owned(),
+            quoted: cx.article.in_quote(span),
+        });
+    }
+}
+
+impl Check for Variants {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        self.check_corpus(cx.rule, self.collect(cx), out);
+    }
+
+    fn corpus(&self) -> Option<&dyn CorpusCheck> {
+        Some(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_only_letters() {
+        assert_eq!(fold("Kata’ib"), "kataib");
+        assert_eq!(fold("al-Saadi"), fold("Al Saadi"));
+        assert_eq!(fold("Pokémon"), "pokemon");
+        assert_eq!(base("Kataib’s"), "Kataib");
+        assert!(is_contraction("we’re") && is_contraction("I'll") && is_contraction("don't"));
+        assert!(!is_contraction("O'Rourke") && !is_contraction("Kata’ib"));
+    }
+}
