@@ -15,7 +15,7 @@ use crate::rules::kinds::KINDS;
 use crate::rules::pack::{self, PackInput};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -216,7 +216,10 @@ fn check(args: CheckArgs) -> u8 {
             Err(problem) => problems.push(problem),
         }
     }
-    let (sources, article_sources) = read_sources(&args.sources, &articles, &mut problems);
+    let (source_docs, article_sources, source_problems) =
+        input::read_sources(&args.sources, &articles);
+    problems.extend(source_problems);
+    let sources = (!source_docs.is_empty()).then(|| Sources::new(source_docs));
     let run = engine::Run {
         articles: &articles,
         sources: sources.as_ref(),
@@ -249,71 +252,6 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("{}", report.summary());
     }
     exit_code(&report, &problems, args.fail_on)
-}
-
-/// Reads the sources of a run — the `--source` files for every article, plus each Markdown
-/// draft's front-matter `sources` (relative to the draft) — once each, and says which apply to
-/// which article.
-fn read_sources(
-    global: &[PathBuf],
-    articles: &[Article],
-    problems: &mut Vec<InputProblem>,
-) -> (Option<Sources>, Vec<Vec<usize>>) {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    let index_of =
-        |path: PathBuf, paths: &mut Vec<PathBuf>| match paths.iter().position(|p| *p == path) {
-            Some(i) => i,
-            None => {
-                paths.push(path);
-                paths.len() - 1
-            }
-        };
-    let global: Vec<usize> = global
-        .iter()
-        .map(|p| index_of(p.clone(), &mut paths))
-        .collect();
-    let per_article: Vec<Vec<usize>> = articles
-        .iter()
-        .map(|article| {
-            let dir = Path::new(&article.name)
-                .parent()
-                .unwrap_or(Path::new(""))
-                .to_path_buf();
-            let mut own = global.clone();
-            own.extend(
-                article
-                    .declared_sources
-                    .iter()
-                    .map(|s| index_of(dir.join(s), &mut paths)),
-            );
-            own
-        })
-        .collect();
-    if paths.is_empty() {
-        return (None, per_article);
-    }
-    let mut docs = Vec::new();
-    let mut remap = Vec::new();
-    for path in &paths {
-        match input::read(&Source::File(path.clone())) {
-            Ok(article) => {
-                remap.push(Some(docs.len()));
-                docs.push(article);
-            }
-            Err(problem) => {
-                remap.push(None);
-                problems.push(InputProblem {
-                    message: format!("source {}", problem.message),
-                    ..problem
-                });
-            }
-        }
-    }
-    let per_article = per_article
-        .into_iter()
-        .map(|list| list.into_iter().filter_map(|i| remap[i]).collect())
-        .collect();
-    (Some(Sources::new(docs)), per_article)
 }
 
 fn exit_code(report: &Report<'_>, problems: &[InputProblem], fail_on: Severity) -> u8 {

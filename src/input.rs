@@ -135,6 +135,69 @@ pub fn read(source: &Source) -> Result<Article, InputProblem> {
     Ok(Article::parse(name, text, format))
 }
 
+/// The sources of a run: the `global` files (`--source`) for every article, plus each
+/// Markdown draft's front-matter `sources` (relative to the draft), each read once. Returns
+/// the source documents, for each article the indices of its sources, and the sources that
+/// could not be read.
+pub fn read_sources(
+    global: &[PathBuf],
+    articles: &[Article],
+) -> (Vec<Article>, Vec<Vec<usize>>, Vec<InputProblem>) {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let index_of =
+        |path: PathBuf, paths: &mut Vec<PathBuf>| match paths.iter().position(|p| *p == path) {
+            Some(i) => i,
+            None => {
+                paths.push(path);
+                paths.len() - 1
+            }
+        };
+    let global: Vec<usize> = global
+        .iter()
+        .map(|p| index_of(p.clone(), &mut paths))
+        .collect();
+    let per_article: Vec<Vec<usize>> = articles
+        .iter()
+        .map(|article| {
+            let dir = Path::new(&article.name)
+                .parent()
+                .unwrap_or(Path::new(""))
+                .to_path_buf();
+            let mut own = global.clone();
+            own.extend(
+                article
+                    .declared_sources
+                    .iter()
+                    .map(|s| index_of(dir.join(s), &mut paths)),
+            );
+            own
+        })
+        .collect();
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    let mut remap = Vec::new();
+    for path in &paths {
+        match read(&Source::File(path.clone())) {
+            Ok(article) => {
+                remap.push(Some(docs.len()));
+                docs.push(article);
+            }
+            Err(problem) => {
+                remap.push(None);
+                problems.push(InputProblem {
+                    message: format!("source {}", problem.message),
+                    ..problem
+                });
+            }
+        }
+    }
+    let per_article = per_article
+        .into_iter()
+        .map(|list| list.into_iter().filter_map(|i| remap[i]).collect())
+        .collect();
+    (docs, per_article, problems)
+}
+
 /// UTF-8 text from bytes; a NUL byte marks a binary file (skipped), invalid UTF-8 is an error
 /// naming the byte offset.
 pub fn decode(bytes: Vec<u8>) -> Result<String, (String, bool)> {

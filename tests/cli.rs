@@ -426,3 +426,105 @@ fn seed_rewrite_shows_the_news_pack_findings() {
         "the source with a reason for anonymity is not flagged:\n{text}"
     );
 }
+
+#[test]
+fn seed_rewrite_checked_against_the_wire_story() {
+    let Some(shared) = common::shared_dir() else {
+        eprintln!("skipped: ../shared is not beside this checkout");
+        return;
+    };
+    let (rewrite, wire) = (
+        shared.join("seeds/004_4e1d34a0a0410271.txt"),
+        shared.join("seeds/000_05e8034c6cf52475.txt"),
+    );
+    if !rewrite.exists() || !wire.exists() {
+        eprintln!("skipped: the seed articles are absent");
+        return;
+    }
+    let out = copydesk(&[
+        "check",
+        "--select",
+        "news-grounding",
+        rewrite.to_str().unwrap(),
+        "--source",
+        wire.to_str().unwrap(),
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("error[grounding.misquote]: this quotation does not match its source"),
+        "{text}"
+    );
+    assert!(
+        text.contains("added: “US forces conducted a defensive precision strike against”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("000_05e8034c6cf52475.txt:20:77"),
+        "the closest passage is labelled in the source:\n{text}"
+    );
+    assert!(
+        text.contains("`March 15` is in none of the sources"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("error[grounding.").count(),
+        1,
+        "the two Blinken quotations match:\n{text}"
+    );
+
+    let out = copydesk(&[
+        "check",
+        "--corpus",
+        "--format",
+        "concise",
+        shared.join("seeds").to_str().unwrap(),
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("004_4e1d34a0a0410271.txt:6:39: warning[consistency.neighborhood] `neighbourhood` here, but `neighborhood` elsewhere"), "{text}");
+    assert!(
+        text.contains("info[consistency.variants] `Kata’ib` here, but `Kataib` elsewhere"),
+        "{text}"
+    );
+}
+
+#[test]
+fn corpus_mode_judges_consistency_across_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Parks plan\n\nThe neighborhood park reopened. Another neighborhood waits.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Library plan\n\nThe neighbourhood library opened.\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = copydesk(&[
+        "check",
+        "--select",
+        "consistency.neighborhood",
+        "--format",
+        "concise",
+        path,
+    ]);
+    assert_eq!(stdout(&out), "", "each article is consistent on its own");
+    let out = copydesk(&[
+        "check",
+        "--corpus",
+        "--select",
+        "consistency.neighborhood",
+        "--format",
+        "json",
+        path,
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &json["diagnostics"][0];
+    assert!(d["path"].as_str().unwrap().ends_with("b.txt"));
+    assert!(
+        d["labels"][0]["path"].as_str().unwrap().ends_with("a.txt"),
+        "{d}"
+    );
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 1);
+}

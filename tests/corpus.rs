@@ -3,8 +3,10 @@
 
 mod common;
 
+use copydesk::engine::{Run, check_run};
+use copydesk::grounding::Sources;
 use copydesk::input::{self, Source};
-use copydesk::render;
+use copydesk::render::{self, Report};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -12,7 +14,7 @@ fn drafts() -> Vec<PathBuf> {
     let mut drafts: Vec<PathBuf> = std::fs::read_dir("corpus")
         .expect("corpus/ exists")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
         .collect();
     drafts.sort();
     drafts
@@ -40,6 +42,19 @@ fn documented_triggers() -> Vec<(String, BTreeSet<String>)> {
 }
 
 #[test]
+fn the_sources_folder_is_clean_copy() {
+    let rules = common::default_rules();
+    let (sources, problems) = input::discover(&[PathBuf::from("corpus/sources")]);
+    assert!(problems.is_empty() && !sources.is_empty());
+    let articles: Vec<_> = sources
+        .iter()
+        .map(|s| input::read(s).expect("source reads"))
+        .collect();
+    let diagnostics = copydesk::engine::check_all(&rules, &articles);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+}
+
+#[test]
 fn corpus_drafts_match_their_snapshots_and_readme() {
     let rules = common::default_rules();
     let documented = documented_triggers();
@@ -50,15 +65,28 @@ fn corpus_drafts_match_their_snapshots_and_readme() {
         let article = input::read(&Source::File(path.clone())).expect("draft reads");
         let model = render::model::render(&article);
         let articles = [article];
-        let output = common::render_articles(&rules, &articles);
+        let (docs, article_sources, problems) = input::read_sources(&[], &articles);
+        assert!(problems.is_empty(), "{problems:?}");
+        let sources = (!docs.is_empty()).then(|| Sources::new(docs));
+        let run = Run {
+            articles: &articles,
+            sources: sources.as_ref(),
+            article_sources: &article_sources,
+            corpus: false,
+        };
+        let diagnostics = check_run(&rules, run);
+        let report = Report {
+            articles: &articles,
+            sources: sources.as_ref(),
+            diagnostics: &diagnostics,
+            problems: &[],
+        };
+        let output = String::from_utf8(render::human::render(&report, false)).expect("utf-8");
         let stem = name.replace('.', "_");
         insta::assert_snapshot!(stem.clone(), output);
         insta::assert_snapshot!(format!("{stem}_model"), model);
 
-        let fired: BTreeSet<String> = copydesk::engine::check_all(&rules, &articles)
-            .into_iter()
-            .map(|d| d.rule)
-            .collect();
+        let fired: BTreeSet<String> = diagnostics.into_iter().map(|d| d.rule).collect();
         let (_, expected) = documented
             .iter()
             .find(|(n, _)| *n == name)

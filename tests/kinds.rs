@@ -426,3 +426,103 @@ fn duplicate_blocks() {
         "short blocks are not compared"
     );
 }
+
+#[test]
+fn variants_are_discovered_without_a_list() {
+    let rules = pack(&format!(
+        "[[variants]]\nid = \"t.var\"\nmessage = \"`{{match}}` vs `{{preferred}}`\"\n{EXAMPLES}\n"
+    ));
+    let text = "Title\n\nKataib Hezbollah spoke. Later Kata’ib Hezbollah denied it, by e-mail and by email. The al-Saadi family met Al Saadi allies. “Kata’ib is strong,” he said.\n";
+    insta::assert_snapshot!("variants", check_text(&rules, "a.txt", text));
+    assert_eq!(fired(&rules, "a.txt", text).len(), 4);
+    let quiet = "Title\n\nIts leaders said it's over. We're sure they were. Well-known figures were well known. O'Rourke met O’Rourke's aides. See twitter.com/JaneDoe, said Jane Doe.\n";
+    assert!(
+        fired(&rules, "a.txt", quiet).is_empty(),
+        "{}",
+        check_text(&rules, "a.txt", quiet)
+    );
+}
+
+#[test]
+fn source_quotes_and_facts_need_sources() {
+    use copydesk::article::{Article, Format};
+    use copydesk::engine::{Run, check_run};
+    use copydesk::grounding::Sources;
+    let rules = pack(&format!(
+        r#"[[source-quote]]
+id = "t.misquote"
+message = "misquote"
+report = "misquote"
+{EXAMPLES}
+
+[[source-quote]]
+id = "t.unknown-quote"
+message = "not found"
+report = "not-found"
+{EXAMPLES}
+
+[[source-fact]]
+id = "t.missing"
+message = "`{{match}}` missing"
+facts = ["figures", "dates", "names"]
+report = "missing"
+{EXAMPLES}
+
+[[source-fact]]
+id = "t.changed"
+message = "`{{match}}` was {{source}}"
+facts = ["figures"]
+report = "changed"
+{EXAMPLES}
+"#
+    ));
+    let draft = "Title\n\n“We will hold the line at any cost,” the general said on March 15. Four soldiers died, said Antony Blinken. “Nobody said this,” he added.\n";
+    let source = "Source\n\nThe general said: “We will hold the line.” Three soldiers died on Tuesday, said Antony Blinken.\n";
+    let articles = [Article::parse("draft.txt", draft, Format::Plain)];
+    assert!(
+        check_run(&rules, Run::articles(&articles)).is_empty(),
+        "no sources, no findings"
+    );
+    let sources = Sources::new(vec![Article::parse("source.txt", source, Format::Plain)]);
+    let run = Run {
+        articles: &articles,
+        sources: Some(&sources),
+        article_sources: &[vec![0]],
+        corpus: false,
+    };
+    let found: Vec<String> = check_run(&rules, run)
+        .into_iter()
+        .map(|d| format!("{} {}", d.rule, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "t.misquote misquote",
+            "t.missing `March 15` missing",
+            "t.changed `Four` was 3",
+            "t.unknown-quote not found"
+        ]
+    );
+}
+
+#[test]
+fn first_reference_surnames_and_acronyms() {
+    let rules = pack(&format!(
+        r#"[[first-reference]]
+id = "t.surname"
+message = "`{{match}}` before `{{full}}`"
+check = "surname"
+{EXAMPLES}
+
+[[first-reference]]
+id = "t.acronym"
+message = "`{{match}}` not spelled out"
+check = "acronym"
+known = ["US"]
+{EXAMPLES}
+"#
+    ));
+    let text = "Title\n\nBlinken met US officials and the FRB. The Federal Emergency Management Agency (FEMA) came.\n\nAntony Blinken left. Blinken said the FRB and FEMA would act.\n";
+    insta::assert_snapshot!("first_reference", check_text(&rules, "a.txt", text));
+    assert_eq!(fired(&rules, "a.txt", text), ["t.surname", "t.acronym"]);
+}

@@ -12,6 +12,9 @@ pub fn render(article: &Article) -> String {
         format!("{line}:{column}")
     };
     let mut out = format!("{} ({})\n", article.name, article.format.name());
+    if !article.declared_sources.is_empty() {
+        let _ = writeln!(out, "sources   {}", article.declared_sources.join(", "));
+    }
     for (i, block) in article.blocks.iter().enumerate() {
         let _ = writeln!(
             out,

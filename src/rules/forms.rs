@@ -91,7 +91,14 @@ pub fn resolve(
                     .notes
                     .push("inside a quotation, which stays verbatim".to_owned());
             } else {
-                diagnostic.fix = Some(Fix::safe(loser.span, keep_case(written, winner_text)));
+                // A name with inner capitals (al-Saadi, McDonald) is written exactly as it wins;
+                // other words take the case of the text they replace (sentence starts).
+                let replacement = if winner_text.chars().skip(1).any(char::is_uppercase) {
+                    winner_text.to_owned()
+                } else {
+                    keep_case(written, winner_text)
+                };
+                diagnostic.fix = Some(Fix::safe(loser.span, replacement));
             }
             out.push(diagnostic);
         }

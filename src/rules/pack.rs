@@ -187,6 +187,8 @@ struct PackFile {
     source_quote: Vec<kinds::source_quote::Spec>,
     #[serde(default)]
     variants: Vec<kinds::variants::Spec>,
+    #[serde(default)]
+    first_reference: Vec<kinds::first_reference::Spec>,
 }
 
 /// The fields every rule table has; each kind's `Spec` is declared with [`rule_spec!`], which
@@ -554,6 +556,11 @@ impl PackFile {
             .chain(self.source_quote.into_iter().map(AnySpec::SourceQuote))
             .chain(self.source_fact.into_iter().map(AnySpec::SourceFact))
             .chain(self.variants.into_iter().map(AnySpec::Variants))
+            .chain(
+                self.first_reference
+                    .into_iter()
+                    .map(AnySpec::FirstReference),
+            )
             .collect();
         specs.sort_by_key(|spec| spec.common().id.span().start);
         (self.pack, specs)

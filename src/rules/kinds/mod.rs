@@ -10,6 +10,7 @@ pub mod attribution;
 pub mod consistency;
 pub mod duplicate_block;
 pub mod existence;
+pub mod first_reference;
 pub mod glued_words;
 pub mod headline_case;
 pub mod headline_form;
@@ -71,6 +72,7 @@ pub const KINDS: &[&KindInfo] = &[
     &source_quote::KIND,
     &source_fact::KIND,
     &variants::KIND,
+    &first_reference::KIND,
 ];
 
 /// The text blocks of an article, where most rules look unless a pack says otherwise.
@@ -99,6 +101,7 @@ pub enum AnySpec {
     SourceQuote(source_quote::Spec),
     SourceFact(source_fact::Spec),
     Variants(variants::Spec),
+    FirstReference(first_reference::Spec),
 }
 
 impl AnySpec {
@@ -118,6 +121,7 @@ impl AnySpec {
             AnySpec::DuplicateBlock(s) => s.common(),
             AnySpec::SourceFact(s) => s.common(),
             AnySpec::Variants(s) => s.common(),
+            AnySpec::FirstReference(s) => s.common(),
             AnySpec::SourceQuote(s) => s.common(),
         }
     }
@@ -138,6 +142,7 @@ impl AnySpec {
             AnySpec::DuplicateBlock(_) => &duplicate_block::KIND,
             AnySpec::SourceFact(_) => &source_fact::KIND,
             AnySpec::Variants(_) => &variants::KIND,
+            AnySpec::FirstReference(_) => &first_reference::KIND,
             AnySpec::SourceQuote(_) => &source_quote::KIND,
         }
     }
@@ -160,6 +165,7 @@ impl AnySpec {
             AnySpec::DuplicateBlock(s) => duplicate_block::compile(s, compiler),
             AnySpec::SourceFact(s) => source_fact::compile(s, compiler),
             AnySpec::Variants(s) => variants::compile(s, compiler),
+            AnySpec::FirstReference(s) => first_reference::compile(s, compiler),
             AnySpec::SourceQuote(s) => source_quote::compile(s, compiler),
         }
     }
