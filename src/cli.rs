@@ -4,8 +4,11 @@
 //! usage, rule-pack or input error.
 
 use crate::article::Article;
+use crate::config::{self, Config, Discovery, Profile, Selection};
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::engine;
+use crate::fix;
 use crate::grounding::Sources;
 use crate::input::{self, InputProblem, Source};
 use crate::pack_test;
@@ -13,11 +16,16 @@ use crate::render::{self, Report};
 use crate::rules::RuleSet;
 use crate::rules::kinds::KINDS;
 use crate::rules::pack::{self, PackInput};
+use crate::suppress;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 pub const EXIT_CLEAN: u8 = 0;
+/// How standard input is named; it is never fixed in place.
+const STDIN_NAME: &str = "<stdin>";
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
@@ -43,6 +51,8 @@ pub enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Write a commented starter `copydesk.toml` in the current folder.
+    Init,
     /// Print the article model of a file: blocks, their kinds and spans, and quotations.
     DumpModel {
         /// The article to read (`-` for standard input).
@@ -105,6 +115,18 @@ pub struct CheckArgs {
     /// Judge consistency across all articles of the run, not one article at a time.
     #[arg(long)]
     pub corpus: bool,
+    /// Apply safe fixes in place (never inside quotations), then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff and change nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// Use this configuration file for every checked file instead of discovering one.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -115,6 +137,12 @@ pub enum OutputFormat {
     Concise,
     /// A versioned JSON document (see the README for the schema).
     Json,
+    /// One JSON object per finding per line, for pipelines.
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other tools.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,6 +167,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Rules(args) => list_rules(&args),
+        Command::Init => init(),
         Command::Explain { name, rules } => explain(&name, &rules),
         Command::DumpModel { file } => dump_model(file),
         Command::Test {
@@ -160,14 +189,21 @@ fn print(bytes: &[u8]) {
     }
 }
 
-/// Loads the built-in pack (unless turned off) and the `--rules` packs. Errors are printed.
-fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
-    let mut inputs = if args.no_default_rules {
+/// Prints pack or configuration errors on standard error.
+fn report_pack_errors(errors: &pack::PackErrors) -> u8 {
+    let color = ColorChoice::Auto.enabled(std::io::stderr().is_terminal());
+    let _ = std::io::stderr().write_all(&render::human::render_pack_errors(errors, color));
+    EXIT_ERROR
+}
+
+/// The packs to load: the built-in pack (unless turned off), then `extra` packs.
+fn pack_inputs(no_default_rules: bool, extra: &[PathBuf]) -> Result<Vec<PackInput>, u8> {
+    let mut inputs = if no_default_rules {
         Vec::new()
     } else {
         PackInput::defaults()
     };
-    for path in &args.packs {
+    for path in extra {
         match PackInput::from_path(path) {
             Ok(found) => inputs.extend(found),
             Err(message) => {
@@ -176,57 +212,181 @@ fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
             }
         }
     }
-    let mut rules = pack::load(&inputs).map_err(|errors| {
-        let color = ColorChoice::Auto.enabled(std::io::stderr().is_terminal());
-        let _ = std::io::stderr().write_all(&render::human::render_pack_errors(&errors, color));
-        EXIT_ERROR
-    })?;
+    Ok(inputs)
+}
+
+/// Loads the rules for a configuration, with the command line's on top. Errors are printed.
+fn load_profile(config: Config, args: &RuleArgs) -> Result<Profile, u8> {
+    let extra: Vec<PathBuf> = config.packs.iter().chain(&args.packs).cloned().collect();
+    let inputs = pack_inputs(args.no_default_rules || config.no_default_rules, &extra)?;
+    let rules = pack::load_with(&inputs, &config.style).map_err(|e| report_pack_errors(&e))?;
     let selectors = [args.select.clone(), args.ignore.clone()].concat();
     let unknown = rules.unknown_selectors(&selectors);
     if !unknown.is_empty() {
+        let names: Vec<String> = unknown.iter().map(|u| format!("`{u}`")).collect();
         eprintln!(
             "error: no rule or pack matches {}; `copydesk rules` lists them",
-            unknown
-                .iter()
-                .map(|u| format!("`{u}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            names.join(", ")
         );
         return Err(EXIT_ERROR);
     }
-    rules.select(args.preview, &args.select, &args.ignore);
-    Ok(rules)
+    let cli = Selection {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        severity: Vec::new(),
+    };
+    Profile::new(config, rules, &cli, args.preview).map_err(|e| report_pack_errors(&e))
+}
+
+/// The rules `rules`, `explain` and `test` work with: the current folder's configuration
+/// (packs and style) unless `--rules`-only, with the command line on top.
+fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
+    Ok(load_profile(Config::default(), args)?.rules)
+}
+
+/// Finds and loads the configuration of each source: `--config`, none with `--isolated`, or
+/// the nearest file above it. Returns the distinct configurations and each source's index.
+fn configs_for(sources: &[Source], args: &CheckArgs) -> Result<(Vec<Config>, Vec<usize>), u8> {
+    let mut configs: Vec<Config> = Vec::new();
+    let mut by_path: HashMap<Option<PathBuf>, usize> = HashMap::new();
+    let mut discovery = Discovery::default();
+    let mut load = |path: Option<PathBuf>, configs: &mut Vec<Config>| -> Result<usize, u8> {
+        if let Some(&index) = by_path.get(&path) {
+            return Ok(index);
+        }
+        let config = match &path {
+            Some(file) => Config::load(file).map_err(|e| report_pack_errors(&e))?,
+            None => Config::default(),
+        };
+        configs.push(config);
+        by_path.insert(path, configs.len() - 1);
+        Ok(configs.len() - 1)
+    };
+    let mut of_source = Vec::with_capacity(sources.len());
+    for source in sources {
+        let path = if args.isolated {
+            None
+        } else if let Some(file) = &args.config {
+            Some(file.clone())
+        } else {
+            match source {
+                Source::File(path) => discovery.find(path),
+                Source::Stdin => discovery.find(Path::new(".")),
+            }
+        };
+        of_source.push(load(path, &mut configs)?);
+    }
+    if configs.is_empty() {
+        configs.push(Config::default());
+    }
+    Ok((configs, of_source))
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let rules = match load_rules(&args.rules) {
-        Ok(rules) => rules,
-        Err(code) => return code,
-    };
+    let started = Instant::now();
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        args.paths
+        args.paths.clone()
     };
     let (sources, mut problems) = input::discover(&paths);
+    let (configs, config_of) = match configs_for(&sources, &args) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    // `[files] exclude` of each source's configuration.
+    let kept: Vec<usize> = (0..sources.len())
+        .filter(|&i| match &sources[i] {
+            Source::File(path) => !configs[config_of[i]].excludes(path),
+            Source::Stdin => true,
+        })
+        .collect();
+    let mut profiles = Vec::with_capacity(configs.len());
+    for config in configs {
+        match load_profile(config, &args.rules) {
+            Ok(profile) => profiles.push(profile),
+            Err(code) => return code,
+        }
+    }
+    let kept_sources: Vec<Source> = kept.iter().map(|&i| sources[i].clone()).collect();
     let mut articles: Vec<Article> = Vec::new();
-    for result in input::read_all(&sources) {
+    let mut set_of: Vec<usize> = Vec::new();
+    for (result, &i) in input::read_all(&kept_sources).into_iter().zip(&kept) {
         match result {
-            Ok(article) => articles.push(article),
+            Ok(article) => {
+                articles.push(article);
+                set_of.push(config_of[i]);
+            }
             Err(problem) => problems.push(problem),
         }
     }
+    let originals: Vec<String> = articles.iter().map(|a| a.source.clone()).collect();
     let (source_docs, article_sources, source_problems) =
         input::read_sources(&args.sources, &articles);
     problems.extend(source_problems);
     let sources = (!source_docs.is_empty()).then(|| Sources::new(source_docs));
-    let run = engine::Run {
-        articles: &articles,
-        sources: sources.as_ref(),
-        article_sources: &article_sources,
-        corpus: args.corpus,
+    let rule_sets: Vec<&RuleSet> = profiles.iter().map(|p| &p.rules).collect();
+
+    let check_once = |articles: &[Article]| -> Vec<Diagnostic> {
+        let run = engine::Run {
+            articles,
+            sources: sources.as_ref(),
+            article_sources: &article_sources,
+            corpus: args.corpus,
+        };
+        let found = engine::check_run_with(&rule_sets, &set_of, run);
+        let mut adjusted = Vec::with_capacity(found.len());
+        let mut by_article: Vec<Vec<Diagnostic>> = vec![Vec::new(); articles.len()];
+        for d in found {
+            by_article[d.primary.article].push(d);
+        }
+        for (index, list) in by_article.into_iter().enumerate() {
+            adjusted.extend(profiles[set_of[index]].adjust(Path::new(&articles[index].name), list));
+        }
+        suppress::apply(articles, adjusted, |entry, id| {
+            rule_sets.iter().any(|set| set.selects_id(entry, id))
+        })
     };
-    let diagnostics = engine::check_run(&rules, run);
+    let mut diagnostics = check_once(&articles);
+    if args.fix || args.diff {
+        // Fix until nothing safe is left (a fix may uncover another), at most a few rounds.
+        for _ in 0..4 {
+            let mut changed = false;
+            for (index, article) in articles.iter_mut().enumerate() {
+                if article.name == STDIN_NAME {
+                    continue;
+                }
+                let edits = fix::safe_edits(article, index, &diagnostics);
+                if edits.is_empty() {
+                    continue;
+                }
+                let fixed = fix::apply(&article.source, &edits);
+                *article = Article::parse(article.name.clone(), fixed, article.format);
+                changed = true;
+            }
+            if !changed {
+                break;
+            }
+            diagnostics = check_once(&articles);
+        }
+        for (index, article) in articles.iter().enumerate() {
+            if article.source == originals[index] || article.name == STDIN_NAME {
+                continue;
+            }
+            if args.diff {
+                print(fix::diff(&article.name, &originals[index], &article.source).as_bytes());
+            } else if let Err(reason) =
+                fix::write_atomically(Path::new(&article.name), &originals[index], &article.source)
+            {
+                eprintln!("warning: {}: {reason}", article.name);
+            } else if !args.quiet {
+                eprintln!("fixed {}", article.name);
+            }
+        }
+        if args.diff {
+            return EXIT_CLEAN;
+        }
+    }
     let report = Report {
         articles: &articles,
         sources: sources.as_ref(),
@@ -246,12 +406,37 @@ fn check(args: CheckArgs) -> u8 {
             text.into_bytes()
         }
         OutputFormat::Json => render::json::render(&report).into_bytes(),
+        OutputFormat::Jsonl => render::json::render_lines(&report).into_bytes(),
+        OutputFormat::Sarif => render::sarif::render(&report, &rule_sets).into_bytes(),
+        OutputFormat::Github => render::github::render(&report).into_bytes(),
     };
     print(&output);
     if !args.quiet {
-        eprintln!("{}", report.summary());
+        eprintln!(
+            "{} in {:.2}s",
+            report.summary(),
+            started.elapsed().as_secs_f64()
+        );
     }
     exit_code(&report, &problems, args.fail_on)
+}
+
+fn init() -> u8 {
+    let path = Path::new(config::FILE_NAMES[0]);
+    if path.exists() {
+        eprintln!("error: {} already exists", path.display());
+        return EXIT_ERROR;
+    }
+    match std::fs::write(path, config::STARTER) {
+        Ok(()) => {
+            eprintln!("wrote {}", path.display());
+            EXIT_CLEAN
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            EXIT_ERROR
+        }
+    }
 }
 
 fn exit_code(report: &Report<'_>, problems: &[InputProblem], fail_on: Severity) -> u8 {

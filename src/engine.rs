@@ -37,26 +37,39 @@ pub fn check_all(rules: &RuleSet, articles: &[Article]) -> Vec<Diagnostic> {
     check_run(rules, Run::articles(articles))
 }
 
-/// Checks a run: every article in parallel, then, with `corpus`, the rules that judge the
-/// whole set at once. Diagnostics come back sorted.
+/// Checks a run with one rule set: every article in parallel, then, with `corpus`, the rules
+/// that judge the whole set at once. Diagnostics come back sorted.
 pub fn check_run(rules: &RuleSet, run: Run<'_>) -> Vec<Diagnostic> {
+    check_run_with(&[rules], &[], run)
+}
+
+/// Checks a run whose articles use different rule sets (folders with their own
+/// configuration): article `i` uses `rule_sets[set_of[i]]` (the first when `set_of` is empty).
+/// Corpus rules judge the articles of their own rule set together.
+pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) -> Vec<Diagnostic> {
+    let set = |index: usize| set_of.get(index).copied().unwrap_or(0);
     let per_article: Vec<ArticleOutcome> = run
         .articles
         .par_iter()
         .enumerate()
-        .map(|(index, article)| check_one(rules, run, article, index, None))
+        .map(|(index, article)| check_one(rule_sets[set(index)], run, article, index, None))
         .collect();
     let mut diagnostics = Vec::new();
-    let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); rules.rules.len()];
-    for outcome in per_article {
+    let mut occurrences: Vec<Vec<Vec<Occurrence>>> = rule_sets
+        .iter()
+        .map(|rules| vec![Vec::new(); rules.rules.len()])
+        .collect();
+    for (index, outcome) in per_article.into_iter().enumerate() {
         diagnostics.extend(outcome.diagnostics);
         for (rule, list) in outcome.collected {
-            occurrences[rule].extend(list);
+            occurrences[set(index)][rule].extend(list);
         }
     }
-    for (rule, list) in rules.rules.iter().zip(occurrences) {
-        if let Some(corpus) = rule.check.corpus().filter(|_| run.corpus) {
-            corpus.check_corpus(&rule.meta, list, &mut diagnostics);
+    for (rules, lists) in rule_sets.iter().zip(occurrences) {
+        for (rule, list) in rules.rules.iter().zip(lists) {
+            if let Some(corpus) = rule.check.corpus().filter(|_| run.corpus) {
+                corpus.check_corpus(&rule.meta, list, &mut diagnostics);
+            }
         }
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -6,11 +6,14 @@
 
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod fix;
 pub mod grounding;
 pub mod input;
 pub mod pack_test;
 pub mod render;
 pub mod rules;
 pub mod span;
+pub mod suppress;

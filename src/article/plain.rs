@@ -4,6 +4,7 @@
 //! optional dek directly under it (no blank line between), then the body with one block per line
 //! or per blank-line-separated paragraph. Hard-wrapped paragraphs are joined back together: a line
 //! that does not end a sentence and is followed by one starting in lower case continues it.
+//! A line that is only an HTML comment (`<!-- copydesk-disable … -->`) is not text.
 
 use super::classify::{body_line_kind, dateline_len, looks_like_section_label};
 use super::{Block, BlockKind};
@@ -105,6 +106,10 @@ fn logical_lines(source: &str) -> Vec<Line> {
         let trimmed = content.trim();
         if trimmed.is_empty() {
             after_blank = true;
+            continue;
+        }
+        // An HTML comment on its own line (a copydesk suppression) is not text.
+        if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             continue;
         }
         let span = Span::new(start + leading, start + leading + trimmed.len());

@@ -78,7 +78,30 @@ struct JsonEdit<'a> {
     replacement: &'a str,
 }
 
+/// One JSON object per line: every diagnostic (the objects of `diagnostics` in the JSON
+/// report), then one line per input that could not be read (`{"error": …}`), for pipelines.
+pub fn render_lines<'a>(report: &'a Report<'a>) -> String {
+    let json = build(report);
+    let mut out = String::new();
+    for diagnostic in &json.diagnostics {
+        out.push_str(&serde_json::to_string(diagnostic).unwrap_or_default());
+        out.push('\n');
+    }
+    for problem in &json.errors {
+        out.push_str(&serde_json::to_string(problem).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
 pub fn render<'a>(report: &'a Report<'a>) -> String {
+    let mut text = serde_json::to_string_pretty(&build(report))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+fn build<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
     let indexes: Vec<LineIndex> = report
         .articles
         .iter()
@@ -125,7 +148,7 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
             }),
         })
         .collect();
-    let json = JsonReport {
+    JsonReport {
         version: SCHEMA_VERSION,
         tool: "copydesk",
         diagnostics,
@@ -142,9 +165,5 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
             articles: report.articles.len(),
             counts: report.counts(),
         },
-    };
-    let mut text =
-        serde_json::to_string_pretty(&json).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    }
 }

@@ -2,9 +2,11 @@
 //! each) and [`json`] (versioned, for tools).
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod model;
+pub mod sarif;
 pub mod statistics;
 
 use crate::article::Article;

@@ -182,13 +182,29 @@ impl RuleSet {
         }
     }
 
-    fn selects(&self, entry: &str, rule: &Rule) -> bool {
+    /// Whether selector `entry` (an id, an id prefix or a pack name) names `rule`.
+    pub fn selects(&self, entry: &str, rule: &Rule) -> bool {
         let id = &rule.meta.id;
         id == entry
             || id
                 .strip_prefix(entry)
                 .is_some_and(|rest| rest.starts_with('.'))
             || self.packs[rule.meta.origin.pack].title == entry
+    }
+
+    /// Whether selector `entry` names the rule with this id.
+    pub fn selects_id(&self, entry: &str, id: &str) -> bool {
+        self.rule(id).is_some_and(|rule| self.selects(entry, rule))
+    }
+
+    /// Sets the severity of every rule `entry` names.
+    pub fn set_severity(&mut self, entry: &str, severity: crate::diagnostic::Severity) {
+        let named: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| self.selects(entry, &self.rules[i]))
+            .collect();
+        for index in named {
+            self.rules[index].meta.severity = severity;
+        }
     }
 
     /// Entries of `select` or `ignore` lists that match no rule and no pack.

@@ -9,6 +9,7 @@ use super::kinds::{self, AnySpec};
 use super::matcher::MatcherBuilder;
 use super::{Example, Origin, PackSource, Rule, RuleMeta, RuleSet, Scope};
 use crate::article::BlockKind;
+use crate::config::HouseStyle;
 use crate::diagnostic::Severity;
 use crate::span::Span;
 use serde::Deserialize;
@@ -258,6 +259,8 @@ macro_rules! rule_spec {
 pub struct Compiler<'a> {
     pub rule: usize,
     pub matcher: &'a mut MatcherBuilder,
+    /// The house style of the configuration in force.
+    pub style: &'a HouseStyle,
     pack: usize,
     /// The pack file's text.
     source: &'a str,
@@ -393,8 +396,14 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
-/// Loads and compiles packs, in order. Rule ids must be unique across them.
+/// Loads and compiles packs, in order, with no house style. Rule ids must be unique.
 pub fn load(inputs: &[PackInput]) -> Result<RuleSet, PackErrors> {
+    load_with(inputs, &HouseStyle::default())
+}
+
+/// Loads and compiles packs, in order, with a configuration's house style. Rule ids must be
+/// unique across packs.
+pub fn load_with(inputs: &[PackInput], style: &HouseStyle) -> Result<RuleSet, PackErrors> {
     let mut packs = Vec::new();
     let mut errors = Vec::new();
     let mut matcher = MatcherBuilder::default();
@@ -497,6 +506,7 @@ pub fn load(inputs: &[PackInput]) -> Result<RuleSet, PackErrors> {
             let mut compiler = Compiler {
                 rule: rules.len(),
                 matcher: &mut matcher,
+                style,
                 pack,
                 source: &packs[pack].text,
                 location: &location,

@@ -94,6 +94,21 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         },
         None => None,
     };
+    // The configuration's `[style] preferred` outranks the pack.
+    let preferred = match compiler.style.preferred.get(spec.id.get_ref()) {
+        Some(house) => match spec.variants.iter().position(|v| v == house) {
+            Some(index) => Some(index as u32),
+            None => {
+                compiler.error(
+                    spec.id.span().into(),
+                    format!("the configuration prefers `{house}` for this rule, which is not one of its `variants`"),
+                    "this rule",
+                );
+                return None;
+            }
+        },
+        None => preferred,
+    };
     let options = LiteralOptions::whole_words(spec.case_sensitive);
     for (index, variant) in spec.variants.iter().enumerate() {
         compiler

@@ -100,7 +100,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     let mut neutral: HashSet<String> = FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect();
     neutral.extend(spec.neutral.iter().map(|w| w.to_lowercase()));
     Some(Box::new(HeadlineCase {
-        style: spec.style,
+        style: compiler.style.headline_case.unwrap_or(spec.style),
         neutral,
         dictionary,
     }))

@@ -3,7 +3,8 @@
 //! ## What it flags
 //! American spellings in a British-spelled article, or British ones in an American-spelled
 //! article. The pairs come from a data file in the pack (`data`, one `us<TAB>uk` pair a line).
-//! The article's system is the house system where the rule sets `prefer = "us"` or `"uk"`;
+//! The article's system is the house system where the configuration's `[style] spelling` or
+//! the rule sets `prefer = "us"` or `"uk"`;
 //! otherwise the one most of its spellings follow (on a tie, the one used first). Words that
 //! start with a capital are skipped, since they are usually names ("World Health
 //! Organization", "Labor Party"), as are direct quotations. Pairs whose first (American)
@@ -143,7 +144,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     }
     Some(Box::new(SpellingSystem {
         pairs: kept,
-        prefer: spec.prefer,
+        prefer: compiler.style.spelling.or(spec.prefer),
     }))
 }
 

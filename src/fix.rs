@@ -1,0 +1,120 @@
+//! Applying safe fixes: non-overlapping edits, never inside a direct quotation, written
+//! atomically (a temporary file in the same folder, then a rename, keeping permissions) and
+//! only when the file on disk is still what was read.
+
+use crate::article::Article;
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use std::io::Write;
+use std::path::Path;
+
+/// The safe edits of `article`'s diagnostics, sorted, without overlaps (the first in report
+/// order wins) and without any that touch a direct quotation.
+pub fn safe_edits(
+    article: &Article,
+    article_index: usize,
+    diagnostics: &[Diagnostic],
+) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = diagnostics
+        .iter()
+        .filter(|d| d.primary.article == article_index)
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|fix| fix.applicability == Applicability::Safe)
+        .flat_map(|fix| fix.edits.iter().cloned())
+        .filter(|edit| !article.in_quote(edit.span))
+        .collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
+    for edit in edits {
+        // Two insertions at one place would depend on each other: keep the first.
+        let clear = kept.last().is_none_or(|last| {
+            edit.span.start > last.span.end
+                || (edit.span.start == last.span.end
+                    && !(edit.span.is_empty() && last.span.is_empty()))
+        });
+        if clear {
+            kept.push(edit);
+        }
+    }
+    kept
+}
+
+/// `text` with `edits` (sorted, not overlapping) applied.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    for edit in edits {
+        out.push_str(&text[cursor..edit.span.start]);
+        out.push_str(&edit.replacement);
+        cursor = edit.span.end;
+    }
+    out.push_str(&text[cursor..]);
+    out
+}
+
+/// Writes `fixed` over `path` if the file still holds `original`: into a temporary file in the
+/// same folder with the same permissions, then renamed over the original, so a reader never
+/// sees half a file.
+pub fn write_atomically(path: &Path, original: &str, fixed: &str) -> Result<(), String> {
+    let current = std::fs::read(path).map_err(|e| format!("cannot read it again: {e}"))?;
+    if current != original.as_bytes() {
+        return Err("it changed since it was read; not fixed".to_owned());
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)
+        .map_err(|e| e.to_string())?
+        .permissions();
+    let mut temp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    temp.write_all(fixed.as_bytes())
+        .map_err(|e| e.to_string())?;
+    temp.as_file().sync_all().map_err(|e| e.to_string())?;
+    std::fs::set_permissions(temp.path(), permissions).map_err(|e| e.to_string())?;
+    temp.persist(path).map_err(|e| e.error.to_string())?;
+    Ok(())
+}
+
+/// A unified diff of one file's fixes.
+pub fn diff(name: &str, original: &str, fixed: &str) -> String {
+    similar::TextDiff::from_lines(original, fixed)
+        .unified_diff()
+        .header(
+            &format!("a/{}", name.trim_start_matches('/')),
+            &format!("b/{}", name.trim_start_matches('/')),
+        )
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn edits_apply_in_order() {
+        let edits = [
+            Edit {
+                span: Span::new(4, 8),
+                replacement: String::new(),
+            },
+            Edit {
+                span: Span::new(12, 12),
+                replacement: " ".to_owned(),
+            },
+        ];
+        assert_eq!(apply("the the cat.The end", &edits), "the cat. The end");
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "new text").unwrap();
+        assert!(write_atomically(&path, "old text", "fixed").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new text");
+        write_atomically(&path, "new text", "fixed").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "fixed");
+    }
+}

@@ -1,0 +1,163 @@
+//! Inline suppressions, written as HTML comments in Markdown, HTML and plain text alike:
+//!
+//! - `<!-- copydesk-disable RULE -->` … `<!-- copydesk-enable RULE -->`: a range (to the end of
+//!   the file when never re-enabled);
+//! - `<!-- copydesk-disable-next-line RULE -->`: the next line that has text.
+//!
+//! `RULE` is a rule id, an id prefix or a pack name, several separated by commas or spaces; no
+//! rule means every rule. A suppression that suppresses nothing is reported
+//! (`suppression.unused`, info), so stale ones do not pile up.
+
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*copydesk-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
+        .expect("valid pattern")
+});
+
+/// One suppression comment and what it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// The comment itself.
+    pub comment: Span,
+    /// Rule selectors; empty means every rule.
+    pub rules: Vec<String>,
+    /// The text it covers.
+    pub covers: Span,
+}
+
+/// The suppressions of an article.
+pub fn parse(source: &str) -> Vec<Suppression> {
+    let mut found: Vec<Suppression> = Vec::new();
+    // Open ranges: index into `found`, with their selectors.
+    let mut open: Vec<usize> = Vec::new();
+    for captures in COMMENT.captures_iter(source) {
+        let (Some(whole), Some(kind)) = (captures.get(0), captures.get(1)) else {
+            continue;
+        };
+        let rules: Vec<String> = captures
+            .get(2)
+            .map(|m| {
+                m.as_str()
+                    .split([',', ' ', '\t'])
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let comment = Span::new(whole.start(), whole.end());
+        match kind.as_str() {
+            "disable-next-line" => {
+                let after = &source[comment.end..];
+                let line_end = after.find('\n').map_or(after.len(), |i| i + 1);
+                let next = &after[line_end..];
+                let skipped = next.len() - next.trim_start().len();
+                let start = comment.end + line_end + skipped;
+                let end = source[start..]
+                    .find('\n')
+                    .map_or(source.len(), |i| start + i);
+                found.push(Suppression {
+                    comment,
+                    rules,
+                    covers: Span::new(start, end),
+                });
+            }
+            "disable" => {
+                found.push(Suppression {
+                    comment,
+                    rules,
+                    covers: Span::new(comment.end, source.len()),
+                });
+                open.push(found.len() - 1);
+            }
+            _ => {
+                // Close the latest open range with the same selectors (any, for a bare enable).
+                if let Some(position) = open
+                    .iter()
+                    .rposition(|&i| rules.is_empty() || found[i].rules == rules)
+                {
+                    let index = open.remove(position);
+                    found[index].covers.end = comment.start;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Drops the diagnostics that suppressions cover and reports suppressions that covered none.
+/// `selects(selector, rule_id)` says whether a selector names a rule.
+pub fn apply(
+    articles: &[Article],
+    diagnostics: Vec<Diagnostic>,
+    selects: impl Fn(&str, &str) -> bool,
+) -> Vec<Diagnostic> {
+    let all: Vec<Vec<Suppression>> = articles.iter().map(|a| parse(&a.source)).collect();
+    let mut used: Vec<Vec<bool>> = all.iter().map(|s| vec![false; s.len()]).collect();
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics {
+        let article = diagnostic.primary.article;
+        let covering = all.get(article).and_then(|list| {
+            list.iter().position(|s| {
+                s.covers.contains(diagnostic.primary.span)
+                    && (s.rules.is_empty() || s.rules.iter().any(|r| selects(r, &diagnostic.rule)))
+            })
+        });
+        match covering {
+            Some(index) => used[article][index] = true,
+            None => kept.push(diagnostic),
+        }
+    }
+    for (article, list) in all.iter().enumerate() {
+        for (suppression, was_used) in list.iter().zip(&used[article]) {
+            if !was_used {
+                kept.push(unused(article, suppression));
+            }
+        }
+    }
+    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    kept
+}
+
+fn unused(article: usize, suppression: &Suppression) -> Diagnostic {
+    Diagnostic {
+        rule: "suppression.unused".to_owned(),
+        severity: Severity::Info,
+        message: "this suppression suppresses nothing".to_owned(),
+        primary: Label {
+            article,
+            span: suppression.comment,
+            message: "unused".to_owned(),
+        },
+        secondary: Vec::new(),
+        rationale: Some(
+            "A stale suppression hides nothing today and may hide a real finding tomorrow."
+                .to_owned(),
+        ),
+        notes: Vec::new(),
+        help: Some("delete the comment".to_owned()),
+        fix: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_and_next_line() {
+        let source = "a\n<!-- copydesk-disable-next-line typo.doubled-word -->\n\nthe the\nb\n<!-- copydesk-disable news, core -->\nx\n<!-- copydesk-enable news, core -->\ny\n<!-- copydesk-disable -->\nz\n";
+        let found = parse(source);
+        assert_eq!(found.len(), 3);
+        assert_eq!(&source[found[0].covers.range()], "the the");
+        assert_eq!(found[0].rules, ["typo.doubled-word"]);
+        assert_eq!(source[found[1].covers.range()].trim(), "x");
+        assert_eq!(found[1].rules, ["news", "core"]);
+        assert!(found[2].rules.is_empty());
+        assert_eq!(found[2].covers.end, source.len());
+    }
+}
