@@ -254,13 +254,21 @@ impl Config {
     }
 
     /// `path` relative to the config's folder, for glob matching.
-    fn relative<'p>(&self, path: &'p Path) -> &'p Path {
-        match self.folder() {
-            Some(dir) => path
-                .strip_prefix(dir)
-                .or_else(|_| path.strip_prefix(dir.strip_prefix("./").unwrap_or(dir)))
-                .unwrap_or(path),
-            None => path,
+    fn relative(&self, path: &Path) -> PathBuf {
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| {
+            std::env::current_dir()
+                .map(|cwd| cwd.join(path))
+                .unwrap_or_else(|_| path.to_path_buf())
+        });
+        match self
+            .folder()
+            .and_then(|dir| std::fs::canonicalize(dir).ok())
+        {
+            Some(dir) => absolute
+                .strip_prefix(&dir)
+                .map(Path::to_path_buf)
+                .unwrap_or(absolute),
+            None => path.to_path_buf(),
         }
     }
 
@@ -278,7 +286,7 @@ impl Config {
             .chain(
                 self.overrides
                     .iter()
-                    .filter(|o| o.paths.is_match(relative))
+                    .filter(|o| o.paths.is_match(&relative))
                     .map(|o| &o.selection),
             )
             .collect()

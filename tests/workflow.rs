@@ -1,0 +1,399 @@
+//! Everyday use in a content repository: configuration, suppressions, fixes and the machine
+//! formats, through the binary as a user runs it.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn copydesk_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run copydesk")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A content folder with one British-spelled draft that also says "organized".
+fn newsroom() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("draft.txt"),
+        "Council backs new cycle routes\n\nThe council organized a vote on the colour of the new cycle routes and the centre lines. Members said the the plan was popular.\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn configuration_sets_the_house_spelling_system() {
+    let dir = newsroom();
+    let out = copydesk_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--select",
+            "spelling",
+            "draft.txt",
+        ],
+    );
+    assert!(
+        stdout(&out).contains("`organized` does not follow this article's British spelling"),
+        "{}",
+        stdout(&out)
+    );
+
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[style]\nspelling = \"us\"\n",
+    )
+    .unwrap();
+    let out = copydesk_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--select",
+            "spelling",
+            "draft.txt",
+        ],
+    );
+    assert!(
+        stdout(&out).contains("`colour` does not follow this article's American spelling"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("`centre` does not follow this article's American spelling"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains("`organized`"));
+
+    let out = copydesk_in(
+        dir.path(),
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "concise",
+            "--select",
+            "spelling",
+            "draft.txt",
+        ],
+    );
+    assert!(
+        stdout(&out).contains("`organized`"),
+        "--isolated ignores the file"
+    );
+}
+
+#[test]
+fn configuration_is_found_upward_and_the_nearest_wins() {
+    let dir = newsroom();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\nignore = [\"typo\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("sport")).unwrap();
+    std::fs::write(
+        dir.path().join("sport/match.txt"),
+        "Rovers win\n\nThe the match ended late.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("sport/.copydesk.toml"),
+        "[rules]\nselect = [\"typo\"]\n",
+    )
+    .unwrap();
+    let out = copydesk_in(dir.path(), &["check", "--format", "concise", "."]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("sport/match.txt:3:1: warning[typo.doubled-word]"),
+        "{text}"
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.contains("draft.txt") && l.contains("typo.doubled-word")),
+        "the root configuration ignores typos in draft.txt:\n{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.contains("draft.txt")),
+        "other rules still run on draft.txt:\n{text}"
+    );
+}
+
+#[test]
+fn a_typo_in_the_configuration_is_located() {
+    let dir = newsroom();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\nselct = [\"core\"]\n",
+    )
+    .unwrap();
+    let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown field `selct`"), "{err}");
+    assert!(err.contains("copydesk.toml:2:1"), "{err}");
+
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\nignore = [\"no-such-rule\"]\n",
+    )
+    .unwrap();
+    let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("copydesk.toml:2:11"),
+        "{}",
+        stderr(&out)
+    );
+
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[style]\nspelling = \"british\"\n",
+    )
+    .unwrap();
+    let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("copydesk.toml:2:12"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn excludes_overrides_and_severities() {
+    let dir = newsroom();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    std::fs::write(
+        dir.path().join("archive/old.txt"),
+        "Old story\n\nThe the end.\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("opinion")).unwrap();
+    std::fs::write(
+        dir.path().join("opinion/column.txt"),
+        "Why we must act\n\nThe the time is now.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\nseverity = { \"typo.doubled-word\" = \"error\" }\n\n[files]\nexclude = [\"archive/**\"]\n\n[[overrides]]\npaths = [\"opinion/**\"]\nignore = [\"typo\"]\n",
+    )
+    .unwrap();
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--format", "concise", "--select", "typo", "."],
+    );
+    let text = stdout(&out);
+    assert!(!text.contains("archive"), "{text}");
+    assert!(!text.contains("opinion"), "{text}");
+    assert!(text.contains("error[typo.doubled-word]"), "{text}");
+}
+
+#[test]
+fn init_writes_a_starter_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(copydesk_in(dir.path(), &["init"]).status.code(), Some(0));
+    assert!(dir.path().join("copydesk.toml").exists());
+    assert_eq!(
+        copydesk_in(dir.path(), &["init"]).status.code(),
+        Some(2),
+        "never overwrites"
+    );
+    std::fs::write(dir.path().join("a.txt"), "Title\n\nClean copy.\n").unwrap();
+    assert_eq!(
+        copydesk_in(dir.path(), &["check", "a.txt"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn suppressions_and_unused_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# Title\n\n<!-- copydesk-disable-next-line typo.doubled-word -->\nThe the first.\n\n<!-- copydesk-disable typo -->\nThe the second.\n<!-- copydesk-enable typo -->\n\nThe the third.\n\n<!-- copydesk-disable-next-line news -->\nNothing to hide here.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Title\n\n<!-- copydesk-disable-next-line -->\nThe the end.\n",
+    )
+    .unwrap();
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--format", "concise", "a.md", "b.txt"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "a.md:10:1: warning[typo.doubled-word] `The` is written twice\na.md:12:1: info[suppression.unused] this suppression suppresses nothing\n"
+    );
+}
+
+#[test]
+fn fix_changes_what_is_safe_leaves_quotations_and_converges() {
+    let dir = tempfile::tempdir().unwrap();
+    let quote = "“The the neighbourhood is ours,” she said.";
+    let text = format!(
+        "Council backs plan\n\nThe neighborhood council met. {quote} The the vote passed, e-mail records show.\n\nThe neighbourhood cheered.\n"
+    );
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, &text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+
+    let out = copydesk_in(dir.path(), &["check", "--diff", "a.txt"]);
+    assert!(
+        stdout(&out).contains("+The neighborhood cheered."),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "--diff writes nothing"
+    );
+
+    copydesk_in(dir.path(), &["check", "--fix", "a.txt"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.contains(quote),
+        "quotations stay byte for byte:\n{fixed}"
+    );
+    assert!(fixed.contains("The vote passed"), "{fixed}");
+    assert!(fixed.contains("The neighborhood cheered."), "{fixed}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640,
+            "permissions kept"
+        );
+    }
+    let out = copydesk_in(dir.path(), &["check", "--fix", "a.txt"]);
+    assert!(
+        !stderr(&out).contains("fixed a.txt"),
+        "a second run changes nothing: {}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+}
+
+#[test]
+fn fix_on_the_corpus_keeps_every_quotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut quotations = Vec::new();
+    for entry in std::fs::read_dir("corpus").unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let target = dir.path().join(path.file_name().unwrap());
+            std::fs::copy(&path, &target).unwrap();
+            let article =
+                copydesk::input::read(&copydesk::input::Source::File(path.clone())).unwrap();
+            quotations.extend(
+                article
+                    .quotes
+                    .iter()
+                    .map(|q| article.text(q.span).to_owned()),
+            );
+        }
+    }
+    copydesk_in(dir.path(), &["check", "--fix", "--isolated", "."]);
+    let mut after = Vec::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let article = copydesk::input::read(&copydesk::input::Source::File(path.clone())).unwrap();
+        after.extend(
+            article
+                .quotes
+                .iter()
+                .map(|q| article.text(q.span).to_owned()),
+        );
+    }
+    quotations.sort();
+    after.sort();
+    assert_eq!(quotations, after);
+    let out = copydesk_in(dir.path(), &["check", "--diff", "--isolated", "."]);
+    assert_eq!(stdout(&out), "", "nothing left to fix after one --fix run");
+}
+
+#[test]
+fn github_and_jsonl_formats() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = copydesk_in(
+        root,
+        &[
+            "check",
+            "--format",
+            "github",
+            "corpus/02-militia-strike.txt",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.lines().any(|l| l == "::warning file=corpus/02-militia-strike.txt,line=3,col=29,endLine=3,endColumn=43,title=consistency.iran-backed::`Iranian-backed` here, but `Iran-backed` elsewhere"),
+        "{text}"
+    );
+    let out = copydesk_in(
+        root,
+        &["check", "--format", "jsonl", "corpus/02-militia-strike.txt"],
+    );
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["rule"], "consistency.iran-backed");
+    assert_eq!(lines[0]["start"]["line"], 3);
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = copydesk_in(root, &["check", "--format", "sarif", "corpus/"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(
+        sarif["runs"][0]["results"]
+            .as_array()
+            .is_some_and(|r| r.len() > 10)
+    );
+    let Some(shared) = common::shared_dir() else {
+        eprintln!("skipped: schema validation needs ../shared/data/sarif-schema-2.1.0.json");
+        return;
+    };
+    let schema_path = shared.join("data/sarif-schema-2.1.0.json");
+    let Ok(schema_text) = std::fs::read_to_string(&schema_path) else {
+        eprintln!("skipped: {} is absent", schema_path.display());
+        return;
+    };
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
