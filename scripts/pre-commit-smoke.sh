@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Proves the pre-commit hook with the real tool: installs pre-commit from PyPI into a temporary
+# virtualenv, makes a content repository whose hook config points at this checkout's HEAD, and
+# checks that a draft with problems is blocked and a clean one goes through. Where PyPI cannot
+# be reached it says so and skips; it never fakes a pass.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if ! python3 -m venv "$work/venv" >/dev/null 2>&1; then
+  echo "pre-commit smoke test: SKIPPED (python3 -m venv is not available)"
+  exit 0
+fi
+if ! "$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit >"$work/pip.log" 2>&1; then
+  echo "pre-commit smoke test: SKIPPED (could not install pre-commit from PyPI):"
+  tail -n 3 "$work/pip.log"
+  exit 0
+fi
+rev=$(git -C "$repo" rev-parse HEAD)
+
+mkdir "$work/content"
+cd "$work/content"
+git init -q
+git config user.email desk@example.com
+git config user.name "Copy Desk"
+# The README's snippet, pointing at this checkout instead of the published repository.
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $repo
+    rev: $rev
+    hooks:
+      - id: copydesk
+YAML
+git add .pre-commit-config.yaml
+git commit -qm "hook config" --no-verify
+PRE_COMMIT_HOME="$work/cache" "$work/venv/bin/pre-commit" install >/dev/null
+
+failed=0
+cp "$repo/corpus/01-harbor-fire.txt" draft.txt
+git add draft.txt
+if PRE_COMMIT_HOME="$work/cache" git commit -qm "draft with problems" >"$work/bad.log" 2>&1; then
+  echo "FAIL: a draft with problems was committed"
+  failed=$((failed + 1))
+elif ! grep -q "warning\[typo.doubled-word\]" "$work/bad.log"; then
+  echo "FAIL: the blocked commit did not show copydesk's diagnostics:"
+  cat "$work/bad.log"
+  failed=$((failed + 1))
+else
+  echo "ok: a draft with problems is blocked, with diagnostics"
+fi
+git reset -q
+rm draft.txt
+
+cp "$repo/corpus/09-clean-council.txt" clean.txt
+git add clean.txt
+if PRE_COMMIT_HOME="$work/cache" git commit -qm "clean draft" >"$work/clean.log" 2>&1; then
+  echo "ok: a clean draft is committed"
+else
+  echo "FAIL: a clean draft was blocked:"
+  cat "$work/clean.log"
+  failed=$((failed + 1))
+fi
+echo "pre-commit: $((2 - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]
