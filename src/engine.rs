@@ -133,6 +133,7 @@ fn check_one(
                 .get(article_index)
                 .map_or(&[], Vec::as_slice),
             source_offset: run.articles.len(),
+            corpus: run.corpus,
         };
         match rule.check.corpus().filter(|_| run.corpus) {
             Some(corpus) => collected.push((rule_index, corpus.collect(&cx))),

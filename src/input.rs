@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// The extensions read when walking a folder. A file named on the command line is read whatever
 /// its extension.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// File names (without extension, any case) that are project documents, not articles: skipped
 /// when walking a folder, checked when named on the command line.

@@ -6,6 +6,7 @@
 //! unless they opt in.
 
 mod classify;
+mod html;
 mod markdown;
 mod plain;
 mod quotes;
@@ -101,6 +102,7 @@ pub struct Quote {
 pub enum Format {
     Plain,
     Markdown,
+    Html,
 }
 
 impl Format {
@@ -108,6 +110,7 @@ impl Format {
         match self {
             Format::Plain => "plain text",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 
@@ -116,6 +119,8 @@ impl Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Format::Html
         } else {
             Format::Plain
         }
@@ -140,11 +145,31 @@ impl Article {
     /// true to the bytes on disk) and skipped by the parser; CRLF line ends are understood.
     pub fn parse(name: impl Into<String>, source: impl Into<String>, format: Format) -> Self {
         let source = source.into();
-        let (blocks, declared_sources) = match format {
-            Format::Plain => (plain::parse(&source), Vec::new()),
-            Format::Markdown => markdown::parse(&source),
+        let (blocks, declared_sources, tagged) = match format {
+            Format::Plain => (plain::parse(&source), Vec::new(), Vec::new()),
+            Format::Markdown => {
+                let (blocks, sources) = markdown::parse(&source);
+                (blocks, sources, Vec::new())
+            }
+            Format::Html => {
+                let parsed = html::parse(&source);
+                (parsed.blocks, Vec::new(), parsed.quotations)
+            }
         };
-        let quotes = quotes::find(&source, &blocks);
+        let mut quotes = quotes::find(&source, &blocks);
+        // Quotations marked up as `<q>` carry no quotation marks of their own.
+        for span in tagged {
+            let block = blocks.iter().position(|b| b.span.contains(span));
+            if let Some(block) = block.filter(|_| !quotes.iter().any(|q| q.span.overlaps(span))) {
+                quotes.push(Quote {
+                    span,
+                    block,
+                    unclosed: false,
+                    continues: false,
+                });
+            }
+        }
+        quotes.sort_by_key(|q| q.span.start);
         Self {
             name: name.into(),
             source,

@@ -236,6 +236,8 @@ pub struct Context<'a> {
     pub source_docs: &'a [usize],
     /// Labels into source `doc` use article index `source_offset + doc`.
     pub source_offset: usize,
+    /// The run judges consistency across all its articles (`--corpus`).
+    pub corpus: bool,
 }
 
 impl<'a> Context<'a> {

@@ -302,7 +302,8 @@ impl Compiler<'_> {
         } else {
             pattern.get_ref().clone()
         };
-        build(&source).ok()
+        let fast = ascii_word_boundaries(&source).unwrap_or(source);
+        build(&fast).ok()
     }
 
     /// Where in the TOML a regex error is, and what it is. Syntax errors point at the exact
@@ -362,6 +363,40 @@ impl Compiler<'_> {
             }
         }
     }
+}
+
+/// The pattern with its word boundaries (`\b`, `\B`, `\<`, `\>`) made ASCII ones, so every
+/// regex runs on the DFA engines even over text with curly quotes and accents (a Unicode word
+/// boundary sends the regex crate to its slowest engine on non-ASCII text). `\w` and classes
+/// stay Unicode.
+fn ascii_word_boundaries(pattern: &str) -> Option<String> {
+    use regex_syntax::hir::{Hir, HirKind, Look};
+    fn rewrite(hir: &Hir) -> Hir {
+        match hir.kind() {
+            HirKind::Look(look) => Hir::look(match look {
+                Look::WordUnicode => Look::WordAscii,
+                Look::WordUnicodeNegate => Look::WordAsciiNegate,
+                Look::WordStartUnicode => Look::WordStartAscii,
+                Look::WordEndUnicode => Look::WordEndAscii,
+                Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+                Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+                other => *other,
+            }),
+            HirKind::Repetition(rep) => Hir::repetition(regex_syntax::hir::Repetition {
+                sub: Box::new(rewrite(&rep.sub)),
+                ..rep.clone()
+            }),
+            HirKind::Capture(cap) => Hir::capture(regex_syntax::hir::Capture {
+                sub: Box::new(rewrite(&cap.sub)),
+                ..cap.clone()
+            }),
+            HirKind::Concat(subs) => Hir::concat(subs.iter().map(rewrite).collect()),
+            HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(rewrite).collect()),
+            _ => hir.clone(),
+        }
+    }
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    Some(rewrite(&hir).to_string())
 }
 
 /// The largest compiled regex a pack may hold, so a runaway pattern is an error, not an

@@ -64,15 +64,23 @@ impl Check for DuplicateBlock {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen: HashMap<String, crate::span::Span> = HashMap::new();
         for (_, block) in cx.blocks() {
-            let words: Vec<String> = cx
+            if cx
                 .article
                 .words(block.span)
-                .map(|w| cx.text(w).to_lowercase())
-                .collect();
-            if words.len() < self.min_words {
+                .nth(self.min_words.saturating_sub(1))
+                .is_none()
+            {
                 continue;
             }
-            let key = words.join(" ");
+            // The block's words, lower-cased and joined by single spaces.
+            let text = cx.text(block.span);
+            let mut key = String::with_capacity(text.len());
+            for word in crate::article::text::words(text) {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.extend(text[word.range()].chars().flat_map(char::to_lowercase));
+            }
             match seen.get(&key) {
                 Some(&first) => {
                     let mut diagnostic =

@@ -113,25 +113,53 @@ impl Check for GluedWords {
         for (index, block) in cx.blocks() {
             tokens.extend(cx.article.words(block.span).map(|w| (index, w)));
         }
+        // Cheap shape tests first; the article's word set is built only when something looks
+        // glued, which is rare.
+        let camel = |w: &str| {
+            let bytes = w.as_bytes();
+            bytes
+                .windows(2)
+                .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+                || (!w.is_ascii()
+                    && w.chars()
+                        .zip(w.chars().skip(1))
+                        .any(|(a, b)| a.is_lowercase() && b.is_uppercase()))
+        };
+        let camel_tokens: Vec<(usize, Span)> = tokens
+            .iter()
+            .copied()
+            .filter(|&(_, w)| camel(cx.text(w)))
+            .collect();
+        let stop_glued: Vec<(usize, Span)> = cx
+            .blocks()
+            .flat_map(|(index, block)| {
+                STOP_GLUE.find_iter(cx.text(block.span)).map(move |m| {
+                    (
+                        index,
+                        Span::new(block.span.start + m.start(), block.span.start + m.end()),
+                    )
+                })
+            })
+            .collect();
+        if camel_tokens.is_empty() && stop_glued.is_empty() {
+            return;
+        }
         let standalone: HashSet<&str> = tokens.iter().map(|&(_, w)| cx.text(w)).collect();
         let count = |text: &str| tokens.iter().filter(|&&(_, w)| cx.text(w) == text).count();
         let mut found: Vec<(usize, Span, usize)> = Vec::new();
-        for &(index, span) in &tokens {
+        for &(index, span) in &camel_tokens {
             if let Some(at) = self.split(cx, &standalone, span)
                 && count(cx.text(span)) == 1
             {
                 found.push((index, span, at));
             }
         }
-        for (index, block) in cx.blocks() {
-            for m in STOP_GLUE.find_iter(cx.text(block.span)) {
-                let span = Span::new(block.span.start + m.start(), block.span.start + m.end());
-                let text = cx.text(span);
-                let Some(dot) = text.find('.') else { continue };
-                let (left, right) = (&text[..dot], &text[dot + 1..]);
-                if self.is_word(left) && (self.is_word(right) || standalone.contains(right)) {
-                    found.push((index, span, span.start + dot + 1));
-                }
+        for (index, span) in stop_glued {
+            let text = cx.text(span);
+            let Some(dot) = text.find('.') else { continue };
+            let (left, right) = (&text[..dot], &text[dot + 1..]);
+            if self.is_word(left) && (self.is_word(right) || standalone.contains(right)) {
+                found.push((index, span, span.start + dot + 1));
             }
         }
         for (index, span, at) in found {

@@ -16,7 +16,8 @@
 //! - for common words (written in lower case), only a hyphen makes a variant (e-mail/email):
 //!   "it's/its", "any one/anyone", "résumé/resume" are different words;
 //! - words shorter than `min-letters` (default 3) letters and groups in `ignore` are skipped;
-//! - a variant inside a direct quotation is reported as info, with no fix.
+//! - a variant inside a direct quotation is reported as info, with no fix;
+//! - across a corpus, common words are compared within each article only (names across all).
 //!
 //! ## Why
 //! A name spelled two ways makes readers wonder whether there are two of them, and a story that
@@ -88,6 +89,9 @@ struct Variants {
 
 /// The letters of a form: accents removed, lower case, no apostrophes, hyphens or spaces.
 fn fold(form: &str) -> String {
+    if form.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return form.to_ascii_lowercase();
+    }
     form.nfd()
         .filter(|c| !is_combining_mark(*c) && !matches!(c, '\'' | '’' | '-' | '‐' | ' '))
         .flat_map(char::to_lowercase)
@@ -154,7 +158,8 @@ impl Variants {
 
 impl CorpusCheck for Variants {
     fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
-        let mut found = Vec::new();
+        // Candidates: (span, as written, written with a capital mid-sentence).
+        let mut candidates: Vec<(Span, &str, bool)> = Vec::new();
         for (index, block) in cx.blocks() {
             for sentence in cx.article.sentences(block) {
                 let words: Vec<Span> = cx.article.words(sentence).collect();
@@ -165,7 +170,7 @@ impl CorpusCheck for Variants {
                     let written = base(cx.text(word));
                     let span = Span::new(word.start, word.start + written.len());
                     let capital = written.chars().next().is_some_and(char::is_uppercase);
-                    self.push(cx, &mut found, span, written, capital && i > 0);
+                    candidates.push((span, written, capital && i > 0));
                     // Two capitalised words in a row may be one name written apart.
                     if let Some(&next) = words.get(i + 1) {
                         let next_written = base(cx.text(next));
@@ -176,10 +181,32 @@ impl CorpusCheck for Variants {
                             && written.len() == word.len()
                         {
                             let pair = Span::new(word.start, next.start + next_written.len());
-                            self.push(cx, &mut found, pair, cx.text(pair), true);
+                            candidates.push((pair, cx.text(pair), true));
                         }
                     }
                 }
+            }
+        }
+        // Only forms with an apostrophe, hyphen, space, accent or inner capital can differ from
+        // another; a plain word matters only when such a form of it exists (in this article, or
+        // for names anywhere in a corpus). This keeps the work and memory to the variants seen.
+        let marked = |written: &str| {
+            written.contains(['\'', '’', '-', '‐', ' '])
+                || !written.is_ascii()
+                || written.chars().skip(1).any(char::is_uppercase)
+        };
+        let marked_folds: HashSet<String> = candidates
+            .iter()
+            .filter(|c| marked(c.1))
+            .map(|c| fold(c.1))
+            .collect();
+        let mut found = Vec::new();
+        for (span, written, name) in candidates {
+            let keep = marked(written)
+                || (name && cx.corpus)
+                || (!marked_folds.is_empty() && marked_folds.contains(&fold(written)));
+            if keep {
+                self.push(cx, &mut found, span, written, name);
             }
         }
         found

@@ -1,0 +1,297 @@
+//! Reading an HTML export from a CMS with html5gum, a WHATWG-compliant tokenizer that reports
+//! the byte span of every token, so blocks and diagnostics point at the original source.
+//!
+//! `<h1>` is the headline (else `<title>`), `<h2>`–`<h6>` are subheads, `<p>` and `<li>` are
+//! paragraphs (classified like plain-text lines: captions by their credit, promo lines by their
+//! label), `<figcaption>` is a caption, paragraphs inside `<aside>` are promo lines, and an
+//! element whose class names a dek (`dek`, `standfirst`, `subtitle`, `summary`) or a byline
+//! (`byline`, `author`) is one. `<q>` elements are direct quotations. Scripts, styles, the
+//! `<head>` (but its title), navigation and footers are not read. Tags and entities between
+//! pieces of text are markup that rules do not match.
+
+use super::classify::{body_line_kind, dateline_len};
+use super::{Block, BlockKind};
+use crate::span::Span;
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// Elements whose text is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "footer", "head", "svg", "button", "form",
+];
+
+/// Elements that make a block of their own.
+const BLOCKS: &[&str] = &[
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "figcaption",
+    "title",
+    "dd",
+    "dt",
+    "td",
+    "th",
+];
+
+/// A block whose text is still being collected.
+struct Open {
+    element: String,
+    kind: Option<BlockKind>,
+    text: Vec<Span>,
+}
+
+/// What an HTML export holds: its blocks, and the spans of its `<q>` quotations.
+pub struct Parsed {
+    pub blocks: Vec<Block>,
+    pub quotations: Vec<Span>,
+}
+
+pub fn parse(source: &str) -> Parsed {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut stack: Vec<(String, Option<BlockKind>)> = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut title: Option<Span> = None;
+    let mut quotations = Vec::new();
+    let mut quote_start: Vec<usize> = Vec::new();
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Script and style bodies are raw text, as a browser reads them.
+    emitter.naively_switch_states(true);
+    let tokenizer = Tokenizer::new_with_emitter(source, emitter);
+    for token in tokenizer.flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let class = tag
+                    .attributes
+                    .get(b"class".as_slice())
+                    .map(|v| String::from_utf8_lossy(&v.value).to_ascii_lowercase())
+                    .unwrap_or_default();
+                let marked = class_kind(&class);
+                if name == "q" {
+                    quote_start.push(tag.span.end);
+                }
+                if BLOCKS.contains(&name.as_str()) {
+                    flush(source, &mut open, &mut blocks);
+                    let kind = marked.or_else(|| element_kind(&name, &stack));
+                    open = Some(Open {
+                        element: name.clone(),
+                        kind,
+                        text: Vec::new(),
+                    });
+                }
+                let void = tag.self_closing
+                    || matches!(
+                        name.as_str(),
+                        "br" | "img" | "hr" | "meta" | "link" | "input" | "wbr" | "source"
+                    );
+                if !void {
+                    stack.push((name, marked));
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if name == "q"
+                    && let Some(start) = quote_start.pop()
+                {
+                    quotations.push(Span::new(start, tag.span.start.max(start)));
+                }
+                if open.as_ref().is_some_and(|o| o.element == name) {
+                    if name == "title" {
+                        title = open
+                            .as_ref()
+                            .and_then(|o| o.text.first().zip(o.text.last()))
+                            .map(|(a, b)| Span::new(a.start, b.end));
+                        open = None;
+                    } else {
+                        flush(source, &mut open, &mut blocks);
+                    }
+                }
+                if let Some(position) = stack.iter().rposition(|(n, _)| *n == name) {
+                    stack.truncate(position);
+                }
+            }
+            Token::String(text) => {
+                let skipped = stack.iter().any(|(n, _)| SKIPPED.contains(&n.as_str()))
+                    && open.as_ref().is_none_or(|o| o.element != "title");
+                if skipped {
+                    continue;
+                }
+                let span = Span::new(text.span.start, text.span.end);
+                match &mut open {
+                    Some(block) => block.text.push(span),
+                    None => {
+                        // Text straight inside a container (a <div>, a <blockquote>) is a paragraph.
+                        if !source[span.range()].trim().is_empty() {
+                            let kind = stack
+                                .iter()
+                                .rev()
+                                .find_map(|(_, k)| *k)
+                                .or_else(|| element_kind("div", &stack));
+                            open = Some(Open {
+                                element: String::new(),
+                                kind,
+                                text: vec![span],
+                            });
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(source, &mut open, &mut blocks);
+    if !blocks.iter().any(|b| b.kind == BlockKind::Headline)
+        && let Some(span) = title
+    {
+        let trimmed = trim(source, span);
+        if !trimmed.is_empty() {
+            blocks.insert(
+                0,
+                Block {
+                    kind: BlockKind::Headline,
+                    span: trimmed,
+                    markup: Vec::new(),
+                },
+            );
+        }
+    }
+    blocks.sort_by_key(|b| b.span.start);
+    Parsed { blocks, quotations }
+}
+
+/// The block kind a class attribute names.
+fn class_kind(class: &str) -> Option<BlockKind> {
+    let has = |word: &str| class.split_whitespace().any(|c| c.contains(word));
+    if has("dek") || has("standfirst") || has("subtitle") || has("summary") {
+        Some(BlockKind::Dek)
+    } else if has("byline") || has("author") {
+        Some(BlockKind::Byline)
+    } else if has("caption") {
+        Some(BlockKind::Caption)
+    } else if has("promo") || has("related") {
+        Some(BlockKind::Promo)
+    } else {
+        None
+    }
+}
+
+/// The kind an element's own name gives its block, given the elements around it.
+fn element_kind(name: &str, stack: &[(String, Option<BlockKind>)]) -> Option<BlockKind> {
+    if let Some(kind) = stack.iter().rev().find_map(|(_, k)| *k) {
+        return Some(kind);
+    }
+    let inside = |element: &str| stack.iter().any(|(n, _)| n == element);
+    match name {
+        "h1" => Some(BlockKind::Headline),
+        "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Subhead),
+        "figcaption" => Some(BlockKind::Caption),
+        "title" => None,
+        _ if inside("aside") => Some(BlockKind::Promo),
+        _ if inside("figcaption") => Some(BlockKind::Caption),
+        _ => None,
+    }
+}
+
+fn trim(source: &str, span: Span) -> Span {
+    let text = &source[span.range()];
+    let start = span.start + (text.len() - text.trim_start().len());
+    let end = span.end - (text.len() - text.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+fn flush(source: &str, open: &mut Option<Open>, blocks: &mut Vec<Block>) {
+    let Some(block) = open.take() else { return };
+    let (Some(first), Some(last)) = (block.text.first(), block.text.last()) else {
+        return;
+    };
+    let span = trim(source, Span::new(first.start, last.end));
+    if span.is_empty() {
+        return;
+    }
+    let mut markup = Vec::new();
+    for pair in block.text.windows(2) {
+        if pair[1].start > pair[0].end {
+            markup.push(Span::new(pair[0].end, pair[1].start));
+        }
+    }
+    let text = &source[span.range()];
+    let mut kind = block.kind.unwrap_or_else(|| match body_line_kind(text) {
+        // HTML marks subheads as headings; a short paragraph is just a paragraph.
+        BlockKind::Subhead => BlockKind::Paragraph,
+        other => other,
+    });
+    if kind == BlockKind::Headline && blocks.iter().any(|b| b.kind == BlockKind::Headline) {
+        kind = BlockKind::Subhead;
+    }
+    match dateline_len(text) {
+        Some(len)
+            if kind == BlockKind::Paragraph
+                && len < text.len()
+                && markup.iter().all(|m| m.start >= span.start + len) =>
+        {
+            let dateline_end = span.start + text[..len].trim_end().len();
+            blocks.push(Block {
+                kind: BlockKind::Dateline,
+                span: Span::new(span.start, dateline_end),
+                markup: Vec::new(),
+            });
+            blocks.push(Block {
+                kind,
+                span: Span::new(span.start + len, span.end),
+                markup,
+            });
+        }
+        _ => blocks.push(Block { kind, span, markup }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(source: &str) -> Vec<(BlockKind, &str)> {
+        parse(source)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, &source[b.span.range()]))
+            .collect()
+    }
+
+    #[test]
+    fn cms_export_structure() {
+        let source = "<html><head><title>Site | Mayor opens bridge</title><style>p{color:red}</style></head><body>\n<nav><a href=\"/\">Home</a></nav>\n<h1>Mayor opens bridge</h1>\n<p class=\"standfirst\">Ten years late.</p>\n<p class=\"byline\">By Jane Doe</p>\n<p>SPRINGFIELD (AP) — The bridge <a href=\"/x\">opened</a> on Monday &amp; traffic flowed.</p>\n<figure><img src=\"a.jpg\"><figcaption>Cars cross the bridge. REUTERS</figcaption></figure>\n<h2>What next</h2>\n<aside><p>Related: Council votes</p></aside>\n<p>She said <q>it is done</q>.</p>\n<script>var x = 'not text';</script>\n<footer>© News</footer></body></html>";
+        assert_eq!(
+            model(source),
+            [
+                (BlockKind::Headline, "Mayor opens bridge"),
+                (BlockKind::Dek, "Ten years late."),
+                (BlockKind::Byline, "By Jane Doe"),
+                (BlockKind::Dateline, "SPRINGFIELD (AP) —"),
+                (
+                    BlockKind::Paragraph,
+                    "The bridge <a href=\"/x\">opened</a> on Monday &amp; traffic flowed."
+                ),
+                (BlockKind::Caption, "Cars cross the bridge. REUTERS"),
+                (BlockKind::Subhead, "What next"),
+                (BlockKind::Promo, "Related: Council votes"),
+                (BlockKind::Paragraph, "She said <q>it is done</q>."),
+            ]
+        );
+        let parsed = parse(source);
+        let quote = parsed.quotations[0];
+        assert_eq!(&source[quote.range()], "it is done");
+    }
+
+    #[test]
+    fn title_is_the_headline_without_h1() {
+        let source = "<title>Mayor opens bridge</title><p>The bridge opened.</p>";
+        assert_eq!(
+            model(source)[0],
+            (BlockKind::Headline, "Mayor opens bridge")
+        );
+    }
+}
