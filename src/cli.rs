@@ -18,12 +18,15 @@ use crate::rules::kinds::KINDS;
 use crate::rules::pack::{self, PackInput};
 use crate::suppress;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub const EXIT_CLEAN: u8 = 0;
+/// The number of articles from which a terminal run shows a progress bar.
+const PROGRESS_MIN_ARTICLES: usize = 200;
 /// How standard input is named; it is never fixed in place.
 const STDIN_NAME: &str = "<stdin>";
 pub const EXIT_FINDINGS: u8 = 1;
@@ -327,12 +330,32 @@ fn check(args: CheckArgs) -> u8 {
     let sources = (!source_docs.is_empty()).then(|| Sources::new(source_docs));
     let rule_sets: Vec<&RuleSet> = profiles.iter().map(|p| &p.rules).collect();
 
+    // A progress bar for long runs on a terminal; never in CI logs or pipes.
+    let bar = (articles.len() >= PROGRESS_MIN_ARTICLES
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none()
+        && !args.quiet)
+        .then(|| {
+            let bar = ProgressBar::new(articles.len() as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+    let tick = || {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
     let check_once = |articles: &[Article]| -> Vec<Diagnostic> {
         let run = engine::Run {
             articles,
             sources: sources.as_ref(),
             article_sources: &article_sources,
             corpus: args.corpus,
+            progress: bar.as_ref().map(|_| &tick as &(dyn Fn() + Sync)),
         };
         let found = engine::check_run_with(&rule_sets, &set_of, run);
         let mut adjusted = Vec::with_capacity(found.len());
@@ -386,6 +409,9 @@ fn check(args: CheckArgs) -> u8 {
         if args.diff {
             return EXIT_CLEAN;
         }
+    }
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
     }
     let report = Report {
         articles: &articles,

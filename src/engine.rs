@@ -18,6 +18,8 @@ pub struct Run<'a> {
     /// For each article, the indices of the sources it is checked against.
     pub article_sources: &'a [Vec<usize>],
     pub corpus: bool,
+    /// Called once per article checked (for a progress bar).
+    pub progress: Option<&'a (dyn Fn() + Sync)>,
 }
 
 impl<'a> Run<'a> {
@@ -28,6 +30,7 @@ impl<'a> Run<'a> {
             sources: None,
             article_sources: &[],
             corpus: false,
+            progress: None,
         }
     }
 }
@@ -52,7 +55,13 @@ pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) ->
         .articles
         .par_iter()
         .enumerate()
-        .map(|(index, article)| check_one(rule_sets[set(index)], run, article, index, None))
+        .map(|(index, article)| {
+            let outcome = check_one(rule_sets[set(index)], run, article, index, None);
+            if let Some(progress) = run.progress {
+                progress();
+            }
+            outcome
+        })
         .collect();
     let mut diagnostics = Vec::new();
     let mut occurrences: Vec<Vec<Vec<Occurrence>>> = rule_sets

@@ -65,6 +65,7 @@ pub fn example_failures(set: &RuleSet) -> Vec<ExampleFailure<'_>> {
                     &[]
                 },
                 corpus: false,
+                progress: None,
             };
             let reported: Vec<String> = check_article(set, run, 0, Some(index))
                 .into_iter()

@@ -73,6 +73,7 @@ fn corpus_drafts_match_their_snapshots_and_readme() {
             sources: sources.as_ref(),
             article_sources: &article_sources,
             corpus: false,
+            progress: None,
         };
         let diagnostics = check_run(&rules, run);
         let report = Report {

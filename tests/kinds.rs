@@ -489,6 +489,7 @@ report = "changed"
         sources: Some(&sources),
         article_sources: &[vec![0]],
         corpus: false,
+        progress: None,
     };
     let found: Vec<String> = check_run(&rules, run)
         .into_iter()
