@@ -84,6 +84,9 @@ pub struct RuleArgs {
     /// Run only these rules: ids, id prefixes (`news.tone`) or pack names. Repeatable.
     #[arg(long, value_name = "RULE")]
     pub select: Vec<String>,
+    /// Also run these rules, including rules that are off by default. Repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub extend_select: Vec<String>,
     /// Do not run these rules: ids, id prefixes or pack names. Repeatable.
     #[arg(long, value_name = "RULE")]
     pub ignore: Vec<String>,
@@ -223,7 +226,12 @@ fn load_profile(config: Config, args: &RuleArgs) -> Result<Profile, u8> {
     let extra: Vec<PathBuf> = config.packs.iter().chain(&args.packs).cloned().collect();
     let inputs = pack_inputs(args.no_default_rules || config.no_default_rules, &extra)?;
     let rules = pack::load_with(&inputs, &config.style).map_err(|e| report_pack_errors(&e))?;
-    let selectors = [args.select.clone(), args.ignore.clone()].concat();
+    let selectors = [
+        args.select.clone(),
+        args.extend_select.clone(),
+        args.ignore.clone(),
+    ]
+    .concat();
     let unknown = rules.unknown_selectors(&selectors);
     if !unknown.is_empty() {
         let names: Vec<String> = unknown.iter().map(|u| format!("`{u}`")).collect();
@@ -235,6 +243,7 @@ fn load_profile(config: Config, args: &RuleArgs) -> Result<Profile, u8> {
     }
     let cli = Selection {
         select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
         severity: Vec::new(),
     };
@@ -580,6 +589,7 @@ fn test_packs(packs: &[PathBuf], bless: bool, color: ColorChoice) -> u8 {
         no_default_rules: !packs.is_empty(),
         packs: packs.to_vec(),
         select: Vec::new(),
+        extend_select: Vec::new(),
         ignore: Vec::new(),
         preview: true,
     };

@@ -5,6 +5,7 @@
 //! ```toml
 //! [rules]
 //! select = ["core", "news-tone"]      # ids, id prefixes or pack names; all when absent
+//! extend-select = ["news.quote.straight-marks"]   # add rules, including ones off by default
 //! ignore = ["loaded-wording"]
 //! packs = ["house-rules/"]            # more packs, relative to this file
 //! preview = false
@@ -56,6 +57,8 @@ struct ConfigFile {
 struct RulesSection {
     #[serde(default)]
     select: Vec<Spanned<String>>,
+    #[serde(default)]
+    extend_select: Vec<Spanned<String>>,
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
@@ -111,6 +114,8 @@ pub struct HouseStyle {
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     pub select: Vec<String>,
+    /// Rules added to the selection, including rules that are off by default.
+    pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
     /// Severity overrides by rule id, id prefix or pack name.
     pub severity: Vec<(String, Severity)>,
@@ -193,6 +198,7 @@ impl Config {
         };
         let selection = Selection {
             select: names(&file.rules.select),
+            extend_select: names(&file.rules.extend_select),
             ignore: names(&file.rules.ignore),
             severity: file
                 .rules
@@ -207,6 +213,7 @@ impl Config {
         for section in &file.overrides {
             let selection = Selection {
                 select: names(&section.select),
+                extend_select: Vec::new(),
                 ignore: names(&section.ignore),
                 severity: section
                     .severity
@@ -380,6 +387,8 @@ pub const STARTER: &str = r#"# copydesk configuration. copydesk looks for this f
 [rules]
 # Run only these rules, packs or id prefixes (all enabled rules when absent):
 # select = ["core", "news-tone", "news-sourcing"]
+# Add rules to the selection, including ones that are off by default (see `copydesk rules`):
+# extend-select = ["news.quote.straight-marks"]
 # Never run these:
 # ignore = ["loaded-wording"]
 # More rule packs, relative to this file:
@@ -437,7 +446,14 @@ impl Profile {
             .chain(&cli.ignore)
             .cloned()
             .collect();
-        rules.select(cli_preview || config.preview, select, &ignore);
+        let extend: Vec<String> = config
+            .selection
+            .extend_select
+            .iter()
+            .chain(&cli.extend_select)
+            .cloned()
+            .collect();
+        rules.select(cli_preview || config.preview, select, &extend, &ignore);
         for (entry, severity) in config.selection.severity.iter().chain(&cli.severity) {
             rules.set_severity(entry, *severity);
         }

@@ -20,7 +20,7 @@ pub fn safe_edits(
         .filter_map(|d| d.fix.as_ref())
         .filter(|fix| fix.applicability == Applicability::Safe)
         .flat_map(|fix| fix.edits.iter().cloned())
-        .filter(|edit| !article.in_quote(edit.span))
+        .filter(|edit| !article.in_quote(edit.span) || is_mark_edit(article, edit))
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
@@ -36,6 +36,13 @@ pub fn safe_edits(
         }
     }
     kept
+}
+
+/// An edit that only swaps one quotation mark for another, which may touch a quotation's
+/// boundary without changing a word of it.
+fn is_mark_edit(article: &Article, edit: &Edit) -> bool {
+    const MARKS: &[&str] = &["\"", "“", "”", "'", "‘", "’"];
+    MARKS.contains(&article.text(edit.span)) && MARKS.contains(&edit.replacement.as_str())
 }
 
 /// `text` with `edits` (sorted, not overlapping) applied.

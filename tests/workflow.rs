@@ -397,3 +397,22 @@ fn sarif_validates_against_the_official_schema() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
+
+#[test]
+fn straight_quotes_become_curly_where_the_house_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "Mayor opens bridge\n\n\"It is open,\" she said.\n").unwrap();
+    let out = copydesk_in(dir.path(), &["check", "--format", "concise", "a.txt"]);
+    assert!(!stdout(&out).contains("straight-marks"), "off by default");
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "[rules]\nextend-select = [\"news.quote.straight-marks\"]\n",
+    )
+    .unwrap();
+    copydesk_in(dir.path(), &["check", "--fix", "a.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "Mayor opens bridge\n\n“It is open,” she said.\n"
+    );
+}

@@ -89,7 +89,8 @@ fn block(kind: BlockKind, span: Span) -> Block {
 
 /// A headline does not end like a sentence or a clause and is not long.
 fn looks_like_headline(text: &str) -> bool {
-    !text.ends_with(['.', ',', ';']) && super::text::words(text).count() <= 25
+    let unquoted = text.trim_end_matches(['"', '”', '’', '\'', ')']);
+    !unquoted.ends_with(['.', ',', ';']) && super::text::words(text).count() <= 25
 }
 
 /// The non-blank lines of `source` (trimmed, without line ends), hard-wrapped ones joined.

@@ -108,6 +108,8 @@ pub struct RuleMeta {
     pub must_not_fire: Vec<Example>,
     /// A new rule still being tuned on real copy: off unless `--preview` is given.
     pub preview: bool,
+    /// Off by default: runs only when selected by its id (`enabled = false` in the pack).
+    pub enabled: bool,
     pub origin: Origin,
 }
 
@@ -170,14 +172,26 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// Turns rules on and off: preview rules only with `preview`; then, where `select` is not
-    /// empty, only rules matching one of its entries; then none matching an `ignore` entry. An
-    /// entry matches a rule by its id, an id prefix ending at a `.` (`news` matches
-    /// `news.tone.slams`), or the name of its pack.
-    pub fn select(&mut self, preview: bool, select: &[String], ignore: &[String]) {
+    /// empty, only rules matching one of its entries, plus those matching `extend`; then none
+    /// matching an `ignore` entry. An entry matches a rule by its id, an id prefix ending at a
+    /// `.` (`news` matches `news.tone.slams`), or the name of its pack. A rule that is off by
+    /// default (`enabled = false`) runs only when `select` or `extend` names its full id.
+    pub fn select(
+        &mut self,
+        preview: bool,
+        select: &[String],
+        extend: &[String],
+        ignore: &[String],
+    ) {
         for (index, rule) in self.rules.iter().enumerate() {
             let matches = |entry: &String| self.selects(entry, rule);
+            let named = select.iter().chain(extend).any(|e| *e == rule.meta.id);
+            let chosen = (select.is_empty() && rule.meta.enabled)
+                || select.iter().any(matches)
+                || extend.iter().any(matches);
             self.enabled[index] = (preview || !rule.meta.preview)
-                && (select.is_empty() || select.iter().any(matches))
+                && chosen
+                && (rule.meta.enabled || named)
                 && !ignore.iter().any(matches);
         }
     }

@@ -205,6 +205,12 @@ pub struct Common {
     pub must_fire: Vec<Spanned<String>>,
     pub must_not_fire: Vec<Spanned<String>>,
     pub preview: bool,
+    pub enabled: bool,
+}
+
+/// Rules run unless their table says `enabled = false`.
+pub fn enabled_by_default() -> bool {
+    true
 }
 
 /// Declares a kind's rule table: the common fields ([`Common`]) plus the kind's own.
@@ -232,6 +238,8 @@ macro_rules! rule_spec {
             pub must_not_fire: Vec<toml::Spanned<String>>,
             #[serde(default)]
             pub preview: bool,
+            #[serde(default = "crate::rules::pack::enabled_by_default")]
+            pub enabled: bool,
             $($body)*
         }
 
@@ -248,6 +256,7 @@ macro_rules! rule_spec {
                     must_fire: self.must_fire.clone(),
                     must_not_fire: self.must_not_fire.clone(),
                     preview: self.preview,
+                    enabled: self.enabled,
                 }
             }
         }
@@ -565,7 +574,10 @@ pub fn load_with(inputs: &[PackInput], style: &HouseStyle) -> Result<RuleSet, Pa
         }],
         packs: packs.clone(),
     })?;
-    let enabled = rules.iter().map(|r| !r.meta.preview).collect();
+    let enabled = rules
+        .iter()
+        .map(|r| !r.meta.preview && r.meta.enabled)
+        .collect();
     Ok(RuleSet {
         rules,
         packs,
@@ -721,6 +733,7 @@ fn validate_common(
         must_fire: examples(&common.must_fire),
         must_not_fire: examples(&common.must_not_fire),
         preview: common.preview,
+        enabled: common.enabled,
         origin: Origin { pack, id_span },
     })
 }

@@ -9,7 +9,9 @@
 //! - `"speaker"`: a quotation of at least `min-words` words (default 6; shorter ones are
 //!   usually terms or scare quotes, not speech) whose paragraph and the paragraphs either side
 //!   of it hold none of the rule's `speaker-cues` ("said", "told", "according to"), and that
-//!   no colon introduces.
+//!   no colon introduces;
+//! - `"straight-marks"`: a quotation in straight double marks, for houses that set curly ones
+//!   (the built-in rule is off by default: `extend-select` it in copydesk.toml).
 //!
 //! ## Why
 //! A quotation is a claim that someone said exactly these words. Where it ends and who said it
@@ -31,7 +33,8 @@
 //! Close the quotation, use one style of marks, or say who is speaking.
 //!
 //! ## Fix safety
-//! No fix: where a quotation ends, and who said it, are facts.
+//! No fix for the first three: where a quotation ends, and who said it, are facts. A safe fix
+//! for `straight-marks`: it turns the two marks into “ and ” and touches nothing between them.
 
 use super::KindInfo;
 use crate::article::{BlockKind, Quote};
@@ -55,6 +58,7 @@ pub enum QuoteCheck {
     Unbalanced,
     MixedMarks,
     Speaker,
+    StraightMarks,
 }
 
 crate::rule_spec! {
@@ -164,6 +168,40 @@ impl Check for Quotation {
                         first.span,
                         format!("{style} marks, as most quotations here"),
                     ));
+                    out.push(diagnostic);
+                }
+            }
+            QuoteCheck::StraightMarks => {
+                for quote in article
+                    .quotes
+                    .iter()
+                    .filter(in_scope)
+                    .filter(|q| !q.unclosed)
+                {
+                    let text = cx.text(quote.span);
+                    if !(text.starts_with('"') && text.ends_with('"') && text.len() >= 2) {
+                        continue;
+                    }
+                    let open = crate::span::Span::new(quote.span.start, quote.span.start + 1);
+                    let close = crate::span::Span::new(quote.span.end - 1, quote.span.end);
+                    let mut diagnostic = cx.diagnostic(
+                        quote.span,
+                        "straight marks",
+                        &[("match", text), ("style", "curly")],
+                    );
+                    diagnostic.fix = Some(crate::diagnostic::Fix {
+                        applicability: crate::diagnostic::Applicability::Safe,
+                        edits: vec![
+                            crate::diagnostic::Edit {
+                                span: open,
+                                replacement: "“".to_owned(),
+                            },
+                            crate::diagnostic::Edit {
+                                span: close,
+                                replacement: "”".to_owned(),
+                            },
+                        ],
+                    });
                     out.push(diagnostic);
                 }
             }
