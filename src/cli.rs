@@ -25,6 +25,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub const EXIT_CLEAN: u8 = 0;
+/// How many articles a streaming run reads, checks and prints at a time.
+const STREAM_CHUNK: usize = 256;
+/// How many rounds of fixes `--fix` applies at most before reporting what remains.
+const FIX_ROUNDS: usize = 4;
 /// The number of articles from which a terminal run shows a progress bar.
 const PROGRESS_MIN_ARTICLES: usize = 200;
 /// How standard input is named; it is never fixed in place.
@@ -133,6 +137,10 @@ pub struct CheckArgs {
     /// Ignore every configuration file.
     #[arg(long)]
     pub isolated: bool,
+    /// Also check the files listed in FILE, one path a line (`-` for standard input): split
+    /// an archive across machines with any job runner.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -296,22 +304,33 @@ fn configs_for(sources: &[Source], args: &CheckArgs) -> Result<(Vec<Config>, Vec
 
 fn check(args: CheckArgs) -> u8 {
     let started = Instant::now();
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        match read_file_list(list) {
+            Ok(listed) => paths.extend(listed),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return EXIT_ERROR;
+            }
+        }
+    }
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
     let (sources, mut problems) = input::discover(&paths);
     let (configs, config_of) = match configs_for(&sources, &args) {
         Ok(found) => found,
         Err(code) => return code,
     };
     // `[files] exclude` of each source's configuration.
-    let kept: Vec<usize> = (0..sources.len())
-        .filter(|&i| match &sources[i] {
-            Source::File(path) => !configs[config_of[i]].excludes(path),
+    let kept: Vec<(Source, usize)> = sources
+        .iter()
+        .zip(&config_of)
+        .filter(|(source, config)| match source {
+            Source::File(path) => !configs[**config].excludes(path),
             Source::Stdin => true,
         })
+        .map(|(source, config)| (source.clone(), *config))
         .collect();
     let mut profiles = Vec::with_capacity(configs.len());
     for config in configs {
@@ -320,32 +339,34 @@ fn check(args: CheckArgs) -> u8 {
             Err(code) => return code,
         }
     }
-    let kept_sources: Vec<Source> = kept.iter().map(|&i| sources[i].clone()).collect();
-    let mut articles: Vec<Article> = Vec::new();
-    let mut set_of: Vec<usize> = Vec::new();
-    for (result, &i) in input::read_all(&kept_sources).into_iter().zip(&kept) {
-        match result {
-            Ok(article) => {
-                articles.push(article);
-                set_of.push(config_of[i]);
-            }
-            Err(problem) => problems.push(problem),
-        }
-    }
-    let originals: Vec<String> = articles.iter().map(|a| a.source.clone()).collect();
-    let (source_docs, article_sources, source_problems) =
-        input::read_sources(&args.sources, &articles);
-    problems.extend(source_problems);
-    let sources = (!source_docs.is_empty()).then(|| Sources::new(source_docs));
     let rule_sets: Vec<&RuleSet> = profiles.iter().map(|p| &p.rules).collect();
 
-    // A progress bar for long runs on a terminal; never in CI logs or pipes.
-    let bar = (articles.len() >= PROGRESS_MIN_ARTICLES
+    // Line-oriented output streams: articles are read, checked, printed and dropped a chunk at
+    // a time, so memory stays flat however large the archive. Whole-run judgements (--corpus,
+    // --fix, --diff) and single-document formats (JSON, SARIF, statistics) take every article
+    // at once.
+    let streams = !args.corpus
+        && !args.fix
+        && !args.diff
+        && !args.statistics
+        && matches!(
+            args.format,
+            OutputFormat::Human
+                | OutputFormat::Concise
+                | OutputFormat::Jsonl
+                | OutputFormat::Github
+        );
+    let chunk_size = if streams {
+        STREAM_CHUNK
+    } else {
+        kept.len().max(1)
+    };
+    let bar = (kept.len() >= PROGRESS_MIN_ARTICLES
         && std::io::stderr().is_terminal()
         && std::env::var_os("CI").is_none()
         && !args.quiet)
         .then(|| {
-            let bar = ProgressBar::new(articles.len() as u64);
+            let bar = ProgressBar::new(kept.len() as u64);
             if let Ok(style) =
                 ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
             {
@@ -358,102 +379,226 @@ fn check(args: CheckArgs) -> u8 {
             bar.inc(1);
         }
     };
-    let check_once = |articles: &[Article]| -> Vec<Diagnostic> {
-        let run = engine::Run {
-            articles,
-            sources: sources.as_ref(),
-            article_sources: &article_sources,
-            corpus: args.corpus,
-            progress: bar.as_ref().map(|_| &tick as &(dyn Fn() + Sync)),
+    let color = args.color.enabled(std::io::stdout().is_terminal());
+    let mut totals = Totals::default();
+    let mut failed = false;
+    for chunk in kept.chunks(chunk_size) {
+        let chunk_sources: Vec<Source> = chunk.iter().map(|(s, _)| s.clone()).collect();
+        let mut articles: Vec<Article> = Vec::new();
+        let mut set_of: Vec<usize> = Vec::new();
+        for (result, (_, config)) in input::read_all(&chunk_sources).into_iter().zip(chunk) {
+            match result {
+                Ok(article) => {
+                    articles.push(article);
+                    set_of.push(*config);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let (source_docs, article_sources, source_problems) =
+            input::read_sources(&args.sources, &articles);
+        problems.extend(source_problems);
+        let sources = (!source_docs.is_empty()).then(|| Sources::new(source_docs));
+        let check_once = |articles: &[Article]| -> Vec<Diagnostic> {
+            let run = engine::Run {
+                articles,
+                sources: sources.as_ref(),
+                article_sources: &article_sources,
+                corpus: args.corpus,
+                progress: bar.as_ref().map(|_| &tick as &(dyn Fn() + Sync)),
+            };
+            let found = engine::check_run_with(&rule_sets, &set_of, run);
+            let mut by_article: Vec<Vec<Diagnostic>> = vec![Vec::new(); articles.len()];
+            for d in found {
+                by_article[d.primary.article].push(d);
+            }
+            let adjusted: Vec<Diagnostic> = by_article
+                .into_iter()
+                .enumerate()
+                .flat_map(|(index, list)| {
+                    profiles[set_of[index]].adjust(Path::new(&articles[index].name), list)
+                })
+                .collect();
+            suppress::apply(articles, adjusted, |entry, id| {
+                rule_sets.iter().any(|set| set.selects_id(entry, id))
+            })
         };
-        let found = engine::check_run_with(&rule_sets, &set_of, run);
-        let mut adjusted = Vec::with_capacity(found.len());
-        let mut by_article: Vec<Vec<Diagnostic>> = vec![Vec::new(); articles.len()];
-        for d in found {
-            by_article[d.primary.article].push(d);
-        }
-        for (index, list) in by_article.into_iter().enumerate() {
-            adjusted.extend(profiles[set_of[index]].adjust(Path::new(&articles[index].name), list));
-        }
-        suppress::apply(articles, adjusted, |entry, id| {
-            rule_sets.iter().any(|set| set.selects_id(entry, id))
-        })
-    };
-    let mut diagnostics = check_once(&articles);
-    if args.fix || args.diff {
-        // Fix until nothing safe is left (a fix may uncover another), at most a few rounds.
-        for _ in 0..4 {
-            let mut changed = false;
-            for (index, article) in articles.iter_mut().enumerate() {
-                if article.name == STDIN_NAME {
-                    continue;
-                }
-                let edits = fix::safe_edits(article, index, &diagnostics);
-                if edits.is_empty() {
-                    continue;
-                }
-                let fixed = fix::apply(&article.source, &edits);
-                *article = Article::parse(article.name.clone(), fixed, article.format);
-                changed = true;
-            }
-            if !changed {
-                break;
-            }
-            diagnostics = check_once(&articles);
-        }
-        for (index, article) in articles.iter().enumerate() {
-            if article.source == originals[index] || article.name == STDIN_NAME {
+        let mut diagnostics = check_once(&articles);
+        if args.fix || args.diff {
+            let originals: Vec<String> = articles.iter().map(|a| a.source.clone()).collect();
+            diagnostics = fix_until_done(&mut articles, diagnostics, &check_once);
+            write_fixes(&articles, &originals, &args);
+            if args.diff {
                 continue;
             }
-            if args.diff {
-                print(fix::diff(&article.name, &originals[index], &article.source).as_bytes());
-            } else if let Err(reason) =
-                fix::write_atomically(Path::new(&article.name), &originals[index], &article.source)
-            {
-                eprintln!("warning: {}: {reason}", article.name);
-            } else if !args.quiet {
-                eprintln!("fixed {}", article.name);
+        }
+        let last = chunk.as_ptr_range().end == kept.as_ptr_range().end;
+        // Problems are printed with the last chunk, after every finding.
+        let chunk_problems: &[InputProblem] = if last || !streams { &problems } else { &[] };
+        let report = Report {
+            articles: &articles,
+            sources: sources.as_ref(),
+            diagnostics: &diagnostics,
+            problems: chunk_problems,
+        };
+        if last || !streams {
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
             }
         }
-        if args.diff {
-            return EXIT_CLEAN;
-        }
-    }
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
-    let report = Report {
-        articles: &articles,
-        sources: sources.as_ref(),
-        diagnostics: &diagnostics,
-        problems: &problems,
-    };
-    let output = match args.format {
-        _ if args.statistics => render::statistics::render(&report).into_bytes(),
-        OutputFormat::Human => {
-            render::human::render(&report, args.color.enabled(std::io::stdout().is_terminal()))
-        }
-        OutputFormat::Concise => {
-            let mut text = render::concise::render(&report);
-            for problem in &problems {
-                text.push_str(&format!("{}: {}\n", problem.name, problem.message));
+        let output = match args.format {
+            _ if args.statistics => render::statistics::render(&report).into_bytes(),
+            OutputFormat::Human => render::human::render(&report, color),
+            OutputFormat::Concise => {
+                let mut text = render::concise::render(&report);
+                for problem in chunk_problems {
+                    text.push_str(&format!("{}: {}\n", problem.name, problem.message));
+                }
+                text.into_bytes()
             }
-            text.into_bytes()
-        }
-        OutputFormat::Json => render::json::render(&report).into_bytes(),
-        OutputFormat::Jsonl => render::json::render_lines(&report).into_bytes(),
-        OutputFormat::Sarif => render::sarif::render(&report, &rule_sets).into_bytes(),
-        OutputFormat::Github => render::github::render(&report).into_bytes(),
-    };
-    print(&output);
+            OutputFormat::Json => render::json::render(&report).into_bytes(),
+            OutputFormat::Jsonl => render::json::render_lines(&report).into_bytes(),
+            OutputFormat::Sarif => render::sarif::render(&report, &rule_sets).into_bytes(),
+            OutputFormat::Github => render::github::render(&report).into_bytes(),
+        };
+        print(&output);
+        totals.add(&report);
+        failed |= report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity >= args.fail_on);
+    }
+    if args.diff {
+        return EXIT_CLEAN;
+    }
+    if kept.is_empty() {
+        let report = Report {
+            articles: &[],
+            sources: None,
+            diagnostics: &[],
+            problems: &problems,
+        };
+        print(&render_problems_only(&report, &args, color));
+    }
     if !args.quiet {
+        let unread = problems.iter().filter(|p| p.is_error).count();
         eprintln!(
             "{} in {:.2}s",
-            report.summary(),
+            totals.summary(unread),
             started.elapsed().as_secs_f64()
         );
     }
-    exit_code(&report, &problems, args.fail_on)
+    if problems.iter().any(|p| p.is_error) {
+        EXIT_ERROR
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// Output for a run that found no article to read: only its problems.
+fn render_problems_only(report: &Report<'_>, args: &CheckArgs, color: bool) -> Vec<u8> {
+    match args.format {
+        OutputFormat::Human => render::human::render(report, color),
+        OutputFormat::Json => render::json::render(report).into_bytes(),
+        OutputFormat::Jsonl => render::json::render_lines(report).into_bytes(),
+        OutputFormat::Sarif => render::sarif::render(report, &[]).into_bytes(),
+        OutputFormat::Github => render::github::render(report).into_bytes(),
+        OutputFormat::Concise => report
+            .problems
+            .iter()
+            .map(|p| format!("{}: {}\n", p.name, p.message))
+            .collect::<String>()
+            .into_bytes(),
+    }
+}
+
+/// Counts across the chunks of a run, for the summary line.
+#[derive(Default)]
+struct Totals {
+    articles: usize,
+    counts: render::Counts,
+}
+
+impl Totals {
+    fn add(&mut self, report: &Report<'_>) {
+        self.articles += report.articles.len();
+        let counts = report.counts();
+        self.counts.errors += counts.errors;
+        self.counts.warnings += counts.warnings;
+        self.counts.infos += counts.infos;
+    }
+
+    fn summary(&self, unread: usize) -> String {
+        render::summary_line(self.articles, self.counts, unread)
+    }
+}
+
+/// A list of paths, one a line (`-` reads standard input), for `--files-from`.
+fn read_file_list(list: &Path) -> Result<Vec<PathBuf>, String> {
+    let text = if list.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("cannot read the file list from standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(list)
+            .map_err(|e| format!("cannot read the file list {}: {e}", list.display()))?
+    };
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// Applies safe fixes until none is left (a fix may uncover another), at most a few rounds,
+/// re-checking after each; returns what remains.
+fn fix_until_done(
+    articles: &mut [Article],
+    mut diagnostics: Vec<Diagnostic>,
+    check: &dyn Fn(&[Article]) -> Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    for _ in 0..FIX_ROUNDS {
+        let mut changed = false;
+        for (index, article) in articles.iter_mut().enumerate() {
+            if article.name == STDIN_NAME {
+                continue;
+            }
+            let edits = fix::safe_edits(article, index, &diagnostics);
+            if edits.is_empty() {
+                continue;
+            }
+            let fixed = fix::apply(&article.source, &edits);
+            *article = Article::parse(article.name.clone(), fixed, article.format);
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+        diagnostics = check(articles);
+    }
+    diagnostics
+}
+
+/// Writes fixed articles back atomically (or prints their diff with `--diff`).
+fn write_fixes(articles: &[Article], originals: &[String], args: &CheckArgs) {
+    for (article, original) in articles.iter().zip(originals) {
+        if article.source == *original || article.name == STDIN_NAME {
+            continue;
+        }
+        if args.diff {
+            print(fix::diff(&article.name, original, &article.source).as_bytes());
+        } else if let Err(reason) =
+            fix::write_atomically(Path::new(&article.name), original, &article.source)
+        {
+            eprintln!("warning: {}: {reason}", article.name);
+        } else if !args.quiet {
+            eprintln!("fixed {}", article.name);
+        }
+    }
 }
 
 fn init() -> u8 {
@@ -471,16 +616,6 @@ fn init() -> u8 {
             eprintln!("error: cannot write {}: {e}", path.display());
             EXIT_ERROR
         }
-    }
-}
-
-fn exit_code(report: &Report<'_>, problems: &[InputProblem], fail_on: Severity) -> u8 {
-    if problems.iter().any(|p| p.is_error) {
-        EXIT_ERROR
-    } else if report.diagnostics.iter().any(|d| d.severity >= fail_on) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
     }
 }
 

@@ -79,19 +79,23 @@ impl<'a> Report<'a> {
 
     /// The one-line summary: articles checked, findings by severity, inputs not checked.
     pub fn summary(&self) -> String {
-        let c = self.counts();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let mut line = format!(
-            "checked {}: {}, {}, {}",
-            plural(self.articles.len(), "article"),
-            plural(c.errors, "error"),
-            plural(c.warnings, "warning"),
-            plural(c.infos, "info"),
-        );
         let unread = self.problems.iter().filter(|p| p.is_error).count();
-        if unread > 0 {
-            line.push_str(&format!("; {} could not be read", plural(unread, "file")));
-        }
-        line
+        summary_line(self.articles.len(), self.counts(), unread)
     }
+}
+
+/// "checked 3 articles: 0 errors, 2 warnings, 1 info; 1 file could not be read".
+pub fn summary_line(articles: usize, c: Counts, unread: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = format!(
+        "checked {}: {}, {}, {}",
+        plural(articles, "article"),
+        plural(c.errors, "error"),
+        plural(c.warnings, "warning"),
+        plural(c.infos, "info"),
+    );
+    if unread > 0 {
+        line.push_str(&format!("; {} could not be read", plural(unread, "file")));
+    }
+    line
 }

@@ -64,6 +64,8 @@ pub enum PackInput {
     },
     /// A TOML file on disk; its data files are read relative to its folder.
     File(PathBuf),
+    /// A pack given as text (an editor integration, a fuzzer); it can name no data files.
+    Text { name: String, text: String },
 }
 
 impl PackInput {
@@ -355,6 +357,9 @@ impl Compiler<'_> {
                     .map(|(_, text)| (*text).to_owned())
                     .ok_or_else(|| "not a file of the built-in pack".to_owned())
             }
+            PackLocation::Text => {
+                Err("a pack given as text has no folder to read data files from".to_owned())
+            }
             PackLocation::Disk(file) => {
                 let full = file.parent().unwrap_or(Path::new(".")).join(path.get_ref());
                 std::fs::read_to_string(&full).map_err(|e| format!("{}: {e}", full.display()))
@@ -428,6 +433,7 @@ fn normalize(path: &str) -> String {
 }
 
 enum PackLocation {
+    Text,
     Embedded(&'static str),
     Disk(PathBuf),
 }
@@ -456,6 +462,7 @@ pub fn load_with(inputs: &[PackInput], style: &HouseStyle) -> Result<RuleSet, Pa
 
     for input in inputs {
         let (name, text, location) = match input {
+            PackInput::Text { name, text } => (name.clone(), text.clone(), PackLocation::Text),
             PackInput::Embedded { name, text } => (
                 (*name).to_owned(),
                 (*text).to_owned(),
