@@ -441,10 +441,8 @@ fn check(args: CheckArgs) -> u8 {
             diagnostics: &diagnostics,
             problems: chunk_problems,
         };
-        if last || !streams {
-            if let Some(bar) = &bar {
-                bar.finish_and_clear();
-            }
+        if let Some(bar) = bar.as_ref().filter(|_| last || !streams) {
+            bar.finish_and_clear();
         }
         let output = match args.format {
             _ if args.statistics => render::statistics::render(&report).into_bytes(),
