@@ -8,7 +8,8 @@ use std::io::Write;
 use std::path::Path;
 
 /// The safe edits of `article`'s diagnostics, sorted, without overlaps (the first in report
-/// order wins) and without any that touch a direct quotation.
+/// order wins), without any that touch a direct quotation (but for swapping its marks), and
+/// without pairs of edits that undo each other.
 pub fn safe_edits(
     article: &Article,
     article_index: usize,
@@ -22,6 +23,22 @@ pub fn safe_edits(
         .flat_map(|fix| fix.edits.iter().cloned())
         .filter(|edit| !article.in_quote(edit.span) || is_mark_edit(article, edit))
         .collect();
+    // Two rules that pull a word opposite ways ("neighbourhood" → "neighborhood" here,
+    // "neighborhood" → "neighbourhood" there) would undo each other on every run: neither is
+    // applied, and both findings stay for an editor.
+    let turns: std::collections::HashSet<(String, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                article.text(e.span).to_lowercase(),
+                e.replacement.to_lowercase(),
+            )
+        })
+        .collect();
+    edits.retain(|e| {
+        let from = article.text(e.span).to_lowercase();
+        from.is_empty() || !turns.contains(&(e.replacement.to_lowercase(), from))
+    });
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
     for edit in edits {
