@@ -50,7 +50,14 @@ pub enum Command {
     /// Check articles (files, folders, or - for standard input).
     Check(CheckArgs),
     /// List the loaded rules: id, kind, severity and scope.
-    Rules(RuleArgs),
+    Rules {
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Print every literal the rules match, one a line, instead (for comparing with other
+        /// tools, such as `rg -F -f`).
+        #[arg(long)]
+        literals: bool,
+    },
     /// Explain a rule (by id) or a rule kind (by name): what it flags, why, examples.
     Explain {
         /// A rule id such as `consistency.iran-backed`, or a kind such as `preferred-term`.
@@ -180,7 +187,7 @@ impl ColorChoice {
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules(args) => list_rules(&args),
+        Command::Rules { rules, literals } => list_rules(&rules, literals),
         Command::Init => init(),
         Command::Explain { name, rules } => explain(&name, &rules),
         Command::DumpModel { file } => dump_model(file),
@@ -617,11 +624,17 @@ fn init() -> u8 {
     }
 }
 
-fn list_rules(args: &RuleArgs) -> u8 {
+fn list_rules(args: &RuleArgs, literals: bool) -> u8 {
     let rules = match load_rules(args) {
         Ok(rules) => rules,
         Err(code) => return code,
     };
+    if literals {
+        let mut text = rules.matcher.literals().join("\n");
+        text.push('\n');
+        print(text.as_bytes());
+        return EXIT_CLEAN;
+    }
     let mut lines: Vec<String> = rules
         .rules
         .iter()

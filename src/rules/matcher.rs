@@ -7,7 +7,7 @@
 
 use crate::article::text::is_word_char;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 
@@ -88,6 +88,7 @@ impl MatcherBuilder {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&self.literals)
                     .map_err(|e| format!("cannot build the literal matcher: {e}"))?,
             )
@@ -96,6 +97,7 @@ impl MatcherBuilder {
             .map_err(|e| format!("cannot build the regex set: {e}"))?;
         Ok(Matcher {
             automaton,
+            literals: self.literals,
             registrations: self.registrations,
             regex_set,
             regexes: self.regexes,
@@ -105,12 +107,19 @@ impl MatcherBuilder {
 
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
+    /// Every literal, ASCII-lower-cased, once.
+    literals: Vec<String>,
     registrations: Vec<Vec<Registration>>,
     regex_set: RegexSet,
     regexes: Vec<(usize, u32, Regex)>,
 }
 
 impl Matcher {
+    /// Every literal of every rule, ASCII-lower-cased, once each (`copydesk rules --literals`).
+    pub fn literals(&self) -> &[String] {
+        &self.literals
+    }
+
     /// Every match of every rule in `text`, as `(rule, hit)`, sorted by rule then position
     /// (longest first where two start together).
     pub fn scan(&self, text: &str) -> Vec<(usize, Hit)> {

@@ -1,0 +1,149 @@
+//! The engine's parts, measured: building the model, one scan of the combined matcher, checking
+//! with the whole built-in pack, grounding against sources, and how cost grows with the number
+//! of rules (10 against 10,000 literals). Run with `cargo bench`; `scripts/bench.sh` times the
+//! whole binary against ripgrep.
+
+use copydesk::article::{Article, Format};
+use copydesk::engine::{Run, check_all, check_run};
+use copydesk::grounding::Sources;
+use copydesk::rules::RuleSet;
+use copydesk::rules::pack::{PackInput, load};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+/// About 1,000 words of news copy made from the sample drafts.
+fn article_text() -> String {
+    let mut text = String::from("Council votes on harbour plan after long delay\n\n");
+    let mut drafts: Vec<_> = std::fs::read_dir("corpus")
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    drafts.sort();
+    'fill: loop {
+        for draft in &drafts {
+            let body = std::fs::read_to_string(draft).unwrap();
+            for paragraph in body.split("\n\n").skip(1) {
+                text.push_str(paragraph.trim());
+                text.push_str("\n\n");
+                if text.split_whitespace().count() >= 1000 {
+                    break 'fill;
+                }
+            }
+        }
+    }
+    text
+}
+
+fn default_rules() -> RuleSet {
+    load(&PackInput::defaults()).unwrap_or_else(|e| panic!("{:?}", e.errors))
+}
+
+/// A pack of one preferred-term rule with `pairs` replacements from the US/UK list.
+fn pack_with_literals(pairs: usize) -> RuleSet {
+    let data = std::fs::read_to_string("rules/spelling/us-uk-common.tsv").unwrap();
+    let mut replace = Vec::new();
+    'outer: for round in 0.. {
+        for line in data.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((us, uk)) = line.split_once('\t') {
+                // Beyond the list, made-up words keep the count honest.
+                let suffix = if round == 0 {
+                    String::new()
+                } else {
+                    format!("x{round}")
+                };
+                let quoted = |w: &str| serde_json::to_string(w).unwrap_or_default();
+                replace.push(format!(
+                    "[{}, {}]",
+                    quoted(&format!("{uk}{suffix}")),
+                    quoted(us)
+                ));
+                if replace.len() == pairs {
+                    break 'outer;
+                }
+            }
+        }
+    }
+    let toml = format!(
+        "[pack]\nname = \"bench\"\n\n[[preferred-term]]\nid = \"bench.us\"\nmessage = \"m\"\nrationale = \"r\"\nmust-fire = [\"colour\"]\nmust-not-fire = [\"color\"]\nreplace = [{}]\n",
+        replace.join(", ")
+    );
+    load(&[PackInput::Text {
+        name: "bench.toml".to_owned(),
+        text: toml,
+    }])
+    .unwrap_or_else(|e| panic!("{:?}", e.errors))
+}
+
+fn benches(c: &mut Criterion) {
+    let text = article_text();
+    let rules = default_rules();
+
+    let mut group = c.benchmark_group("article");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("model", |b| {
+        b.iter(|| Article::parse("a.txt", black_box(text.clone()), Format::Plain))
+    });
+    group.bench_function("scan", |b| b.iter(|| rules.matcher.scan(black_box(&text))));
+    let articles = [Article::parse("a.txt", text.clone(), Format::Plain)];
+    group.bench_function("check (built-in pack)", |b| {
+        b.iter(|| check_all(&rules, black_box(&articles)))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("rule count");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for literals in [10, 10_000] {
+        let set = pack_with_literals(literals);
+        group.bench_with_input(BenchmarkId::from_parameter(literals), &set, |b, set| {
+            b.iter(|| check_all(set, black_box(&articles)))
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("grounding");
+    let draft = [Article::parse(
+        "draft.md",
+        std::fs::read_to_string("corpus/16-flood-rewrite.md").unwrap(),
+        Format::Markdown,
+    )];
+    let source_text = std::fs::read_to_string("corpus/sources/16-wire.txt").unwrap();
+    group.bench_function("index three sources", |b| {
+        b.iter(|| {
+            Sources::new(
+                (0..3)
+                    .map(|i| {
+                        Article::parse(format!("s{i}.txt"), source_text.repeat(20), Format::Plain)
+                    })
+                    .collect(),
+            )
+        })
+    });
+    let sources = Sources::new(
+        (0..3)
+            .map(|i| Article::parse(format!("s{i}.txt"), source_text.repeat(20), Format::Plain))
+            .collect(),
+    );
+    let article_sources = [vec![0, 1, 2]];
+    group.bench_function("check a draft against three sources", |b| {
+        b.iter(|| {
+            let run = Run {
+                articles: &draft,
+                sources: Some(&sources),
+                article_sources: &article_sources,
+                corpus: false,
+                progress: None,
+            };
+            check_run(&rules, black_box(run))
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = engine;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(engine);
