@@ -30,15 +30,19 @@ static PROMO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "By Jane Doe", "By JANE DOE and John Roe", "By Jane Doe, Reuters".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^By\s+\p{Lu}[\p{L}.’'\-]*(?:[\s,]+(?:and\s+)?\p{Lu}[\p{L}.’'\-]*){0,7}$")
+    Regex::new(r"^By\s+\p{Lu}[\p{L}.’'\-]*(?:[\s,]+(?:and\s+)?\p{Lu}[\p{L}.’'\-]*)*$")
         .expect("byline pattern is valid")
 });
+
+/// The most words a byline has ("By Jane Doe and John Roe, Reuters"). Counted in code: a
+/// bounded repetition of Unicode classes in the regex would make it slow to compile.
+const MAX_BYLINE_WORDS: usize = 9;
 
 /// The dateline that opens a wire story: "WASHINGTON (Reuters) - ", "EL PASO, Texas (AP) — ",
 /// "LONDON, March 3 (Reuters) - ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{Lu}\p{M} .’'\-]*(?:/\p{Lu}[\p{Lu} .\-]*)?(?:,\s[\p{L}.\s]{1,30}?(?:\s\d{1,2})?)?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN)\)\s*[-—–]+\s*",
+        r"^\p{Lu}[\p{Lu}\p{M} .’'\-]*(?:/\p{Lu}[\p{Lu} .\-]*)?(?:,\s[A-Za-z.\s]+?(?:\s\d{1,2})?)?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN)\)\s*[-—–]+\s*",
     )
     .expect("dateline pattern is valid")
 });
@@ -50,7 +54,7 @@ pub fn body_line_kind(line: &str) -> BlockKind {
         BlockKind::Promo
     } else if CAPTION_CREDIT.is_match(line) {
         BlockKind::Caption
-    } else if BYLINE.is_match(line) {
+    } else if BYLINE.is_match(line) && super::text::words(line).count() <= MAX_BYLINE_WORDS {
         BlockKind::Byline
     } else if looks_like_subhead(line) {
         BlockKind::Subhead
