@@ -62,7 +62,9 @@ struct DuplicateBlock {
 
 impl Check for DuplicateBlock {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut seen: HashMap<String, crate::span::Span> = HashMap::new();
+        // Blocks are compared by a hash of their lower-cased words; a collision is checked
+        // word by word, so only real repeats are reported.
+        let mut seen: HashMap<u64, Vec<crate::span::Span>> = HashMap::new();
         for (_, block) in cx.blocks() {
             if cx
                 .article
@@ -72,26 +74,54 @@ impl Check for DuplicateBlock {
             {
                 continue;
             }
-            // The block's words, lower-cased and joined by single spaces.
-            let text = cx.text(block.span);
-            let mut key = String::with_capacity(text.len());
-            for word in crate::article::text::words(text) {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.extend(text[word.range()].chars().flat_map(char::to_lowercase));
-            }
-            match seen.get(&key) {
+            let hash = words_hash(cx.text(block.span));
+            let earlier = seen.entry(hash).or_default();
+            match earlier
+                .iter()
+                .find(|&&first| same_words(cx.text(first), cx.text(block.span)))
+            {
                 Some(&first) => {
                     let mut diagnostic =
                         cx.diagnostic(block.span, "repeated", &[("block", block.kind.name())]);
                     diagnostic.secondary.push(cx.label(first, "first here"));
                     out.push(diagnostic);
                 }
-                None => {
-                    seen.insert(key, block.span);
+                None => earlier.push(block.span),
+            }
+        }
+    }
+}
+
+/// The words of `text`, lower-cased.
+fn lower_words(text: &str) -> impl Iterator<Item = impl Iterator<Item = char> + '_> + '_ {
+    crate::article::text::words(text)
+        .map(move |w| text[w.range()].chars().flat_map(char::to_lowercase))
+}
+
+fn words_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for word in lower_words(text) {
+        for c in word {
+            c.hash(&mut hasher);
+        }
+        ' '.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let mut left = lower_words(a);
+    let mut right = lower_words(b);
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if !x.eq(y) {
+                    return false;
                 }
             }
+            _ => return false,
         }
     }
 }

@@ -62,6 +62,11 @@ crate::rule_spec! {
 static STOP_GLUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[a-z]{2,}\.[A-Z][a-z]+\b").expect("valid pattern"));
 
+/// Anything that could be a glued pair: a lower-case letter before a capital, or a word, a
+/// full stop and a capital with no space.
+static SUSPECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Ll}\p{Lu}|[a-z]\.[A-Z]").expect("valid pattern"));
+
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
     let dictionary = compiler.data_file(&spec.dictionary)?;
     Some(Box::new(GluedWords {
@@ -109,6 +114,13 @@ impl GluedWords {
 
 impl Check for GluedWords {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // Most articles have nothing glued: one cheap scan decides whether to look closer.
+        if !cx
+            .blocks()
+            .any(|(_, block)| SUSPECT.is_match(cx.text(block.span)))
+        {
+            return;
+        }
         let mut tokens: Vec<(usize, Span)> = Vec::new();
         for (index, block) in cx.blocks() {
             tokens.extend(cx.article.words(block.span).map(|w| (index, w)));

@@ -201,10 +201,18 @@ impl CorpusCheck for Variants {
             .map(|c| fold(c.1))
             .collect();
         let mut found = Vec::new();
+        // Plain words are ASCII with no marks, so their fold is their lower case; one buffer
+        // serves them all.
+        let mut plain = String::new();
         for (span, written, name) in candidates {
+            let mut in_marked_group = || {
+                plain.clear();
+                plain.extend(written.chars().map(|c| c.to_ascii_lowercase()));
+                marked_folds.contains(plain.as_str())
+            };
             let keep = marked(written)
                 || (name && cx.corpus)
-                || (!marked_folds.is_empty() && marked_folds.contains(&fold(written)));
+                || (!marked_folds.is_empty() && in_marked_group());
             if keep {
                 self.push(cx, &mut found, span, written, name);
             }
