@@ -1,16 +1,17 @@
 //! A word list from a pack's data file (one lower-case word a line, `#` comments), indexed the
 //! first time a check asks it something, so packs that never need it cost nothing.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 pub struct Dictionary {
-    text: String,
+    text: Cow<'static, str>,
     index: OnceLock<HashSet<String>>,
 }
 
 impl Dictionary {
-    pub fn new(text: String) -> Self {
+    pub fn new(text: Cow<'static, str>) -> Self {
         Self {
             text,
             index: OnceLock::new(),
@@ -37,7 +38,7 @@ mod tests {
 
     #[test]
     fn lookups_ignore_case_and_comments() {
-        let dictionary = Dictionary::new("# words\narrest\nlater\n".to_owned());
+        let dictionary = Dictionary::new(Cow::Borrowed("# words\narrest\nlater\n"));
         assert!(dictionary.contains("Later"));
         assert!(!dictionary.contains("# words"));
         assert!(!dictionary.contains("swansea"));

@@ -13,6 +13,7 @@ use crate::config::HouseStyle;
 use crate::diagnostic::Severity;
 use crate::span::Span;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -297,14 +298,15 @@ impl Compiler<'_> {
         pattern: &Spanned<String>,
         case_insensitive: bool,
     ) -> Option<regex::Regex> {
-        let build = |source: &str| {
-            regex::RegexBuilder::new(source)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .build()
-        };
-        // Validate the pattern as written, so errors quote the author's own text.
-        if let Err(e) = build(pattern.get_ref()) {
-            let (span, reason) = self.regex_error_location(pattern, &e);
+        // Syntax is checked on the pattern as written, so errors point into the author's text;
+        // only then is it compiled, once.
+        if let Err(e) = regex_syntax::Parser::new().parse(pattern.get_ref()) {
+            let span = self.regex_error_span(pattern, &e);
+            let reason = match &e {
+                regex_syntax::Error::Parse(e) => e.kind().to_string(),
+                regex_syntax::Error::Translate(e) => e.kind().to_string(),
+                other => one_line(&other.to_string()),
+            };
             self.error(span, format!("invalid regex: {reason}"), "here");
             return None;
         }
@@ -314,39 +316,48 @@ impl Compiler<'_> {
             pattern.get_ref().clone()
         };
         let fast = ascii_word_boundaries(&source).unwrap_or(source);
-        build(&fast).ok()
+        match regex::RegexBuilder::new(&fast)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+        {
+            Ok(regex) => Some(regex),
+            Err(e) => {
+                self.error(
+                    pattern.span().into(),
+                    format!("invalid regex: {}", one_line(&e.to_string())),
+                    "here",
+                );
+                None
+            }
+        }
     }
 
-    /// Where in the TOML a regex error is, and what it is. Syntax errors point at the exact
-    /// character when the pattern is a TOML literal string ('…', no escapes to shift
-    /// offsets); otherwise, and for errors such as the size limit, at the whole string.
-    fn regex_error_location(
-        &self,
-        pattern: &Spanned<String>,
-        error: &regex::Error,
-    ) -> (Span, String) {
+    /// Where in the TOML a regex syntax error is: the exact character when the pattern is a
+    /// TOML literal string ('…', no escapes to shift offsets), otherwise the whole string.
+    fn regex_error_span(&self, pattern: &Spanned<String>, error: &regex_syntax::Error) -> Span {
         let whole = Span::from(pattern.span());
-        let Err(syntax) = regex_syntax::ast::parse::Parser::new().parse(pattern.get_ref()) else {
-            return (whole, one_line(&error.to_string()));
+        let at = match error {
+            regex_syntax::Error::Parse(e) => e.span(),
+            regex_syntax::Error::Translate(e) => e.span(),
+            _ => return whole,
         };
         let literal = self
             .source
             .get(whole.range())
             .is_some_and(|raw| raw.starts_with('\''));
-        let span = if literal {
-            let at = whole.start + 1;
+        if literal {
+            let start = whole.start + 1;
             Span::new(
-                at + syntax.span().start.offset,
-                at + syntax.span().end.offset.max(syntax.span().start.offset + 1),
+                start + at.start.offset,
+                start + at.end.offset.max(at.start.offset + 1),
             )
         } else {
             whole
-        };
-        (span, syntax.kind().to_string())
+        }
     }
 
     /// Reads a data file named in the pack (relative to the pack file).
-    pub fn data_file(&mut self, path: &Spanned<String>) -> Option<String> {
+    pub fn data_file(&mut self, path: &Spanned<String>) -> Option<Cow<'static, str>> {
         let found = match self.location {
             PackLocation::Embedded(name) => {
                 let dir = name.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -354,7 +365,7 @@ impl Compiler<'_> {
                 DEFAULT_PACK
                     .iter()
                     .find(|(name, _)| *name == wanted)
-                    .map(|(_, text)| (*text).to_owned())
+                    .map(|(_, text)| Cow::Borrowed(*text))
                     .ok_or_else(|| "not a file of the built-in pack".to_owned())
             }
             PackLocation::Text => {
@@ -362,7 +373,9 @@ impl Compiler<'_> {
             }
             PackLocation::Disk(file) => {
                 let full = file.parent().unwrap_or(Path::new(".")).join(path.get_ref());
-                std::fs::read_to_string(&full).map_err(|e| format!("{}: {e}", full.display()))
+                std::fs::read_to_string(&full)
+                    .map(Cow::Owned)
+                    .map_err(|e| format!("{}: {e}", full.display()))
             }
         };
         match found {
