@@ -201,11 +201,16 @@ impl CorpusCheck for Variants {
             .map(|c| fold(c.1))
             .collect();
         let mut found = Vec::new();
+        // A cheap test before the set: the lengths of the marked forms' letters.
+        let lengths: HashSet<usize> = marked_folds.iter().map(String::len).collect();
         // Plain words are ASCII with no marks, so their fold is their lower case; one buffer
         // serves them all.
         let mut plain = String::new();
         for (span, written, name) in candidates {
             let mut in_marked_group = || {
+                if !lengths.contains(&written.len()) {
+                    return false;
+                }
                 plain.clear();
                 plain.extend(written.chars().map(|c| c.to_ascii_lowercase()));
                 marked_folds.contains(plain.as_str())
