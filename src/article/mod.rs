@@ -138,6 +138,15 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Source documents the article names itself (Markdown front matter `sources`), as written.
     pub declared_sources: Vec<String>,
+    /// Every block's words and sentences, split once, the first time a rule asks.
+    tokens: std::sync::OnceLock<Tokens>,
+}
+
+/// The words and sentences of all blocks, in order.
+#[derive(Debug, Clone, Default)]
+struct Tokens {
+    words: Vec<Span>,
+    sentences: Vec<Span>,
 }
 
 impl Article {
@@ -177,6 +186,7 @@ impl Article {
             blocks,
             quotes,
             declared_sources,
+            tokens: std::sync::OnceLock::new(),
         }
     }
 
@@ -203,6 +213,7 @@ impl Article {
             blocks,
             quotes,
             declared_sources: Vec::new(),
+            tokens: std::sync::OnceLock::new(),
         }
     }
 
@@ -232,15 +243,45 @@ impl Article {
         self.blocks[block].markup.iter().any(|m| m.overlaps(span))
     }
 
-    /// The sentences of a block, as absolute spans.
-    pub fn sentences(&self, block: &Block) -> impl Iterator<Item = Span> + '_ {
-        let offset = block.span.start;
-        text::sentences(&self.source[block.span.range()]).map(move |s| s.shift(offset))
+    /// Every block split into words and sentences once: several rules read them.
+    fn tokens(&self) -> &Tokens {
+        self.tokens.get_or_init(|| {
+            let mut tokens = Tokens::default();
+            for block in &self.blocks {
+                let text = &self.source[block.span.range()];
+                let at = block.span.start;
+                tokens.words.extend(text::words(text).map(|w| w.shift(at)));
+                tokens
+                    .sentences
+                    .extend(text::sentences(text).map(|s| s.shift(at)));
+            }
+            tokens
+        })
     }
 
-    /// The words inside `span`, as absolute spans.
-    pub fn words(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
-        text::words(&self.source[span.range()]).map(move |w| w.shift(span.start))
+    /// The spans of `all` (sorted) that lie inside `within`.
+    fn inside(all: &[Span], within: Span) -> impl Iterator<Item = Span> + '_ {
+        let first = all.partition_point(|s| s.start < within.start);
+        all[first..]
+            .iter()
+            .copied()
+            .take_while(move |s| within.contains(*s))
+    }
+
+    /// The sentences of a block, as absolute spans.
+    pub fn sentences(&self, block: &Block) -> impl Iterator<Item = Span> + '_ {
+        Self::inside(&self.tokens().sentences, block.span)
+    }
+
+    /// The words inside `span`, as absolute spans. Spans inside one block (a block, a
+    /// sentence, a quotation) read the words split once; others are split on the spot.
+    pub fn words(&self, span: Span) -> Box<dyn Iterator<Item = Span> + '_> {
+        match self.block_at(span) {
+            Some(_) => Box::new(Self::inside(&self.tokens().words, span)),
+            None => {
+                Box::new(text::words(&self.source[span.range()]).map(move |w| w.shift(span.start)))
+            }
+        }
     }
 }
 
@@ -254,6 +295,25 @@ mod tests {
             .iter()
             .map(|b| (b.kind, article.text(b.span)))
             .collect()
+    }
+
+    #[test]
+    fn cached_words_match_words_split_on_the_spot() {
+        let source = "Mayor’s plan: U.S.-backed deal\n\nThe e-mail said “don't go.” Then Kata’ib Hezbollah spoke.\n";
+        let article = Article::parse("t.txt", source, Format::Plain);
+        for block in &article.blocks {
+            for unit in article
+                .sentences(block)
+                .chain([block.span])
+                .chain(article.quotes.iter().map(|q| q.span))
+            {
+                let cached: Vec<Span> = article.words(unit).collect();
+                let direct: Vec<Span> = text::words(article.text(unit))
+                    .map(|w| w.shift(unit.start))
+                    .collect();
+                assert_eq!(cached, direct, "{:?}", article.text(unit));
+            }
+        }
     }
 
     #[test]
