@@ -86,7 +86,12 @@ impl GluedWords {
     }
 
     /// A glued pair inside `span`: where the second word starts.
-    fn split(&self, cx: &Context<'_>, standalone: &HashSet<&str>, span: Span) -> Option<usize> {
+    fn split(
+        &self,
+        cx: &Context<'_>,
+        standalone: &dyn Fn(&str) -> bool,
+        span: Span,
+    ) -> Option<usize> {
         let token = cx.text(span);
         if self.allow.contains(token) {
             return None;
@@ -107,7 +112,7 @@ impl GluedWords {
             && left_letters
             && right_letters
             && self.is_word(left)
-            && (self.is_word(right) || standalone.contains(right));
+            && (self.is_word(right) || standalone(right));
         halves_are_words.then_some(span.start + at)
     }
 }
@@ -156,7 +161,13 @@ impl Check for GluedWords {
         if camel_tokens.is_empty() && stop_glued.is_empty() {
             return;
         }
-        let standalone: HashSet<&str> = tokens.iter().map(|&(_, w)| cx.text(w)).collect();
+        // The article's own words, gathered only if a half is not in the dictionary.
+        let words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+        let standalone = |word: &str| {
+            words
+                .get_or_init(|| tokens.iter().map(|&(_, w)| cx.text(w)).collect())
+                .contains(word)
+        };
         let count = |text: &str| tokens.iter().filter(|&&(_, w)| cx.text(w) == text).count();
         let mut found: Vec<(usize, Span, usize)> = Vec::new();
         for &(index, span) in &camel_tokens {
@@ -170,7 +181,7 @@ impl Check for GluedWords {
             let text = cx.text(span);
             let Some(dot) = text.find('.') else { continue };
             let (left, right) = (&text[..dot], &text[dot + 1..]);
-            if self.is_word(left) && (self.is_word(right) || standalone.contains(right)) {
+            if self.is_word(left) && (self.is_word(right) || standalone(right)) {
                 found.push((index, span, span.start + dot + 1));
             }
         }
