@@ -2,7 +2,8 @@
 //! credit, promo lines by their label, bylines, datelines and subheads. Shared by the plain-text
 //! and Markdown readers.
 
-use super::BlockKind;
+use super::{Block, BlockKind};
+use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -67,6 +68,38 @@ pub fn body_line_kind(line: &str) -> BlockKind {
 /// space after it.
 pub fn dateline_len(paragraph: &str) -> Option<usize> {
     DATELINE.find(paragraph).map(|m| m.end())
+}
+
+/// Adds a block to `blocks`. A paragraph that opens with a dateline becomes two blocks, the
+/// dateline and the rest, unless markup (a link, emphasis) lies inside the dateline.
+pub fn push_block(
+    blocks: &mut Vec<Block>,
+    source: &str,
+    kind: BlockKind,
+    span: Span,
+    markup: Vec<Span>,
+) {
+    let text = &source[span.range()];
+    match dateline_len(text) {
+        Some(len)
+            if kind == BlockKind::Paragraph
+                && len < text.len()
+                && markup.iter().all(|m| m.start >= span.start + len) =>
+        {
+            let dateline_end = span.start + text[..len].trim_end().len();
+            blocks.push(Block {
+                kind: BlockKind::Dateline,
+                span: Span::new(span.start, dateline_end),
+                markup: Vec::new(),
+            });
+            blocks.push(Block {
+                kind,
+                span: Span::new(span.start + len, span.end),
+                markup,
+            });
+        }
+        _ => blocks.push(Block { kind, span, markup }),
+    }
 }
 
 /// A short single-sentence line with no closing full stop or exclamation mark that does not

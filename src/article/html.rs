@@ -9,7 +9,7 @@
 //! `<head>` (but its title), navigation and footers are not read. Tags and entities between
 //! pieces of text are markup that rules do not match.
 
-use super::classify::{body_line_kind, dateline_len};
+use super::classify::{body_line_kind, push_block};
 use super::{Block, BlockKind};
 use crate::span::Span;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
@@ -227,26 +227,7 @@ fn flush(source: &str, open: &mut Option<Open>, blocks: &mut Vec<Block>) {
     if kind == BlockKind::Headline && blocks.iter().any(|b| b.kind == BlockKind::Headline) {
         kind = BlockKind::Subhead;
     }
-    match dateline_len(text) {
-        Some(len)
-            if kind == BlockKind::Paragraph
-                && len < text.len()
-                && markup.iter().all(|m| m.start >= span.start + len) =>
-        {
-            let dateline_end = span.start + text[..len].trim_end().len();
-            blocks.push(Block {
-                kind: BlockKind::Dateline,
-                span: Span::new(span.start, dateline_end),
-                markup: Vec::new(),
-            });
-            blocks.push(Block {
-                kind,
-                span: Span::new(span.start + len, span.end),
-                markup,
-            });
-        }
-        _ => blocks.push(Block { kind, span, markup }),
-    }
+    push_block(blocks, source, kind, span, markup);
 }
 
 #[cfg(test)]

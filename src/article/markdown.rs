@@ -8,7 +8,7 @@
 //! their credit, promo lines by their label). Code is never read as prose, and link targets,
 //! emphasis marks and inline HTML are recorded as markup that rules do not match.
 
-use super::classify::{body_line_kind, dateline_len};
+use super::classify::{body_line_kind, push_block};
 use super::{Block, BlockKind};
 use crate::span::Span;
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
@@ -123,22 +123,7 @@ fn flush(source: &str, open: &mut Option<OpenBlock>, blocks: &mut Vec<Block>) {
             other => other,
         }
     });
-    match dateline_len(text) {
-        Some(len) if kind == BlockKind::Paragraph && markup.is_empty() && len < text.len() => {
-            let dateline_end = start + text[..len].trim_end().len();
-            blocks.push(Block {
-                kind: BlockKind::Dateline,
-                span: Span::new(start, dateline_end),
-                markup: Vec::new(),
-            });
-            blocks.push(Block {
-                kind,
-                span: Span::new(start + len, end),
-                markup,
-            });
-        }
-        _ => blocks.push(Block { kind, span, markup }),
-    }
+    push_block(blocks, source, kind, span, markup);
 }
 
 /// Front-matter fields that are part of the article, with the block kind each becomes.

@@ -6,7 +6,7 @@
 //! that does not end a sentence and is followed by one starting in lower case continues it.
 //! A line that is only an HTML comment (`<!-- copydesk-disable … -->`) is not text.
 
-use super::classify::{body_line_kind, dateline_len, looks_like_section_label};
+use super::classify::{body_line_kind, dateline_len, looks_like_section_label, push_block};
 use super::{Block, BlockKind};
 use crate::span::Span;
 
@@ -62,18 +62,7 @@ pub fn parse(source: &str) -> Vec<Block> {
                 }
             }
         }
-        match (kind, dateline_len(text)) {
-            (BlockKind::Paragraph, Some(len)) if len < text.len() => {
-                let split = line.span.start + len;
-                let dateline_text = source[line.span.start..split].trim_end();
-                body_blocks.push(block(
-                    BlockKind::Dateline,
-                    Span::new(line.span.start, line.span.start + dateline_text.len()),
-                ));
-                body_blocks.push(block(BlockKind::Paragraph, Span::new(split, line.span.end)));
-            }
-            _ => body_blocks.push(block(kind, line.span)),
-        }
+        push_block(&mut body_blocks, source, kind, line.span, Vec::new());
     }
     blocks.extend(body_blocks);
     blocks
