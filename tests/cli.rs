@@ -2,24 +2,9 @@
 
 mod common;
 
+use common::{copydesk, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn copydesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run copydesk")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use std::process::{Command, Stdio};
 
 #[test]
 fn clean_draft_exits_zero_with_a_summary() {

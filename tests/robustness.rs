@@ -1,19 +1,11 @@
 //! Named failure modes: bad input gets a clear error and nothing is lost.
 
+mod common;
+
+use common::{copydesk, stderr};
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn copydesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .output()
-        .expect("run copydesk")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use std::process::{Command, Stdio};
 
 #[test]
 fn a_directory_symlink_loop_ends() {

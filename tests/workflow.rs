@@ -3,25 +3,8 @@
 
 mod common;
 
+use common::{copydesk_in, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn copydesk_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run copydesk")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// A content folder with one British-spelled draft that also says "organized".
 fn newsroom() -> tempfile::TempDir {

@@ -7,6 +7,7 @@ use copydesk::render::{self, Report};
 use copydesk::rules::RuleSet;
 use copydesk::rules::pack::{self, PackErrors, PackInput};
 use std::path::Path;
+use std::process::{Command, Output};
 
 /// Loads `toml` as a pack file named `pack.toml` in a fresh folder (with `data` files beside
 /// it), without the built-in pack.
@@ -63,4 +64,27 @@ pub fn fired(rules: &RuleSet, name: &str, text: &str) -> Vec<String> {
 pub fn shared_dir() -> Option<std::path::PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
     dir.is_dir().then_some(dir)
+}
+
+/// Runs the `copydesk` binary in `dir`, colour left to its own judgement.
+pub fn copydesk_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run copydesk")
+}
+
+/// Runs the `copydesk` binary in the crate's folder.
+pub fn copydesk(args: &[&str]) -> Output {
+    copydesk_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
