@@ -12,6 +12,8 @@ use crate::article::BlockKind;
 use crate::config::HouseStyle;
 use crate::diagnostic::Severity;
 use crate::span::Span;
+use regex_automata::nfa::thompson;
+use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -290,46 +292,55 @@ impl Compiler<'_> {
         });
     }
 
-    /// Compiles a regex written in the pack, reporting a bad or oversized one at its span.
-    /// Case-insensitivity is written into the pattern as `(?i:…)` so that the combined
-    /// `RegexSet`, built from pattern strings, matches exactly what the regex does.
+    /// Parses a regex written in the pack, reporting a bad or oversized one at its span. The
+    /// pattern is parsed once; what the matcher keeps is the parsed form, so nothing is
+    /// printed and parsed again. Whether it fits the size limit is checked here by building
+    /// its automaton once; the matcher compiles it for searching only when an article needs it.
     pub fn regex(
         &mut self,
         pattern: &Spanned<String>,
         case_insensitive: bool,
-    ) -> Option<regex::Regex> {
-        // Syntax is checked on the pattern as written, so errors point into the author's text;
-        // only then is it compiled, once.
-        if let Err(e) = regex_syntax::Parser::new().parse(pattern.get_ref()) {
-            let span = self.regex_error_span(pattern, &e);
-            let reason = match &e {
-                regex_syntax::Error::Parse(e) => e.kind().to_string(),
-                regex_syntax::Error::Translate(e) => e.kind().to_string(),
-                other => one_line(&other.to_string()),
+    ) -> Option<regex_syntax::hir::Hir> {
+        let parsed = regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .build()
+            .parse(pattern.get_ref());
+        let hir = match parsed {
+            Ok(hir) => ascii_word_boundaries(&hir),
+            Err(e) => {
+                let span = self.regex_error_span(pattern, &e);
+                let reason = match &e {
+                    regex_syntax::Error::Parse(e) => e.kind().to_string(),
+                    regex_syntax::Error::Translate(e) => e.kind().to_string(),
+                    other => one_line(&other.to_string()),
+                };
+                self.error(span, format!("invalid regex: {reason}"), "here");
+                return None;
+            }
+        };
+        let size_check = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                    .shrink(false),
+            )
+            .build_from_hir(&hir);
+        if let Err(e) = size_check {
+            let reason = match e.size_limit() {
+                Some(limit) => format!(
+                    "it compiles to more than the size limit of {} KiB; use fewer or smaller repetitions",
+                    limit / 1024
+                ),
+                None => one_line(&e.to_string()),
             };
-            self.error(span, format!("invalid regex: {reason}"), "here");
+            self.error(
+                pattern.span().into(),
+                format!("invalid regex: {reason}"),
+                "here",
+            );
             return None;
         }
-        let source = if case_insensitive {
-            format!("(?i:{})", pattern.get_ref())
-        } else {
-            pattern.get_ref().clone()
-        };
-        let fast = ascii_word_boundaries(&source).unwrap_or(source);
-        match regex::RegexBuilder::new(&fast)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-        {
-            Ok(regex) => Some(regex),
-            Err(e) => {
-                self.error(
-                    pattern.span().into(),
-                    format!("invalid regex: {}", one_line(&e.to_string())),
-                    "here",
-                );
-                None
-            }
-        }
+        Some(hir)
     }
 
     /// Where in the TOML a regex syntax error is: the exact character when the pattern is a
@@ -394,36 +405,34 @@ impl Compiler<'_> {
 
 /// The pattern with its word boundaries (`\b`, `\B`, `\<`, `\>`) made ASCII ones, so every
 /// regex runs on the DFA engines even over text with curly quotes and accents (a Unicode word
-/// boundary sends the regex crate to its slowest engine on non-ASCII text). `\w` and classes
+/// boundary sends the regex engine to its slowest path on non-ASCII text). `\w` and classes
 /// stay Unicode.
-fn ascii_word_boundaries(pattern: &str) -> Option<String> {
-    use regex_syntax::hir::{Hir, HirKind, Look};
-    fn rewrite(hir: &Hir) -> Hir {
-        match hir.kind() {
-            HirKind::Look(look) => Hir::look(match look {
-                Look::WordUnicode => Look::WordAscii,
-                Look::WordUnicodeNegate => Look::WordAsciiNegate,
-                Look::WordStartUnicode => Look::WordStartAscii,
-                Look::WordEndUnicode => Look::WordEndAscii,
-                Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-                Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-                other => *other,
-            }),
-            HirKind::Repetition(rep) => Hir::repetition(regex_syntax::hir::Repetition {
-                sub: Box::new(rewrite(&rep.sub)),
-                ..rep.clone()
-            }),
-            HirKind::Capture(cap) => Hir::capture(regex_syntax::hir::Capture {
-                sub: Box::new(rewrite(&cap.sub)),
-                ..cap.clone()
-            }),
-            HirKind::Concat(subs) => Hir::concat(subs.iter().map(rewrite).collect()),
-            HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(rewrite).collect()),
-            _ => hir.clone(),
+fn ascii_word_boundaries(hir: &Hir) -> Hir {
+    use regex_syntax::hir::{HirKind, Look};
+    match hir.kind() {
+        HirKind::Look(look) => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Repetition(rep) => Hir::repetition(regex_syntax::hir::Repetition {
+            sub: Box::new(ascii_word_boundaries(&rep.sub)),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(regex_syntax::hir::Capture {
+            sub: Box::new(ascii_word_boundaries(&cap.sub)),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(ascii_word_boundaries).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(ascii_word_boundaries).collect())
         }
+        _ => hir.clone(),
     }
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    Some(rewrite(&hir).to_string())
 }
 
 /// The largest compiled regex a pack may hold, so a runaway pattern is an error, not an

@@ -125,7 +125,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     ] {
         for regex in regexes {
             match compiler.regex(regex, true) {
-                Some(regex) => compiler.matcher.add_regex(compiler.rule, pattern, regex),
+                Some(hir) => compiler.matcher.add_regex(compiler.rule, pattern, hir),
                 None => ok = false,
             }
         }

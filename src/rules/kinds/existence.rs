@@ -78,7 +78,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     let mut ok = true;
     for pattern in &spec.patterns {
         match compiler.regex(pattern, !spec.case_sensitive) {
-            Some(regex) => compiler.matcher.add_regex(compiler.rule, 0, regex),
+            Some(hir) => compiler.matcher.add_regex(compiler.rule, 0, hir),
             None => ok = false,
         }
     }
