@@ -1,4 +1,4 @@
-//! The engine's parts, measured: building the model, one scan of the combined matcher, checking
+//! The engine's parts, measured: loading the built-in pack, building the model, one scan of the combined matcher, checking
 //! with the whole built-in pack, grounding against sources, and how cost grows with the number
 //! of rules (10 against 10,000 literals). Run with `cargo bench`; `scripts/bench.sh` times the
 //! whole binary against ripgrep.
@@ -79,6 +79,11 @@ fn pack_with_literals(pairs: usize) -> RuleSet {
 fn benches(c: &mut Criterion) {
     let text = article_text();
     let rules = default_rules();
+
+    // Start-up: what every run pays before the first article, including an editor's save.
+    let mut group = c.benchmark_group("start-up");
+    group.bench_function("load the built-in pack", |b| b.iter(default_rules));
+    group.finish();
 
     let mut group = c.benchmark_group("article");
     group.throughput(Throughput::Bytes(text.len() as u64));

@@ -8,7 +8,7 @@
 
 use crate::article::{Article, text};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// A word of a source: where it is and its interned, normalised form.
 #[derive(Debug, Clone, Copy)]

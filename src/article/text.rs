@@ -12,7 +12,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// Apostrophes and hyphens join word parts ("don’t", "Iran-backed").
-pub fn is_word_joiner(c: char) -> bool {
+fn is_word_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
 

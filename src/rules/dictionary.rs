@@ -1,8 +1,8 @@
 //! A word list from a pack's data file (one lower-case word a line, `#` comments), indexed the
 //! first time a check asks it something, so packs that never need it cost nothing.
 
+use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 pub struct Dictionary {

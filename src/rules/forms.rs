@@ -4,8 +4,8 @@
 
 use super::{Occurrence, RuleMeta, keep_case};
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use foldhash::{HashMap, HashMapExt};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// How the winning form is chosen when no house form is named.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

@@ -14,13 +14,14 @@
 //! Literals fold ASCII case, so every rule sees all of its own matches whatever other rules
 //! hold; a rule that wants exact case has its matches compared byte for byte.
 
-use crate::article::text::{is_word_char, is_word_joiner};
+use crate::article::text::is_word_char;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
 use regex_automata::{Input, PatternID, PatternSet};
 use regex_syntax::hir::Hir;
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -125,18 +126,13 @@ impl MatcherBuilder {
         }
         let registrations: Vec<Registration> = registrations.into_iter().map(|(_, r)| r).collect();
 
-        let mut words = WordTable::default();
-        let mut others = Vec::new();
-        for (index, literal) in literals.iter().enumerate() {
-            let only_whole_words = registrations[ranges[index].clone()]
+        // A literal that may match inside a word, or starts with punctuation, is left to the
+        // automaton.
+        let (words, others) = WordTable::new(&literals, |index| {
+            registrations[ranges[index].clone()]
                 .iter()
-                .all(|r: &Registration| r.whole_word);
-            if only_whole_words && WordTable::holds(literal) {
-                words.insert(literal, index as u32);
-            } else {
-                others.push(index as u32);
-            }
-        }
+                .all(|r| r.whole_word)
+        });
         let automaton = if others.is_empty() {
             None
         } else {
@@ -173,70 +169,87 @@ impl MatcherBuilder {
     }
 }
 
-/// Whole-word literals by folded text, with the byte lengths worth looking up.
+/// Whole-word literals that start with a word character, found through their first word.
 #[derive(Default)]
 struct WordTable {
-    index: foldhash::HashMap<Box<str>, u32>,
+    /// Literal numbers, hashed by the literal's first word (folded).
+    by_first_word: hashbrown::HashTable<u32>,
+    hasher: foldhash::fast::RandomState,
+    /// Byte length of each literal's first word (0 for literals not in the table).
+    first_word_len: Vec<usize>,
+    /// The byte lengths of first words worth looking up.
     lengths: Range<usize>,
-    /// Whether any literal is two words joined by an apostrophe or hyphen.
-    joined: bool,
 }
 
 impl WordTable {
-    /// Whether `literal` is one run of letters and digits, or two joined by one apostrophe or
-    /// hyphen: the shapes a lookup per word (and per joined pair) finds exactly where the
-    /// literal matches on word boundaries.
-    fn holds(literal: &str) -> bool {
-        let mut parts = literal.split(is_word_joiner);
-        let whole = |part: &str| !part.is_empty() && part.chars().all(is_word_char);
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(word), None, None) => whole(word),
-            (Some(first), Some(second), None) => whole(first) && whole(second),
-            _ => false,
-        }
+    /// The byte length of the first word of `literal`, if it starts with one.
+    fn first_word(literal: &str) -> Option<usize> {
+        let end = literal
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(literal.len(), |(i, _)| i);
+        (end > 0).then_some(end)
     }
 
-    fn insert(&mut self, literal: &str, index: u32) {
-        if self.index.is_empty() {
-            self.lengths = literal.len()..literal.len() + 1;
-        } else {
-            self.lengths.start = self.lengths.start.min(literal.len());
-            self.lengths.end = self.lengths.end.max(literal.len() + 1);
+    fn new(literals: &[String], in_table: impl Fn(usize) -> bool) -> (Self, Vec<u32>) {
+        let mut table = WordTable {
+            first_word_len: vec![0; literals.len()],
+            lengths: 0..0,
+            ..WordTable::default()
+        };
+        let mut others = Vec::new();
+        for (index, literal) in literals.iter().enumerate() {
+            let first = Self::first_word(literal).filter(|_| in_table(index));
+            let Some(first) = first else {
+                others.push(index as u32);
+                continue;
+            };
+            table.first_word_len[index] = first;
+            table.lengths = if table.lengths.is_empty() {
+                first..first + 1
+            } else {
+                table.lengths.start.min(first)..table.lengths.end.max(first + 1)
+            };
+            let hash = table.hasher.hash_one(&literal.as_bytes()[..first]);
+            table.by_first_word.insert_unique(hash, index as u32, |&i| {
+                let i = i as usize;
+                table
+                    .hasher
+                    .hash_one(&literals[i].as_bytes()[..table.first_word_len[i]])
+            });
         }
-        self.joined |= literal.contains(is_word_joiner);
-        self.index.insert(literal.into(), index);
+        (table, others)
     }
 
-    /// Every word (and joined pair of words) of `text` that is in the table, as
-    /// `(literal, span)`.
-    fn find(&self, text: &str, mut found: impl FnMut(u32, Span)) {
-        if self.index.is_empty() {
+    /// Every match in `text` of a literal in the table, as `(literal, span)`.
+    fn find(&self, literals: &[String], text: &str, mut found: impl FnMut(u32, Span)) {
+        if self.by_first_word.is_empty() {
             return;
         }
         let mut folded = String::new();
-        let mut look_up = |span: Span| {
-            if !self.lengths.contains(&span.len()) {
-                return;
+        for word in word_runs(text) {
+            if !self.lengths.contains(&word.len()) {
+                continue;
             }
             folded.clear();
-            folded.push_str(&text[span.range()]);
+            folded.push_str(&text[word.range()]);
             folded.make_ascii_lowercase();
-            if let Some(&index) = self.index.get(folded.as_str()) {
-                found(index, span);
-            }
-        };
-        let mut previous: Option<Span> = None;
-        for span in word_runs(text) {
-            look_up(span);
-            if self.joined
-                && let Some(previous) = previous
-            {
-                let mut gap = text[previous.end..span.start].chars();
-                if matches!((gap.next(), gap.next()), (Some(c), None) if is_word_joiner(c)) {
-                    look_up(Span::new(previous.start, span.end));
+            let hash = self.hasher.hash_one(folded.as_bytes());
+            for &index in self.by_first_word.iter_hash(hash) {
+                let literal = &literals[index as usize];
+                let first = self.first_word_len[index as usize];
+                if literal.as_bytes()[..first] != *folded.as_bytes() {
+                    continue;
+                }
+                let end = word.start + literal.len();
+                let rest_matches = first == literal.len()
+                    || text
+                        .get(word.end..end)
+                        .is_some_and(|rest| rest.eq_ignore_ascii_case(&literal[first..]));
+                if rest_matches {
+                    found(index, Span::new(word.start, end));
                 }
             }
-            previous = Some(span);
         }
     }
 }
@@ -336,7 +349,7 @@ impl Matcher {
                 ));
             }
         };
-        self.words.find(text, &mut literal_hit);
+        self.words.find(&self.literals, text, &mut literal_hit);
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(text) {
                 let literal = self.automaton_literals[m.pattern().as_usize()];
@@ -506,14 +519,17 @@ mod tests {
     }
 
     #[test]
-    fn word_table_matches_words_joined_by_an_apostrophe_or_hyphen() {
+    fn word_table_matches_literals_longer_than_a_word() {
         let mut builder = MatcherBuilder::default();
         builder.add_literal(0, 0, "colour's", WORDS);
         builder.add_literal(1, 0, "iran-backed", WORDS);
         builder.add_literal(2, 0, "kata’ib", WORDS);
         builder.add_literal(3, 0, "ex-vice-president", WORDS);
+        builder.add_literal(4, 0, "drone strike", WORDS);
+        builder.add_literal(5, 0, "u.s.", WORDS);
         let matcher = builder.build().unwrap();
-        let text = "The colour's hue; colour'sy; pro-Iran-backed Kata’ib — an ex-vice-president.";
+        let text = "The colour's hue; colour'sy; pro-Iran-backed Kata’ib — an ex-vice-president. \
+                    Drone  strike, drone strikes, DRONE STRIKE; U.S. and u.s.a";
         let found: Vec<(usize, &str)> = matcher
             .scan(text)
             .into_iter()
@@ -525,11 +541,14 @@ mod tests {
                 (0, "colour's"),
                 (1, "Iran-backed"),
                 (2, "Kata’ib"),
-                (3, "ex-vice-president")
+                (3, "ex-vice-president"),
+                (4, "DRONE STRIKE"),
+                (5, "U.S."),
+                (5, "u.s."),
             ]
         );
-        assert!(WordTable::holds("colour's") && !WordTable::holds("ex-vice-president"));
-        assert!(!WordTable::holds("u.s.") && !WordTable::holds("-backed"));
+        assert_eq!(WordTable::first_word("colour's"), Some(6));
+        assert_eq!(WordTable::first_word("“quoted"), None);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::article::BlockKind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 pub const KIND: KindInfo = KindInfo {
     name: "duplicate-block",

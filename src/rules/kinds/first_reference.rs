@@ -40,8 +40,8 @@ use crate::rules::dictionary::Dictionary;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use crate::span::Span;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {

@@ -38,8 +38,8 @@ use crate::rules::dictionary::Dictionary;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use crate::span::Span;
+use foldhash::HashSet;
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 use toml::Spanned;
 

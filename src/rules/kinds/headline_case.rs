@@ -38,8 +38,8 @@ use crate::rules::dictionary::Dictionary;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use crate::span::Span;
+use foldhash::{HashSet, HashSetExt};
 use serde::Deserialize;
-use std::collections::HashSet;
 
 pub const KIND: KindInfo = KindInfo {
     name: "headline-case",

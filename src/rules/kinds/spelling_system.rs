@@ -40,8 +40,8 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, keep_case};
+use foldhash::HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {

@@ -46,7 +46,7 @@ use crate::rules::forms::{self, Policy};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, CorpusCheck, Occurrence, RuleMeta};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -202,13 +202,16 @@ impl CorpusCheck for Variants {
             .collect();
         let mut found = Vec::new();
         // A cheap test before the set: the lengths of the marked forms' letters.
-        let lengths: HashSet<usize> = marked_folds.iter().map(String::len).collect();
+        let mut lengths = vec![false; marked_folds.iter().map(String::len).max().unwrap_or(0) + 1];
+        for fold in &marked_folds {
+            lengths[fold.len()] = true;
+        }
         // Plain words are ASCII with no marks, so their fold is their lower case; one buffer
         // serves them all.
         let mut plain = String::new();
         for (span, written, name) in candidates {
             let mut in_marked_group = || {
-                if !lengths.contains(&written.len()) {
+                if !lengths.get(written.len()).is_some_and(|&known| known) {
                     return false;
                 }
                 plain.clear();
