@@ -26,10 +26,11 @@
 //! No fix: which copy to keep, and whether the repeat was meant, is for an editor.
 
 use super::KindInfo;
-use crate::article::BlockKind;
+use crate::article::{Article, BlockKind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
+use crate::span::Span;
 use foldhash::{HashMap, HashMapExt};
 
 pub const KIND: KindInfo = KindInfo {
@@ -64,21 +65,20 @@ impl Check for DuplicateBlock {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // Blocks are compared by a hash of their lower-cased words; a collision is checked
         // word by word, so only real repeats are reported.
-        let mut seen: HashMap<u64, Vec<crate::span::Span>> = HashMap::new();
+        let mut seen: HashMap<u64, Vec<Span>> = HashMap::new();
+        let mut words = Vec::new();
         for (_, block) in cx.blocks() {
-            if cx
-                .article
-                .words(block.span)
-                .nth(self.min_words.saturating_sub(1))
-                .is_none()
-            {
+            words.clear();
+            words.extend(cx.article.words(block.span));
+            if words.len() < self.min_words {
                 continue;
             }
-            let hash = words_hash(cx.text(block.span));
+            let text = &cx.article.source;
+            let hash = words_hash(text, &words);
             let earlier = seen.entry(hash).or_default();
             match earlier
                 .iter()
-                .find(|&&first| same_words(cx.text(first), cx.text(block.span)))
+                .find(|&&first| same_words(cx.article, first, &words))
             {
                 Some(&first) => {
                     let mut diagnostic =
@@ -92,33 +92,39 @@ impl Check for DuplicateBlock {
     }
 }
 
-/// The words of `text`, lower-cased.
-fn lower_words(text: &str) -> impl Iterator<Item = impl Iterator<Item = char> + '_> + '_ {
-    crate::article::text::words(text)
-        .map(move |w| text[w.range()].chars().flat_map(char::to_lowercase))
+/// The characters of a word, lower-cased.
+fn lower(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase)
 }
 
 /// FNV-1a over the lower-cased words: fast, and collisions are checked by `same_words`.
-fn words_hash(text: &str) -> u64 {
+fn words_hash(text: &str, words: &[Span]) -> u64 {
     const PRIME: u64 = 0x0100_0000_01b3;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for word in lower_words(text) {
-        for c in word {
-            hash = (hash ^ u64::from(u32::from(c))).wrapping_mul(PRIME);
+    let mut mix = |c: u32| hash = (hash ^ u64::from(c)).wrapping_mul(PRIME);
+    for word in words {
+        let word = &text[word.range()];
+        if word.is_ascii() {
+            // Most words: lower-cased byte by byte, the same values `lower` gives.
+            word.bytes().for_each(|b| mix(u32::from(b.to_ascii_lowercase())));
+        } else {
+            lower(word).for_each(|c| mix(u32::from(c)));
         }
-        hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
+        mix(u32::from(b' '));
     }
     hash
 }
 
-fn same_words(a: &str, b: &str) -> bool {
-    let mut left = lower_words(a);
-    let mut right = lower_words(b);
+/// Whether the block at `earlier` has the same words, ignoring case, as `words`.
+fn same_words(article: &Article, earlier: Span, words: &[Span]) -> bool {
+    let text = &article.source;
+    let mut left = article.words(earlier);
+    let mut right = words.iter();
     loop {
         match (left.next(), right.next()) {
             (None, None) => return true,
             (Some(x), Some(y)) => {
-                if !x.eq(y) {
+                if !lower(&text[x.range()]).eq(lower(&text[y.range()])) {
                     return false;
                 }
             }

@@ -117,6 +117,29 @@ fn in_address(source: &str, span: Span) -> bool {
         || after.is_some_and(|c| matches!(c, '/' | '@' | '_'))
 }
 
+/// Whether a form can be a variant at all: not a contraction, not in capitals, no digits, not
+/// part of a web address or handle.
+fn eligible(source: &str, span: Span, written: &str) -> bool {
+    let shouted = written
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    !shouted
+        && !written.bytes().any(|b| b.is_ascii_digit())
+        && !is_contraction(written)
+        && !in_address(source, span)
+}
+
+/// Whether a form has an apostrophe, hyphen, space, accent or inner capital: the only forms
+/// that can differ from another with the same letters. Words are letters and digits joined
+/// by apostrophes or hyphens, so any byte that is not an ASCII letter or digit is a mark.
+fn marked(written: &str) -> bool {
+    written
+        .bytes()
+        .enumerate()
+        .any(|(i, b)| !b.is_ascii_alphanumeric() || (i > 0 && b.is_ascii_uppercase()))
+}
+
 /// A word without its possessive ending: "Kataib’s" → "Kataib".
 fn base(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -160,9 +183,11 @@ impl CorpusCheck for Variants {
     fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
         // Candidates: (span, as written, written with a capital mid-sentence).
         let mut candidates: Vec<(Span, &str, bool)> = Vec::new();
+        let mut words = Vec::new();
         for (index, block) in cx.blocks() {
             for sentence in cx.article.sentences(block) {
-                let words: Vec<Span> = cx.article.words(sentence).collect();
+                words.clear();
+                words.extend(cx.article.words(sentence));
                 for (i, &word) in words.iter().enumerate() {
                     if cx.article.touches_markup(index, word) {
                         continue;
@@ -190,40 +215,42 @@ impl CorpusCheck for Variants {
         // Only forms with an apostrophe, hyphen, space, accent or inner capital can differ from
         // another; a plain word matters only when such a form of it exists (in this article, or
         // for names anywhere in a corpus). This keeps the work and memory to the variants seen.
-        let marked = |written: &str| {
-            written.contains(['\'', '’', '-', '‐', ' '])
-                || !written.is_ascii()
-                || written.chars().skip(1).any(char::is_uppercase)
-        };
-        let marked_folds: HashSet<String> = candidates
-            .iter()
-            .filter(|c| marked(c.1))
-            .map(|c| fold(c.1))
+        let candidates: Vec<(Span, &str, bool)> = candidates
+            .into_iter()
+            .filter(|&(span, written, _)| eligible(&cx.article.source, span, written))
             .collect();
-        let mut found = Vec::new();
+        let marked_folds: Vec<Option<String>> = candidates
+            .iter()
+            .map(|c| marked(c.1).then(|| fold(c.1)))
+            .collect();
+        let marked_set: HashSet<&str> = marked_folds.iter().flatten().map(String::as_str).collect();
         // A cheap test before the set: the lengths of the marked forms' letters.
-        let mut lengths = vec![false; marked_folds.iter().map(String::len).max().unwrap_or(0) + 1];
-        for fold in &marked_folds {
+        let mut lengths = vec![false; marked_set.iter().map(|f| f.len()).max().unwrap_or(0) + 1];
+        for fold in &marked_set {
             lengths[fold.len()] = true;
         }
+        let mut found = Vec::new();
         // Plain words are ASCII with no marks, so their fold is their lower case; one buffer
         // serves them all.
         let mut plain = String::new();
-        for (span, written, name) in candidates {
-            let mut in_marked_group = || {
-                if !lengths.get(written.len()).is_some_and(|&known| known) {
-                    return false;
+        for ((span, written, name), marked_fold) in candidates.into_iter().zip(&marked_folds) {
+            let letters = match marked_fold {
+                Some(letters) => letters.as_str(),
+                None => {
+                    let wanted = name && cx.corpus;
+                    if !wanted && !lengths.get(written.len()).is_some_and(|&known| known) {
+                        continue;
+                    }
+                    plain.clear();
+                    plain.push_str(written);
+                    plain.make_ascii_lowercase();
+                    if !wanted && !marked_set.contains(plain.as_str()) {
+                        continue;
+                    }
+                    plain.as_str()
                 }
-                plain.clear();
-                plain.extend(written.chars().map(|c| c.to_ascii_lowercase()));
-                marked_folds.contains(plain.as_str())
             };
-            let keep = marked(written)
-                || (name && cx.corpus)
-                || (!marked_folds.is_empty() && in_marked_group());
-            if keep {
-                self.push(cx, &mut found, span, written, name);
-            }
+            self.push(cx, &mut found, span, written, letters, name);
         }
         found
     }
@@ -269,26 +296,17 @@ impl CorpusCheck for Variants {
 }
 
 impl Variants {
+    /// Records one occurrence of an eligible form whose letters are `letters`.
     fn push(
         &self,
         cx: &Context<'_>,
         found: &mut Vec<Occurrence>,
         span: Span,
         written: &str,
+        letters: &str,
         name: bool,
     ) {
-        let letters = fold(written);
-        let shouted = written
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-        if letters.chars().count() < self.min_letters
-            || self.ignore.contains(&letters)
-            || letters.chars().any(|c| c.is_ascii_digit())
-            || shouted
-            || is_contraction(written)
-            || in_address(&cx.article.source, span)
-        {
+        if letters.chars().count() < self.min_letters || self.ignore.contains(letters) {
             return;
         }
         found.push(Occurrence {
@@ -297,7 +315,7 @@ impl Variants {
             group: if name {
                 format!("{NAME}{letters}")
             } else {
-                letters
+                letters.to_owned()
             },
             form: written.to_lowercase().replace('’', "'"),
             written: written.to_owned(),
