@@ -106,12 +106,15 @@ pub fn push_block(
 /// open a quotation: "Why the drone strike?", "TRADE TALKS", "US Secretary of State seeks
 /// peace".
 pub fn looks_like_subhead(line: &str) -> bool {
-    let words = super::text::words(line).count();
+    const MAX_WORDS: usize = 14;
     let ends_like_prose =
         line.ends_with(['.', ',', ';', ':', '!', '"', '”', '’', '\'', ')', '—', '-']);
     let opens_quote = line.starts_with(['"', '“', '‘', '\'', '—', '–', '-']);
-    let several_sentences = super::text::sentences(line).nth(1).is_some();
-    (1..=14).contains(&words) && !ends_like_prose && !opens_quote && !several_sentences
+    // The cheap tests first: most lines are paragraphs that end like prose.
+    !ends_like_prose
+        && !opens_quote
+        && (1..=MAX_WORDS).contains(&super::text::words(line).take(MAX_WORDS + 1).count())
+        && super::text::sentences(line).nth(1).is_none()
 }
 
 /// A short label above a headline ("US News", "Politics"): at most three words, no punctuation.

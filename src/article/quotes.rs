@@ -16,10 +16,18 @@ pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
     for (index, block) in blocks.iter().enumerate() {
         let text = &source[block.span.range()];
         let mut open: Option<(usize, Marks)> = None;
-        let mut previous: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        // Only quotation marks matter: jump from one to the next (the curly ones all start
+        // with the byte 0xE2, which never continues a character).
+        for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes()) {
+            let Some(c) = text[i..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '“' | '”' | '‘' | '’' | '"' | '\''))
+            else {
+                continue;
+            };
+            let previous = text[..i].chars().next_back();
+            let next = text[i + c.len_utf8()..].chars().next();
             let opens = opening_context(previous, next);
             // A closing mark follows text; a straight one may also stand after a space when
             // nothing follows it but space or punctuation ("… nine years... " he recalled).
@@ -44,7 +52,6 @@ pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
                 }
                 _ => {}
             }
-            previous = Some(c);
         }
         if let Some((start, Marks::Double)) = open {
             let reopened = blocks.get(index + 1).is_some_and(|next| {

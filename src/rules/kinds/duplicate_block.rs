@@ -106,7 +106,8 @@ fn words_hash(text: &str, words: &[Span]) -> u64 {
         let word = &text[word.range()];
         if word.is_ascii() {
             // Most words: lower-cased byte by byte, the same values `lower` gives.
-            word.bytes().for_each(|b| mix(u32::from(b.to_ascii_lowercase())));
+            word.bytes()
+                .for_each(|b| mix(u32::from(b.to_ascii_lowercase())));
         } else {
             lower(word).for_each(|c| mix(u32::from(c)));
         }

@@ -117,6 +117,16 @@ fn in_address(source: &str, span: Span) -> bool {
         || after.is_some_and(|c| matches!(c, '/' | '@' | '_'))
 }
 
+/// What a candidate form is to the comparison.
+enum Form {
+    /// Marked (see [`marked`]) and eligible: its letters, folded.
+    Marked(String),
+    /// Plain letters and digits: compared only where a marked form has the same letters.
+    Plain,
+    /// Marked but never a variant (see [`eligible`]).
+    Never,
+}
+
 /// Whether a form can be a variant at all: not a contraction, not in capitals, no digits, not
 /// part of a web address or handle.
 fn eligible(source: &str, span: Span, written: &str) -> bool {
@@ -215,15 +225,22 @@ impl CorpusCheck for Variants {
         // Only forms with an apostrophe, hyphen, space, accent or inner capital can differ from
         // another; a plain word matters only when such a form of it exists (in this article, or
         // for names anywhere in a corpus). This keeps the work and memory to the variants seen.
-        let candidates: Vec<(Span, &str, bool)> = candidates
-            .into_iter()
-            .filter(|&(span, written, _)| eligible(&cx.article.source, span, written))
-            .collect();
-        let marked_folds: Vec<Option<String>> = candidates
+        let source = &cx.article.source;
+        let forms: Vec<Form> = candidates
             .iter()
-            .map(|c| marked(c.1).then(|| fold(c.1)))
+            .map(|&(span, written, _)| match marked(written) {
+                true if eligible(source, span, written) => Form::Marked(fold(written)),
+                true => Form::Never,
+                false => Form::Plain,
+            })
             .collect();
-        let marked_set: HashSet<&str> = marked_folds.iter().flatten().map(String::as_str).collect();
+        let marked_set: HashSet<&str> = forms
+            .iter()
+            .filter_map(|form| match form {
+                Form::Marked(letters) => Some(letters.as_str()),
+                _ => None,
+            })
+            .collect();
         // A cheap test before the set: the lengths of the marked forms' letters.
         let mut lengths = vec![false; marked_set.iter().map(|f| f.len()).max().unwrap_or(0) + 1];
         for fold in &marked_set {
@@ -233,10 +250,11 @@ impl CorpusCheck for Variants {
         // Plain words are ASCII with no marks, so their fold is their lower case; one buffer
         // serves them all.
         let mut plain = String::new();
-        for ((span, written, name), marked_fold) in candidates.into_iter().zip(&marked_folds) {
-            let letters = match marked_fold {
-                Some(letters) => letters.as_str(),
-                None => {
+        for ((span, written, name), form) in candidates.into_iter().zip(&forms) {
+            let letters = match form {
+                Form::Never => continue,
+                Form::Marked(letters) => letters.as_str(),
+                Form::Plain => {
                     let wanted = name && cx.corpus;
                     if !wanted && !lengths.get(written.len()).is_some_and(|&known| known) {
                         continue;
@@ -244,7 +262,9 @@ impl CorpusCheck for Variants {
                     plain.clear();
                     plain.push_str(written);
                     plain.make_ascii_lowercase();
-                    if !wanted && !marked_set.contains(plain.as_str()) {
+                    if !wanted && !marked_set.contains(plain.as_str())
+                        || !eligible(source, span, written)
+                    {
                         continue;
                     }
                     plain.as_str()
