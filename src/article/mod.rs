@@ -259,28 +259,54 @@ impl Article {
         })
     }
 
-    /// The spans of `all` (sorted) that lie inside `within`.
-    fn inside(all: &[Span], within: Span) -> impl Iterator<Item = Span> + '_ {
+    /// The spans of `all` (sorted, not overlapping) that lie inside `within`.
+    fn inside(all: &[Span], within: Span) -> &[Span] {
         let first = all.partition_point(|s| s.start < within.start);
-        all[first..]
-            .iter()
-            .copied()
-            .take_while(move |s| within.contains(*s))
+        let count = all[first..].partition_point(|s| s.end <= within.end);
+        &all[first..first + count]
     }
 
     /// The sentences of a block, as absolute spans.
     pub fn sentences(&self, block: &Block) -> impl Iterator<Item = Span> + '_ {
         Self::inside(&self.tokens().sentences, block.span)
+            .iter()
+            .copied()
     }
 
     /// The words inside `span`, as absolute spans. Spans inside one block (a block, a
     /// sentence, a quotation) read the words split once; others are split on the spot.
-    pub fn words(&self, span: Span) -> Box<dyn Iterator<Item = Span> + '_> {
+    pub fn words(&self, span: Span) -> Words<'_> {
         match self.block_at(span) {
-            Some(_) => Box::new(Self::inside(&self.tokens().words, span)),
-            None => {
-                Box::new(text::words(&self.source[span.range()]).map(move |w| w.shift(span.start)))
-            }
+            Some(_) => Words::Split(Self::inside(&self.tokens().words, span).iter().copied()),
+            None => Words::Spot(Box::new(
+                text::words(&self.source[span.range()]).map(move |w| w.shift(span.start)),
+            )),
+        }
+    }
+}
+
+/// The words of a span (see [`Article::words`]).
+pub enum Words<'a> {
+    /// Read from the words of the article, split once.
+    Split(std::iter::Copied<std::slice::Iter<'a, Span>>),
+    /// Split on the spot: the span is not inside one block.
+    Spot(Box<dyn Iterator<Item = Span> + 'a>),
+}
+
+impl Iterator for Words<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        match self {
+            Words::Split(words) => words.next(),
+            Words::Spot(words) => words.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Words::Split(words) => words.size_hint(),
+            Words::Spot(words) => words.size_hint(),
         }
     }
 }

@@ -87,8 +87,10 @@ impl Check for Repetition {
 
 /// Case-insensitive equality, without allocating for ASCII words.
 fn same_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
+    if a.eq_ignore_ascii_case(b) {
+        true
+    } else if a.is_ascii() && b.is_ascii() {
+        false
     } else {
         a.to_lowercase() == b.to_lowercase()
     }
