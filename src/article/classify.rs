@@ -48,14 +48,68 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
+/// Words a credit must contain for `CAPTION_CREDIT` to be worth running (and compiling).
+const CREDIT_HINTS: &[&str] = &[
+    "REUTERS",
+    "AP",
+    "AFP",
+    "EPA",
+    "PA",
+    "Getty Images",
+    "Photo",
+    "Picture",
+    "Image",
+];
+
+/// The first words of the labels `PROMO_LABEL` knows.
+const PROMO_FIRST_WORDS: &[&str] = &[
+    "also",
+    "read",
+    "related",
+    "see",
+    "watch",
+    "more",
+    "recommended",
+    "full",
+];
+
+/// The agencies `DATELINE` knows, as they stand in brackets.
+const DATELINE_AGENCIES: &[&str] = &[
+    "(Reuters)",
+    "(AP)",
+    "(AFP)",
+    "(Bloomberg)",
+    "(UPI)",
+    "(dpa)",
+    "(Xinhua)",
+    "(CNN)",
+];
+
 /// The kind of a body line judged by its text: caption, promo, byline, subhead or paragraph.
+/// Each pattern runs only on lines that pass a cheap test for it, so most articles never
+/// compile them (an editor's save pays for what its draft needs).
 pub fn body_line_kind(line: &str) -> BlockKind {
     let line = line.trim();
-    if PROMO_LABEL.is_match(line) {
+    let first_word = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let may_be_promo = PROMO_FIRST_WORDS
+        .iter()
+        .any(|w| first_word.eq_ignore_ascii_case(w))
+        && line.contains([':', '|']);
+    let may_be_caption = CREDIT_HINTS.iter().any(|hint| line.contains(hint));
+    let may_be_byline = line
+        .strip_prefix("By")
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    if may_be_promo && PROMO_LABEL.is_match(line) {
         BlockKind::Promo
-    } else if CAPTION_CREDIT.is_match(line) {
+    } else if may_be_caption && CAPTION_CREDIT.is_match(line) {
         BlockKind::Caption
-    } else if BYLINE.is_match(line) && super::text::words(line).count() <= MAX_BYLINE_WORDS {
+    } else if may_be_byline
+        && BYLINE.is_match(line)
+        && super::text::words(line).count() <= MAX_BYLINE_WORDS
+    {
         BlockKind::Byline
     } else if looks_like_subhead(line) {
         BlockKind::Subhead
@@ -67,7 +121,12 @@ pub fn body_line_kind(line: &str) -> BlockKind {
 /// The length in bytes of a dateline at the start of `paragraph`, including the dash and the
 /// space after it.
 pub fn dateline_len(paragraph: &str) -> Option<usize> {
-    DATELINE.find(paragraph).map(|m| m.end())
+    let may_have_dateline = DATELINE_AGENCIES
+        .iter()
+        .any(|agency| paragraph.contains(agency));
+    may_have_dateline
+        .then(|| DATELINE.find(paragraph).map(|m| m.end()))
+        .flatten()
 }
 
 /// Adds a block to `blocks`. A paragraph that opens with a dateline becomes two blocks, the

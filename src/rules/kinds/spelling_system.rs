@@ -42,6 +42,8 @@ use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, keep_case};
 use foldhash::HashSet;
 use serde::Deserialize;
+use std::borrow::Cow;
+use std::ops::Range;
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -89,15 +91,21 @@ crate::rule_spec! {
 
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
     let text = compiler.data_file(&spec.data)?;
-    let mut pairs = Vec::new();
-    for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
+    // Pairs as byte ranges of the data text: nothing is copied but the matcher's keys.
+    let mut pairs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut start = 0;
+    for (number, raw) in text.split_inclusive('\n').enumerate() {
+        let line_start = start;
+        start += raw.len();
+        let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        let at = line_start + (raw.len() - raw.trim_start().len());
         match line.split_once('\t') {
             Some((us, uk)) if !us.is_empty() && !uk.trim().is_empty() && us != uk.trim() => {
-                pairs.push((us.to_owned(), uk.trim().to_owned()));
+                let uk_start = at + us.len() + 1 + (uk.len() - uk.trim_start().len());
+                pairs.push((at..at + us.len(), uk_start..uk_start + uk.trim().len()));
             }
             _ => {
                 compiler.error(
@@ -112,44 +120,52 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
             }
         }
     }
+    let lower = |range: &Range<usize>| folded(&text[range.clone()]);
     // A form that is American in one pair and British in another says nothing about the system.
-    let us_forms: HashSet<String> = pairs
-        .iter()
-        .map(|(us, _)| us.to_ascii_lowercase())
-        .collect();
-    let uk_forms: HashSet<String> = pairs
-        .iter()
-        .map(|(_, uk)| uk.to_ascii_lowercase())
-        .collect();
+    let us_forms: HashSet<Cow<'_, str>> = pairs.iter().map(|(us, _)| lower(us)).collect();
+    let uk_forms: HashSet<Cow<'_, str>> = pairs.iter().map(|(_, uk)| lower(uk)).collect();
     let options = LiteralOptions::whole_words(false);
     let ignored: HashSet<String> = spec.ignore.iter().map(|w| w.to_ascii_lowercase()).collect();
     let mut kept = Vec::new();
     for (us, uk) in pairs {
-        if ignored.contains(&us.to_ascii_lowercase()) {
-            continue;
-        }
-        if uk_forms.contains(&us.to_ascii_lowercase())
-            || us_forms.contains(&uk.to_ascii_lowercase())
+        let (us_lower, uk_lower) = (lower(&us), lower(&uk));
+        if ignored.contains(us_lower.as_ref())
+            || uk_forms.contains(&us_lower)
+            || us_forms.contains(&uk_lower)
         {
             continue;
         }
         let index = u32::try_from(kept.len() * 2).ok()?;
         compiler
             .matcher
-            .add_literal(compiler.rule, index, &us, options);
+            .add_literal(compiler.rule, index, &text[us.clone()], options);
         compiler
             .matcher
-            .add_literal(compiler.rule, index + 1, &uk, options);
+            .add_literal(compiler.rule, index + 1, &text[uk.clone()], options);
         kept.push((us, uk));
     }
+    drop((us_forms, uk_forms));
     Some(Box::new(SpellingSystem {
+        text,
         pairs: kept,
         prefer: compiler.style.spelling.or(spec.prefer),
     }))
 }
 
+/// `word` with ASCII letters lower-cased, copied only when it has a capital.
+fn folded(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 struct SpellingSystem {
-    pairs: Vec<(String, String)>,
+    /// The data file, which the pairs point into.
+    text: Cow<'static, str>,
+    /// Each kept pair's American and British forms, as byte ranges of `text`.
+    pairs: Vec<(Range<usize>, Range<usize>)>,
     prefer: Option<System>,
 }
 
@@ -157,8 +173,8 @@ impl SpellingSystem {
     fn other_form(&self, pattern: u32) -> &str {
         let (us, uk) = &self.pairs[(pattern / 2) as usize];
         match System::of_pattern(pattern) {
-            System::Us => uk,
-            System::Uk => us,
+            System::Us => &self.text[uk.clone()],
+            System::Uk => &self.text[us.clone()],
         }
     }
 }
