@@ -4,6 +4,7 @@
 
 use super::{Block, BlockKind};
 use crate::span::Span;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -85,6 +86,15 @@ const DATELINE_AGENCIES: &[&str] = &[
     "(CNN)",
 ];
 
+/// Any of [`CREDIT_HINTS`], in one pass.
+static CREDIT_HINT: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CREDIT_HINTS).expect("a handful of literals always builds"));
+
+/// Any of [`DATELINE_AGENCIES`], in one pass.
+static DATELINE_AGENCY: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(DATELINE_AGENCIES).expect("a handful of literals always builds")
+});
+
 /// The kind of a body line judged by its text: caption, promo, byline, subhead or paragraph.
 /// Each pattern runs only on lines that pass a cheap test for it, so most articles never
 /// compile them (an editor's save pays for what its draft needs).
@@ -98,7 +108,7 @@ pub fn body_line_kind(line: &str) -> BlockKind {
         .iter()
         .any(|w| first_word.eq_ignore_ascii_case(w))
         && line.contains([':', '|']);
-    let may_be_caption = CREDIT_HINTS.iter().any(|hint| line.contains(hint));
+    let may_be_caption = CREDIT_HINT.is_match(line);
     let may_be_byline = line
         .strip_prefix("By")
         .is_some_and(|rest| rest.starts_with(char::is_whitespace));
@@ -121,9 +131,7 @@ pub fn body_line_kind(line: &str) -> BlockKind {
 /// The length in bytes of a dateline at the start of `paragraph`, including the dash and the
 /// space after it.
 pub fn dateline_len(paragraph: &str) -> Option<usize> {
-    let may_have_dateline = DATELINE_AGENCIES
-        .iter()
-        .any(|agency| paragraph.contains(agency));
+    let may_have_dateline = DATELINE_AGENCY.is_match(paragraph);
     may_have_dateline
         .then(|| DATELINE.find(paragraph).map(|m| m.end()))
         .flatten()

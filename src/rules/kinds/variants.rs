@@ -89,8 +89,13 @@ struct Variants {
 
 /// The letters of a form: accents removed, lower case, no apostrophes, hyphens or spaces.
 fn fold(form: &str) -> String {
-    if form.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return form.to_ascii_lowercase();
+    if form.is_ascii() {
+        // No accents to take apart: drop the marks and lower the case.
+        return form
+            .bytes()
+            .filter(|b| !matches!(b, b'\'' | b'-' | b' '))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
     }
     form.nfd()
         .filter(|c| !is_combining_mark(*c) && !matches!(c, '\'' | '’' | '-' | '‐' | ' '))
@@ -281,6 +286,10 @@ impl CorpusCheck for Variants {
         occurrences: Vec<Occurrence>,
         out: &mut Vec<Diagnostic>,
     ) {
+        // A variant takes two occurrences.
+        if occurrences.len() < 2 {
+            return;
+        }
         // Groups are keyed by their letters; a name anywhere makes the group a name's.
         let mut names: HashSet<String> = HashSet::new();
         for o in &occurrences {
