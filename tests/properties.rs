@@ -102,3 +102,67 @@ proptest! {
         prop_assert_eq!(words(&quotes_before), words(&quotes_after));
     }
 }
+
+/// Pieces of literals and texts for the matcher property: letters in both cases, a digit, an
+/// accent, and every separator the word table treats specially.
+fn matcher_piece() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "a", "B", "ab", "Ab", "é", "1", " ", "  ", "-", "'", "’", ".", "“", "\n",
+    ])
+    .prop_map(str::to_owned)
+}
+
+/// Where a literal matches `text` by definition: every occurrence with ASCII case folded,
+/// overlapping, that no letter or digit continues on either side where the literal itself
+/// starts or ends with one.
+fn literal_matches(text: &str, literal: &str) -> Vec<(usize, usize)> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    (0..text.len())
+        .filter(|&start| text.is_char_boundary(start))
+        .filter_map(|start| {
+            let end = start + literal.len();
+            let candidate = text.get(start..end)?;
+            let starts_glued =
+                word(literal.chars().next()) && word(text[..start].chars().next_back());
+            let ends_glued = word(literal.chars().next_back()) && word(text[end..].chars().next());
+            (candidate.eq_ignore_ascii_case(literal) && !starts_glued && !ends_glued)
+                .then_some((start, end))
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The combined matcher (a word table for literals that start with a word, an automaton
+    /// for the others) finds exactly what each literal finds on its own.
+    #[test]
+    fn combined_literal_matching_agrees_with_the_definition(
+        literals in prop::collection::vec(prop::collection::vec(matcher_piece(), 1..4), 1..6),
+        text in prop::collection::vec(matcher_piece(), 0..40),
+    ) {
+        use copydesk::rules::matcher::{LiteralOptions, MatcherBuilder};
+        let literals: Vec<String> = literals.into_iter().map(|parts| parts.concat()).collect();
+        let text = text.concat();
+        let mut builder = MatcherBuilder::default();
+        for (rule, literal) in literals.iter().enumerate() {
+            builder.add_literal(rule, 0, literal, LiteralOptions::whole_words(false));
+        }
+        let matcher = builder.build().map_err(TestCaseError::fail)?;
+        let mut found: Vec<(usize, usize, usize)> = matcher
+            .scan(&text)
+            .into_iter()
+            .map(|(rule, hit)| (rule, hit.span.start, hit.span.end))
+            .collect();
+        found.sort_unstable();
+        let mut expected: Vec<(usize, usize, usize)> = literals
+            .iter()
+            .enumerate()
+            .flat_map(|(rule, literal)| {
+                literal_matches(&text, literal).into_iter().map(move |(s, e)| (rule, s, e))
+            })
+            .collect();
+        expected.sort_unstable();
+        prop_assert_eq!(found, expected, "literals {:?} in {:?}", literals, text);
+    }
+}

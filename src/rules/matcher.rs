@@ -18,7 +18,6 @@ use crate::article::text::is_word_char;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::{self, Regex};
-use regex_automata::util::syntax;
 use regex_automata::{Input, PatternID, PatternSet};
 use regex_syntax::hir::Hir;
 use std::hash::BuildHasher;
@@ -144,6 +143,8 @@ impl MatcherBuilder {
                     .map_err(|e| format!("cannot build the literal matcher: {e}"))?,
             )
         };
+        // Every pattern passed the pack compiler's size limit, so the set, their union, needs
+        // no limit of its own.
         let hirs: Vec<&Hir> = self.regexes.iter().map(|r| &r.hir).collect();
         let regex_set = Regex::builder()
             .configure(
@@ -153,7 +154,6 @@ impl MatcherBuilder {
                     .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
                     .nfa_size_limit(None),
             )
-            .syntax(syntax::Config::new().utf8(true))
             .build_many_from_hir(&hirs)
             .map_err(|e| format!("cannot build the regex set: {e}"))?;
         Ok(Matcher {

@@ -2,7 +2,8 @@
 //!
 //! A *kind* is Rust (one file in [`kinds`]); a *rule* is a TOML table in a pack that configures a
 //! kind. [`pack`] turns packs into a [`RuleSet`], whose [`matcher`] holds the literals and
-//! regexes of every rule in one automaton and one `RegexSet`.
+//! regexes of every rule in combined matchers (a word table, an automaton, a multi-pattern
+//! regex), each run once per article.
 
 pub mod dictionary;
 pub mod forms;
