@@ -440,37 +440,51 @@ pub fn leftmost_longest(hits: impl IntoIterator<Item = Hit>) -> Vec<Hit> {
 mod tests {
     use super::*;
 
-    const WORDS: LiteralOptions = LiteralOptions {
+    const WORDS: LiteralOptions = LiteralOptions::whole_words(false);
+    const EXACT_WORDS: LiteralOptions = LiteralOptions::whole_words(true);
+    const ANYWHERE: LiteralOptions = LiteralOptions {
         case_sensitive: false,
-        whole_word: true,
+        whole_word: false,
     };
 
     fn hir(pattern: &str) -> Hir {
         regex_syntax::Parser::new().parse(pattern).unwrap()
     }
 
-    #[test]
-    fn every_rule_sees_its_own_matches() {
+    /// Builds a matcher of `literals` (rule, pattern number, literal, options) and `regexes`
+    /// (rule, regex; pattern number 0) and returns its hits in `text` as (rule, matched text,
+    /// pattern number).
+    fn hits<'t>(
+        literals: &[(usize, u32, &str, LiteralOptions)],
+        regexes: &[(usize, &str)],
+        text: &'t str,
+    ) -> Vec<(usize, &'t str, u32)> {
         let mut builder = MatcherBuilder::default();
-        builder.add_literal(0, 0, "drone strike", WORDS);
-        builder.add_literal(1, 0, "strike", WORDS);
-        builder.add_literal(
-            2,
-            7,
-            "US",
-            LiteralOptions {
-                case_sensitive: true,
-                whole_word: true,
-            },
-        );
-        builder.add_regex(3, 0, hir(r"\d+"));
+        for &(rule, pattern, literal, options) in literals {
+            builder.add_literal(rule, pattern, literal, options);
+        }
+        for &(rule, pattern) in regexes {
+            builder.add_regex(rule, 0, hir(pattern));
+        }
         let matcher = builder.build().unwrap();
-        let text = "A US drone Strike hit us; USA strikes 3";
-        let found: Vec<(usize, &str, u32)> = matcher
+        matcher
             .scan(text)
             .into_iter()
             .map(|(rule, hit)| (rule, &text[hit.span.range()], hit.pattern))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_sees_its_own_matches() {
+        let found = hits(
+            &[
+                (0, 0, "drone strike", WORDS),
+                (1, 0, "strike", WORDS),
+                (2, 7, "US", EXACT_WORDS),
+            ],
+            &[(3, r"\d+")],
+            "A US drone Strike hit us; USA strikes 3",
+        );
         assert_eq!(
             found,
             [
@@ -484,25 +498,16 @@ mod tests {
 
     #[test]
     fn word_table_matches_whole_words_only() {
-        let mut builder = MatcherBuilder::default();
-        builder.add_literal(0, 0, "colour", WORDS);
-        builder.add_literal(1, 0, "café", WORDS);
-        builder.add_literal(
-            2,
-            0,
-            "our",
-            LiteralOptions {
-                case_sensitive: false,
-                whole_word: false,
-            },
+        let found = hits(
+            &[
+                (0, 0, "colour", WORDS),
+                (1, 0, "café", WORDS),
+                (2, 0, "our", ANYWHERE),
+            ],
+            &[],
+            "Colour-blind colours, the COLOUR’s café, cafés; colour",
         );
-        let matcher = builder.build().unwrap();
-        let text = "Colour-blind colours, the COLOUR’s café, cafés; colour";
-        let found: Vec<(usize, &str)> = matcher
-            .scan(text)
-            .into_iter()
-            .map(|(rule, hit)| (rule, &text[hit.span.range()]))
-            .collect();
+        let found: Vec<(usize, &str)> = found.into_iter().map(|(r, m, _)| (r, m)).collect();
         assert_eq!(
             found,
             [
@@ -520,21 +525,25 @@ mod tests {
 
     #[test]
     fn word_table_matches_literals_longer_than_a_word() {
-        let mut builder = MatcherBuilder::default();
-        builder.add_literal(0, 0, "colour's", WORDS);
-        builder.add_literal(1, 0, "iran-backed", WORDS);
-        builder.add_literal(2, 0, "kata’ib", WORDS);
-        builder.add_literal(3, 0, "ex-vice-president", WORDS);
-        builder.add_literal(4, 0, "drone strike", WORDS);
-        builder.add_literal(5, 0, "u.s.", WORDS);
-        let matcher = builder.build().unwrap();
-        let text = "The colour's hue; colour'sy; pro-Iran-backed Kata’ib — an ex-vice-president. \
-                    Drone  strike, drone strikes, DRONE STRIKE; U.S. and u.s.a";
-        let found: Vec<(usize, &str)> = matcher
-            .scan(text)
-            .into_iter()
-            .map(|(rule, hit)| (rule, &text[hit.span.range()]))
+        let literals = [
+            "colour's",
+            "iran-backed",
+            "kata’ib",
+            "ex-vice-president",
+            "drone strike",
+            "u.s.",
+        ];
+        let literals: Vec<_> = (0..)
+            .zip(literals)
+            .map(|(rule, literal)| (rule, 0, literal, WORDS))
             .collect();
+        let found = hits(
+            &literals,
+            &[],
+            "The colour's hue; colour'sy; pro-Iran-backed Kata’ib — an ex-vice-president. \
+             Drone  strike, drone strikes, DRONE STRIKE; U.S. and u.s.a",
+        );
+        let found: Vec<(usize, &str)> = found.into_iter().map(|(r, m, _)| (r, m)).collect();
         assert_eq!(
             found,
             [
@@ -560,16 +569,12 @@ mod tests {
 
     #[test]
     fn a_group_named_match_narrows_a_regex_hit() {
-        let mut builder = MatcherBuilder::default();
-        builder.add_regex(0, 0, hir(r", (?<match>officials said)"));
-        builder.add_regex(1, 0, hir(r"brutal(ly)?"));
-        let matcher = builder.build().unwrap();
-        let text = "It was brutally cold, officials said, officials said.";
-        let found: Vec<&str> = matcher
-            .scan(text)
-            .iter()
-            .map(|(_, h)| &text[h.span.range()])
-            .collect();
+        let found = hits(
+            &[],
+            &[(0, r", (?<match>officials said)"), (1, r"brutal(ly)?")],
+            "It was brutally cold, officials said, officials said.",
+        );
+        let found: Vec<&str> = found.into_iter().map(|(_, m, _)| m).collect();
         assert_eq!(found, ["officials said", "officials said", "brutally"]);
     }
 
