@@ -59,6 +59,9 @@ struct Registration {
     whole_word: bool,
 }
 
+/// The fewest whole-word literals for which the word table beats the automaton alone.
+const WORD_TABLE_MIN: usize = 64;
+
 /// The group a pattern may name to narrow its hit to part of the match.
 const MATCH_GROUP: &str = "match";
 
@@ -126,12 +129,19 @@ impl MatcherBuilder {
         let registrations: Vec<Registration> = registrations.into_iter().map(|(_, r)| r).collect();
 
         // A literal that may match inside a word, or starts with punctuation, is left to the
-        // automaton.
-        let (words, others) = WordTable::new(&literals, |index| {
+        // automaton; so are all literals of a small set, which the automaton's prefilter skips
+        // through faster than a lookup per word.
+        let whole_words_only = |index: usize| {
             registrations[ranges[index].clone()]
                 .iter()
                 .all(|r| r.whole_word)
-        });
+        };
+        let table_worth_it = (0..literals.len())
+            .filter(|&i| whole_words_only(i))
+            .nth(WORD_TABLE_MIN - 1)
+            .is_some();
+        let (words, others) =
+            WordTable::new(&literals, |index| table_worth_it && whole_words_only(index));
         let automaton = if others.is_empty() {
             None
         } else {
@@ -451,9 +461,14 @@ mod tests {
         regex_syntax::Parser::new().parse(pattern).unwrap()
     }
 
+    /// A rule whose literals never match the tests' texts, there to make the set large enough
+    /// for the word table.
+    const FILLER: usize = usize::MAX;
+
     /// Builds a matcher of `literals` (rule, pattern number, literal, options) and `regexes`
-    /// (rule, regex; pattern number 0) and returns its hits in `text` as (rule, matched text,
-    /// pattern number).
+    /// (rule, regex; pattern number 0), with enough filler literals that whole-word literals go
+    /// to the word table, and returns its hits in `text` as (rule, matched text, pattern
+    /// number).
     fn hits<'t>(
         literals: &[(usize, u32, &str, LiteralOptions)],
         regexes: &[(usize, &str)],
@@ -463,15 +478,34 @@ mod tests {
         for &(rule, pattern, literal, options) in literals {
             builder.add_literal(rule, pattern, literal, options);
         }
+        for n in 0..WORD_TABLE_MIN {
+            builder.add_literal(FILLER, 0, &format!("zzfiller{n}"), WORDS);
+        }
         for &(rule, pattern) in regexes {
             builder.add_regex(rule, 0, hir(pattern));
         }
         let matcher = builder.build().unwrap();
+        assert!(!matcher.words.by_first_word.is_empty());
         matcher
             .scan(text)
             .into_iter()
+            .filter(|(rule, _)| *rule != FILLER)
             .map(|(rule, hit)| (rule, &text[hit.span.range()], hit.pattern))
             .collect()
+    }
+
+    #[test]
+    fn a_small_set_of_literals_is_left_to_the_automaton() {
+        let mut builder = MatcherBuilder::default();
+        builder.add_literal(0, 0, "colour", WORDS);
+        let matcher = builder.build().unwrap();
+        assert!(matcher.words.by_first_word.is_empty() && matcher.automaton.is_some());
+        let found: Vec<Span> = matcher
+            .scan("Colour, colours")
+            .iter()
+            .map(|(_, h)| h.span)
+            .collect();
+        assert_eq!(found, [Span::new(0, 6)]);
     }
 
     #[test]
