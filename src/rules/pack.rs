@@ -296,11 +296,7 @@ impl Compiler<'_> {
     /// pattern is parsed once; what the matcher keeps is the parsed form, so nothing is
     /// printed and parsed again. Whether it fits the size limit is checked here by building
     /// its automaton once; the matcher compiles it for searching only when an article needs it.
-    pub fn regex(
-        &mut self,
-        pattern: &Spanned<String>,
-        case_insensitive: bool,
-    ) -> Option<regex_syntax::hir::Hir> {
+    pub fn regex(&mut self, pattern: &Spanned<String>, case_insensitive: bool) -> Option<Hir> {
         let parsed = regex_syntax::ParserBuilder::new()
             .case_insensitive(case_insensitive)
             .build()
