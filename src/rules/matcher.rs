@@ -189,6 +189,30 @@ struct WordTable {
     first_word_len: Vec<usize>,
     /// The byte lengths of first words worth looking up.
     lengths: Range<usize>,
+    /// A bit per [`Sketch`] of the first words: a word whose sketch has no bit cannot be
+    /// one, and is not hashed at all.
+    sketches: Vec<u64>,
+}
+
+/// A word's length and its first two bytes, folded into 17 bits: words with different sketches
+/// differ, so most words of a text are ruled out before hashing.
+struct Sketch;
+
+impl Sketch {
+    const BITS: usize = 5 + 6 + 6;
+
+    /// The sketch of a word (at least one byte long).
+    fn of(word: &[u8]) -> usize {
+        // Letters fold to one class per letter, digits to their own, other bytes (parts of
+        // non-ASCII characters) share one.
+        let class = |b: Option<&u8>| match b.map(u8::to_ascii_lowercase) {
+            Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
+            Some(b @ b'0'..=b'9') => 26 + usize::from(b - b'0'),
+            Some(_) => 62,
+            None => 63,
+        };
+        (word.len().min(31) << 12) | (class(word.first()) << 6) | class(word.get(1))
+    }
 }
 
 impl WordTable {
@@ -205,6 +229,7 @@ impl WordTable {
         let mut table = WordTable {
             first_word_len: vec![0; literals.len()],
             lengths: 0..0,
+            sketches: vec![0; (1 << Sketch::BITS) / 64],
             ..WordTable::default()
         };
         let mut others = Vec::new();
@@ -215,6 +240,8 @@ impl WordTable {
                 continue;
             };
             table.first_word_len[index] = first;
+            let sketch = Sketch::of(&literal.as_bytes()[..first]);
+            table.sketches[sketch / 64] |= 1 << (sketch % 64);
             table.lengths = if table.lengths.is_empty() {
                 first..first + 1
             } else {
@@ -239,6 +266,10 @@ impl WordTable {
         let mut folded = String::new();
         for word in word_runs(text) {
             if !self.lengths.contains(&word.len()) {
+                continue;
+            }
+            let sketch = Sketch::of(&text.as_bytes()[word.range()]);
+            if self.sketches[sketch / 64] & (1 << (sketch % 64)) == 0 {
                 continue;
             }
             folded.clear();
@@ -268,28 +299,36 @@ impl WordTable {
 /// where a literal made of word characters matches on word boundaries.
 fn word_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
+    // Whether the character at `at` is a word character, and its width; ASCII bytes, most of
+    // a text, without decoding.
+    let read = move |at: usize| match bytes[at] {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        _ => text[at..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    };
     let mut at = 0;
     std::iter::from_fn(move || {
-        let mut start = None;
-        while at < bytes.len() {
-            let (word, width) = if bytes[at].is_ascii() {
-                (bytes[at].is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[at..].chars().next()?;
-                (is_word_char(c), c.len_utf8())
-            };
-            match (word, start) {
-                (true, None) => start = Some(at),
-                (false, Some(from)) => {
-                    let span = Span::new(from, at);
-                    at += width;
-                    return Some(span);
-                }
-                _ => {}
+        loop {
+            if at >= bytes.len() {
+                return None;
+            }
+            let (word, width) = read(at);
+            if word {
+                break;
             }
             at += width;
         }
-        start.map(|from| Span::new(from, bytes.len()))
+        let start = at;
+        while at < bytes.len() {
+            let (word, width) = read(at);
+            if !word {
+                break;
+            }
+            at += width;
+        }
+        Some(Span::new(start, at))
     })
 }
 
@@ -592,6 +631,9 @@ mod tests {
         );
         assert_eq!(WordTable::first_word("colour's"), Some(6));
         assert_eq!(WordTable::first_word("“quoted"), None);
+        assert_eq!(Sketch::of(b"Colour"), Sketch::of(b"colour"));
+        assert_ne!(Sketch::of(b"colour"), Sketch::of(b"colours"));
+        assert_ne!(Sketch::of(b"a"), Sketch::of(b"ab"));
     }
 
     #[test]
