@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copydesk, stderr, stdout};
+use common::{copydesk, stderr, stdout, write_file};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -35,15 +35,10 @@ fn findings_exit_one_unless_below_fail_on() {
 #[test]
 fn folders_are_walked_and_gitignore_is_honoured() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(".gitignore"), "drafts-old/\n").unwrap();
-    std::fs::create_dir(dir.path().join("drafts-old")).unwrap();
-    std::fs::write(
-        dir.path().join("drafts-old/a.txt"),
-        "Title\n\nThe the end.\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("b.md"), "# Title\n\nThe the end.\n").unwrap();
-    std::fs::write(dir.path().join("notes.json"), "{\"the the\": 1}").unwrap();
+    write_file(dir.path(), ".gitignore", "drafts-old/\n");
+    write_file(dir.path(), "drafts-old/a.txt", "Title\n\nThe the end.\n");
+    write_file(dir.path(), "b.md", "# Title\n\nThe the end.\n");
+    write_file(dir.path(), "notes.json", "{\"the the\": 1}");
     let out = copydesk(&["check", "--format", "concise", dir.path().to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 1, "{text}");
@@ -191,7 +186,11 @@ fn a_bad_pack_stops_the_run_with_a_located_error() {
 #[test]
 fn user_packs_add_rules() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("house.toml"), "[pack]\nname = \"house\"\n\n[[preferred-term]]\nid = \"house.cycle\"\nmessage = \"write `{preferred}`\"\nreplace = [[\"cycle lanes\", \"bike lanes\"]]\nrationale = \"House style.\"\nmust-fire = [\"New cycle lanes open.\"]\nmust-not-fire = [\"New bike lanes open.\"]\n").unwrap();
+    write_file(
+        dir.path(),
+        "house.toml",
+        "[pack]\nname = \"house\"\n\n[[preferred-term]]\nid = \"house.cycle\"\nmessage = \"write `{preferred}`\"\nreplace = [[\"cycle lanes\", \"bike lanes\"]]\nrationale = \"House style.\"\nmust-fire = [\"New cycle lanes open.\"]\nmust-not-fire = [\"New bike lanes open.\"]\n",
+    );
     let out = copydesk(&[
         "check",
         "--format",
@@ -281,11 +280,11 @@ fn test_command_passes_on_the_rules_folder_with_its_fixtures() {
 fn fixtures_are_diffed_and_blessed() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("fixtures")).unwrap();
-    std::fs::write(
-        dir.path().join("p.toml"),
+    write_file(
+        dir.path(),
+        "p.toml",
         "[pack]\nname = \"p\"\nfixtures = [\"fixtures\"]\n\n[[existence]]\nid = \"p.x\"\nmessage = \"m\"\nwords = [\"slams\"]\nrationale = \"r\"\nmust-fire = [\"Mayor slams plan\"]\nmust-not-fire = [\"Mayor backs plan\"]\n",
-    )
-    .unwrap();
+    );
     let draft = dir.path().join("fixtures/a.txt");
     std::fs::write(&draft, "Mayor slams plan\n\nThe mayor spoke.\n").unwrap();
     let pack = dir.path().join("p.toml");
@@ -475,16 +474,16 @@ fn seed_rewrite_checked_against_the_wire_story() {
 #[test]
 fn corpus_mode_judges_consistency_across_articles() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
+    write_file(
+        dir.path(),
+        "a.txt",
         "Parks plan\n\nThe neighborhood park reopened. Another neighborhood waits.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("b.txt"),
+    );
+    write_file(
+        dir.path(),
+        "b.txt",
         "Library plan\n\nThe neighbourhood library opened.\n",
-    )
-    .unwrap();
+    );
     let path = dir.path().to_str().unwrap();
     let out = copydesk(&[
         "check",

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copydesk, stderr};
+use common::{copydesk, stderr, write_file};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -10,8 +10,7 @@ use std::process::{Command, Stdio};
 #[test]
 fn a_directory_symlink_loop_ends() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("drafts")).unwrap();
-    std::fs::write(dir.path().join("drafts/a.txt"), "Title\n\nThe the end.\n").unwrap();
+    write_file(dir.path(), "drafts/a.txt", "Title\n\nThe the end.\n");
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path(), dir.path().join("drafts/loop")).unwrap();
     let out = copydesk(&["check", "--format", "concise", dir.path().to_str().unwrap()]);

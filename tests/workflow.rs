@@ -3,17 +3,17 @@
 
 mod common;
 
-use common::{copydesk_in, stderr, stdout};
+use common::{copydesk_in, stderr, stdout, write_file};
 use std::path::Path;
 
 /// A content folder with one British-spelled draft that also says "organized".
 fn newsroom() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("draft.txt"),
+    write_file(
+        dir.path(),
+        "draft.txt",
         "Council backs new cycle routes\n\nThe council organized a vote on the colour of the new cycle routes and the centre lines. Members said the the plan was popular.\n",
-    )
-    .unwrap();
+    );
     dir
 }
 
@@ -37,11 +37,7 @@ fn configuration_sets_the_house_spelling_system() {
         stdout(&out)
     );
 
-    std::fs::write(
-        dir.path().join("copydesk.toml"),
-        "[style]\nspelling = \"us\"\n",
-    )
-    .unwrap();
+    write_file(dir.path(), "copydesk.toml", "[style]\nspelling = \"us\"\n");
     let out = copydesk_in(
         dir.path(),
         &[
@@ -86,22 +82,21 @@ fn configuration_sets_the_house_spelling_system() {
 #[test]
 fn configuration_is_found_upward_and_the_nearest_wins() {
     let dir = newsroom();
-    std::fs::write(
-        dir.path().join("copydesk.toml"),
+    write_file(
+        dir.path(),
+        "copydesk.toml",
         "[rules]\nignore = [\"typo\"]\n",
-    )
-    .unwrap();
-    std::fs::create_dir(dir.path().join("sport")).unwrap();
-    std::fs::write(
-        dir.path().join("sport/match.txt"),
+    );
+    write_file(
+        dir.path(),
+        "sport/match.txt",
         "Rovers win\n\nThe the match ended late.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("sport/.copydesk.toml"),
+    );
+    write_file(
+        dir.path(),
+        "sport/.copydesk.toml",
         "[rules]\nselect = [\"typo\"]\n",
-    )
-    .unwrap();
+    );
     let out = copydesk_in(dir.path(), &["check", "--format", "concise", "."]);
     let text = stdout(&out);
     assert!(
@@ -123,22 +118,18 @@ fn configuration_is_found_upward_and_the_nearest_wins() {
 #[test]
 fn a_typo_in_the_configuration_is_located() {
     let dir = newsroom();
-    std::fs::write(
-        dir.path().join("copydesk.toml"),
-        "[rules]\nselct = [\"core\"]\n",
-    )
-    .unwrap();
+    write_file(dir.path(), "copydesk.toml", "[rules]\nselct = [\"core\"]\n");
     let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("unknown field `selct`"), "{err}");
     assert!(err.contains("copydesk.toml:2:1"), "{err}");
 
-    std::fs::write(
-        dir.path().join("copydesk.toml"),
+    write_file(
+        dir.path(),
+        "copydesk.toml",
         "[rules]\nignore = [\"no-such-rule\"]\n",
-    )
-    .unwrap();
+    );
     let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -147,11 +138,11 @@ fn a_typo_in_the_configuration_is_located() {
         stderr(&out)
     );
 
-    std::fs::write(
-        dir.path().join("copydesk.toml"),
+    write_file(
+        dir.path(),
+        "copydesk.toml",
         "[style]\nspelling = \"british\"\n",
-    )
-    .unwrap();
+    );
     let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -164,23 +155,17 @@ fn a_typo_in_the_configuration_is_located() {
 #[test]
 fn excludes_overrides_and_severities() {
     let dir = newsroom();
-    std::fs::create_dir(dir.path().join("archive")).unwrap();
-    std::fs::write(
-        dir.path().join("archive/old.txt"),
-        "Old story\n\nThe the end.\n",
-    )
-    .unwrap();
-    std::fs::create_dir(dir.path().join("opinion")).unwrap();
-    std::fs::write(
-        dir.path().join("opinion/column.txt"),
+    write_file(dir.path(), "archive/old.txt", "Old story\n\nThe the end.\n");
+    write_file(
+        dir.path(),
+        "opinion/column.txt",
         "Why we must act\n\nThe the time is now.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("copydesk.toml"),
+    );
+    write_file(
+        dir.path(),
+        "copydesk.toml",
         "[rules]\nseverity = { \"typo.doubled-word\" = \"error\" }\n\n[files]\nexclude = [\"archive/**\"]\n\n[[overrides]]\npaths = [\"opinion/**\"]\nignore = [\"typo\"]\n",
-    )
-    .unwrap();
+    );
     let out = copydesk_in(
         dir.path(),
         &["check", "--format", "concise", "--select", "typo", "."],
@@ -201,7 +186,7 @@ fn init_writes_a_starter_that_loads() {
         Some(2),
         "never overwrites"
     );
-    std::fs::write(dir.path().join("a.txt"), "Title\n\nClean copy.\n").unwrap();
+    write_file(dir.path(), "a.txt", "Title\n\nClean copy.\n");
     assert_eq!(
         copydesk_in(dir.path(), &["check", "a.txt"]).status.code(),
         Some(0)
@@ -211,16 +196,16 @@ fn init_writes_a_starter_that_loads() {
 #[test]
 fn suppressions_and_unused_ones() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.md"),
+    write_file(
+        dir.path(),
+        "a.md",
         "# Title\n\n<!-- copydesk-disable-next-line typo.doubled-word -->\nThe the first.\n\n<!-- copydesk-disable typo -->\nThe the second.\n<!-- copydesk-enable typo -->\n\nThe the third.\n\n<!-- copydesk-disable-next-line news -->\nNothing to hide here.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("b.txt"),
+    );
+    write_file(
+        dir.path(),
+        "b.txt",
         "Title\n\n<!-- copydesk-disable-next-line -->\nThe the end.\n",
-    )
-    .unwrap();
+    );
     let out = copydesk_in(
         dir.path(),
         &["check", "--format", "concise", "a.md", "b.txt"],
@@ -388,11 +373,11 @@ fn straight_quotes_become_curly_where_the_house_asks() {
     std::fs::write(&path, "Mayor opens bridge\n\n\"It is open,\" she said.\n").unwrap();
     let out = copydesk_in(dir.path(), &["check", "--format", "concise", "a.txt"]);
     assert!(!stdout(&out).contains("straight-marks"), "off by default");
-    std::fs::write(
-        dir.path().join("copydesk.toml"),
+    write_file(
+        dir.path(),
+        "copydesk.toml",
         "[rules]\nextend-select = [\"news.quote.straight-marks\"]\n",
-    )
-    .unwrap();
+    );
     copydesk_in(dir.path(), &["check", "--fix", "a.txt"]);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),

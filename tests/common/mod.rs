@@ -66,6 +66,15 @@ pub fn shared_dir() -> Option<std::path::PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
+/// Writes `text` to `relative` inside `dir`, creating the folders on the way.
+pub fn write_file(dir: &Path, relative: &str, text: &str) {
+    let path = dir.join(relative);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create the test folder");
+    }
+    std::fs::write(path, text).expect("write the test file");
+}
+
 /// Runs the `copydesk` binary in `dir`, colour left to its own judgement.
 pub fn copydesk_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_copydesk"))
