@@ -3,7 +3,7 @@
 mod common;
 
 use common::{copydesk, stderr, stdout, write_file};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 #[test]
@@ -323,17 +323,27 @@ fn dump_model_prints_blocks() {
     assert!(text.contains("dateline      5:1-5:21"), "{text}");
 }
 
-#[test]
-fn seed_article_flags_iranian_backed_against_iran_backed() {
+/// The two seed articles in `../shared/seeds`, (the rewrite, the wire story), or `None` after
+/// saying the test is skipped because they are not here.
+fn seeds() -> Option<(PathBuf, PathBuf)> {
     let Some(shared) = common::shared_dir() else {
         eprintln!("skipped: ../shared is not beside this checkout");
-        return;
+        return None;
     };
-    let seed = shared.join("seeds/000_05e8034c6cf52475.txt");
-    if !Path::new(&seed).exists() {
-        eprintln!("skipped: {} is absent", seed.display());
-        return;
+    let (rewrite, wire) = (
+        shared.join("seeds/004_4e1d34a0a0410271.txt"),
+        shared.join("seeds/000_05e8034c6cf52475.txt"),
+    );
+    if !rewrite.exists() || !wire.exists() {
+        eprintln!("skipped: the seed articles are absent");
+        return None;
     }
+    Some((rewrite, wire))
+}
+
+#[test]
+fn seed_article_flags_iranian_backed_against_iran_backed() {
+    let Some((_, seed)) = seeds() else { return };
     let out = copydesk(&["check", seed.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -363,18 +373,9 @@ fn seed_article_flags_iranian_backed_against_iran_backed() {
 
 #[test]
 fn seed_rewrite_shows_the_news_pack_findings() {
-    let Some(shared) = common::shared_dir() else {
-        eprintln!("skipped: ../shared is not beside this checkout");
+    let Some((rewrite, wire)) = seeds() else {
         return;
     };
-    let (rewrite, wire) = (
-        shared.join("seeds/004_4e1d34a0a0410271.txt"),
-        shared.join("seeds/000_05e8034c6cf52475.txt"),
-    );
-    if !rewrite.exists() || !wire.exists() {
-        eprintln!("skipped: the seed articles are absent");
-        return;
-    }
     let out = copydesk(&["check", "--format", "concise", rewrite.to_str().unwrap()]);
     let text = stdout(&out);
     for expected in [
@@ -413,18 +414,9 @@ fn seed_rewrite_shows_the_news_pack_findings() {
 
 #[test]
 fn seed_rewrite_checked_against_the_wire_story() {
-    let Some(shared) = common::shared_dir() else {
-        eprintln!("skipped: ../shared is not beside this checkout");
+    let Some((rewrite, wire)) = seeds() else {
         return;
     };
-    let (rewrite, wire) = (
-        shared.join("seeds/004_4e1d34a0a0410271.txt"),
-        shared.join("seeds/000_05e8034c6cf52475.txt"),
-    );
-    if !rewrite.exists() || !wire.exists() {
-        eprintln!("skipped: the seed articles are absent");
-        return;
-    }
     let out = copydesk(&[
         "check",
         "--select",
@@ -461,7 +453,7 @@ fn seed_rewrite_checked_against_the_wire_story() {
         "--corpus",
         "--format",
         "concise",
-        shared.join("seeds").to_str().unwrap(),
+        wire.parent().and_then(Path::to_str).unwrap(),
     ]);
     let text = stdout(&out);
     assert!(text.contains("004_4e1d34a0a0410271.txt:6:39: warning[consistency.neighborhood] `neighbourhood` here, but `neighborhood` elsewhere"), "{text}");
