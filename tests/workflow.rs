@@ -20,17 +20,20 @@ fn newsroom() -> tempfile::TempDir {
 #[test]
 fn configuration_sets_the_house_spelling_system() {
     let dir = newsroom();
-    let out = copydesk_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "concise",
-            "--select",
-            "spelling",
-            "draft.txt",
-        ],
-    );
+    let check_spelling = || {
+        copydesk_in(
+            dir.path(),
+            &[
+                "check",
+                "--format",
+                "concise",
+                "--select",
+                "spelling",
+                "draft.txt",
+            ],
+        )
+    };
+    let out = check_spelling();
     assert!(
         stdout(&out).contains("`organized` does not follow this article's British spelling"),
         "{}",
@@ -38,17 +41,7 @@ fn configuration_sets_the_house_spelling_system() {
     );
 
     write_file(dir.path(), "copydesk.toml", "[style]\nspelling = \"us\"\n");
-    let out = copydesk_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "concise",
-            "--select",
-            "spelling",
-            "draft.txt",
-        ],
-    );
+    let out = check_spelling();
     assert!(
         stdout(&out).contains("`colour` does not follow this article's American spelling"),
         "{}",
