@@ -24,9 +24,35 @@ static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("caption credit pattern is valid")
 });
 
-/// A promo or related-link label at the start of a line.
+/// The labels of promo and related-link lines, lower case, words separated by one space.
+const PROMO_LABELS: &[&str] = &[
+    "also read",
+    "read more",
+    "read also",
+    "related coverage",
+    "related",
+    "see also",
+    "watch",
+    "more on this story",
+    "more on this",
+    "recommended",
+    "full coverage",
+    "more coverage",
+];
+
+/// A promo or related-link label at the start of a line, followed by `:` or `|`.
 static PROMO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:also\s+read|read\s+more|read\s+also|related(?:\s+coverage)?|see\s+also|watch|more\s+on\s+this(?:\s+story)?|recommended|full\s+coverage|more\s+coverage)\s*[:|]")
+    let labels: Vec<String> = PROMO_LABELS
+        .iter()
+        .map(|label| {
+            label
+                .split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    Regex::new(&format!(r"(?i)^\s*(?:{})\s*[:|]", labels.join("|")))
         .expect("promo label pattern is valid")
 });
 
@@ -43,9 +69,10 @@ const MAX_BYLINE_WORDS: usize = 9;
 /// The dateline that opens a wire story: "WASHINGTON (Reuters) - ", "EL PASO, Texas (AP) — ",
 /// "LONDON, March 3 (Reuters) - ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\p{Lu}[\p{Lu}\p{M} .’'\-]*(?:/\p{Lu}[\p{Lu} .\-]*)?(?:,\s[A-Za-z.\s]+?(?:\s\d{1,2})?)?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN)\)\s*[-—–]+\s*",
-    )
+    Regex::new(&format!(
+        r"^\p{{Lu}}[\p{{Lu}}\p{{M}} .’'\-]*(?:/\p{{Lu}}[\p{{Lu}} .\-]*)?(?:,\s[A-Za-z.\s]+?(?:\s\d{{1,2}})?)?\s*\((?:{})\)\s*[-—–]+\s*",
+        DATELINE_AGENCIES.join("|"),
+    ))
     .expect("dateline pattern is valid")
 });
 
@@ -62,37 +89,26 @@ const CREDIT_HINTS: &[&str] = &[
     "Image",
 ];
 
-/// The first words of the labels `PROMO_LABEL` knows.
-const PROMO_FIRST_WORDS: &[&str] = &[
-    "also",
-    "read",
-    "related",
-    "see",
-    "watch",
-    "more",
-    "recommended",
-    "full",
-];
-
-/// The agencies `DATELINE` knows, as they stand in brackets.
+/// The agencies whose name in brackets ends a dateline ("WASHINGTON (Reuters) - ").
 const DATELINE_AGENCIES: &[&str] = &[
-    "(Reuters)",
-    "(AP)",
-    "(AFP)",
-    "(Bloomberg)",
-    "(UPI)",
-    "(dpa)",
-    "(Xinhua)",
-    "(CNN)",
+    "Reuters",
+    "AP",
+    "AFP",
+    "Bloomberg",
+    "UPI",
+    "dpa",
+    "Xinhua",
+    "CNN",
 ];
 
 /// Any of [`CREDIT_HINTS`], in one pass.
 static CREDIT_HINT: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(CREDIT_HINTS).expect("a handful of literals always builds"));
 
-/// Any of [`DATELINE_AGENCIES`], in one pass.
+/// Any of [`DATELINE_AGENCIES`] in brackets, in one pass.
 static DATELINE_AGENCY: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(DATELINE_AGENCIES).expect("a handful of literals always builds")
+    AhoCorasick::new(DATELINE_AGENCIES.iter().map(|agency| format!("({agency})")))
+        .expect("a handful of literals always builds")
 });
 
 /// The kind of a body line judged by its text: caption, promo, byline, subhead or paragraph.
@@ -104,8 +120,9 @@ pub fn body_line_kind(line: &str) -> BlockKind {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    let may_be_promo = PROMO_FIRST_WORDS
+    let may_be_promo = PROMO_LABELS
         .iter()
+        .filter_map(|label| label.split(' ').next())
         .any(|w| first_word.eq_ignore_ascii_case(w))
         && line.contains([':', '|']);
     let may_be_caption = CREDIT_HINT.is_match(line);
