@@ -581,7 +581,9 @@ fn fix_until_done(
                 continue;
             }
             let fixed = fix::apply(&article.source, &edits);
+            let encoding = article.encoding;
             *article = Article::parse(article.name.clone(), fixed, article.format);
+            article.encoding = encoding;
             changed = true;
         }
         if !changed {
@@ -600,9 +602,11 @@ fn write_fixes(articles: &[Article], originals: &[String], args: &CheckArgs) {
         }
         if args.diff {
             print(fix::diff(&article.name, original, &article.source).as_bytes());
-        } else if let Err(reason) =
-            fix::write_atomically(Path::new(&article.name), original, &article.source)
-        {
+        } else if let Err(reason) = fix::write_atomically(
+            Path::new(&article.name),
+            &input::encode(original, article.encoding),
+            &input::encode(&article.source, article.encoding),
+        ) {
             eprintln!("warning: {}: {reason}", article.name);
         } else if !args.quiet {
             eprintln!("fixed {}", article.name);

@@ -156,14 +156,15 @@ fn check_one(
     }
 }
 
-/// One finding per problem: when two rules flag the same span with the same fix (a
+/// One finding per problem: when two rules flag the same span of one article with the same fix (a
 /// consistency group and the spelling system both catching "neighbourhood"), the first in
 /// sort order is kept and names the others.
 fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut merged: Vec<Diagnostic> = Vec::with_capacity(sorted.len());
     for diagnostic in sorted {
         if let Some(kept) = merged.last_mut() {
-            let same = kept.primary.span == diagnostic.primary.span
+            let same = kept.primary.article == diagnostic.primary.article
+                && kept.primary.span == diagnostic.primary.span
                 && kept.fix.is_some()
                 && kept.fix.as_ref().map(|f| &f.edits) == diagnostic.fix.as_ref().map(|f| &f.edits);
             if same {

@@ -78,9 +78,9 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
 /// Writes `fixed` over `path` if the file still holds `original`: into a temporary file in the
 /// same folder with the same permissions, then renamed over the original, so a reader never
 /// sees half a file.
-pub fn write_atomically(path: &Path, original: &str, fixed: &str) -> Result<(), String> {
+pub fn write_atomically(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), String> {
     let current = std::fs::read(path).map_err(|e| format!("cannot read it again: {e}"))?;
-    if current != original.as_bytes() {
+    if current != original {
         return Err("it changed since it was read; not fixed".to_owned());
     }
     let dir = path
@@ -92,8 +92,7 @@ pub fn write_atomically(path: &Path, original: &str, fixed: &str) -> Result<(), 
         .permissions();
     let mut temp = tempfile::NamedTempFile::new_in(dir)
         .map_err(|e| format!("cannot create a temporary file: {e}"))?;
-    temp.write_all(fixed.as_bytes())
-        .map_err(|e| e.to_string())?;
+    temp.write_all(fixed).map_err(|e| e.to_string())?;
     temp.as_file().sync_all().map_err(|e| e.to_string())?;
     std::fs::set_permissions(temp.path(), permissions).map_err(|e| e.to_string())?;
     temp.persist(path).map_err(|e| e.error.to_string())?;
@@ -136,9 +135,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "new text").unwrap();
-        assert!(write_atomically(&path, "old text", "fixed").is_err());
+        assert!(write_atomically(&path, b"old text", b"fixed").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new text");
-        write_atomically(&path, "new text", "fixed").unwrap();
+        write_atomically(&path, b"new text", b"fixed").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "fixed");
     }
 }

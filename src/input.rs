@@ -2,7 +2,7 @@
 //! bytes and decoded as UTF-8. A file that cannot be read is reported with the reason and the
 //! rest are still read.
 
-use crate::article::{Article, Format};
+use crate::article::{Article, Encoding, Format};
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 use std::io::Read;
@@ -127,12 +127,14 @@ pub fn read(source: &Source) -> Result<Article, InputProblem> {
             bytes
         }
     };
-    let text = decode(bytes).map_err(|(message, is_error)| problem(message, is_error))?;
+    let (text, encoding) = decode(bytes).map_err(|message| problem(message, true))?;
     let format = match source {
         Source::File(path) => Format::for_path(&path.to_string_lossy()),
         Source::Stdin => Format::Plain,
     };
-    Ok(Article::parse(name, text, format))
+    let mut article = Article::parse(name, text, format);
+    article.encoding = encoding;
+    Ok(article)
 }
 
 /// The sources of a run: the `global` files (`--source`) for every article, plus each
@@ -198,24 +200,63 @@ pub fn read_sources(
     (docs, per_article, problems)
 }
 
-/// UTF-8 text from bytes; a NUL byte marks a binary file (skipped), invalid UTF-8 is an error
-/// naming the byte offset.
-pub fn decode(bytes: Vec<u8>) -> Result<String, (String, bool)> {
-    if bytes.contains(&0) {
-        return Err((
-            "skipped: looks like a binary file (contains NUL bytes)".to_owned(),
-            false,
-        ));
+/// Text from a file's bytes, and the encoding to write it back in: UTF-8 (a UTF-8 byte-order
+/// mark stays in the text), or UTF-16 with a byte-order mark. Anything else is an error that
+/// fails the run: invalid UTF-8 names the offset of the first bad byte, NUL bytes without a
+/// UTF-16 byte-order mark mean a binary file or UTF-16 that cannot be told apart from one.
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), String> {
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(&bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let ours = if encoding == encoding_rs::UTF_16LE {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        };
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        if malformed {
+            return Err(format!(
+                "not valid {}: it has unpaired surrogates or an odd number of bytes; save the file as UTF-8",
+                encoding.name()
+            ));
+        }
+        return Ok((text.into_owned(), ours));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        (
+    if bytes.contains(&0) {
+        return Err(
+            "not text: it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark); save it as UTF-8"
+                .to_owned(),
+        );
+    }
+    String::from_utf8(bytes)
+        .map(|text| (text, Encoding::Utf8))
+        .map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
             format!(
                 "not valid UTF-8: invalid byte sequence at byte offset {at}; save the file as UTF-8"
-            ),
-            true,
-        )
-    })
+            )
+        })
+}
+
+/// `text` in `encoding`, as it is written back to its file.
+pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    let units = |big_endian: bool| {
+        let mut bytes = Vec::with_capacity(2 + text.len() * 2);
+        for unit in std::iter::once(0xFEFF).chain(text.encode_utf16()) {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    };
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Utf16Le => units(false),
+        Encoding::Utf16Be => units(true),
+    }
 }
 
 #[cfg(test)]
@@ -224,15 +265,25 @@ mod tests {
 
     #[test]
     fn decode_reports_the_offset_of_invalid_utf8() {
-        let (message, is_error) = decode(b"caf\xe9 au lait".to_vec()).unwrap_err();
+        let message = decode(b"caf\xe9 au lait".to_vec()).unwrap_err();
         assert!(message.contains("byte offset 3"), "{message}");
-        assert!(is_error);
-        let (message, is_error) = decode(b"\x00\x01binary".to_vec()).unwrap_err();
-        assert!(message.contains("binary"));
-        assert!(!is_error);
+        let message = decode(b"\x00\x01binary".to_vec()).unwrap_err();
+        assert!(message.contains("NUL bytes"), "{message}");
         assert_eq!(
             decode("ok “quotes”".as_bytes().to_vec()).unwrap(),
-            "ok “quotes”"
+            ("ok “quotes”".to_owned(), Encoding::Utf8)
         );
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_round_trips() {
+        let text = "Mayor’s “plan” — Zoë\r\nline two";
+        for encoding in [Encoding::Utf16Le, Encoding::Utf16Be] {
+            let bytes = encode(text, encoding);
+            assert_eq!(decode(bytes).unwrap(), (text.to_owned(), encoding));
+        }
+        let mut odd = encode("ab", Encoding::Utf16Le);
+        odd.push(b'x');
+        assert!(decode(odd).unwrap_err().contains("UTF-16LE"));
     }
 }

@@ -52,33 +52,79 @@ impl From<Range<usize>> for Span {
 }
 
 /// Start offsets of every line of a text, for turning byte offsets into 1-based line and column.
+///
+/// Columns count characters. A text that is all ASCII counts bytes; otherwise the number of
+/// characters before every [`CHECKPOINT`]-th byte is kept, so a column costs at most that many
+/// bytes of counting however long the line: many findings on one long line stay linear.
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Characters before byte `i * CHECKPOINT` (and, last, in the whole text); empty for an
+    /// ASCII text.
+    chars_before: Vec<usize>,
 }
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT: usize = 256;
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(memchr_newlines(text).map(|i| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
-        Self { text, line_starts }
+        let chars_before = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut counts = vec![0];
+            for chunk in text.as_bytes().chunks(CHECKPOINT) {
+                let before = counts.last().copied().unwrap_or(0);
+                counts.push(before + chars_in(chunk));
+            }
+            counts
+        };
+        Self {
+            text,
+            line_starts,
+            chars_before,
+        }
     }
 
     /// 1-based line and column (counted in characters) of byte offset `at`.
     pub fn line_col(&self, at: usize) -> (usize, usize) {
+        let at = at.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= at);
         let line_start = self.line_starts[line - 1];
-        let column = self.text[line_start..at].chars().count() + 1;
-        (line, column)
+        (line, self.chars_to(at) - self.chars_to(line_start) + 1)
+    }
+
+    /// The 0-based index of the line holding byte offset `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= at) - 1
+    }
+
+    /// The byte range of 0-based line `line`, without its line break; `None` past the end.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        Some(start..end.max(start))
+    }
+
+    /// The number of characters before byte offset `at`.
+    fn chars_to(&self, at: usize) -> usize {
+        if self.chars_before.is_empty() {
+            return at;
+        }
+        let checkpoint = at / CHECKPOINT;
+        self.chars_before[checkpoint] + chars_in(&self.text.as_bytes()[checkpoint * CHECKPOINT..at])
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
+/// Characters that start in `bytes`: every byte but UTF-8 continuation bytes.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 #[cfg(test)]
@@ -94,5 +140,18 @@ mod tests {
         let y = text.find('y').unwrap();
         assert_eq!(index.line_col(y), (2, 5));
         assert_eq!(index.line_col(text.len()), (2, 6));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_counting_from_its_start() {
+        let line = "é“x” ".repeat(300);
+        let text = format!("title\n{line}\nend");
+        let index = LineIndex::new(&text);
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let (line, column) = index.line_col(at);
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(line, text[..at].matches('\n').count() + 1);
+            assert_eq!(column, text[start..at].chars().count() + 1, "at {at}");
+        }
     }
 }

@@ -127,15 +127,43 @@ fn unreadable_and_non_utf8_files_are_reported_and_the_rest_still_checked() {
 }
 
 #[test]
-fn empty_and_binary_files_do_not_fail_the_run() {
+fn an_empty_file_is_an_article_but_a_binary_one_fails_the_run() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
+    let out = copydesk(&["check", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let binary = dir.path().join("image.txt");
     std::fs::write(&binary, b"\x89PNG\x00\x00\x01").unwrap();
     let out = copydesk(&["check", empty.to_str().unwrap(), binary.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stdout(&out).contains("image.txt: not text: it contains NUL bytes"));
+}
+
+#[test]
+fn utf16_drafts_are_checked_and_fixed_in_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    let text = "Council vote\r\n\r\nThe the council met on Monday in the “neighbourhood” hall.\r\n";
+    let utf16 = |text: &str| {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        bytes
+    };
+    std::fs::write(&path, utf16(text)).unwrap();
+    let out = copydesk(&["check", "--format", "concise", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("draft.txt:3:1: warning[typo.doubled-word]"),
+        "{}",
+        stdout(&out)
+    );
+    let out = copydesk(&["check", "--fix", "-q", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("looks like a binary file"));
+    let fixed = "Council vote\r\n\r\nThe council met on Monday in the “neighbourhood” hall.\r\n";
+    assert_eq!(std::fs::read(&path).unwrap(), utf16(fixed));
 }
 
 #[test]

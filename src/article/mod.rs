@@ -6,6 +6,7 @@
 //! unless they opt in.
 
 mod classify;
+mod entity;
 mod html;
 mod markdown;
 mod plain;
@@ -127,6 +128,17 @@ impl Format {
     }
 }
 
+/// How an article's file is encoded on disk. Its text is always held as UTF-8.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Encoding {
+    #[default]
+    Utf8,
+    /// UTF-16, little-endian, with a byte-order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
+    Utf16Be,
+}
+
 /// An article: its source text and the blocks and quotations found in it.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -138,6 +150,8 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Source documents the article names itself (Markdown front matter `sources`), as written.
     pub declared_sources: Vec<String>,
+    /// How the file on disk is encoded; fixes are written back the same way.
+    pub encoding: Encoding,
     /// Every block's words and sentences, split once, the first time a rule asks.
     tokens: std::sync::OnceLock<Tokens>,
 }
@@ -165,7 +179,8 @@ impl Article {
                 (parsed.blocks, Vec::new(), parsed.quotations)
             }
         };
-        let mut quotes = quotes::find(&source, &blocks);
+        let entities = matches!(format, Format::Html | Format::Markdown);
+        let mut quotes = quotes::find(&source, &blocks, entities);
         // Quotations marked up as `<q>` carry no quotation marks of their own.
         for span in tagged {
             let block = blocks.iter().position(|b| b.span.contains(span));
@@ -186,6 +201,7 @@ impl Article {
             blocks,
             quotes,
             declared_sources,
+            encoding: Encoding::Utf8,
             tokens: std::sync::OnceLock::new(),
         }
     }
@@ -205,7 +221,7 @@ impl Article {
                 markup: Vec::new(),
             }]
         };
-        let quotes = quotes::find(&source, &blocks);
+        let quotes = quotes::find(&source, &blocks, false);
         Self {
             name: name.into(),
             source,
@@ -213,6 +229,7 @@ impl Article {
             blocks,
             quotes,
             declared_sources: Vec::new(),
+            encoding: Encoding::Utf8,
             tokens: std::sync::OnceLock::new(),
         }
     }

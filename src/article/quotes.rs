@@ -2,7 +2,7 @@
 //! and close within one block (headline style, British style). A double-quoted passage left open
 //! at the end of a paragraph runs on when the next paragraph reopens it.
 
-use super::{Block, Quote};
+use super::{Block, Quote, entity};
 use crate::span::Span;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -11,24 +11,18 @@ enum Marks {
     Single,
 }
 
-pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
+/// The direct quotations of `blocks`. With `entities` (HTML and Markdown), quotation marks
+/// written as character references (`&ldquo;`, `&#8220;`, `&quot;` …) count as the marks they
+/// stand for; spans still cover the references as written.
+pub fn find(source: &str, blocks: &[Block], entities: bool) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         let text = &source[block.span.range()];
         let mut open: Option<(usize, Marks)> = None;
-        // Only quotation marks matter: jump from one to the next (the curly ones all start
-        // with the byte 0xE2, which never continues a character).
-        for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes()) {
-            let Some(c) = text[i..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '“' | '”' | '‘' | '’' | '"' | '\''))
-            else {
-                continue;
-            };
-            let previous = text[..i].chars().next_back();
-            let next = text[i + c.len_utf8()..].chars().next();
-            let opens = opening_context(previous, next);
+        for (i, c, len) in marks(text, entities) {
+            let previous = char_before(text, i, entities);
+            let next = char_after(text, i + len, entities);
+            let opens = opening_context(previous, next, entities);
             // A closing mark follows text; a straight one may also stand after a space when
             // nothing follows it but space or punctuation ("… nine years... " he recalled).
             let closes = previous.is_some_and(|p| !p.is_whitespace())
@@ -37,7 +31,7 @@ pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
                 ('“', None) => open = Some((i, Marks::Double)),
                 ('"', None) if opens => open = Some((i, Marks::Double)),
                 ('”' | '"', Some((start, Marks::Double))) if closes => {
-                    quotes.push(closed(block, index, start, i + c.len_utf8()));
+                    quotes.push(closed(block, index, start, i + len));
                     open = None;
                 }
                 ('‘', None) => open = Some((i, Marks::Single)),
@@ -47,7 +41,7 @@ pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
                 ('’' | '\'', Some((start, Marks::Single)))
                     if closes && !next.is_some_and(char::is_alphanumeric) =>
                 {
-                    quotes.push(closed(block, index, start, i + c.len_utf8()));
+                    quotes.push(closed(block, index, start, i + len));
                     open = None;
                 }
                 _ => {}
@@ -55,7 +49,10 @@ pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
         }
         if let Some((start, Marks::Double)) = open {
             let reopened = blocks.get(index + 1).is_some_and(|next| {
-                next.kind == block.kind && source[next.span.range()].starts_with(['“', '"'])
+                next.kind == block.kind
+                    && marks(&source[next.span.range()], entities)
+                        .next()
+                        .is_some_and(|(at, c, _)| at == 0 && matches!(c, '“' | '"'))
             });
             quotes.push(Quote {
                 span: Span::new(block.span.start + start, block.span.end),
@@ -66,6 +63,63 @@ pub fn find(source: &str, blocks: &[Block]) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+/// The quotation marks of `text`: where each starts, which mark it is and how many bytes it
+/// takes. Only quotation marks matter, so the scan jumps from one candidate byte to the next
+/// (the curly marks all start with the byte 0xE2, which never continues a character).
+fn marks(text: &str, entities: bool) -> impl Iterator<Item = (usize, char, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut characters = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+    let mut references = memchr::memchr_iter(b'&', bytes)
+        .filter(move |_| entities)
+        .peekable();
+    // Both candidate streams are in text order: merge them.
+    let candidates = std::iter::from_fn(move || match (characters.peek(), references.peek()) {
+        (Some(c), Some(r)) if r < c => references.next(),
+        (Some(_), _) => characters.next(),
+        (None, _) => references.next(),
+    });
+    candidates.filter_map(move |i| {
+        let (c, len) = if bytes[i] == b'&' {
+            entity::decode(&text[i..])?
+        } else {
+            let c = text[i..].chars().next()?;
+            (c, c.len_utf8())
+        };
+        matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'').then_some((i, c, len))
+    })
+}
+
+/// The character that ends just before byte `at`, reading a character reference as the
+/// character it stands for.
+fn char_before(text: &str, at: usize, entities: bool) -> Option<char> {
+    let before = &text[..at];
+    if entities && before.ends_with(';') {
+        let from = before.len().saturating_sub(entity::LONGEST);
+        if let Some(amp) = before.get(from..).and_then(|tail| tail.rfind('&')) {
+            let start = from + amp;
+            if let Some((c, len)) = entity::decode(&before[start..])
+                && start + len == at
+            {
+                return Some(c);
+            }
+        }
+    }
+    before.chars().next_back()
+}
+
+/// The character that starts at byte `at`, reading a character reference as the character it
+/// stands for.
+fn char_after(text: &str, at: usize, entities: bool) -> Option<char> {
+    let after = &text[at..];
+    if entities
+        && after.starts_with('&')
+        && let Some((c, _)) = entity::decode(after)
+    {
+        return Some(c);
+    }
+    after.chars().next()
 }
 
 fn closed(block: &Block, index: usize, start: usize, end: usize) -> Quote {
@@ -79,9 +133,13 @@ fn closed(block: &Block, index: usize, start: usize, end: usize) -> Quote {
 
 /// An opening mark follows the start, white space or an opening bracket or dash, and is
 /// followed by something that is not white space.
-fn opening_context(previous: Option<char>, next: Option<char>) -> bool {
-    let after_boundary = previous
-        .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
+/// In markup (`entities`), the end of a tag (`<em>"`) is a boundary too.
+fn opening_context(previous: Option<char>, next: Option<char>, entities: bool) -> bool {
+    let after_boundary = previous.is_none_or(|p| {
+        p.is_whitespace()
+            || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/')
+            || (entities && p == '>')
+    });
     after_boundary && next.is_some_and(|n| !n.is_whitespace())
 }
 
@@ -126,6 +184,36 @@ mod tests {
                 ("“and we will win,”", false, false),
                 ("“Never again.", true, false)
             ]
+        );
+    }
+
+    #[test]
+    fn quotation_marks_written_as_character_references() {
+        let source = "<h1>Vote</h1><p>She said &ldquo;our neighbourhood&rdquo; and &#8220;no&#8221;, \
+                      then &quot;never&quot; &mdash; the mayor&rsquo;s &#x201C;last&#x201D; word.</p>";
+        let article = Article::parse("t.html", source, Format::Html);
+        let quoted: Vec<&str> = article
+            .quotes
+            .iter()
+            .map(|q| &source[q.span.range()])
+            .collect();
+        assert_eq!(
+            quoted,
+            [
+                "&ldquo;our neighbourhood&rdquo;",
+                "&#8220;no&#8221;",
+                "&quot;never&quot;",
+                "&#x201C;last&#x201D;"
+            ]
+        );
+        let plain = Article::parse(
+            "t.txt",
+            "Head\n\nShe said &ldquo;hi&rdquo;.\n",
+            Format::Plain,
+        );
+        assert!(
+            plain.quotes.is_empty(),
+            "plain text has no character references"
         );
     }
 }

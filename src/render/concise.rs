@@ -1,16 +1,11 @@
 //! `path:line:col: severity[rule] message`, one line per diagnostic.
 
 use super::Report;
-use crate::span::LineIndex;
 use std::fmt::Write;
 
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
-    let indexes: Vec<LineIndex> = report
-        .articles
-        .iter()
-        .map(|a| LineIndex::new(&a.source))
-        .collect();
+    let indexes = report.line_indexes();
     for d in report.diagnostics {
         let article = report.document(d.primary.article);
         let (line, column) = indexes[d.primary.article].line_col(d.primary.span.start);

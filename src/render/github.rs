@@ -3,7 +3,6 @@
 
 use super::Report;
 use crate::diagnostic::Severity;
-use crate::span::LineIndex;
 use std::fmt::Write;
 
 /// Escapes a workflow command's message.
@@ -19,10 +18,7 @@ fn property(text: &str) -> String {
 }
 
 pub fn render(report: &Report<'_>) -> String {
-    let indexes: Vec<LineIndex> = report
-        .documents()
-        .map(|a| LineIndex::new(&a.source))
-        .collect();
+    let indexes = report.line_indexes();
     let mut out = String::new();
     for d in report.diagnostics {
         let article = report.document(d.primary.article);

@@ -3,7 +3,6 @@
 
 use super::{Counts, Report};
 use crate::diagnostic::{Applicability, Label, Severity};
-use crate::span::LineIndex;
 use serde::Serialize;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -102,11 +101,7 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
 }
 
 fn build<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
-    let indexes: Vec<LineIndex> = report
-        .articles
-        .iter()
-        .map(|a| LineIndex::new(&a.source))
-        .collect();
+    let indexes = report.line_indexes();
     let position = |article: usize, offset: usize| {
         let (line, column) = indexes[article].line_col(offset);
         Position {

@@ -13,6 +13,7 @@ use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::grounding::Sources;
 use crate::input::InputProblem;
+use crate::span::LineIndex;
 
 /// What one `check` run produced.
 pub struct Report<'a> {
@@ -63,6 +64,13 @@ impl<'a> Report<'a> {
     pub fn documents(&self) -> impl Iterator<Item = &'a Article> + 'a {
         let sources = self.sources.map(|s| s.docs.iter().map(|d| &d.article));
         self.articles.iter().chain(sources.into_iter().flatten())
+    }
+
+    /// A line index of every document, numbered as labels number them.
+    pub fn line_indexes(&self) -> Vec<LineIndex<'a>> {
+        self.documents()
+            .map(|a| LineIndex::new(&a.source))
+            .collect()
     }
 
     pub fn counts(&self) -> Counts {

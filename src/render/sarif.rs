@@ -5,15 +5,11 @@
 use super::Report;
 use crate::diagnostic::{Applicability, Severity};
 use crate::rules::RuleSet;
-use crate::span::LineIndex;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 pub fn render(report: &Report<'_>, rules: &[&RuleSet]) -> String {
-    let indexes: Vec<LineIndex> = report
-        .documents()
-        .map(|a| LineIndex::new(&a.source))
-        .collect();
+    let indexes = report.line_indexes();
     let region = |article: usize, span: crate::span::Span| {
         let (start_line, start_column) = indexes[article].line_col(span.start);
         let (end_line, end_column) = indexes[article].line_col(span.end);
