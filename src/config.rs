@@ -25,10 +25,11 @@
 //! ```
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::located::{ErrorFile, LocatedError, LocatedErrors};
+use crate::rules::RuleSet;
 use crate::rules::kinds::headline_case;
 use crate::rules::kinds::spelling_system::System;
-use crate::rules::pack::{PackError, PackErrors};
-use crate::rules::{PackSource, RuleSet};
+use crate::rules::style::{HouseStyle, StyleOrigin};
 use crate::span::Span;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -79,7 +80,7 @@ struct StyleSection {
     #[serde(default)]
     headline_case: Option<headline_case::Style>,
     #[serde(default)]
-    preferred: BTreeMap<String, String>,
+    preferred: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -99,15 +100,6 @@ struct OverrideSection {
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Severity>,
-}
-
-/// The house style a configuration sets; rule kinds read it when packs are compiled.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HouseStyle {
-    pub spelling: Option<System>,
-    pub headline_case: Option<headline_case::Style>,
-    /// The house variant of each consistency rule, by rule id.
-    pub preferred: BTreeMap<String, String>,
 }
 
 /// Rule selection as a config file or the command line states it.
@@ -141,123 +133,105 @@ pub struct Config {
     exclude: Option<GlobSet>,
     overrides: Vec<Override>,
     /// The file's text and the spans of its selectors, to report unknown rules at them.
-    source: Option<PackSource>,
+    source: Option<ErrorFile>,
     selector_spans: Vec<(String, Span)>,
+    /// The folder its relative paths start from.
+    pub folder: Option<PathBuf>,
 }
 
 impl Config {
-    /// Reads and validates a configuration file. Errors point into the file.
-    pub fn load(path: &Path) -> Result<Config, PackErrors> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            errors_in(
-                path,
-                "",
-                None,
-                format!("cannot read {}: {e}", path.display()),
-            )
-        })?;
+    /// Reads and parses a configuration file. Errors point into the file.
+    pub fn load(path: &Path) -> Result<Config, LocatedErrors> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| config_error(&name, "", None, format!("cannot read {name}: {e}")))?;
+        let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let mut config = Config::parse(&name, text, &folder)?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses a configuration given as text (an editor buffer, an HTTP request), named `name`
+    /// in errors; its `packs` and globs are relative to `folder`.
+    pub fn parse(name: &str, text: String, folder: &Path) -> Result<Config, LocatedErrors> {
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
-            errors_in(
-                path,
+            config_error(
+                name,
                 &text,
                 e.span().map(Span::from),
                 e.message().trim().to_owned(),
             )
         })?;
-        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let glob_set = |globs: &[Spanned<String>]| -> Result<GlobSet, PackErrors> {
-            let mut builder = GlobSetBuilder::new();
-            for glob in globs {
-                let compiled = Glob::new(glob.get_ref()).map_err(|e| {
-                    errors_in(
-                        path,
-                        &text,
-                        Some(glob.span().into()),
-                        format!("invalid glob: {}", e.kind()),
-                    )
-                })?;
-                builder.add(compiled);
-            }
-            builder
-                .build()
-                .map_err(|e| errors_in(path, &text, None, e.to_string()))
-        };
+        let globs = |list: &[Spanned<String>]| glob_set(name, &text, list);
         let exclude = if file.files.exclude.is_empty() {
             None
         } else {
-            Some(glob_set(&file.files.exclude)?)
+            Some(globs(&file.files.exclude)?)
         };
         let mut selector_spans = Vec::new();
-        let mut names = |list: &[Spanned<String>]| -> Vec<String> {
-            list.iter()
-                .map(|s| {
-                    selector_spans.push((s.get_ref().clone(), Span::from(s.span())));
-                    s.get_ref().clone()
-                })
-                .collect()
-        };
-        let selection = Selection {
-            select: names(&file.rules.select),
-            extend_select: names(&file.rules.extend_select),
-            ignore: names(&file.rules.ignore),
-            severity: file
-                .rules
-                .severity
-                .iter()
-                .map(|(k, v)| (k.get_ref().clone(), *v))
-                .collect(),
-        };
-        let severity_keys: Vec<Spanned<String>> = file.rules.severity.keys().cloned().collect();
-        names(&severity_keys);
+        let rules = &file.rules;
+        let selection = selection_of(
+            [&rules.select, &rules.extend_select, &rules.ignore],
+            &rules.severity,
+            &mut selector_spans,
+        );
         let mut overrides = Vec::new();
         for section in &file.overrides {
-            let selection = Selection {
-                select: names(&section.select),
-                extend_select: Vec::new(),
-                ignore: names(&section.ignore),
-                severity: section
-                    .severity
-                    .iter()
-                    .map(|(k, v)| (k.get_ref().clone(), *v))
-                    .collect(),
-            };
-            let keys: Vec<Spanned<String>> = section.severity.keys().cloned().collect();
-            names(&keys);
+            let selection = selection_of(
+                [&section.select, &Vec::new(), &section.ignore],
+                &section.severity,
+                &mut selector_spans,
+            );
             overrides.push(Override {
-                paths: glob_set(&section.paths)?,
+                paths: globs(&section.paths)?,
                 selection,
             });
         }
+        let preferred_spans = file
+            .style
+            .preferred
+            .iter()
+            .map(|(id, value)| (id.clone(), Span::from(value.span())))
+            .collect();
+        let source = ErrorFile {
+            name: name.to_owned(),
+            text,
+        };
         Ok(Config {
-            packs: file
-                .rules
+            packs: rules
                 .packs
                 .iter()
-                .map(|p| dir.join(p.get_ref()))
+                .map(|p| folder.join(p.get_ref()))
                 .collect(),
-            no_default_rules: file.rules.no_default_rules,
-            preview: file.rules.preview,
+            no_default_rules: rules.no_default_rules,
+            preview: rules.preview,
             selection,
             style: HouseStyle {
                 spelling: file.style.spelling,
                 headline_case: file.style.headline_case,
-                preferred: file.style.preferred,
+                preferred: file
+                    .style
+                    .preferred
+                    .into_iter()
+                    .map(|(id, value)| (id, value.into_inner()))
+                    .collect(),
+                origin: Some(StyleOrigin {
+                    file: source.clone(),
+                    preferred_spans,
+                }),
             },
             exclude,
             overrides,
-            source: Some(PackSource {
-                name: path.display().to_string(),
-                text,
-                ..PackSource::default()
-            }),
+            source: Some(source),
             selector_spans,
-            path: Some(path.to_path_buf()),
+            path: None,
+            folder: Some(folder.to_path_buf()),
         })
     }
 
     /// The folder paths in the file are relative to.
     fn folder(&self) -> Option<&Path> {
-        self.path.as_deref().and_then(Path::parent)
+        self.folder.as_deref()
     }
 
     /// `path` relative to the config's folder, for glob matching.
@@ -300,11 +274,11 @@ impl Config {
     }
 
     /// Every selector the file names, to check against the loaded rules.
-    pub fn check_selectors(&self, rules: &RuleSet) -> Result<(), PackErrors> {
+    pub fn check_selectors(&self, rules: &RuleSet) -> Result<(), LocatedErrors> {
         let Some(source) = &self.source else {
             return Ok(());
         };
-        let errors: Vec<PackError> = self
+        let errors: Vec<LocatedError> = self
             .selector_spans
             .iter()
             .filter(|(name, _)| {
@@ -312,8 +286,8 @@ impl Config {
                     .unknown_selectors(std::slice::from_ref(name))
                     .is_empty()
             })
-            .map(|(name, span)| PackError {
-                pack: 0,
+            .map(|(name, span)| LocatedError {
+                file: 0,
                 span: Some(*span),
                 message: format!("no rule or pack matches `{name}`"),
                 label: "unknown rule".to_owned(),
@@ -322,28 +296,73 @@ impl Config {
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(PackErrors {
-                packs: vec![source.clone()],
+            Err(LocatedErrors {
+                code: "config",
+                files: vec![source.clone()],
                 errors,
             })
         }
     }
 }
 
-fn errors_in(path: &Path, text: &str, span: Option<Span>, message: String) -> PackErrors {
-    PackErrors {
-        packs: vec![PackSource {
-            name: path.display().to_string(),
+/// One error in a configuration file.
+fn config_error(name: &str, text: &str, span: Option<Span>, message: String) -> LocatedErrors {
+    LocatedErrors::one(
+        "config",
+        ErrorFile {
+            name: name.to_owned(),
             text: text.to_owned(),
-            ..PackSource::default()
-        }],
-        errors: vec![PackError {
-            pack: 0,
-            span,
-            message,
-            label: "here".to_owned(),
-        }],
+        },
+        span,
+        message,
+    )
+}
+
+/// A compiled set of globs; a bad glob is an error at its span.
+fn glob_set(name: &str, text: &str, globs: &[Spanned<String>]) -> Result<GlobSet, LocatedErrors> {
+    let mut builder = GlobSetBuilder::new();
+    for glob in globs {
+        let compiled = Glob::new(glob.get_ref()).map_err(|e| {
+            config_error(
+                name,
+                text,
+                Some(glob.span().into()),
+                format!("invalid glob: {}", e.kind()),
+            )
+        })?;
+        builder.add(compiled);
     }
+    builder
+        .build()
+        .map_err(|e| config_error(name, text, None, e.to_string()))
+}
+
+/// A selection as a section of the file states it (`select`, `extend-select`, `ignore` and
+/// `severity`); every name is kept with its span, so that one matching no rule is reported
+/// where it is written.
+fn selection_of(
+    [select, extend_select, ignore]: [&Vec<Spanned<String>>; 3],
+    severity: &BTreeMap<Spanned<String>, Severity>,
+    spans: &mut Vec<(String, Span)>,
+) -> Selection {
+    let mut names = |list: &mut dyn Iterator<Item = &Spanned<String>>| -> Vec<String> {
+        list.map(|s| {
+            spans.push((s.get_ref().clone(), Span::from(s.span())));
+            s.get_ref().clone()
+        })
+        .collect()
+    };
+    let selection = Selection {
+        select: names(&mut select.iter()),
+        extend_select: names(&mut extend_select.iter()),
+        ignore: names(&mut ignore.iter()),
+        severity: severity
+            .iter()
+            .map(|(k, v)| (k.get_ref().clone(), *v))
+            .collect(),
+    };
+    names(&mut severity.keys());
+    selection
 }
 
 /// Finds the configuration for files by walking up from their folders, caching per folder.
@@ -432,7 +451,7 @@ impl Profile {
         mut rules: RuleSet,
         cli: &Selection,
         cli_preview: bool,
-    ) -> Result<Profile, PackErrors> {
+    ) -> Result<Profile, LocatedErrors> {
         config.check_selectors(&rules)?;
         let select = if cli.select.is_empty() {
             &config.selection.select

@@ -4,7 +4,6 @@
 
 use crate::article::{Article, Encoding, Format};
 use ignore::WalkBuilder;
-use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +22,9 @@ pub const NOT_ARTICLES: &[&str] = &[
     "SECURITY",
 ];
 
+/// How standard input is named when nothing names it.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Where an article comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -34,7 +36,7 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::File(path) => path.display().to_string(),
-            Source::Stdin => "<stdin>".to_owned(),
+            Source::Stdin => STDIN_NAME.to_owned(),
         }
     }
 }
@@ -102,102 +104,44 @@ fn has_article_extension(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
 }
 
-/// Reads and parses every source, in parallel, keeping their order.
-pub fn read_all(sources: &[Source]) -> Vec<Result<Article, InputProblem>> {
-    sources.par_iter().map(read).collect()
-}
-
 /// Reads one source into an article.
 pub fn read(source: &Source) -> Result<Article, InputProblem> {
-    let name = source.name();
-    let problem = |message: String, is_error: bool| InputProblem {
-        name: name.clone(),
-        message,
-        is_error,
-    };
-    let bytes = match source {
-        Source::File(path) => {
-            std::fs::read(path).map_err(|e| problem(format!("cannot read: {e}"), true))?
-        }
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| problem(format!("cannot read standard input: {e}"), true))?;
-            bytes
-        }
-    };
-    let (text, encoding) = decode(bytes).map_err(|message| problem(message, true))?;
-    let format = match source {
-        Source::File(path) => Format::for_path(&path.to_string_lossy()),
-        Source::Stdin => Format::Plain,
-    };
+    match source {
+        Source::File(path) => read_file(path, &source.name()),
+        Source::Stdin => read_stdin(STDIN_NAME, Format::Plain),
+    }
+}
+
+/// Reads a file into an article named `name`, in the format its extension says.
+pub fn read_file(path: &Path, name: &str) -> Result<Article, InputProblem> {
+    let bytes = std::fs::read(path).map_err(|e| problem(name, format!("cannot read: {e}")))?;
+    parse_bytes(name, bytes, Format::for_path(&path.to_string_lossy()))
+}
+
+/// Reads standard input into an article named `name`.
+pub fn read_stdin(name: &str, format: Format) -> Result<Article, InputProblem> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(name, format!("cannot read standard input: {e}")))?;
+    parse_bytes(name, bytes, format)
+}
+
+/// Decodes bytes and parses them into an article that remembers their encoding.
+pub fn parse_bytes(name: &str, bytes: Vec<u8>, format: Format) -> Result<Article, InputProblem> {
+    let (text, encoding) = decode(bytes).map_err(|message| problem(name, message))?;
     let mut article = Article::parse(name, text, format);
     article.encoding = encoding;
     Ok(article)
 }
 
-/// The sources of a run: the `global` files (`--source`) for every article, plus each
-/// Markdown draft's front-matter `sources` (relative to the draft), each read once. Returns
-/// the source documents, for each article the indices of its sources, and the sources that
-/// could not be read.
-pub fn read_sources(
-    global: &[PathBuf],
-    articles: &[Article],
-) -> (Vec<Article>, Vec<Vec<usize>>, Vec<InputProblem>) {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    let index_of =
-        |path: PathBuf, paths: &mut Vec<PathBuf>| match paths.iter().position(|p| *p == path) {
-            Some(i) => i,
-            None => {
-                paths.push(path);
-                paths.len() - 1
-            }
-        };
-    let global: Vec<usize> = global
-        .iter()
-        .map(|p| index_of(p.clone(), &mut paths))
-        .collect();
-    let per_article: Vec<Vec<usize>> = articles
-        .iter()
-        .map(|article| {
-            let dir = Path::new(&article.name)
-                .parent()
-                .unwrap_or(Path::new(""))
-                .to_path_buf();
-            let mut own = global.clone();
-            own.extend(
-                article
-                    .declared_sources
-                    .iter()
-                    .map(|s| index_of(dir.join(s), &mut paths)),
-            );
-            own
-        })
-        .collect();
-    let mut docs = Vec::new();
-    let mut problems = Vec::new();
-    let mut remap = Vec::new();
-    for path in &paths {
-        match read(&Source::File(path.clone())) {
-            Ok(article) => {
-                remap.push(Some(docs.len()));
-                docs.push(article);
-            }
-            Err(problem) => {
-                remap.push(None);
-                problems.push(InputProblem {
-                    message: format!("source {}", problem.message),
-                    ..problem
-                });
-            }
-        }
+/// An input that could not be read, which fails the run.
+pub fn problem(name: &str, message: String) -> InputProblem {
+    InputProblem {
+        name: name.to_owned(),
+        message,
+        is_error: true,
     }
-    let per_article = per_article
-        .into_iter()
-        .map(|list| list.into_iter().filter_map(|i| remap[i]).collect())
-        .collect();
-    (docs, per_article, problems)
 }
 
 /// Text from a file's bytes, and the encoding to write it back in: UTF-8 (a UTF-8 byte-order

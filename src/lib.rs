@@ -2,18 +2,47 @@
 //!
 //! The path data takes, one module per arrow:
 //! [`input`] (walk and decode) → [`article`] (the model) → [`rules`] (packs compiled into a
-//! [`rules::RuleSet`]) → [`engine`] (check articles in parallel) → [`diagnostic`] → [`render`].
+//! [`rules::RuleSet`]) → [`engine`] (check articles in parallel) → [`diagnostic`] → [`render`],
+//! with [`pipeline`] running those steps for every front end ([`cli`] today).
+//!
+//! The modules in layers, top to bottom. A module imports only from layers below its own
+//! (`tests/structure.rs` checks every `use crate::…` line):
+//!
+//! 1. [`cli`] — the command line
+//! 2. [`pipeline`] — gather, prepare, check, fix: the library API every front end calls
+//! 3. [`pack_test`] — rule examples and pack fixtures (`copydesk test`)
+//! 4. [`render`] — human, concise, JSON, SARIF, GitHub, statistics, the model
+//! 5. [`config`] — `copydesk.toml` and the profiles it makes of the rules
+//! 6. [`engine`], [`fix`], [`suppress`] — running rules, applying fixes, suppressions
+//! 7. [`rules`] — kinds, packs, the combined matcher, house style
+//! 8. [`grounding`] — source documents and what drafts are checked against in them
+//! 9. [`input`] — finding and decoding files
+//! 10. [`article`] — the article model
+//! 11. [`diagnostic`], [`located`] — findings, and errors located in user files
+//! 12. [`span`] — byte spans and line indexes
 
-pub mod article;
 pub mod cli;
+pub mod pipeline;
+
+pub mod pack_test;
+
+pub mod render;
+
 pub mod config;
-pub mod diagnostic;
+
 pub mod engine;
 pub mod fix;
-pub mod grounding;
-pub mod input;
-pub mod pack_test;
-pub mod render;
-pub mod rules;
-pub mod span;
 pub mod suppress;
+
+pub mod rules;
+
+pub mod grounding;
+
+pub mod input;
+
+pub mod article;
+
+pub mod diagnostic;
+pub mod located;
+
+pub mod span;

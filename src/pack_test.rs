@@ -14,6 +14,9 @@ use crate::grounding::Sources;
 use crate::input::{self, Source};
 use crate::render::{self, Report};
 use crate::rules::{Example, RuleSet};
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
 use std::path::{Path, PathBuf};
 
 /// The line that separates an example's draft from its source text.
@@ -161,4 +164,48 @@ pub fn fixtures(set: &RuleSet) -> Vec<FixtureOutcome> {
         }
     }
     outcomes
+}
+
+/// Rule examples that did not behave, each pointing at the example in its TOML file.
+pub fn render_example_failures(
+    set: &RuleSet,
+    failures: &[ExampleFailure<'_>],
+    color: bool,
+) -> Vec<u8> {
+    let mut files = SimpleFiles::new();
+    for pack in &set.packs {
+        files.add(pack.name.as_str(), pack.text.as_str());
+    }
+    let config = Config::default();
+    let mut out = render::human::buffer(color);
+    for failure in failures {
+        let (message, label) = if failure.should_fire {
+            (
+                format!(
+                    "rule `{}`: a `must-fire` example did not fire",
+                    failure.rule
+                ),
+                "expected a diagnostic here",
+            )
+        } else {
+            (
+                format!("rule `{}`: a `must-not-fire` example fired", failure.rule),
+                "expected no diagnostic here",
+            )
+        };
+        let notes = failure
+            .reported
+            .iter()
+            .map(|r| format!("reported: {r}"))
+            .collect();
+        let rendered = cs::Diagnostic::error()
+            .with_code("example")
+            .with_message(message)
+            .with_labels(vec![
+                cs::Label::primary(failure.pack, failure.example.span.range()).with_message(label),
+            ])
+            .with_notes(notes);
+        let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
+    }
+    out.into_inner()
 }

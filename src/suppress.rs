@@ -91,11 +91,23 @@ pub fn parse(source: &str) -> Vec<Suppression> {
 
 /// Drops the diagnostics that suppressions cover and reports suppressions that covered none.
 /// `selects(selector, rule_id)` says whether a selector names a rule.
+/// What suppressions need to know of the loaded rules.
+pub trait RuleNames {
+    /// Whether selector `entry` (an id, a former id, an id prefix or a pack name) names the
+    /// rule `id`.
+    fn selects(&self, entry: &str, id: &str) -> bool;
+    /// The current id of a rule that `entry` names by a former id.
+    fn renamed(&self, entry: &str) -> Option<String>;
+}
+
+/// Drops the diagnostics that a suppression covers, and adds a finding for each suppression
+/// that covers nothing and each that names a rule by a former id.
 pub fn apply(
     articles: &[Article],
     diagnostics: Vec<Diagnostic>,
-    selects: impl Fn(&str, &str) -> bool,
+    rules: &dyn RuleNames,
 ) -> Vec<Diagnostic> {
+    let selects = |entry: &str, id: &str| rules.selects(entry, id);
     let all: Vec<Vec<Suppression>> = articles.iter().map(|a| parse(&a.source)).collect();
     let mut used: Vec<Vec<bool>> = all.iter().map(|s| vec![false; s.len()]).collect();
     let mut kept = Vec::with_capacity(diagnostics.len());
@@ -116,6 +128,11 @@ pub fn apply(
         for (suppression, was_used) in list.iter().zip(&used[article]) {
             if !was_used {
                 kept.push(unused(article, suppression));
+            }
+            for entry in &suppression.rules {
+                if let Some(current) = rules.renamed(entry) {
+                    kept.push(renamed(article, suppression, entry, &current));
+                }
             }
         }
     }
@@ -140,6 +157,27 @@ fn unused(article: usize, suppression: &Suppression) -> Diagnostic {
         ),
         notes: Vec::new(),
         help: Some("delete the comment".to_owned()),
+        fix: None,
+    }
+}
+
+fn renamed(article: usize, suppression: &Suppression, old: &str, new: &str) -> Diagnostic {
+    Diagnostic {
+        rule: "suppression.renamed".to_owned(),
+        severity: Severity::Info,
+        message: format!("`{old}` is now `{new}`"),
+        primary: Label {
+            article,
+            span: suppression.comment,
+            message: "names a former rule id".to_owned(),
+        },
+        secondary: Vec::new(),
+        rationale: Some(
+            "A former id still works, but only the current one is certain to keep working."
+                .to_owned(),
+        ),
+        notes: Vec::new(),
+        help: Some(format!("write `{new}`")),
         fix: None,
     }
 }

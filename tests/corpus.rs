@@ -3,10 +3,9 @@
 
 mod common;
 
-use copydesk::engine::{Run, check_run};
-use copydesk::grounding::Sources;
 use copydesk::input::{self, Source};
-use copydesk::render::{self, Report};
+use copydesk::pipeline::{ConfigChoice, Input, Options, Session};
+use copydesk::render;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -56,7 +55,6 @@ fn the_sources_folder_is_clean_copy() {
 
 #[test]
 fn corpus_drafts_match_their_snapshots_and_readme() {
-    let rules = common::default_rules();
     let documented = documented_triggers();
     let drafts = drafts();
     assert!(drafts.len() >= 10, "the corpus has at least ten drafts");
@@ -64,25 +62,18 @@ fn corpus_drafts_match_their_snapshots_and_readme() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let article = input::read(&Source::File(path.clone())).expect("draft reads");
         let model = render::model::render(&article);
-        let articles = [article];
-        let (docs, article_sources, problems) = input::read_sources(&[], &articles);
-        assert!(problems.is_empty(), "{problems:?}");
-        let sources = (!docs.is_empty()).then(|| Sources::new(docs));
-        let run = Run {
-            articles: &articles,
-            sources: sources.as_ref(),
-            article_sources: &article_sources,
-            corpus: false,
-            progress: None,
+        // The library pipeline, as every front end runs it, with no configuration.
+        let options = Options {
+            config: ConfigChoice::Isolated,
+            ..Options::default()
         };
-        let diagnostics = check_run(&rules, run);
-        let report = Report {
-            articles: &articles,
-            sources: sources.as_ref(),
-            diagnostics: &diagnostics,
-            problems: &[],
-        };
-        let output = String::from_utf8(render::human::render(&report, false)).expect("utf-8");
+        let (session, plan) =
+            Session::prepare(options, vec![Input::File(path.clone())]).expect("rules load");
+        let checked = session.check(&plan.planned, None);
+        assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+        let diagnostics = checked.diagnostics.clone();
+        let output =
+            String::from_utf8(render::human::render(&checked.report(), false)).expect("utf-8");
         let stem = name.replace('.', "_");
         insta::assert_snapshot!(stem.clone(), output);
         insta::assert_snapshot!(format!("{stem}_model"), model);

@@ -5,7 +5,6 @@ mod common;
 
 use common::{default_rules, load_pack, pack_errors};
 use copydesk::pack_test;
-use copydesk::render;
 
 const VALID_RULE: &str = r#"[pack]
 name = "test"
@@ -142,7 +141,7 @@ fn failing_examples_point_into_the_toml() {
     let set = load_pack(&broken, &[]).unwrap_or_else(|e| panic!("{:?}", e.errors));
     let failures = pack_test::example_failures(&set);
     assert_eq!(failures.len(), 1);
-    let output = String::from_utf8(render::human::render_example_failures(
+    let output = String::from_utf8(copydesk::pack_test::render_example_failures(
         &set, &failures, false,
     ))
     .unwrap();
@@ -157,7 +156,7 @@ fn failing_examples_point_into_the_toml() {
 fn every_rule_of_the_default_pack_passes_its_examples() {
     let set = default_rules();
     let failures = pack_test::example_failures(&set);
-    let output = String::from_utf8(render::human::render_example_failures(
+    let output = String::from_utf8(copydesk::pack_test::render_example_failures(
         &set, &failures, false,
     ))
     .unwrap();

@@ -15,7 +15,7 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(|| match load(&PackInput::defaul
 });
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = copydesk::input::decode(data.to_vec()) else { return };
+    let Ok((text, _)) = copydesk::input::decode(data.to_vec()) else { return };
     for format in [Format::Plain, Format::Markdown, Format::Html] {
         let article = Article::parse("fuzz", text.clone(), format);
         for block in &article.blocks {

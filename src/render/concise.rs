@@ -1,4 +1,5 @@
-//! `path:line:col: severity[rule] message`, one line per diagnostic.
+//! `path:line:col: severity[rule] message`, one line per diagnostic, then `path: message` for
+//! each input that could not be checked.
 
 use super::Report;
 use std::fmt::Write;
@@ -14,6 +15,9 @@ pub fn render(report: &Report<'_>) -> String {
             "{}:{line}:{column}: {}[{}] {}",
             article.name, d.severity, d.rule, d.message
         );
+    }
+    for problem in report.problems {
+        let _ = writeln!(out, "{}: {}", problem.name, problem.message);
     }
     out
 }

@@ -5,14 +5,13 @@
 
 use super::Report;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::pack_test::ExampleFailure;
-use crate::rules::pack::PackErrors;
-use crate::rules::{PackSource, RuleSet};
+use crate::located::LocatedErrors;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 
-fn buffer(color: bool) -> Buffer {
+/// An output buffer, with ANSI colours or without.
+pub fn buffer(color: bool) -> Buffer {
     if color {
         Buffer::ansi()
     } else {
@@ -107,69 +106,23 @@ fn visible(text: &str) -> String {
         .replace('\t', "\\t")
 }
 
-fn pack_files(packs: &[PackSource]) -> SimpleFiles<&str, &str> {
+/// Errors in rule packs or a configuration, each pointing into its TOML file.
+pub fn render_located_errors(errors: &LocatedErrors, color: bool) -> Vec<u8> {
     let mut files = SimpleFiles::new();
-    for pack in packs {
-        files.add(pack.name.as_str(), pack.text.as_str());
+    for file in &errors.files {
+        files.add(file.name.as_str(), file.text.as_str());
     }
-    files
-}
-
-/// Errors in rule packs, each pointing into its TOML file.
-pub fn render_pack_errors(errors: &PackErrors, color: bool) -> Vec<u8> {
-    let files = pack_files(&errors.packs);
     let config = Config::default();
     let mut out = buffer(color);
     for error in &errors.errors {
         let mut rendered = cs::Diagnostic::error()
-            .with_code("pack")
+            .with_code(errors.code)
             .with_message(&error.message);
         if let Some(span) = error.span {
             rendered = rendered.with_labels(vec![
-                cs::Label::primary(error.pack, span.range()).with_message(&error.label),
+                cs::Label::primary(error.file, span.range()).with_message(&error.label),
             ]);
         }
-        let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
-    }
-    out.into_inner()
-}
-
-/// Rule examples that did not behave, each pointing at the example in its TOML file.
-pub fn render_example_failures(
-    set: &RuleSet,
-    failures: &[ExampleFailure<'_>],
-    color: bool,
-) -> Vec<u8> {
-    let files = pack_files(&set.packs);
-    let config = Config::default();
-    let mut out = buffer(color);
-    for failure in failures {
-        let (message, label) = if failure.should_fire {
-            (
-                format!(
-                    "rule `{}`: a `must-fire` example did not fire",
-                    failure.rule
-                ),
-                "expected a diagnostic here",
-            )
-        } else {
-            (
-                format!("rule `{}`: a `must-not-fire` example fired", failure.rule),
-                "expected no diagnostic here",
-            )
-        };
-        let notes = failure
-            .reported
-            .iter()
-            .map(|r| format!("reported: {r}"))
-            .collect();
-        let rendered = cs::Diagnostic::error()
-            .with_code("example")
-            .with_message(message)
-            .with_labels(vec![
-                cs::Label::primary(failure.pack, failure.example.span.range()).with_message(label),
-            ])
-            .with_notes(notes);
         let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
     }
     out.into_inner()

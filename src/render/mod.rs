@@ -34,6 +34,15 @@ pub struct Counts {
     pub infos: usize,
 }
 
+impl Counts {
+    /// Adds another chunk's counts.
+    pub fn add(&mut self, other: Counts) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+}
+
 impl<'a> Report<'a> {
     /// Checked articles only, with no sources.
     pub fn new(

@@ -1,12 +1,37 @@
 //! `check --statistics`: how often each rule fired, absolutely and per 1,000 words checked —
-//! the figure that says whether a rule is quiet enough for edited copy.
+//! the figure that says whether a rule is quiet enough for edited copy. As a table, or as JSON
+//! (`--format json`: one document; `--format jsonl`: one object per rule).
 
 use super::Report;
+use super::json::SCHEMA_VERSION;
 use crate::article::text;
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-pub fn render(report: &Report<'_>) -> String {
+/// How often one rule fired.
+#[derive(Serialize)]
+struct RuleCount<'a> {
+    rule: &'a str,
+    count: usize,
+    per_1000_words: f64,
+    /// In how many articles.
+    articles: usize,
+}
+
+/// The counts of a run, most frequent rule first.
+#[derive(Serialize)]
+struct Statistics<'a> {
+    version: u32,
+    tool: &'static str,
+    articles: usize,
+    words: usize,
+    findings: usize,
+    per_1000_words: f64,
+    rules: Vec<RuleCount<'a>>,
+}
+
+fn count<'a>(report: &'a Report<'a>) -> Statistics<'a> {
     let words: usize = report
         .articles
         .iter()
@@ -26,9 +51,6 @@ pub fn render(report: &Report<'_>) -> String {
             entry.1 += 1;
         }
     }
-    let mut rows: Vec<(&str, usize, usize)> =
-        by_rule.into_iter().map(|(r, (n, a))| (r, n, a)).collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let per_k = |n: usize| {
         if words == 0 {
             0.0
@@ -36,24 +58,64 @@ pub fn render(report: &Report<'_>) -> String {
             n as f64 * 1000.0 / words as f64
         }
     };
+    let mut rules: Vec<RuleCount> = by_rule
+        .into_iter()
+        .map(|(rule, (count, articles))| RuleCount {
+            rule,
+            count,
+            per_1000_words: per_k(count),
+            articles,
+        })
+        .collect();
+    rules.sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(b.rule)));
+    let findings = rules.iter().map(|r| r.count).sum();
+    Statistics {
+        version: SCHEMA_VERSION,
+        tool: "copydesk",
+        articles: report.articles.len(),
+        words,
+        findings,
+        per_1000_words: per_k(findings),
+        rules,
+    }
+}
+
+/// The table.
+pub fn render(report: &Report<'_>) -> String {
+    let stats = count(report);
     let mut out = format!(
         "{:>7} {:>9} {:>9}  {}\n",
         "count", "per-1k-w", "articles", "rule"
     );
-    for (rule, count, articles) in &rows {
+    for row in &stats.rules {
         let _ = writeln!(
             out,
-            "{count:>7} {:>9.4} {articles:>9}  {rule}",
-            per_k(*count)
+            "{:>7} {:>9.4} {:>9}  {}",
+            row.count, row.per_1000_words, row.articles, row.rule
         );
     }
-    let total: usize = rows.iter().map(|r| r.1).sum();
     let _ = writeln!(
         out,
-        "{total:>7} {:>9.4} {:>9}  total over {} articles, {words} words",
-        per_k(total),
-        "",
-        report.articles.len()
+        "{:>7} {:>9.4} {:>9}  total over {} articles, {} words",
+        stats.findings, stats.per_1000_words, "", stats.articles, stats.words
     );
+    out
+}
+
+/// One JSON document.
+pub fn render_json(report: &Report<'_>) -> String {
+    let mut text = serde_json::to_string_pretty(&count(report))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+/// One JSON object per rule, a line each.
+pub fn render_lines(report: &Report<'_>) -> String {
+    let mut out = String::new();
+    for row in &count(report).rules {
+        out.push_str(&serde_json::to_string(row).unwrap_or_default());
+        out.push('\n');
+    }
     out
 }

@@ -10,6 +10,7 @@ pub mod forms;
 pub mod kinds;
 pub mod matcher;
 pub mod pack;
+pub mod style;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -21,10 +22,25 @@ use matcher::{Hit, Matcher};
 pub trait Check: Send + Sync {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 
+    /// What `copydesk explain` shows of the compiled rule: what it matches, and the form it
+    /// prefers where it has one.
+    fn details(&self) -> Details {
+        Details::default()
+    }
+
     /// Kinds whose findings change when a whole corpus is judged at once (`--corpus`).
     fn corpus(&self) -> Option<&dyn CorpusCheck> {
         None
     }
+}
+
+/// What a compiled rule says of itself for `copydesk explain`.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    /// What it matches, one entry a line (words, patterns, pairs, variants).
+    pub matches: Vec<String>,
+    /// The form its `{preferred}` placeholder stands for, where there is one.
+    pub preferred: Option<String>,
 }
 
 /// The corpus side of a kind: what each article contributes, then one verdict over all.
@@ -95,6 +111,8 @@ pub struct Example {
 #[derive(Debug, Clone)]
 pub struct RuleMeta {
     pub id: String,
+    /// Former ids: selectors, severities and suppressions naming them still reach the rule.
+    pub aliases: Vec<String>,
     pub kind: &'static str,
     pub severity: Severity,
     /// The message template, with `{placeholders}` the kind fills in.
@@ -186,7 +204,10 @@ impl RuleSet {
     ) {
         for (index, rule) in self.rules.iter().enumerate() {
             let matches = |entry: &String| self.selects(entry, rule);
-            let named = select.iter().chain(extend).any(|e| *e == rule.meta.id);
+            let named = select
+                .iter()
+                .chain(extend)
+                .any(|e| *e == rule.meta.id || rule.meta.aliases.contains(e));
             let chosen = (select.is_empty() && rule.meta.enabled)
                 || select.iter().any(matches)
                 || extend.iter().any(matches);
@@ -201,6 +222,7 @@ impl RuleSet {
     pub fn selects(&self, entry: &str, rule: &Rule) -> bool {
         let id = &rule.meta.id;
         id == entry
+            || rule.meta.aliases.iter().any(|alias| alias == entry)
             || id
                 .strip_prefix(entry)
                 .is_some_and(|rest| rest.starts_with('.'))
@@ -231,8 +253,13 @@ impl RuleSet {
             .collect()
     }
 
+    /// The rule with this id, or with this former id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.meta.id == id)
+        self.rules.iter().find(|r| r.meta.id == id).or_else(|| {
+            self.rules
+                .iter()
+                .find(|r| r.meta.aliases.iter().any(|a| a == id))
+        })
     }
 }
 

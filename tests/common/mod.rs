@@ -3,15 +3,16 @@
 
 use copydesk::article::{Article, Format};
 use copydesk::engine;
+use copydesk::located::LocatedErrors;
 use copydesk::render::{self, Report};
 use copydesk::rules::RuleSet;
-use copydesk::rules::pack::{self, PackErrors, PackInput};
+use copydesk::rules::pack::{self, PackInput};
 use std::path::Path;
 use std::process::{Command, Output};
 
 /// Loads `toml` as a pack file named `pack.toml` in a fresh folder (with `data` files beside
 /// it), without the built-in pack.
-pub fn load_pack(toml: &str, data: &[(&str, &str)]) -> Result<RuleSet, PackErrors> {
+pub fn load_pack(toml: &str, data: &[(&str, &str)]) -> Result<RuleSet, LocatedErrors> {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("pack.toml");
     std::fs::write(&path, toml).expect("write pack");
@@ -30,7 +31,8 @@ pub fn pack_errors(toml: &str) -> String {
         Ok(_) => panic!("the pack loaded without errors"),
         Err(errors) => errors,
     };
-    let text = String::from_utf8(render::human::render_pack_errors(&errors, false)).expect("utf-8");
+    let text =
+        String::from_utf8(render::human::render_located_errors(&errors, false)).expect("utf-8");
     text.replace(&dir.path().display().to_string(), "<dir>")
 }
 

@@ -36,7 +36,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::forms::{self, Policy};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context, CorpusCheck, Occurrence, RuleMeta};
+use crate::rules::{Check, Context, CorpusCheck, Details, Occurrence, RuleMeta};
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -99,11 +99,12 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         Some(house) => match spec.variants.iter().position(|v| v == house) {
             Some(index) => Some(index as u32),
             None => {
-                compiler.error(
-                    spec.id.span().into(),
-                    format!("the configuration prefers `{house}` for this rule, which is not one of its `variants`"),
-                    "this rule",
+                let message = format!(
+                    "the configuration prefers `{house}` for `{}`, which is not one of its `variants` ({})",
+                    spec.id.get_ref(),
+                    spec.variants.join(", ")
                 );
+                compiler.style_error(spec.id.span().into(), message);
                 return None;
             }
         },
@@ -155,6 +156,20 @@ impl CorpusCheck for Consistency {
 }
 
 impl Check for Consistency {
+    fn details(&self) -> Details {
+        let preferred = self.preferred.map(|i| self.variants[i as usize].clone());
+        Details {
+            matches: vec![format!(
+                "one of {}",
+                self.variants.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+            )],
+            preferred: Some(preferred.unwrap_or_else(|| match self.policy {
+                Policy::First => "the form used first".to_owned(),
+                Policy::Majority => "the form used most".to_owned(),
+            })),
+        }
+    }
+
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         self.check_corpus(cx.rule, self.collect(cx), out);
     }

@@ -34,7 +34,7 @@ use super::KindInfo;
 use crate::diagnostic::Diagnostic;
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context, Exceptions};
+use crate::rules::{Check, Context, Details, Exceptions};
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -83,14 +83,29 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         }
     }
     let exceptions = Exceptions::new(&spec.exceptions);
-    ok.then(|| Box::new(Existence { exceptions }) as Box<dyn Check>)
+    let listed = spec
+        .words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .chain(spec.patterns.iter().map(|p| format!("pattern `{}`", p.get_ref())))
+        .collect();
+    ok.then(|| Box::new(Existence { exceptions, listed }) as Box<dyn Check>)
 }
 
 struct Existence {
     exceptions: Exceptions,
+    /// Its words and patterns, for `explain`.
+    listed: Vec<String>,
 }
 
 impl Check for Existence {
+    fn details(&self) -> Details {
+        Details {
+            matches: self.listed.clone(),
+            preferred: None,
+        }
+    }
+
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for hit in cx.hits {
             if self.exceptions.cover(cx, hit.span) {

@@ -2,29 +2,8 @@
 //! fixed sections: What it flags / Why / Example / Instead / Fix safety.
 //!
 //! Adding a kind: a file here with a `Spec` (declared with `rule_spec!`), a `KIND` and a
-//! `compile` function; a line in [`KINDS`], in [`AnySpec`] and in the pack file struct
-//! (`src/rules/pack.rs`); fixtures in `tests/kinds.rs`; rules using it in a pack. See
-//! CONTRIBUTING.md.
+//! `compile` function, and one line in the `kinds!` list below. See CONTRIBUTING.md.
 
-pub mod attribution;
-pub mod consistency;
-pub mod duplicate_block;
-pub mod existence;
-pub mod first_reference;
-pub mod glued_words;
-pub mod headline_case;
-pub mod headline_form;
-pub mod length;
-pub mod preferred_term;
-pub mod quotation;
-pub mod repetition;
-pub mod source_fact;
-pub mod source_quote;
-pub mod spelling_system;
-pub mod variants;
-
-use super::Check;
-use super::pack::{Common, Compiler};
 use crate::article::BlockKind;
 
 /// What the engine knows of a kind.
@@ -55,26 +34,6 @@ impl KindInfo {
     }
 }
 
-/// Every kind, in the order `copydesk rules` and the docs list them.
-pub const KINDS: &[&KindInfo] = &[
-    &existence::KIND,
-    &preferred_term::KIND,
-    &consistency::KIND,
-    &spelling_system::KIND,
-    &repetition::KIND,
-    &length::KIND,
-    &headline_form::KIND,
-    &headline_case::KIND,
-    &attribution::KIND,
-    &quotation::KIND,
-    &glued_words::KIND,
-    &duplicate_block::KIND,
-    &source_quote::KIND,
-    &source_fact::KIND,
-    &variants::KIND,
-    &first_reference::KIND,
-];
-
 /// The text blocks of an article, where most rules look unless a pack says otherwise.
 pub const PROSE: &[BlockKind] = &[
     BlockKind::Headline,
@@ -84,91 +43,91 @@ pub const PROSE: &[BlockKind] = &[
     BlockKind::Caption,
 ];
 
-/// A rule table of any kind, as read from a pack.
-pub enum AnySpec {
-    Existence(existence::Spec),
-    PreferredTerm(preferred_term::Spec),
-    Consistency(consistency::Spec),
-    SpellingSystem(spelling_system::Spec),
-    Repetition(repetition::Spec),
-    Length(length::Spec),
-    HeadlineForm(headline_form::Spec),
-    HeadlineCase(headline_case::Spec),
-    Attribution(attribution::Spec),
-    Quotation(quotation::Spec),
-    GluedWords(glued_words::Spec),
-    DuplicateBlock(duplicate_block::Spec),
-    SourceQuote(source_quote::Spec),
-    SourceFact(source_fact::Spec),
-    Variants(variants::Spec),
-    FirstReference(first_reference::Spec),
+/// Generates the registry from a list of kinds: [`KINDS`] and [`AnySpec`], which reads a rule
+/// table of any kind from a pack and compiles it. [`kinds!`] calls it with the built-in kinds.
+#[macro_export]
+macro_rules! kind_registry {
+    ($($module:ident => $variant:ident),* $(,)?) => {
+        /// Every kind, in the order `copydesk rules` and the docs list them.
+        pub const KINDS: &[&$crate::rules::kinds::KindInfo] = &[$(&$module::KIND),*];
+
+        /// A rule table of any kind, as read from a pack.
+        pub enum AnySpec {
+            $($variant($module::Spec)),*
+        }
+
+        impl AnySpec {
+            /// Reads a rule table of the kind named `kind` (its `[[table]]` name); `None` when
+            /// no kind has that name.
+            pub fn parse(
+                kind: &str,
+                table: toml::Spanned<toml::de::DeValue<'_>>,
+            ) -> Option<Result<Self, toml::de::Error>> {
+                use serde::de::IntoDeserializer;
+                $(
+                    if kind == $module::KIND.name {
+                        let spec = <$module::Spec as serde::Deserialize>::deserialize(
+                            table.into_deserializer(),
+                        );
+                        return Some(spec.map(AnySpec::$variant));
+                    }
+                )*
+                None
+            }
+
+            pub fn common(&self) -> $crate::rules::pack::Common {
+                match self {
+                    $(AnySpec::$variant(spec) => spec.common()),*
+                }
+            }
+
+            pub fn kind(&self) -> &'static $crate::rules::kinds::KindInfo {
+                match self {
+                    $(AnySpec::$variant(_) => &$module::KIND),*
+                }
+            }
+
+            /// Registers the rule's literals and patterns and builds its check; `None` after
+            /// reporting errors to `compiler`.
+            pub fn compile(
+                &self,
+                compiler: &mut $crate::rules::pack::Compiler<'_>,
+            ) -> Option<Box<dyn $crate::rules::Check>> {
+                match self {
+                    $(AnySpec::$variant(spec) => $module::compile(spec, compiler)),*
+                }
+            }
+        }
+    };
 }
 
-impl AnySpec {
-    pub fn common(&self) -> Common {
-        match self {
-            AnySpec::Existence(s) => s.common(),
-            AnySpec::PreferredTerm(s) => s.common(),
-            AnySpec::Consistency(s) => s.common(),
-            AnySpec::SpellingSystem(s) => s.common(),
-            AnySpec::Repetition(s) => s.common(),
-            AnySpec::Length(s) => s.common(),
-            AnySpec::HeadlineForm(s) => s.common(),
-            AnySpec::HeadlineCase(s) => s.common(),
-            AnySpec::Attribution(s) => s.common(),
-            AnySpec::Quotation(s) => s.common(),
-            AnySpec::GluedWords(s) => s.common(),
-            AnySpec::DuplicateBlock(s) => s.common(),
-            AnySpec::SourceFact(s) => s.common(),
-            AnySpec::Variants(s) => s.common(),
-            AnySpec::FirstReference(s) => s.common(),
-            AnySpec::SourceQuote(s) => s.common(),
-        }
-    }
+/// Declares the built-in kinds: each line is a kind's module (its file in this folder) and
+/// the name of its variant in [`AnySpec`].
+macro_rules! kinds {
+    ($($module:ident => $variant:ident),* $(,)?) => {
+        $(pub mod $module;)*
+        kind_registry!($($module => $variant),*);
+    };
+}
 
-    pub fn kind(&self) -> &'static KindInfo {
-        match self {
-            AnySpec::Existence(_) => &existence::KIND,
-            AnySpec::PreferredTerm(_) => &preferred_term::KIND,
-            AnySpec::Consistency(_) => &consistency::KIND,
-            AnySpec::SpellingSystem(_) => &spelling_system::KIND,
-            AnySpec::Repetition(_) => &repetition::KIND,
-            AnySpec::Length(_) => &length::KIND,
-            AnySpec::HeadlineForm(_) => &headline_form::KIND,
-            AnySpec::HeadlineCase(_) => &headline_case::KIND,
-            AnySpec::Attribution(_) => &attribution::KIND,
-            AnySpec::Quotation(_) => &quotation::KIND,
-            AnySpec::GluedWords(_) => &glued_words::KIND,
-            AnySpec::DuplicateBlock(_) => &duplicate_block::KIND,
-            AnySpec::SourceFact(_) => &source_fact::KIND,
-            AnySpec::Variants(_) => &variants::KIND,
-            AnySpec::FirstReference(_) => &first_reference::KIND,
-            AnySpec::SourceQuote(_) => &source_quote::KIND,
-        }
-    }
-
-    /// Registers the rule's literals and patterns and builds its check; `None` after reporting
-    /// errors to `compiler`.
-    pub fn compile(&self, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
-        match self {
-            AnySpec::Existence(s) => existence::compile(s, compiler),
-            AnySpec::PreferredTerm(s) => preferred_term::compile(s, compiler),
-            AnySpec::Consistency(s) => consistency::compile(s, compiler),
-            AnySpec::SpellingSystem(s) => spelling_system::compile(s, compiler),
-            AnySpec::Repetition(s) => repetition::compile(s, compiler),
-            AnySpec::Length(s) => length::compile(s, compiler),
-            AnySpec::HeadlineForm(s) => headline_form::compile(s, compiler),
-            AnySpec::HeadlineCase(s) => headline_case::compile(s, compiler),
-            AnySpec::Attribution(s) => attribution::compile(s, compiler),
-            AnySpec::Quotation(s) => quotation::compile(s, compiler),
-            AnySpec::GluedWords(s) => glued_words::compile(s, compiler),
-            AnySpec::DuplicateBlock(s) => duplicate_block::compile(s, compiler),
-            AnySpec::SourceFact(s) => source_fact::compile(s, compiler),
-            AnySpec::Variants(s) => variants::compile(s, compiler),
-            AnySpec::FirstReference(s) => first_reference::compile(s, compiler),
-            AnySpec::SourceQuote(s) => source_quote::compile(s, compiler),
-        }
-    }
+// One line per kind, in the order `copydesk rules` and the docs list them.
+kinds! {
+    existence => Existence,
+    preferred_term => PreferredTerm,
+    consistency => Consistency,
+    spelling_system => SpellingSystem,
+    repetition => Repetition,
+    length => Length,
+    headline_form => HeadlineForm,
+    headline_case => HeadlineCase,
+    attribution => Attribution,
+    quotation => Quotation,
+    glued_words => GluedWords,
+    duplicate_block => DuplicateBlock,
+    source_quote => SourceQuote,
+    source_fact => SourceFact,
+    variants => Variants,
+    first_reference => FirstReference,
 }
 
 #[cfg(test)]

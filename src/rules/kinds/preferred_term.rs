@@ -33,7 +33,7 @@ use super::KindInfo;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context, Exceptions, keep_case};
+use crate::rules::{Check, Context, Details, Exceptions, keep_case};
 
 pub const KIND: KindInfo = KindInfo {
     name: "preferred-term",
@@ -83,6 +83,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
             .iter()
             .map(|(_, right)| right.clone())
             .collect(),
+        written: spec.replace.iter().map(|(wrong, _)| wrong.clone()).collect(),
         applicability: spec.fix,
         exceptions: Exceptions::new(&spec.exceptions),
     }))
@@ -91,11 +92,21 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
 struct PreferredTerm {
     /// The preferred term of each pair, by the pattern number its literal was registered with.
     preferred: Vec<String>,
+    /// The form each pair replaces, for `explain`.
+    written: Vec<String>,
     applicability: Applicability,
     exceptions: Exceptions,
 }
 
 impl Check for PreferredTerm {
+    fn details(&self) -> Details {
+        let pairs = self.written.iter().zip(&self.preferred);
+        Details {
+            matches: pairs.map(|(w, p)| format!("`{w}` → `{p}`")).collect(),
+            preferred: (self.preferred.len() == 1).then(|| self.preferred[0].clone()),
+        }
+    }
+
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for hit in cx.hits {
             if self.exceptions.cover(cx, hit.span) {

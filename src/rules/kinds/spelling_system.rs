@@ -39,7 +39,7 @@ use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context, keep_case};
+use crate::rules::{Check, Context, Details, keep_case};
 use foldhash::HashSet;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -180,6 +180,22 @@ impl SpellingSystem {
 }
 
 impl Check for SpellingSystem {
+    fn details(&self) -> Details {
+        let (first, second) = self.pairs.first().cloned().unwrap_or_default();
+        Details {
+            matches: vec![format!(
+                "{} US/UK spelling pairs, such as `{}`/`{}`",
+                self.pairs.len(),
+                &self.text[first],
+                &self.text[second]
+            )],
+            preferred: Some(match self.prefer {
+                Some(system) => format!("the {} spelling", system.adjective()),
+                None => "the spelling of the article's majority system".to_owned(),
+            }),
+        }
+    }
+
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let lower_case = |span| cx.text(span).chars().next().is_some_and(char::is_lowercase);
         let hits: Vec<_> = cx.hits.iter().filter(|h| lower_case(h.span)).collect();

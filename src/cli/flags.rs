@@ -1,0 +1,159 @@
+//! The command line's flags (clap), kept apart from running them.
+
+use crate::diagnostic::Severity;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// An editorial linter for news writing: house style and accuracy checks on article drafts,
+/// with compiler-style diagnostics.
+#[derive(Parser)]
+#[command(name = "copydesk", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check articles (files, folders, or - for standard input).
+    Check(CheckArgs),
+    /// List the loaded rules: id, kind, severity and scope.
+    Rules {
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Print every literal the rules match, one a line, instead (for comparing with other
+        /// tools, such as `rg -F -f`).
+        #[arg(long)]
+        literals: bool,
+    },
+    /// Explain a rule (by id) or a rule kind (by name): what it flags, why, examples.
+    Explain {
+        /// A rule id such as `consistency.iran-backed`, or a kind such as `preferred-term`.
+        name: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Write a commented starter `copydesk.toml` in the current folder.
+    Init,
+    /// Print the article model of a file: blocks, their kinds and spans, and quotations.
+    DumpModel {
+        /// The article to read (`-` for standard input).
+        file: PathBuf,
+    },
+    /// Run every rule's examples and every pack fixture, and report what misbehaves.
+    Test {
+        /// Packs (files or folders) to test; the built-in pack when none is given.
+        packs: Vec<PathBuf>,
+        /// Write each fixture's current output as its expected output.
+        #[arg(long)]
+        bless: bool,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+}
+
+#[derive(Args)]
+pub struct RuleArgs {
+    /// Add a rule pack: a TOML file, or a folder of them. Repeatable.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub packs: Vec<PathBuf>,
+    /// Do not load the built-in pack.
+    #[arg(long)]
+    pub no_default_rules: bool,
+    /// Run only these rules: ids, id prefixes (`news.tone`) or pack names. Repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Also run these rules, including rules that are off by default. Repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules: ids, id prefixes or pack names. Repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Also run preview rules (new rules still being tuned on real copy).
+    #[arg(long)]
+    pub preview: bool,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Defaults to the current folder.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// How to print the findings (human when not given).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Exit 1 when a finding of this severity or above is reported.
+    #[arg(long, value_enum, default_value_t = Severity::Warning)]
+    pub fail_on: Severity,
+    /// Print no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Instead of the findings, print how often each rule fired, per 1,000 words checked.
+    #[arg(long)]
+    pub statistics: bool,
+    /// A source document to check quotations, figures, dates and names against (repeatable;
+    /// Markdown drafts may also list `sources` in their front matter).
+    #[arg(long = "source", value_name = "FILE")]
+    pub sources: Vec<PathBuf>,
+    /// Judge consistency across all articles of the run, not one article at a time.
+    #[arg(long)]
+    pub corpus: bool,
+    /// Apply safe fixes in place (never inside quotations), then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff and change nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// Use this configuration file for every checked file instead of discovering one.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// The path standard input (`-`) stands for: it chooses the format (`.md`, `.html`) and
+    /// the configuration, and names the findings.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Also check the files listed in FILE, one path a line (`-` for standard input): split
+    /// an archive across machines with any job runner.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Compiler-style diagnostics with the source.
+    Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// A versioned JSON document (see the README for the schema).
+    Json,
+    /// One JSON object per finding per line, for pipelines.
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other tools.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream, given whether it is a terminal (`NO_COLOR` turns `auto`
+    /// off).
+    pub fn enabled(self, stream_is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stream_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+}

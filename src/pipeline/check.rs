@@ -1,0 +1,146 @@
+//! Checking a chunk of inputs: read them, read their sources, run each one's rules, apply
+//! configuration overrides and suppressions.
+
+use super::sources::{self, ReadSources};
+use super::{Input, Planned, Session};
+use crate::article::{Article, Format};
+use crate::diagnostic::Diagnostic;
+use crate::engine;
+use crate::grounding::Sources;
+use crate::input::{self, InputProblem};
+use crate::render::Report;
+use crate::rules::RuleSet;
+use crate::suppress::{self, RuleNames};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// What checking a chunk gives: the articles read, the sources they were checked against,
+/// the findings (sorted) and the inputs that could not be read.
+pub struct Checked {
+    pub articles: Vec<Article>,
+    /// Where each article came from.
+    pub inputs: Vec<Input>,
+    pub sources: Option<Sources>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Vec<InputProblem>,
+    /// For each article, its sources (indices into `sources`).
+    pub(super) source_of: Vec<Vec<usize>>,
+    /// For each article, its profile in the session.
+    pub(super) profile_of: Vec<usize>,
+}
+
+impl Checked {
+    /// The findings as the renderers take them.
+    pub fn report(&self) -> Report<'_> {
+        Report {
+            articles: &self.articles,
+            sources: self.sources.as_ref(),
+            diagnostics: &self.diagnostics,
+            problems: &self.problems,
+        }
+    }
+}
+
+impl Session {
+    /// Reads and checks `chunk`; `progress` is called once per article checked.
+    pub fn check(&self, chunk: &[Planned], progress: Option<&(dyn Fn() + Sync)>) -> Checked {
+        let read: Vec<Result<Article, InputProblem>> =
+            chunk.par_iter().map(|p| read_input(&p.input)).collect();
+        let mut checked = Checked {
+            articles: Vec::with_capacity(chunk.len()),
+            inputs: Vec::with_capacity(chunk.len()),
+            sources: None,
+            diagnostics: Vec::new(),
+            problems: Vec::new(),
+            source_of: Vec::new(),
+            profile_of: Vec::with_capacity(chunk.len()),
+        };
+        for (result, planned) in read.into_iter().zip(chunk) {
+            match result {
+                Ok(article) => {
+                    checked.articles.push(article);
+                    checked.inputs.push(planned.input.clone());
+                    checked.profile_of.push(planned.profile);
+                }
+                Err(problem) => checked.problems.push(problem),
+            }
+        }
+        let ReadSources {
+            docs,
+            of_article,
+            problems,
+        } = sources::read(&self.options, &checked.articles);
+        checked.problems.extend(problems);
+        checked.sources = (!docs.is_empty()).then(|| Sources::new(docs));
+        checked.source_of = of_article;
+        checked.diagnostics = self.diagnose(&checked, progress);
+        checked
+    }
+
+    /// Runs the rules over the articles of `checked` as they are now.
+    pub(super) fn diagnose(
+        &self,
+        checked: &Checked,
+        progress: Option<&(dyn Fn() + Sync)>,
+    ) -> Vec<Diagnostic> {
+        let rule_sets: Vec<&RuleSet> = self.profiles.iter().map(|p| &p.rules).collect();
+        let run = engine::Run {
+            articles: &checked.articles,
+            sources: checked.sources.as_ref(),
+            article_sources: &checked.source_of,
+            corpus: self.options.corpus,
+            progress,
+        };
+        let found = engine::check_run_with(&rule_sets, &checked.profile_of, run);
+        let mut by_article: Vec<Vec<Diagnostic>> = vec![Vec::new(); checked.articles.len()];
+        for d in found {
+            by_article[d.primary.article].push(d);
+        }
+        let adjusted: Vec<Diagnostic> = by_article
+            .into_iter()
+            .enumerate()
+            .flat_map(|(index, list)| {
+                let profile = &self.profiles[checked.profile_of[index]];
+                profile.adjust(Path::new(&checked.articles[index].name), list)
+            })
+            .collect();
+        suppress::apply(&checked.articles, adjusted, &AllRules(&rule_sets))
+    }
+}
+
+/// The rules of every profile, as suppressions see them.
+struct AllRules<'a>(&'a [&'a RuleSet]);
+
+impl RuleNames for AllRules<'_> {
+    fn selects(&self, entry: &str, id: &str) -> bool {
+        self.0.iter().any(|set| set.selects_id(entry, id))
+    }
+
+    fn renamed(&self, entry: &str) -> Option<String> {
+        self.0.iter().find_map(|set| {
+            set.rules
+                .iter()
+                .find(|r| r.meta.aliases.iter().any(|a| a == entry))
+                .map(|r| r.meta.id.clone())
+        })
+    }
+}
+
+/// Reads one input into an article.
+fn read_input(input: &Input) -> Result<Article, InputProblem> {
+    let name = input.name();
+    match input {
+        Input::File(path) => input::read_file(path, &name),
+        Input::Stdin { name: virtual_path } => {
+            let format = virtual_path
+                .as_ref()
+                .map_or(Format::Plain, |p| Format::for_path(&p.to_string_lossy()));
+            input::read_stdin(&name, format)
+        }
+        Input::Text { name, text } => Ok(Article::parse(
+            name.clone(),
+            text.clone(),
+            Format::for_path(name),
+        )),
+    }
+}

@@ -1,0 +1,54 @@
+//! Fixing: apply the safe fixes of every article, check again, and repeat while a fix uncovers
+//! another (a few rounds at most). Writing the results back is the front end's choice: a file
+//! atomically ([`crate::fix::write_atomically`]), a diff, standard output, an HTTP answer.
+
+use super::{Checked, Session};
+use crate::article::Article;
+use crate::fix;
+
+/// How many rounds of fixes are applied at most before reporting what remains.
+const FIX_ROUNDS: usize = 4;
+
+/// An article that fixes changed: its index in the chunk, and its text before.
+#[derive(Debug, Clone)]
+pub struct FixedArticle {
+    pub index: usize,
+    pub original: String,
+}
+
+impl Session {
+    /// Applies safe fixes to `checked` until none is left, re-checking after each round, so
+    /// its diagnostics are what remains. Returns the articles that changed.
+    pub fn fix(&self, checked: &mut Checked) -> Vec<FixedArticle> {
+        let originals: Vec<String> = checked.articles.iter().map(|a| a.source.clone()).collect();
+        for _ in 0..FIX_ROUNDS {
+            if !apply_round(checked) {
+                break;
+            }
+            checked.diagnostics = self.diagnose(checked, None);
+        }
+        originals
+            .into_iter()
+            .enumerate()
+            .filter(|(index, original)| checked.articles[*index].source != *original)
+            .map(|(index, original)| FixedArticle { index, original })
+            .collect()
+    }
+}
+
+/// Applies one round of safe fixes; whether any article changed.
+fn apply_round(checked: &mut Checked) -> bool {
+    let mut changed = false;
+    for (index, article) in checked.articles.iter_mut().enumerate() {
+        let edits = fix::safe_edits(article, index, &checked.diagnostics);
+        if edits.is_empty() {
+            continue;
+        }
+        let fixed = fix::apply(&article.source, &edits);
+        let encoding = article.encoding;
+        *article = Article::parse(article.name.clone(), fixed, article.format);
+        article.encoding = encoding;
+        changed = true;
+    }
+    changed
+}

@@ -1,0 +1,186 @@
+//! The check pipeline every front end runs — the command line, and anything else that checks
+//! drafts (an editor, a server): **gather** inputs, **prepare** a [`Session`] (each input's
+//! configuration and rules), **check** a chunk of inputs, **fix** what is safe to fix. Rendering
+//! is [`crate::render`]'s, writing files back is [`crate::fix`]'s.
+//!
+//! Documents may come from files, standard input or memory; a document in memory has a
+//! virtual path that chooses its format (and, with file access, its configuration). With
+//! [`FileAccess::Off`] nothing is read from disk because a document asked: no configuration is
+//! discovered, no pack named in a configuration is loaded, no source named in front matter is
+//! read.
+
+mod check;
+mod configs;
+mod fixing;
+mod sources;
+
+pub use check::Checked;
+pub use fixing::FixedArticle;
+
+use crate::config::Profile;
+use crate::input::{self, InputProblem};
+use crate::located::LocatedErrors;
+use std::path::PathBuf;
+
+/// Whether the pipeline may read files that documents or configurations name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FileAccess {
+    /// Read configurations, packs and sources from disk (the command line).
+    #[default]
+    Full,
+    /// Read nothing from disk on a document's behalf (a server answering requests).
+    Off,
+}
+
+/// Which configuration applies to each document.
+#[derive(Debug, Clone, Default)]
+pub enum ConfigChoice {
+    /// The nearest `copydesk.toml` above each document (its virtual path for documents in
+    /// memory and standard input).
+    #[default]
+    Discover,
+    /// This file for every document.
+    File(PathBuf),
+    /// This text for every document (named `name` in errors).
+    Text { name: String, text: String },
+    /// No configuration at all.
+    Isolated,
+}
+
+/// Which rules to load and run, on top of what configurations say.
+#[derive(Debug, Clone, Default)]
+pub struct RuleOptions {
+    /// More packs: TOML files or folders of them.
+    pub packs: Vec<PathBuf>,
+    pub no_default_rules: bool,
+    pub select: Vec<String>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub preview: bool,
+}
+
+/// A source document given in memory, to check drafts against.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub name: String,
+    pub text: String,
+}
+
+/// Everything a run is told.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub rules: RuleOptions,
+    pub config: ConfigChoice,
+    /// Source files every document is checked against (`--source`).
+    pub source_files: Vec<PathBuf>,
+    /// Source documents in memory every document is checked against.
+    pub source_texts: Vec<SourceText>,
+    /// Judge consistency across all documents of a chunk, not one at a time.
+    pub corpus: bool,
+    pub file_access: FileAccess,
+}
+
+/// One document to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input, named by a virtual path (`--stdin-filename`) or `<stdin>`.
+    Stdin { name: Option<PathBuf> },
+    /// Text in memory, named by a virtual path that chooses its format.
+    Text { name: String, text: String },
+}
+
+impl Input {
+    /// How diagnostics name the document.
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(path) => path.display().to_string(),
+            Input::Stdin { name: Some(name) } => name.display().to_string(),
+            Input::Stdin { name: None } => input::STDIN_NAME.to_owned(),
+            Input::Text { name, .. } => name.clone(),
+        }
+    }
+
+    /// Whether fixes may be written back to a file.
+    pub fn is_file(&self) -> bool {
+        matches!(self, Input::File(_))
+    }
+}
+
+/// Why a session could not be prepared.
+#[derive(Debug)]
+pub enum SetupError {
+    /// A pack or configuration that does not load, located in its file.
+    Located(LocatedErrors),
+    /// Anything else: a pack folder that cannot be read, a selector matching no rule.
+    Message(String),
+}
+
+/// The documents a run found, and what could not be found.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    pub inputs: Vec<Input>,
+    pub problems: Vec<InputProblem>,
+}
+
+/// Files and folders (walked, honouring ignore files) and `-` for standard input, named
+/// `stdin_name` when given.
+pub fn gather(paths: &[PathBuf], stdin_name: Option<&PathBuf>) -> Gathered {
+    let (sources, problems) = input::discover(paths);
+    let inputs = sources
+        .into_iter()
+        .map(|source| match source {
+            input::Source::File(path) => Input::File(path),
+            input::Source::Stdin => Input::Stdin {
+                name: stdin_name.cloned(),
+            },
+        })
+        .collect();
+    Gathered { inputs, problems }
+}
+
+/// The configurations and rules of a run, loaded once and shared by every chunk it checks.
+pub struct Session {
+    options: Options,
+    profiles: Vec<Profile>,
+}
+
+/// What a session will check, in order, and what configurations excluded.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub planned: Vec<Planned>,
+    /// Inputs that a configuration's `[files] exclude` leaves out.
+    pub excluded: Vec<Input>,
+}
+
+/// A document to check, with the profile (configuration and rules) that applies to it.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub input: Input,
+    profile: usize,
+}
+
+impl Session {
+    /// Finds each input's configuration, loads the rules of each distinct one, and leaves out
+    /// inputs their configuration excludes; returns the session and the plan.
+    pub fn prepare(options: Options, inputs: Vec<Input>) -> Result<(Session, Plan), SetupError> {
+        let (configs, plan) = configs::assign(&options, inputs)?;
+        let profiles = configs::load_profiles(&options, configs)?;
+        Ok((Session { options, profiles }, plan))
+    }
+
+    /// The loaded profiles (each a configuration and its compiled rules).
+    pub fn profiles(&self) -> &[Profile] {
+        &self.profiles
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The profiles, taken out of the session.
+    pub fn into_profiles(self) -> Vec<Profile> {
+        self.profiles
+    }
+}

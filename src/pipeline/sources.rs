@@ -1,0 +1,204 @@
+//! The source documents drafts are checked against: `--source` files and source texts for
+//! every document, and each Markdown draft's front-matter `sources`.
+//!
+//! A draft is written by anyone who can open a pull request, so the sources it names must stay
+//! inside its project — the folder of the nearest `copydesk.toml`, else the draft's own folder:
+//! an absolute path, or one that climbs out (`../..`, or a link pointing outside), is refused.
+//! Sources given on the command line are the user's own choice and are read as given.
+
+use super::{FileAccess, Options};
+use crate::article::{Article, Format};
+use crate::config::Discovery;
+use crate::input::{self, InputProblem};
+use std::path::{Component, Path, PathBuf};
+
+/// The sources of a chunk of articles.
+#[derive(Default)]
+pub struct ReadSources {
+    pub docs: Vec<Article>,
+    /// For each article, the indices of its sources in `docs`.
+    pub of_article: Vec<Vec<usize>>,
+    pub problems: Vec<InputProblem>,
+}
+
+/// A source to read, once however many articles name it.
+#[derive(PartialEq)]
+enum Wanted {
+    File(PathBuf),
+    Text(usize),
+}
+
+/// Reads every source the articles are checked against.
+pub fn read(options: &Options, articles: &[Article]) -> ReadSources {
+    let mut wanted: Vec<Wanted> = Vec::new();
+    let mut index_of = |w: Wanted| match wanted.iter().position(|x| *x == w) {
+        Some(i) => i,
+        None => {
+            wanted.push(w);
+            wanted.len() - 1
+        }
+    };
+    let mut global: Vec<usize> = Vec::new();
+    for path in &options.source_files {
+        global.push(index_of(Wanted::File(path.clone())));
+    }
+    for text in 0..options.source_texts.len() {
+        global.push(index_of(Wanted::Text(text)));
+    }
+    let mut problems = Vec::new();
+    let mut discovery = Discovery::default();
+    let mut of_article: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
+    for article in articles {
+        let mut own = global.clone();
+        for declared in &article.declared_sources {
+            match declared_path(options, article, declared, &mut discovery) {
+                Ok(path) => own.push(index_of(Wanted::File(path))),
+                Err(message) => problems.push(InputProblem {
+                    name: article.name.clone(),
+                    message: format!("source `{declared}`: {message}"),
+                    is_error: options.file_access == FileAccess::Full,
+                }),
+            }
+        }
+        of_article.push(own);
+    }
+    let (docs, remap) = read_wanted(options, &wanted, &mut problems);
+    let of_article = of_article
+        .into_iter()
+        .map(|list| list.into_iter().filter_map(|i| remap[i]).collect())
+        .collect();
+    ReadSources {
+        docs,
+        of_article,
+        problems,
+    }
+}
+
+/// Reads the wanted sources; returns them and, for each wanted one, its index among those read.
+fn read_wanted(
+    options: &Options,
+    wanted: &[Wanted],
+    problems: &mut Vec<InputProblem>,
+) -> (Vec<Article>, Vec<Option<usize>>) {
+    let mut docs = Vec::new();
+    let mut remap = Vec::with_capacity(wanted.len());
+    for source in wanted {
+        let read = match source {
+            Wanted::File(path) => input::read_file(path, &path.display().to_string()),
+            Wanted::Text(i) => {
+                let text = &options.source_texts[*i];
+                Ok(Article::parse(
+                    text.name.clone(),
+                    text.text.clone(),
+                    Format::for_path(&text.name),
+                ))
+            }
+        };
+        match read {
+            Ok(article) => {
+                remap.push(Some(docs.len()));
+                docs.push(article);
+            }
+            Err(problem) => {
+                remap.push(None);
+                problems.push(InputProblem {
+                    message: format!("source {}", problem.message),
+                    ..problem
+                });
+            }
+        }
+    }
+    (docs, remap)
+}
+
+/// The file a draft's front matter names, if the draft may read it.
+fn declared_path(
+    options: &Options,
+    article: &Article,
+    declared: &str,
+    discovery: &mut Discovery,
+) -> Result<PathBuf, String> {
+    if options.file_access == FileAccess::Off {
+        return Err(
+            "not read: sources named in front matter are not read here; send them with the request"
+                .to_owned(),
+        );
+    }
+    let draft = absolute(Path::new(&article.name));
+    let folder = draft.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let root = discovery
+        .find(&draft)
+        .and_then(|config| config.parent().map(absolute))
+        .unwrap_or_else(|| folder.clone());
+    confined(&root, &folder, declared)?;
+    // Named as the draft is named, relative or not.
+    let written = Path::new(&article.name).parent().unwrap_or(Path::new(""));
+    Ok(written.join(declared))
+}
+
+/// `declared`, relative to `folder`, if it stays inside `root` (both absolute).
+pub fn confined(root: &Path, folder: &Path, declared: &str) -> Result<PathBuf, String> {
+    let relative = Path::new(declared);
+    if relative.has_root() || relative.is_absolute() {
+        return Err(
+            "refused: an absolute path; name a source relative to the draft, inside its project"
+                .to_owned(),
+        );
+    }
+    let path = normalized(&folder.join(relative));
+    let outside = format!(
+        "refused: it is outside the project ({}); sources in front matter must stay inside the folder of the nearest copydesk.toml, or the draft's folder",
+        root.display()
+    );
+    if !path.starts_with(normalized(root)) {
+        return Err(outside);
+    }
+    // A link inside the project may still point out of it.
+    if let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(&path), std::fs::canonicalize(root))
+        && !real.starts_with(real_root)
+    {
+        return Err(outside);
+    }
+    Ok(path)
+}
+
+/// `path` made absolute against the current folder.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `path` with `.` and `..` resolved by their names alone.
+fn normalized(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in absolute(path).components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::confined;
+    use std::path::Path;
+
+    #[test]
+    fn sources_named_by_a_draft_stay_inside_its_project() {
+        let root = Path::new("/news");
+        let folder = Path::new("/news/2026/politics");
+        assert_eq!(
+            confined(root, folder, "notes/call.txt").unwrap(),
+            Path::new("/news/2026/politics/notes/call.txt")
+        );
+        assert!(confined(root, folder, "../../wire/ap.txt").is_ok());
+        for bad in ["/etc/passwd", "../../../etc/passwd", "a/../../../../x"] {
+            let error = confined(root, folder, bad).unwrap_err();
+            assert!(error.starts_with("refused"), "{bad}: {error}");
+        }
+    }
+}

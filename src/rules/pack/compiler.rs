@@ -1,0 +1,236 @@
+//! What a kind's `compile` function works with: the combined matcher to register literals and
+//! regexes in, the house style in force, data files beside the pack, and located errors.
+
+use super::DEFAULT_PACK;
+use crate::located::LocatedError;
+use crate::rules::matcher::MatcherBuilder;
+use crate::rules::style::HouseStyle;
+use crate::span::Span;
+use regex_automata::nfa::thompson;
+use regex_syntax::hir::Hir;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// What a kind's `compile` gets: a place to register literals and regexes, and to report
+/// located errors.
+pub struct Compiler<'a> {
+    pub rule: usize,
+    /// The id of the rule being compiled.
+    pub rule_id: &'a str,
+    pub matcher: &'a mut MatcherBuilder,
+    /// The house style of the configuration in force.
+    pub style: &'a HouseStyle,
+    pub(super) pack: usize,
+    /// The pack file's text.
+    pub(super) source: &'a str,
+    pub(super) location: &'a PackLocation,
+    pub(super) errors: &'a mut Vec<LocatedError>,
+}
+
+impl Compiler<'_> {
+    pub fn error(&mut self, span: Span, message: impl Into<String>, label: impl Into<String>) {
+        self.errors.push(LocatedError {
+            file: self.pack,
+            span: Some(span),
+            message: message.into(),
+            label: label.into(),
+        });
+    }
+
+    /// Reports a house-style value (`[style] preferred` of the configuration) that this rule
+    /// rejects: at the value in the configuration file, or at `fallback` in the pack.
+    pub fn style_error(&mut self, fallback: Span, message: impl Into<String>) {
+        let id = self.rule_id;
+        let at = self
+            .style
+            .origin
+            .as_ref()
+            .and_then(|origin| origin.preferred_spans.get(id));
+        match at {
+            Some(&span) => self.errors.push(LocatedError {
+                file: STYLE_FILE,
+                span: Some(span),
+                message: message.into(),
+                label: "set here".to_owned(),
+            }),
+            None => self.error(fallback, message, "this rule"),
+        }
+    }
+
+    /// Parses a regex written in the pack, reporting a bad or oversized one at its span. The
+    /// pattern is parsed once; what the matcher keeps is the parsed form, so nothing is
+    /// printed and parsed again. Whether it fits the size limit is checked here by building
+    /// its automaton once; the matcher compiles it for searching only when an article needs it.
+    pub fn regex(&mut self, pattern: &Spanned<String>, case_insensitive: bool) -> Option<Hir> {
+        let parsed = regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .build()
+            .parse(pattern.get_ref());
+        let hir = match parsed {
+            Ok(hir) => ascii_word_boundaries(&hir),
+            Err(e) => {
+                let span = self.regex_error_span(pattern, &e);
+                let reason = match &e {
+                    regex_syntax::Error::Parse(e) => e.kind().to_string(),
+                    regex_syntax::Error::Translate(e) => e.kind().to_string(),
+                    other => one_line(&other.to_string()),
+                };
+                self.error(span, format!("invalid regex: {reason}"), "here");
+                return None;
+            }
+        };
+        let size_check = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                    .shrink(false),
+            )
+            .build_from_hir(&hir);
+        if let Err(e) = size_check {
+            let reason = match e.size_limit() {
+                Some(limit) => format!(
+                    "it compiles to more than the size limit of {} KiB; use fewer or smaller repetitions",
+                    limit / 1024
+                ),
+                None => one_line(&e.to_string()),
+            };
+            self.error(
+                pattern.span().into(),
+                format!("invalid regex: {reason}"),
+                "here",
+            );
+            return None;
+        }
+        Some(hir)
+    }
+
+    /// Where in the TOML a regex syntax error is: the exact character when the pattern is a
+    /// TOML literal string ('…', no escapes to shift offsets), otherwise the whole string.
+    fn regex_error_span(&self, pattern: &Spanned<String>, error: &regex_syntax::Error) -> Span {
+        let whole = Span::from(pattern.span());
+        let at = match error {
+            regex_syntax::Error::Parse(e) => e.span(),
+            regex_syntax::Error::Translate(e) => e.span(),
+            _ => return whole,
+        };
+        let literal = self
+            .source
+            .get(whole.range())
+            .is_some_and(|raw| raw.starts_with('\''));
+        if literal {
+            let start = whole.start + 1;
+            Span::new(
+                start + at.start.offset,
+                start + at.end.offset.max(at.start.offset + 1),
+            )
+        } else {
+            whole
+        }
+    }
+
+    /// Reads a data file named in the pack (relative to the pack file).
+    pub fn data_file(&mut self, path: &Spanned<String>) -> Option<Cow<'static, str>> {
+        let found = match self.location {
+            PackLocation::Embedded(name) => {
+                let dir = name.rsplit_once('/').map_or("", |(dir, _)| dir);
+                let wanted = normalize(&format!("{dir}/{}", path.get_ref()));
+                DEFAULT_PACK
+                    .iter()
+                    .find(|(name, _)| *name == wanted)
+                    .map(|(_, text)| Cow::Borrowed(*text))
+                    .ok_or_else(|| "not a file of the built-in pack".to_owned())
+            }
+            PackLocation::Text => {
+                Err("a pack given as text has no folder to read data files from".to_owned())
+            }
+            PackLocation::Disk(file) => {
+                let full = file.parent().unwrap_or(Path::new(".")).join(path.get_ref());
+                std::fs::read_to_string(&full)
+                    .map(Cow::Owned)
+                    .map_err(|e| format!("{}: {e}", full.display()))
+            }
+        };
+        match found {
+            Ok(text) => Some(text),
+            Err(reason) => {
+                self.error(
+                    path.span().into(),
+                    format!("cannot read data file: {reason}"),
+                    "named here",
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The pattern with its word boundaries (`\b`, `\B`, `\<`, `\>`) made ASCII ones, so every
+/// regex runs on the DFA engines even over text with curly quotes and accents (a Unicode word
+/// boundary sends the regex engine to its slowest path on non-ASCII text). `\w` and classes
+/// stay Unicode.
+fn ascii_word_boundaries(hir: &Hir) -> Hir {
+    use regex_syntax::hir::{HirKind, Look};
+    match hir.kind() {
+        HirKind::Look(look) => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Repetition(rep) => Hir::repetition(regex_syntax::hir::Repetition {
+            sub: Box::new(ascii_word_boundaries(&rep.sub)),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(regex_syntax::hir::Capture {
+            sub: Box::new(ascii_word_boundaries(&cap.sub)),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(ascii_word_boundaries).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(ascii_word_boundaries).collect())
+        }
+        _ => hir.clone(),
+    }
+}
+
+/// The file index of errors located in the configuration that set the house style; loading
+/// gives them the index of that file once all packs are read.
+pub(super) const STYLE_FILE: usize = usize::MAX;
+
+/// The largest compiled regex a pack may hold, so a runaway pattern is an error, not an
+/// out-of-memory.
+const REGEX_SIZE_LIMIT: usize = 2 << 20;
+
+/// A `/`-separated path with `.` and `..` segments resolved.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
+
+/// Where a pack was read from, which says where its data files are.
+pub(super) enum PackLocation {
+    Text,
+    Embedded(&'static str),
+    Disk(PathBuf),
+}
+
+pub(super) fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

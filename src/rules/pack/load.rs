@@ -1,0 +1,484 @@
+//! Reading packs: each file parsed, each rule table read on its own (so one bad table does not
+//! hide the problems of the others), validated and compiled; every problem collected and
+//! located; ids unique across all packs.
+
+use super::PackInput;
+use super::compiler::{Compiler, PackLocation, STYLE_FILE, one_line};
+use super::schema::{Common, PackHeader};
+use crate::located::{ErrorFile, LocatedError, LocatedErrors};
+use crate::rules::kinds::{self, AnySpec, KINDS};
+use crate::rules::matcher::MatcherBuilder;
+use crate::rules::style::HouseStyle;
+use crate::rules::{Example, Origin, PackSource, Rule, RuleMeta, RuleSet, Scope};
+use crate::span::{LineIndex, Span};
+use serde::de::IntoDeserializer;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// Loads and compiles packs, in order, with no house style. Rule ids must be unique.
+pub fn load(inputs: &[PackInput]) -> Result<RuleSet, LocatedErrors> {
+    load_with(inputs, &HouseStyle::default())
+}
+
+/// Loads and compiles packs, in order, with a configuration's house style. Rule ids must be
+/// unique across packs.
+pub fn load_with(inputs: &[PackInput], style: &HouseStyle) -> Result<RuleSet, LocatedErrors> {
+    let mut loader = Loader {
+        style,
+        packs: Vec::new(),
+        errors: Vec::new(),
+        matcher: MatcherBuilder::default(),
+        rules: Vec::new(),
+        seen_ids: HashMap::new(),
+    };
+    for input in inputs {
+        loader.add_pack(input);
+    }
+    loader.finish()
+}
+
+/// A rule table as read from a pack, with the name of its kind.
+type RuleTable<'t> = (&'static str, Spanned<DeValue<'t>>);
+
+/// What loading has gathered so far.
+struct Loader<'s> {
+    style: &'s HouseStyle,
+    packs: Vec<PackSource>,
+    errors: Vec<LocatedError>,
+    matcher: MatcherBuilder,
+    rules: Vec<Rule>,
+    /// Every id (and alias) so far, with the pack and span that defined it.
+    seen_ids: HashMap<String, (usize, Span)>,
+}
+
+impl Loader<'_> {
+    fn add_pack(&mut self, input: &PackInput) {
+        let Some(location) = self.read(input) else {
+            return;
+        };
+        let pack = self.packs.len() - 1;
+        let text = self.packs[pack].text.clone();
+        let Some((header, tables)) = self.parse(pack, &text) else {
+            return;
+        };
+        self.describe(pack, header, &location);
+        let mut specs: Vec<AnySpec> = Vec::new();
+        for (kind, table) in tables {
+            match AnySpec::parse(kind, table) {
+                Some(Ok(spec)) => specs.push(spec),
+                Some(Err(e)) => self.toml_error(pack, &e),
+                // `parse` keeps only the tables of kinds in `KINDS`.
+                None => {}
+            }
+        }
+        // Rules stand in the order of the file, whatever their kinds.
+        specs.sort_by_key(|spec| spec.common().id.span().start);
+        for spec in specs {
+            self.add_rule(pack, &spec, &location);
+        }
+    }
+
+    /// Reads a pack's text and records it; `None` (with an error) when it cannot be read.
+    fn read(&mut self, input: &PackInput) -> Option<PackLocation> {
+        let (name, text, location) = match input {
+            PackInput::Text { name, text } => (name.clone(), text.clone(), PackLocation::Text),
+            PackInput::Embedded { name, text } => (
+                (*name).to_owned(),
+                (*text).to_owned(),
+                PackLocation::Embedded(name),
+            ),
+            PackInput::File(path) => match std::fs::read_to_string(path) {
+                Ok(text) => (
+                    path.display().to_string(),
+                    text,
+                    PackLocation::Disk(path.clone()),
+                ),
+                Err(e) => {
+                    self.packs.push(PackSource {
+                        name: path.display().to_string(),
+                        ..PackSource::default()
+                    });
+                    self.error(
+                        self.packs.len() - 1,
+                        None,
+                        format!("cannot read rule pack {}: {e}", path.display()),
+                        "",
+                    );
+                    return None;
+                }
+            },
+        };
+        self.packs.push(PackSource {
+            name,
+            text,
+            ..PackSource::default()
+        });
+        Some(location)
+    }
+
+    /// Parses a pack's TOML into its header and its rule tables, each with its kind's name.
+    /// A table of an unknown kind is reported and left out; the others are still read.
+    fn parse<'t>(
+        &mut self,
+        pack: usize,
+        text: &'t str,
+    ) -> Option<(PackHeader, Vec<RuleTable<'t>>)> {
+        let document = match DeTable::parse(text) {
+            Ok(document) => document.into_inner(),
+            Err(e) => {
+                self.toml_error(pack, &e);
+                return None;
+            }
+        };
+        let mut header = None;
+        let mut tables = Vec::new();
+        for (key, value) in document {
+            let span = Span::from(key.span());
+            let name = key.into_inner();
+            if name == "pack" {
+                match <PackHeader as serde::Deserialize>::deserialize(value.into_deserializer()) {
+                    Ok(read) => header = Some(read),
+                    Err(e) => self.toml_error(pack, &e),
+                }
+                continue;
+            }
+            let Some(kind) = KINDS.iter().find(|k| k.name == name.as_ref()) else {
+                let known: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+                self.error(
+                    pack,
+                    Some(span),
+                    format!(
+                        "unknown rule kind `{name}` (known: pack, {})",
+                        known.join(", ")
+                    ),
+                    "not a rule kind",
+                );
+                continue;
+            };
+            match value.into_inner() {
+                DeValue::Array(array) => tables.extend(array.into_iter().map(|t| (kind.name, t))),
+                _ => self.error(
+                    pack,
+                    Some(span),
+                    format!("`{name}` must be an array of tables: write `[[{name}]]`"),
+                    "here",
+                ),
+            }
+        }
+        if header.is_none() {
+            self.error(
+                pack,
+                Some(Span::new(0, 0)),
+                "a pack needs a `[pack]` table with its `name`".to_owned(),
+                "here",
+            );
+        }
+        header.map(|header| (header, tables))
+    }
+
+    /// Records the pack's own name, description and fixture drafts.
+    fn describe(&mut self, pack: usize, header: PackHeader, location: &PackLocation) {
+        if let PackLocation::Disk(file) = location {
+            let folder = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+            for fixture in &header.fixtures {
+                match fixture_drafts(&folder.join(fixture.get_ref())) {
+                    Ok(drafts) => self.packs[pack].fixtures.extend(drafts),
+                    Err(reason) => self.error(
+                        pack,
+                        Some(fixture.span().into()),
+                        format!("cannot read fixtures: {reason}"),
+                        "named here",
+                    ),
+                }
+            }
+            self.packs[pack].folder = Some(folder);
+        }
+        self.packs[pack].title = header.name;
+        self.packs[pack].description = header.description;
+    }
+
+    fn add_rule(&mut self, pack: usize, spec: &AnySpec, location: &PackLocation) {
+        let common = spec.common();
+        if !self.claim_ids(pack, &common) {
+            return;
+        }
+        let errors_before = self.errors.len();
+        let meta = validate_common(&common, spec.kind(), pack, &mut self.errors);
+        let mut compiler = Compiler {
+            rule: self.rules.len(),
+            rule_id: common.id.get_ref(),
+            matcher: &mut self.matcher,
+            style: self.style,
+            pack,
+            source: &self.packs[pack].text,
+            location,
+            errors: &mut self.errors,
+        };
+        let check = spec.compile(&mut compiler);
+        if let (Some(meta), Some(check), true) = (meta, check, self.errors.len() == errors_before) {
+            self.rules.push(Rule { meta, check });
+        }
+    }
+
+    /// Takes the rule's id and aliases; `false` (with an error) when one is taken already.
+    fn claim_ids(&mut self, pack: usize, common: &Common) -> bool {
+        let names = std::iter::once(&common.id).chain(&common.aliases);
+        for name in names {
+            let span = Span::from(name.span());
+            let Some(&(first_pack, first_span)) = self.seen_ids.get(name.get_ref()) else {
+                continue;
+            };
+            let where_ = if first_pack == pack {
+                let line = LineIndex::new(&self.packs[pack].text)
+                    .line_col(first_span.start)
+                    .0;
+                format!("line {line}")
+            } else {
+                self.packs[first_pack].name.clone()
+            };
+            self.error(
+                pack,
+                Some(span),
+                format!(
+                    "duplicate rule id `{}` (first defined in {where_})",
+                    name.get_ref()
+                ),
+                "defined again here",
+            );
+            return false;
+        }
+        for name in std::iter::once(&common.id).chain(&common.aliases) {
+            self.seen_ids
+                .insert(name.get_ref().clone(), (pack, Span::from(name.span())));
+        }
+        true
+    }
+
+    fn error(&mut self, pack: usize, span: Option<Span>, message: String, label: &str) {
+        self.errors.push(LocatedError {
+            file: pack,
+            span,
+            message,
+            label: label.to_owned(),
+        });
+    }
+
+    fn toml_error(&mut self, pack: usize, error: &toml::de::Error) {
+        self.error(
+            pack,
+            error.span().map(Span::from),
+            one_line(error.message()),
+            "here",
+        );
+    }
+
+    fn finish(mut self) -> Result<RuleSet, LocatedErrors> {
+        let mut files: Vec<ErrorFile> = self
+            .packs
+            .iter()
+            .map(|p| ErrorFile {
+                name: p.name.clone(),
+                text: p.text.clone(),
+            })
+            .collect();
+        if let Some(origin) = &self.style.origin
+            && self.errors.iter().any(|e| e.file == STYLE_FILE)
+        {
+            files.push(origin.file.clone());
+            for error in self.errors.iter_mut().filter(|e| e.file == STYLE_FILE) {
+                error.file = files.len() - 1;
+            }
+        }
+        if !self.errors.is_empty() {
+            return Err(LocatedErrors {
+                code: "pack",
+                files,
+                errors: self.errors,
+            });
+        }
+        let matcher = self.matcher.build().map_err(|message| LocatedErrors {
+            code: "pack",
+            files,
+            errors: vec![LocatedError {
+                file: 0,
+                span: None,
+                message,
+                label: String::new(),
+            }],
+        })?;
+        let enabled = self
+            .rules
+            .iter()
+            .map(|r| !r.meta.preview && r.meta.enabled)
+            .collect();
+        Ok(RuleSet {
+            rules: self.rules,
+            packs: self.packs,
+            matcher,
+            enabled,
+        })
+    }
+}
+
+/// Checks what every rule must have and builds its [`RuleMeta`]; `None` after reporting what
+/// is missing or wrong.
+fn validate_common(
+    common: &Common,
+    kind: &'static kinds::KindInfo,
+    pack: usize,
+    errors: &mut Vec<LocatedError>,
+) -> Option<RuleMeta> {
+    let before = errors.len();
+    let mut error = |span: Span, message: String, label: &str| {
+        errors.push(LocatedError {
+            file: pack,
+            span: Some(span),
+            message,
+            label: label.to_owned(),
+        });
+    };
+    check_ids(common, &mut error);
+    check_placeholders(common, kind, &mut error);
+    check_examples(common, &mut error);
+    let scope = scope_of(common, kind, &mut error);
+    if errors.len() > before {
+        return None;
+    }
+    let examples = |list: &[Spanned<String>]| {
+        list.iter()
+            .map(|e| Example {
+                text: e.get_ref().clone(),
+                span: e.span().into(),
+            })
+            .collect()
+    };
+    Some(RuleMeta {
+        id: common.id.get_ref().clone(),
+        aliases: common.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+        kind: kind.name,
+        severity: common.severity,
+        message: common.message.get_ref().clone(),
+        scope,
+        in_quotes: common.in_quotes,
+        help: common.help.as_ref().map(|h| h.get_ref().clone()),
+        rationale: common.rationale.clone(),
+        must_fire: examples(&common.must_fire),
+        must_not_fire: examples(&common.must_not_fire),
+        preview: common.preview,
+        enabled: common.enabled,
+        origin: Origin {
+            pack,
+            id_span: Span::from(common.id.span()),
+        },
+    })
+}
+
+/// Reports an error at a span of the pack.
+type Report<'e> = dyn FnMut(Span, String, &str) + 'e;
+
+/// Ids and aliases are ASCII letters, digits, `-`, `.` and `_`.
+fn check_ids(common: &Common, error: &mut Report<'_>) {
+    for name in std::iter::once(&common.id).chain(&common.aliases) {
+        let id = name.get_ref();
+        let valid = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'));
+        if !valid {
+            error(
+                Span::from(name.span()),
+                format!("rule id `{id}` must be non-empty ASCII letters, digits, `-`, `.` or `_`"),
+                "this id",
+            );
+        }
+    }
+}
+
+/// The message and help use only the kind's placeholders.
+fn check_placeholders(common: &Common, kind: &kinds::KindInfo, error: &mut Report<'_>) {
+    let templates = std::iter::once(&common.message).chain(common.help.as_ref());
+    for template in templates {
+        for (offset, name) in crate::rules::placeholders(template.get_ref()) {
+            if kind.placeholders.contains(&name) {
+                continue;
+            }
+            let known: Vec<String> = kind
+                .placeholders
+                .iter()
+                .map(|p| format!("{{{p}}}"))
+                .collect();
+            // +1 steps over the opening quote of the TOML string.
+            let start = template.span().start + 1 + offset;
+            error(
+                Span::new(start, start + name.len() + 2),
+                format!(
+                    "unknown placeholder `{{{name}}}` for a {} rule (known: {})",
+                    kind.name,
+                    known.join(", ")
+                ),
+                "not a placeholder of this kind",
+            );
+        }
+    }
+}
+
+/// Every rule has both kinds of example and a rationale.
+fn check_examples(common: &Common, error: &mut Report<'_>) {
+    let id_span = Span::from(common.id.span());
+    let id = common.id.get_ref();
+    let missing = match (common.must_fire.is_empty(), common.must_not_fire.is_empty()) {
+        (true, true) => Some("`must-fire` and `must-not-fire` examples"),
+        (true, false) => Some("`must-fire` examples"),
+        (false, true) => Some("`must-not-fire` examples"),
+        (false, false) => None,
+    };
+    if let Some(missing) = missing {
+        error(
+            id_span,
+            format!(
+                "rule `{id}` has no {missing}; every rule needs a text that must fire and one that must stay quiet"
+            ),
+            "this rule",
+        );
+    }
+    if common.rationale.trim().is_empty() {
+        error(
+            id_span,
+            format!("rule `{id}` has an empty `rationale`"),
+            "this rule",
+        );
+    }
+}
+
+/// The blocks the rule reads: its `scope`, or its kind's default.
+fn scope_of(common: &Common, kind: &kinds::KindInfo, error: &mut Report<'_>) -> Scope {
+    match &common.scope {
+        Some(kinds) if kinds.is_empty() => {
+            error(
+                Span::from(common.id.span()),
+                format!("rule `{}` has an empty `scope`", common.id.get_ref()),
+                "this rule",
+            );
+            Scope::default()
+        }
+        Some(kinds) => Scope::of(&kinds.iter().map(|k| *k.get_ref()).collect::<Vec<_>>()),
+        None => Scope::of(kind.default_scope),
+    }
+}
+
+/// The drafts a `fixtures` entry names: the file itself, or a folder's `.txt` and `.md` files
+/// in name order.
+fn fixture_drafts(path: &Path) -> Result<Vec<PathBuf>, String> {
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut drafts: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    drafts.sort();
+    Ok(drafts)
+}
