@@ -21,6 +21,9 @@
 //! 11. [`diagnostic`], [`located`] — findings, and errors located in user files
 //! 12. [`span`] — byte spans and line indexes
 
+// `rule_spec!` names a serde default by a path that must resolve inside this crate too.
+extern crate self as copydesk;
+
 pub mod cli;
 pub mod pipeline;
 

@@ -377,3 +377,62 @@ fn straight_quotes_become_curly_where_the_house_asks() {
         "Mayor opens bridge\n\n“It is open,” she said.\n"
     );
 }
+
+#[test]
+fn a_renamed_rule_answers_to_its_former_id() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        "house.toml",
+        r#"
+[pack]
+name = "house"
+
+[[existence]]
+id = "house.bike-lane"
+aliases = ["house.cycle-lane"]
+message = "say bike lane, not `{match}`"
+rationale = "House style."
+must-fire = ["New cycle lane opens."]
+must-not-fire = ["New bike lane opens."]
+words = ["cycle lane"]
+"#,
+    );
+    write_file(
+        dir.path(),
+        "draft.txt",
+        "Lanes open\n\n<!-- copydesk-disable-next-line house.cycle-lane -->\nA new cycle lane opens.\n\nAnother cycle lane opens.\n",
+    );
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "--format",
+            "concise",
+            "--no-default-rules",
+            "--rules",
+            "house.toml",
+        ];
+        args.extend_from_slice(extra);
+        args.push("draft.txt");
+        stdout(&copydesk_in(dir.path(), &args))
+    };
+    let text = check(&[]);
+    assert!(
+        text.contains("draft.txt:6:9: warning[house.bike-lane]"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "draft.txt:3:1: info[suppression.renamed] `house.cycle-lane` is now `house.bike-lane`"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains(":4:"), "the suppression still works: {text}");
+    let ignored = check(&["--ignore", "house.cycle-lane"]);
+    assert!(!ignored.contains("warning[house.bike-lane]"), "{ignored}");
+    let listed = stdout(&copydesk_in(
+        dir.path(),
+        &["rules", "--no-default-rules", "--rules", "house.toml"],
+    ));
+    assert!(listed.contains("was house.cycle-lane"), "{listed}");
+}

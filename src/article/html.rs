@@ -51,116 +51,152 @@ pub struct Parsed {
 }
 
 pub fn parse(source: &str) -> Parsed {
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut stack: Vec<(String, Option<BlockKind>)> = Vec::new();
-    let mut open: Option<Open> = None;
-    let mut title: Option<Span> = None;
-    let mut quotations = Vec::new();
-    let mut quote_start: Vec<usize> = Vec::new();
+    let mut reader = Reader {
+        source,
+        blocks: Vec::new(),
+        stack: Vec::new(),
+        open: None,
+        title: None,
+        quotations: Vec::new(),
+        quote_start: Vec::new(),
+    };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Script and style bodies are raw text, as a browser reads them.
     emitter.naively_switch_states(true);
-    let tokenizer = Tokenizer::new_with_emitter(source, emitter);
-    for token in tokenizer.flatten() {
+    for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
         match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                let class = tag
-                    .attributes
-                    .get(b"class".as_slice())
-                    .map(|v| String::from_utf8_lossy(&v.value).to_ascii_lowercase())
-                    .unwrap_or_default();
-                let marked = class_kind(&class);
-                if name == "q" {
-                    quote_start.push(tag.span.end);
-                }
-                if BLOCKS.contains(&name.as_str()) {
-                    flush(source, &mut open, &mut blocks);
-                    let kind = marked.or_else(|| element_kind(&name, &stack));
-                    open = Some(Open {
-                        element: name.clone(),
-                        kind,
-                        text: Vec::new(),
-                    });
-                }
-                let void = tag.self_closing
-                    || matches!(
-                        name.as_str(),
-                        "br" | "img" | "hr" | "meta" | "link" | "input" | "wbr" | "source"
-                    );
-                if !void {
-                    stack.push((name, marked));
-                }
-            }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if name == "q"
-                    && let Some(start) = quote_start.pop()
-                {
-                    quotations.push(Span::new(start, tag.span.start.max(start)));
-                }
-                if open.as_ref().is_some_and(|o| o.element == name) {
-                    if name == "title" {
-                        title = open
-                            .as_ref()
-                            .and_then(|o| o.text.first().zip(o.text.last()))
-                            .map(|(a, b)| Span::new(a.start, b.end));
-                        open = None;
-                    } else {
-                        flush(source, &mut open, &mut blocks);
-                    }
-                }
-                if let Some(position) = stack.iter().rposition(|(n, _)| *n == name) {
-                    stack.truncate(position);
-                }
-            }
-            Token::String(text) => {
-                let skipped = stack.iter().any(|(n, _)| SKIPPED.contains(&n.as_str()))
-                    && open.as_ref().is_none_or(|o| o.element != "title");
-                if skipped {
-                    continue;
-                }
-                let span = Span::new(text.span.start, text.span.end);
-                match &mut open {
-                    Some(block) => block.text.push(span),
-                    None => {
-                        // Text straight inside a container (a <div>, a <blockquote>) is a paragraph.
-                        if !source[span.range()].trim().is_empty() {
-                            let kind = stack
-                                .iter()
-                                .rev()
-                                .find_map(|(_, k)| *k)
-                                .or_else(|| element_kind("div", &stack));
-                            open = Some(Open {
-                                element: String::new(),
-                                kind,
-                                text: vec![span],
-                            });
-                        }
-                    }
-                }
-            }
+            Token::StartTag(tag) => reader.start_tag(&tag),
+            Token::EndTag(tag) => reader.end_tag(&tag),
+            Token::String(text) => reader.text(Span::new(text.span.start, text.span.end)),
             _ => {}
         }
     }
-    flush(source, &mut open, &mut blocks);
-    if !blocks.iter().any(|b| b.kind == BlockKind::Headline)
-        && let Some(span) = title
-    {
-        let trimmed = trim(source, span);
-        if !trimmed.is_empty() {
-            blocks.insert(
-                0,
-                Block {
-                    kind: BlockKind::Headline,
-                    span: trimmed,
-                    markup: Vec::new(),
-                },
+    reader.finish()
+}
+
+/// The state of reading an export, token by token.
+struct Reader<'s> {
+    source: &'s str,
+    blocks: Vec<Block>,
+    /// The open elements, with the block kind a class gave each.
+    stack: Vec<(String, Option<BlockKind>)>,
+    open: Option<Open>,
+    title: Option<Span>,
+    quotations: Vec<Span>,
+    /// Where each open `<q>` element's text starts.
+    quote_start: Vec<usize>,
+}
+
+impl Reader<'_> {
+    fn start_tag(&mut self, tag: &html5gum::StartTag<usize>) {
+        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+        let class = tag
+            .attributes
+            .get(b"class".as_slice())
+            .map(|v| String::from_utf8_lossy(&v.value).to_ascii_lowercase())
+            .unwrap_or_default();
+        let marked = class_kind(&class);
+        if name == "q" {
+            self.quote_start.push(tag.span.end);
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            flush(self.source, &mut self.open, &mut self.blocks);
+            let kind = marked.or_else(|| element_kind(&name, &self.stack));
+            self.open = Some(Open {
+                element: name.clone(),
+                kind,
+                text: Vec::new(),
+            });
+        }
+        let void = tag.self_closing
+            || matches!(
+                name.as_str(),
+                "br" | "img" | "hr" | "meta" | "link" | "input" | "wbr" | "source"
             );
+        if !void {
+            self.stack.push((name, marked));
         }
     }
-    blocks.sort_by_key(|b| b.span.start);
-    Parsed { blocks, quotations }
+
+    fn end_tag(&mut self, tag: &html5gum::EndTag<usize>) {
+        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+        if name == "q"
+            && let Some(start) = self.quote_start.pop()
+        {
+            self.quotations
+                .push(Span::new(start, tag.span.start.max(start)));
+        }
+        if self.open.as_ref().is_some_and(|o| o.element == name) {
+            if name == "title" {
+                self.title = self
+                    .open
+                    .as_ref()
+                    .and_then(|o| o.text.first().zip(o.text.last()))
+                    .map(|(a, b)| Span::new(a.start, b.end));
+                self.open = None;
+            } else {
+                flush(self.source, &mut self.open, &mut self.blocks);
+            }
+        }
+        if let Some(position) = self.stack.iter().rposition(|(n, _)| *n == name) {
+            self.stack.truncate(position);
+        }
+    }
+
+    fn text(&mut self, span: Span) {
+        let skipped = self
+            .stack
+            .iter()
+            .any(|(n, _)| SKIPPED.contains(&n.as_str()))
+            && self.open.as_ref().is_none_or(|o| o.element != "title");
+        if skipped {
+            return;
+        }
+        match &mut self.open {
+            Some(block) => block.text.push(span),
+            None => {
+                // Text straight inside a container (a <div>, a <blockquote>) is a paragraph.
+                if !self.source[span.range()].trim().is_empty() {
+                    let kind = self
+                        .stack
+                        .iter()
+                        .rev()
+                        .find_map(|(_, k)| *k)
+                        .or_else(|| element_kind("div", &self.stack));
+                    self.open = Some(Open {
+                        element: String::new(),
+                        kind,
+                        text: vec![span],
+                    });
+                }
+            }
+        }
+    }
+
+    /// The blocks in order, with the `<title>` as the headline where there is no `<h1>`.
+    fn finish(mut self) -> Parsed {
+        flush(self.source, &mut self.open, &mut self.blocks);
+        if !self.blocks.iter().any(|b| b.kind == BlockKind::Headline)
+            && let Some(span) = self.title
+        {
+            let trimmed = trim(self.source, span);
+            if !trimmed.is_empty() {
+                self.blocks.insert(
+                    0,
+                    Block {
+                        kind: BlockKind::Headline,
+                        span: trimmed,
+                        markup: Vec::new(),
+                    },
+                );
+            }
+        }
+        self.blocks.sort_by_key(|b| b.span.start);
+        Parsed {
+            blocks: self.blocks,
+            quotations: self.quotations,
+        }
+    }
 }
 
 /// The block kind a class attribute names.

@@ -3,31 +3,80 @@
 //! locations and fixes.
 
 use super::Report;
-use crate::diagnostic::{Applicability, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::RuleSet;
+use crate::span::{LineIndex, Span};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 pub fn render(report: &Report<'_>, rules: &[&RuleSet]) -> String {
-    let indexes = report.line_indexes();
-    let region = |article: usize, span: crate::span::Span| {
-        let (start_line, start_column) = indexes[article].line_col(span.start);
-        let (end_line, end_column) = indexes[article].line_col(span.end);
+    let locator = Locator {
+        report,
+        indexes: report.line_indexes(),
+    };
+    let fired: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    let results: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| result(d, &fired, &locator))
+        .collect();
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "copydesk",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/copydesk/copydesk",
+                    "rules": descriptors(&fired, rules),
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Regions and artifact addresses of the report's documents.
+struct Locator<'a> {
+    report: &'a Report<'a>,
+    indexes: Vec<LineIndex<'a>>,
+}
+
+impl Locator<'_> {
+    fn region(&self, article: usize, span: Span) -> Value {
+        let (start_line, start_column) = self.indexes[article].line_col(span.start);
+        let (end_line, end_column) = self.indexes[article].line_col(span.end);
         json!({
             "startLine": start_line, "startColumn": start_column,
             "endLine": end_line, "endColumn": end_column,
             "charOffset": span.start, "charLength": span.len(),
         })
-    };
-    let uri = |article: usize| {
-        report
+    }
+
+    fn uri(&self, article: usize) -> String {
+        self.report
             .document(article)
             .name
             .trim_start_matches("./")
             .replace('\\', "/")
-    };
-    let fired: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
-    let descriptors: Vec<Value> = fired
+    }
+
+    fn location(&self, article: usize, span: Span) -> Value {
+        json!({
+            "artifactLocation": { "uri": self.uri(article) },
+            "region": self.region(article, span),
+        })
+    }
+}
+
+/// A descriptor for each rule that fired.
+fn descriptors(fired: &BTreeSet<&str>, rules: &[&RuleSet]) -> Vec<Value> {
+    fired
         .iter()
         .map(|id| {
             let meta = rules.iter().find_map(|set| set.rule(id)).map(|r| &r.meta);
@@ -43,77 +92,54 @@ pub fn render(report: &Report<'_>, rules: &[&RuleSet]) -> String {
                 "help": { "text": format!("copydesk explain {id}") },
             })
         })
-        .collect();
-    let results: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let level = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "note",
-            };
-            let mut result = json!({
-                "ruleId": d.rule,
-                "ruleIndex": fired.iter().position(|r| *r == d.rule).unwrap_or(0),
-                "level": level,
-                "message": { "text": d.message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(d.primary.article) },
-                        "region": region(d.primary.article, d.primary.span),
-                    }
-                }],
-            });
-            if !d.secondary.is_empty() {
-                result["relatedLocations"] = d
-                    .secondary
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        json!({
-                            "id": i,
-                            "message": { "text": l.message },
-                            "physicalLocation": {
-                                "artifactLocation": { "uri": uri(l.article) },
-                                "region": region(l.article, l.span),
-                            }
-                        })
-                    })
-                    .collect();
-            }
-            if let Some(fix) = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe) {
-                result["fixes"] = json!([{
-                    "description": { "text": d.help.clone().unwrap_or_else(|| "apply the fix".to_owned()) },
-                    "artifactChanges": [{
-                        "artifactLocation": { "uri": uri(d.primary.article) },
-                        "replacements": fix.edits.iter().map(|e| json!({
-                            "deletedRegion": region(d.primary.article, e.span),
-                            "insertedContent": { "text": e.replacement },
-                        })).collect::<Vec<_>>(),
-                    }],
-                }]);
-            }
-            result
-        })
-        .collect();
-    let sarif = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "copydesk",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/copydesk/copydesk",
-                    "rules": descriptors,
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
+        .collect()
+}
+
+/// One finding as a SARIF result: its location, related locations and safe fix.
+fn result(d: &Diagnostic, fired: &BTreeSet<&str>, locator: &Locator<'_>) -> Value {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    };
+    let mut result = json!({
+        "ruleId": d.rule,
+        "ruleIndex": fired.iter().position(|r| *r == d.rule).unwrap_or(0),
+        "level": level,
+        "message": { "text": d.message },
+        "locations": [{
+            "physicalLocation": locator.location(d.primary.article, d.primary.span),
+        }],
     });
-    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
-    text.push('\n');
-    text
+    if !d.secondary.is_empty() {
+        result["relatedLocations"] = d
+            .secondary
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                json!({
+                    "id": i,
+                    "message": { "text": l.message },
+                    "physicalLocation": locator.location(l.article, l.span),
+                })
+            })
+            .collect();
+    }
+    if let Some(fix) = d
+        .fix
+        .as_ref()
+        .filter(|f| f.applicability == Applicability::Safe)
+    {
+        result["fixes"] = json!([{
+            "description": { "text": d.help.clone().unwrap_or_else(|| "apply the fix".to_owned()) },
+            "artifactChanges": [{
+                "artifactLocation": { "uri": locator.uri(d.primary.article) },
+                "replacements": fix.edits.iter().map(|e| json!({
+                    "deletedRegion": locator.region(d.primary.article, e.span),
+                    "insertedContent": { "text": e.replacement },
+                })).collect::<Vec<_>>(),
+            }],
+        }]);
+    }
+    result
 }

@@ -43,8 +43,29 @@ pub const PROSE: &[BlockKind] = &[
     BlockKind::Caption,
 ];
 
-/// Generates the registry from a list of kinds: [`KINDS`] and [`AnySpec`], which reads a rule
-/// table of any kind from a pack and compiles it. [`kinds!`] calls it with the built-in kinds.
+/// A set of kinds that packs can use: their names, and how to read, describe and compile a
+/// rule table of any of them. [`kind_registry!`](crate::kind_registry) implements it.
+pub trait Registry: Sized {
+    /// Every kind of the registry.
+    const KINDS: &'static [&'static KindInfo];
+    /// Reads a rule table of the kind named `kind`; `None` when no kind has that name.
+    fn parse(
+        kind: &str,
+        table: toml::Spanned<toml::de::DeValue<'_>>,
+    ) -> Option<Result<Self, toml::de::Error>>;
+    /// The fields every rule has.
+    fn common(&self) -> crate::rules::pack::Common;
+    fn kind(&self) -> &'static KindInfo;
+    /// Registers the rule's literals and patterns and builds its check; `None` after reporting
+    /// errors to `compiler`.
+    fn compile(
+        &self,
+        compiler: &mut crate::rules::pack::Compiler<'_>,
+    ) -> Option<Box<dyn crate::rules::Check>>;
+}
+
+/// Generates the registry from a list of kinds: [`KINDS`] and [`AnySpec`], a rule table of any
+/// of them, which implements [`Registry`]. [`kinds!`] calls it with the built-in kinds.
 #[macro_export]
 macro_rules! kind_registry {
     ($($module:ident => $variant:ident),* $(,)?) => {
@@ -56,10 +77,10 @@ macro_rules! kind_registry {
             $($variant($module::Spec)),*
         }
 
-        impl AnySpec {
-            /// Reads a rule table of the kind named `kind` (its `[[table]]` name); `None` when
-            /// no kind has that name.
-            pub fn parse(
+        impl $crate::rules::kinds::Registry for AnySpec {
+            const KINDS: &'static [&'static $crate::rules::kinds::KindInfo] = KINDS;
+
+            fn parse(
                 kind: &str,
                 table: toml::Spanned<toml::de::DeValue<'_>>,
             ) -> Option<Result<Self, toml::de::Error>> {
@@ -75,21 +96,19 @@ macro_rules! kind_registry {
                 None
             }
 
-            pub fn common(&self) -> $crate::rules::pack::Common {
+            fn common(&self) -> $crate::rules::pack::Common {
                 match self {
                     $(AnySpec::$variant(spec) => spec.common()),*
                 }
             }
 
-            pub fn kind(&self) -> &'static $crate::rules::kinds::KindInfo {
+            fn kind(&self) -> &'static $crate::rules::kinds::KindInfo {
                 match self {
                     $(AnySpec::$variant(_) => &$module::KIND),*
                 }
             }
 
-            /// Registers the rule's literals and patterns and builds its check; `None` after
-            /// reporting errors to `compiler`.
-            pub fn compile(
+            fn compile(
                 &self,
                 compiler: &mut $crate::rules::pack::Compiler<'_>,
             ) -> Option<Box<dyn $crate::rules::Check>> {

@@ -38,10 +38,11 @@
 
 use super::KindInfo;
 use crate::article::{BlockKind, Quote};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
+use crate::span::Span;
 use serde::Deserialize;
 
 pub const KIND: KindInfo = KindInfo {
@@ -112,128 +113,129 @@ fn is_curly(quote: &Quote, source: &str) -> Option<bool> {
 
 impl Check for Quotation {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let article = cx.article;
-        let in_scope = |q: &&Quote| cx.rule.scope.contains(article.blocks[q.block].kind);
+        let quotes: Vec<&Quote> = cx
+            .article
+            .quotes
+            .iter()
+            .filter(|q| cx.rule.scope.contains(cx.article.blocks[q.block].kind))
+            .collect();
         match self.check {
-            QuoteCheck::Unbalanced => {
-                for quote in article
+            QuoteCheck::Unbalanced => unbalanced(cx, &quotes, out),
+            QuoteCheck::MixedMarks => mixed_marks(cx, &quotes, out),
+            QuoteCheck::StraightMarks => straight_marks(cx, &quotes, out),
+            QuoteCheck::Speaker => self.speaker(cx, &quotes, out),
+        }
+    }
+}
+
+/// Quotations opened and never closed (and not continued in the next paragraph).
+fn unbalanced(cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>) {
+    let source = &cx.article.source;
+    for quote in quotes.iter().filter(|q| q.unclosed && !q.continues) {
+        let mark_length = source[quote.span.start..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+        out.push(cx.diagnostic(
+            Span::new(quote.span.start, quote.span.start + mark_length),
+            "opened here, never closed",
+            &[("match", cx.text(quote.span))],
+        ));
+    }
+}
+
+/// Double quotations in the marks most of the article's do not use.
+fn mixed_marks(cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>) {
+    let doubles: Vec<(&Quote, bool)> = quotes
+        .iter()
+        .filter_map(|q| Some((*q, is_curly(q, &cx.article.source)?)))
+        .collect();
+    let Some(&(_, first_curly)) = doubles.first() else {
+        return;
+    };
+    let curly_count = doubles.iter().filter(|(_, c)| *c).count();
+    let winner = match (curly_count * 2).cmp(&doubles.len()) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => first_curly,
+    };
+    let Some(&(first, _)) = doubles.iter().find(|(_, c)| *c == winner) else {
+        return;
+    };
+    let style = if winner { "curly" } else { "straight" };
+    for &(quote, curly) in doubles.iter().filter(|(_, c)| *c != winner) {
+        let mut diagnostic = cx.diagnostic(
+            quote.span,
+            format!(
+                "{} quotation marks",
+                if curly { "curly" } else { "straight" }
+            ),
+            &[("match", cx.text(quote.span)), ("style", style)],
+        );
+        diagnostic.secondary.push(cx.label(
+            first.span,
+            format!("{style} marks, as most quotations here"),
+        ));
+        out.push(diagnostic);
+    }
+}
+
+/// Closed quotations in straight marks, with a fix to curly ones.
+fn straight_marks(cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>) {
+    for quote in quotes.iter().filter(|q| !q.unclosed) {
+        let text = cx.text(quote.span);
+        if !(text.starts_with('"') && text.ends_with('"') && text.len() >= 2) {
+            continue;
+        }
+        let mut diagnostic = cx.diagnostic(
+            quote.span,
+            "straight marks",
+            &[("match", text), ("style", "curly")],
+        );
+        let mark = |span: Span, replacement: &str| Edit {
+            span,
+            replacement: replacement.to_owned(),
+        };
+        diagnostic.fix = Some(Fix {
+            applicability: Applicability::Safe,
+            edits: vec![
+                mark(Span::new(quote.span.start, quote.span.start + 1), "“"),
+                mark(Span::new(quote.span.end - 1, quote.span.end), "”"),
+            ],
+        });
+        out.push(diagnostic);
+    }
+}
+
+impl Quotation {
+    /// Quotations of at least `min-words` words with no attribution cue near them.
+    fn speaker(&self, cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>) {
+        let article = cx.article;
+        let cue_blocks: Vec<usize> = cx
+            .hits
+            .iter()
+            .filter_map(|h| article.block_at(h.span))
+            .collect();
+        let long_enough = |q: &&&Quote| article.words(q.span).nth(self.min_words - 1).is_some();
+        for quote in quotes.iter().filter(long_enough) {
+            let near = quote.block.saturating_sub(1)..=quote.block + 1;
+            let block = &article.blocks[quote.block];
+            let colon_lead = article.source[block.span.start..quote.span.start]
+                .trim_end()
+                .ends_with(':');
+            let continued = quote.block > 0
+                && article
                     .quotes
                     .iter()
-                    .filter(in_scope)
-                    .filter(|q| q.unclosed && !q.continues)
-                {
-                    let mark = quote.span.start
-                        ..quote.span.start
-                            + article.source[quote.span.start..]
-                                .chars()
-                                .next()
-                                .map_or(1, char::len_utf8);
-                    out.push(cx.diagnostic(
-                        mark.into(),
-                        "opened here, never closed",
-                        &[("match", cx.text(quote.span))],
-                    ));
-                }
+                    .any(|q| q.block + 1 == quote.block && q.continues);
+            if colon_lead || continued || cue_blocks.iter().any(|b| near.contains(b)) {
+                continue;
             }
-            QuoteCheck::MixedMarks => {
-                let doubles: Vec<(&Quote, bool)> = article
-                    .quotes
-                    .iter()
-                    .filter(in_scope)
-                    .filter_map(|q| Some((q, is_curly(q, &article.source)?)))
-                    .collect();
-                let Some(&(_, first_curly)) = doubles.first() else {
-                    return;
-                };
-                let curly_count = doubles.iter().filter(|(_, c)| *c).count();
-                let winner = match (curly_count * 2).cmp(&doubles.len()) {
-                    std::cmp::Ordering::Greater => true,
-                    std::cmp::Ordering::Less => false,
-                    std::cmp::Ordering::Equal => first_curly,
-                };
-                let Some(&(first, _)) = doubles.iter().find(|(_, c)| *c == winner) else {
-                    return;
-                };
-                let style = if winner { "curly" } else { "straight" };
-                for &(quote, curly) in doubles.iter().filter(|(_, c)| *c != winner) {
-                    let mut diagnostic = cx.diagnostic(
-                        quote.span,
-                        format!(
-                            "{} quotation marks",
-                            if curly { "curly" } else { "straight" }
-                        ),
-                        &[("match", cx.text(quote.span)), ("style", style)],
-                    );
-                    diagnostic.secondary.push(cx.label(
-                        first.span,
-                        format!("{style} marks, as most quotations here"),
-                    ));
-                    out.push(diagnostic);
-                }
-            }
-            QuoteCheck::StraightMarks => {
-                for quote in article
-                    .quotes
-                    .iter()
-                    .filter(in_scope)
-                    .filter(|q| !q.unclosed)
-                {
-                    let text = cx.text(quote.span);
-                    if !(text.starts_with('"') && text.ends_with('"') && text.len() >= 2) {
-                        continue;
-                    }
-                    let open = crate::span::Span::new(quote.span.start, quote.span.start + 1);
-                    let close = crate::span::Span::new(quote.span.end - 1, quote.span.end);
-                    let mut diagnostic = cx.diagnostic(
-                        quote.span,
-                        "straight marks",
-                        &[("match", text), ("style", "curly")],
-                    );
-                    diagnostic.fix = Some(crate::diagnostic::Fix {
-                        applicability: crate::diagnostic::Applicability::Safe,
-                        edits: vec![
-                            crate::diagnostic::Edit {
-                                span: open,
-                                replacement: "“".to_owned(),
-                            },
-                            crate::diagnostic::Edit {
-                                span: close,
-                                replacement: "”".to_owned(),
-                            },
-                        ],
-                    });
-                    out.push(diagnostic);
-                }
-            }
-            QuoteCheck::Speaker => {
-                let cue_blocks: Vec<usize> = cx
-                    .hits
-                    .iter()
-                    .filter_map(|h| article.block_at(h.span))
-                    .collect();
-                let long_enough =
-                    |q: &&Quote| article.words(q.span).nth(self.min_words - 1).is_some();
-                for quote in article.quotes.iter().filter(in_scope).filter(long_enough) {
-                    let near = quote.block.saturating_sub(1)..=quote.block + 1;
-                    let block = &article.blocks[quote.block];
-                    let colon_lead = article.source[block.span.start..quote.span.start]
-                        .trim_end()
-                        .ends_with(':');
-                    let continued = quote.block > 0
-                        && article
-                            .quotes
-                            .iter()
-                            .any(|q| q.block + 1 == quote.block && q.continues);
-                    if colon_lead || continued || cue_blocks.iter().any(|b| near.contains(b)) {
-                        continue;
-                    }
-                    out.push(cx.diagnostic(
-                        quote.span,
-                        "who said this?",
-                        &[("match", cx.text(quote.span))],
-                    ));
-                }
-            }
+            out.push(cx.diagnostic(
+                quote.span,
+                "who said this?",
+                &[("match", cx.text(quote.span))],
+            ));
         }
     }
 }

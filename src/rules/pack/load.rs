@@ -6,13 +6,14 @@ use super::PackInput;
 use super::compiler::{Compiler, PackLocation, STYLE_FILE, one_line};
 use super::schema::{Common, PackHeader};
 use crate::located::{ErrorFile, LocatedError, LocatedErrors};
-use crate::rules::kinds::{self, AnySpec, KINDS};
+use crate::rules::kinds::{self, AnySpec, Registry};
 use crate::rules::matcher::MatcherBuilder;
 use crate::rules::style::HouseStyle;
 use crate::rules::{Example, Origin, PackSource, Rule, RuleMeta, RuleSet, Scope};
 use crate::span::{LineIndex, Span};
 use serde::de::IntoDeserializer;
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -25,13 +26,22 @@ pub fn load(inputs: &[PackInput]) -> Result<RuleSet, LocatedErrors> {
 /// Loads and compiles packs, in order, with a configuration's house style. Rule ids must be
 /// unique across packs.
 pub fn load_with(inputs: &[PackInput], style: &HouseStyle) -> Result<RuleSet, LocatedErrors> {
-    let mut loader = Loader {
+    load_registered::<AnySpec>(inputs, style)
+}
+
+/// Loads and compiles packs whose rules are of the kinds of registry `R`.
+pub fn load_registered<R: Registry>(
+    inputs: &[PackInput],
+    style: &HouseStyle,
+) -> Result<RuleSet, LocatedErrors> {
+    let mut loader = Loader::<R> {
         style,
         packs: Vec::new(),
         errors: Vec::new(),
         matcher: MatcherBuilder::default(),
         rules: Vec::new(),
         seen_ids: HashMap::new(),
+        registry: PhantomData,
     };
     for input in inputs {
         loader.add_pack(input);
@@ -43,7 +53,7 @@ pub fn load_with(inputs: &[PackInput], style: &HouseStyle) -> Result<RuleSet, Lo
 type RuleTable<'t> = (&'static str, Spanned<DeValue<'t>>);
 
 /// What loading has gathered so far.
-struct Loader<'s> {
+struct Loader<'s, R> {
     style: &'s HouseStyle,
     packs: Vec<PackSource>,
     errors: Vec<LocatedError>,
@@ -51,9 +61,10 @@ struct Loader<'s> {
     rules: Vec<Rule>,
     /// Every id (and alias) so far, with the pack and span that defined it.
     seen_ids: HashMap<String, (usize, Span)>,
+    registry: PhantomData<R>,
 }
 
-impl Loader<'_> {
+impl<R: Registry> Loader<'_, R> {
     fn add_pack(&mut self, input: &PackInput) {
         let Some(location) = self.read(input) else {
             return;
@@ -64,12 +75,12 @@ impl Loader<'_> {
             return;
         };
         self.describe(pack, header, &location);
-        let mut specs: Vec<AnySpec> = Vec::new();
+        let mut specs: Vec<R> = Vec::new();
         for (kind, table) in tables {
-            match AnySpec::parse(kind, table) {
+            match R::parse(kind, table) {
                 Some(Ok(spec)) => specs.push(spec),
                 Some(Err(e)) => self.toml_error(pack, &e),
-                // `parse` keeps only the tables of kinds in `KINDS`.
+                // `parse` keeps only the tables of the registry's kinds.
                 None => {}
             }
         }
@@ -144,8 +155,8 @@ impl Loader<'_> {
                 }
                 continue;
             }
-            let Some(kind) = KINDS.iter().find(|k| k.name == name.as_ref()) else {
-                let known: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+            let Some(kind) = R::KINDS.iter().find(|k| k.name == name.as_ref()) else {
+                let known: Vec<&str> = R::KINDS.iter().map(|k| k.name).collect();
                 self.error(
                     pack,
                     Some(span),
@@ -199,7 +210,7 @@ impl Loader<'_> {
         self.packs[pack].description = header.description;
     }
 
-    fn add_rule(&mut self, pack: usize, spec: &AnySpec, location: &PackLocation) {
+    fn add_rule(&mut self, pack: usize, spec: &R, location: &PackLocation) {
         let common = spec.common();
         if !self.claim_ids(pack, &common) {
             return;

@@ -14,7 +14,7 @@ pub mod load;
 pub mod schema;
 
 pub use compiler::Compiler;
-pub use load::{load, load_with};
+pub use load::{load, load_registered, load_with};
 pub use schema::{Common, PackHeader, enabled_by_default};
 
 use std::path::{Path, PathBuf};

@@ -70,7 +70,7 @@ macro_rules! rule_spec {
             pub must_not_fire: Vec<toml::Spanned<String>>,
             #[serde(default)]
             pub preview: bool,
-            #[serde(default = "crate::rules::pack::enabled_by_default")]
+            #[serde(default = "copydesk::rules::pack::enabled_by_default")]
             pub enabled: bool,
             $($body)*
         }

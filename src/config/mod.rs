@@ -24,7 +24,7 @@
 //! ignore = ["news.tone"]
 //! ```
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::located::{ErrorFile, LocatedError, LocatedErrors};
 use crate::rules::RuleSet;
 use crate::rules::kinds::headline_case;
@@ -33,9 +33,15 @@ use crate::rules::style::{HouseStyle, StyleOrigin};
 use crate::span::Span;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
+
+mod discovery;
+mod profile;
+
+pub use discovery::Discovery;
+pub use profile::Profile;
 
 /// The names a configuration file may have, in the order they are looked for.
 pub const FILE_NAMES: &[&str] = &["copydesk.toml", ".copydesk.toml"];
@@ -365,173 +371,6 @@ fn selection_of(
     selection
 }
 
-/// Finds the configuration for files by walking up from their folders, caching per folder.
-#[derive(Default)]
-pub struct Discovery {
-    by_folder: HashMap<PathBuf, Option<PathBuf>>,
-}
-
-impl Discovery {
-    /// The nearest configuration file above `path` (a file or a folder), if any.
-    pub fn find(&mut self, path: &Path) -> Option<PathBuf> {
-        let start = if path.is_dir() {
-            path.to_path_buf()
-        } else {
-            path.parent().unwrap_or(Path::new(".")).to_path_buf()
-        };
-        let start = if start.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            start
-        };
-        let absolute = std::fs::canonicalize(&start).unwrap_or_else(|_| start.clone());
-        if let Some(found) = self.by_folder.get(&absolute) {
-            return found.clone();
-        }
-        let found = absolute.ancestors().find_map(|dir| {
-            FILE_NAMES
-                .iter()
-                .map(|name| dir.join(name))
-                .find(|candidate| candidate.is_file())
-        });
-        self.by_folder.insert(absolute, found.clone());
-        found
-    }
-}
-
 /// The commented starter file `copydesk init` writes.
-pub const STARTER: &str = r#"# copydesk configuration. copydesk looks for this file in the folder of each checked
-# file and above it; the nearest one wins. `copydesk rules` lists rule ids and packs.
-
-[rules]
-# Run only these rules, packs or id prefixes (all enabled rules when absent):
-# select = ["core", "news-tone", "news-sourcing"]
-# Add rules to the selection, including ones that are off by default (see `copydesk rules`):
-# extend-select = ["news.quote.straight-marks"]
-# Never run these:
-# ignore = ["loaded-wording"]
-# More rule packs, relative to this file:
-# packs = ["house-rules/"]
-# Also run preview rules (new, still being tuned):
-# preview = false
-# Change a rule's severity (error, warning or info):
-# severity = { "news.quote.speaker" = "warning" }
-
-[style]
-# The house spelling system: "us" or "uk" (otherwise each article's majority wins).
-# spelling = "us"
-# Headline and subhead case: "sentence", "title", or "consistent" (one style per article).
-# headline-case = "consistent"
-# The house form of a consistency group, by rule id:
-# preferred = { "consistency.ceasefire" = "cease-fire" }
-
-[files]
-# Paths (globs, relative to this file) that are never checked:
-# exclude = ["archive/**"]
-
-# Different rules for some paths:
-# [[overrides]]
-# paths = ["opinion/**"]
-# ignore = ["news.tone"]
-"#;
-
-/// A configuration with its compiled rules, ready to check the files it governs.
-pub struct Profile {
-    pub config: Config,
-    pub rules: RuleSet,
-    /// Which rules run by the global selection, before per-path overrides add any.
-    base_enabled: Vec<bool>,
-}
-
-impl Profile {
-    /// Applies the configuration's selection and severities to compiled `rules`, with the
-    /// command line's on top: `select` replaces the file's when given, `ignore` adds to it.
-    pub fn new(
-        config: Config,
-        mut rules: RuleSet,
-        cli: &Selection,
-        cli_preview: bool,
-    ) -> Result<Profile, LocatedErrors> {
-        config.check_selectors(&rules)?;
-        let select = if cli.select.is_empty() {
-            &config.selection.select
-        } else {
-            &cli.select
-        };
-        let ignore: Vec<String> = config
-            .selection
-            .ignore
-            .iter()
-            .chain(&cli.ignore)
-            .cloned()
-            .collect();
-        let extend: Vec<String> = config
-            .selection
-            .extend_select
-            .iter()
-            .chain(&cli.extend_select)
-            .cloned()
-            .collect();
-        rules.select(cli_preview || config.preview, select, &extend, &ignore);
-        for (entry, severity) in config.selection.severity.iter().chain(&cli.severity) {
-            rules.set_severity(entry, *severity);
-        }
-        let base_enabled = rules.enabled.clone();
-        // Rules an override selects must run; `adjust` keeps their findings to its paths.
-        for selection in config.overrides.iter().map(|o| &o.selection) {
-            for entry in &selection.select {
-                for index in 0..rules.rules.len() {
-                    if rules.selects(entry, &rules.rules[index]) {
-                        rules.enabled[index] = true;
-                    }
-                }
-            }
-        }
-        Ok(Profile {
-            config,
-            rules,
-            base_enabled,
-        })
-    }
-
-    /// Applies per-path overrides to one article's diagnostics.
-    pub fn adjust(&self, path: &Path, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        // Without overrides every finding stands; no path need be resolved for every article.
-        if self.config.overrides.is_empty() || diagnostics.is_empty() {
-            return diagnostics;
-        }
-        let overrides: Vec<&Selection> = self
-            .config
-            .selections_for(path)
-            .into_iter()
-            .skip(1)
-            .collect();
-        diagnostics
-            .into_iter()
-            .filter_map(|mut d| {
-                let Some(index) = self.rules.rules.iter().position(|r| r.meta.id == d.rule) else {
-                    return Some(d);
-                };
-                let rule = &self.rules.rules[index];
-                let mut wanted = self.base_enabled[index];
-                for selection in &overrides {
-                    if !selection.select.is_empty() {
-                        wanted = selection.select.iter().any(|e| self.rules.selects(e, rule));
-                    }
-                    if selection.ignore.iter().any(|e| self.rules.selects(e, rule)) {
-                        wanted = false;
-                    }
-                    if let Some((_, severity)) = selection
-                        .severity
-                        .iter()
-                        .rev()
-                        .find(|(e, _)| self.rules.selects(e, rule))
-                    {
-                        d.severity = *severity;
-                    }
-                }
-                wanted.then_some(d)
-            })
-            .collect()
-    }
-}
+/// The commented starter `copydesk init` writes.
+pub const STARTER: &str = include_str!("starter.toml");

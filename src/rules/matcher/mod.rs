@@ -20,17 +20,15 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_automata::{Input, PatternID, PatternSet};
 use regex_syntax::hir::Hir;
-use std::hash::BuildHasher;
+
 use std::ops::Range;
 use std::sync::OnceLock;
+use word_table::WordTable;
 
-/// One match of one rule: where, and which of the rule's literals or patterns matched
-/// (`pattern` is whatever number the rule registered it with).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    pub span: Span,
-    pub pattern: u32,
-}
+mod hit;
+mod word_table;
+
+pub use hit::{Hit, leftmost_longest};
 
 /// How a literal must match.
 #[derive(Debug, Clone, Copy)]
@@ -179,159 +177,6 @@ impl MatcherBuilder {
     }
 }
 
-/// Whole-word literals that start with a word character, found through their first word.
-#[derive(Default)]
-struct WordTable {
-    /// Literal numbers, hashed by the literal's first word (folded).
-    by_first_word: hashbrown::HashTable<u32>,
-    hasher: foldhash::fast::RandomState,
-    /// Byte length of each literal's first word (0 for literals not in the table).
-    first_word_len: Vec<usize>,
-    /// The byte lengths of first words worth looking up.
-    lengths: Range<usize>,
-    /// A bit per [`Sketch`] of the first words: a word whose sketch has no bit cannot be
-    /// one, and is not hashed at all.
-    sketches: Vec<u64>,
-}
-
-/// A word's length and its first two bytes, folded into 17 bits: words with different sketches
-/// differ, so most words of a text are ruled out before hashing.
-struct Sketch;
-
-impl Sketch {
-    const BITS: usize = 5 + 6 + 6;
-
-    /// The sketch of a word (at least one byte long).
-    fn of(word: &[u8]) -> usize {
-        // Letters fold to one class per letter, digits to their own, other bytes (parts of
-        // non-ASCII characters) share one.
-        let class = |b: Option<&u8>| match b.map(u8::to_ascii_lowercase) {
-            Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
-            Some(b @ b'0'..=b'9') => 26 + usize::from(b - b'0'),
-            Some(_) => 62,
-            None => 63,
-        };
-        (word.len().min(31) << 12) | (class(word.first()) << 6) | class(word.get(1))
-    }
-}
-
-impl WordTable {
-    /// The byte length of the first word of `literal`, if it starts with one.
-    fn first_word(literal: &str) -> Option<usize> {
-        let end = literal
-            .char_indices()
-            .find(|&(_, c)| !is_word_char(c))
-            .map_or(literal.len(), |(i, _)| i);
-        (end > 0).then_some(end)
-    }
-
-    fn new(literals: &[String], in_table: impl Fn(usize) -> bool) -> (Self, Vec<u32>) {
-        let mut table = WordTable {
-            first_word_len: vec![0; literals.len()],
-            lengths: 0..0,
-            sketches: vec![0; (1 << Sketch::BITS) / 64],
-            ..WordTable::default()
-        };
-        let mut others = Vec::new();
-        for (index, literal) in literals.iter().enumerate() {
-            let first = Self::first_word(literal).filter(|_| in_table(index));
-            let Some(first) = first else {
-                others.push(index as u32);
-                continue;
-            };
-            table.first_word_len[index] = first;
-            let sketch = Sketch::of(&literal.as_bytes()[..first]);
-            table.sketches[sketch / 64] |= 1 << (sketch % 64);
-            table.lengths = if table.lengths.is_empty() {
-                first..first + 1
-            } else {
-                table.lengths.start.min(first)..table.lengths.end.max(first + 1)
-            };
-            let hash = table.hasher.hash_one(&literal.as_bytes()[..first]);
-            table.by_first_word.insert_unique(hash, index as u32, |&i| {
-                let i = i as usize;
-                table
-                    .hasher
-                    .hash_one(&literals[i].as_bytes()[..table.first_word_len[i]])
-            });
-        }
-        (table, others)
-    }
-
-    /// Every match in `text` of a literal in the table, as `(literal, span)`.
-    fn find(&self, literals: &[String], text: &str, mut found: impl FnMut(u32, Span)) {
-        if self.by_first_word.is_empty() {
-            return;
-        }
-        let mut folded = String::new();
-        for word in word_runs(text) {
-            if !self.lengths.contains(&word.len()) {
-                continue;
-            }
-            let sketch = Sketch::of(&text.as_bytes()[word.range()]);
-            if self.sketches[sketch / 64] & (1 << (sketch % 64)) == 0 {
-                continue;
-            }
-            folded.clear();
-            folded.push_str(&text[word.range()]);
-            folded.make_ascii_lowercase();
-            let hash = self.hasher.hash_one(folded.as_bytes());
-            for &index in self.by_first_word.iter_hash(hash) {
-                let literal = &literals[index as usize];
-                let first = self.first_word_len[index as usize];
-                if literal.as_bytes()[..first] != *folded.as_bytes() {
-                    continue;
-                }
-                let end = word.start + literal.len();
-                let rest_matches = first == literal.len()
-                    || text
-                        .get(word.end..end)
-                        .is_some_and(|rest| rest.eq_ignore_ascii_case(&literal[first..]));
-                if rest_matches {
-                    found(index, Span::new(word.start, end));
-                }
-            }
-        }
-    }
-}
-
-/// The maximal runs of word characters (letters and digits) in `text`: exactly the places
-/// where a literal made of word characters matches on word boundaries.
-fn word_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let bytes = text.as_bytes();
-    // Whether the character at `at` is a word character, and its width; ASCII bytes, most of
-    // a text, without decoding.
-    let read = move |at: usize| match bytes[at] {
-        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-        _ => text[at..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
-    };
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            if at >= bytes.len() {
-                return None;
-            }
-            let (word, width) = read(at);
-            if word {
-                break;
-            }
-            at += width;
-        }
-        let start = at;
-        while at < bytes.len() {
-            let (word, width) = read(at);
-            if !word {
-                break;
-            }
-            at += width;
-        }
-        Some(Span::new(start, at))
-    })
-}
-
 /// One rule's regex: checked when its pack was loaded, compiled the first time the combined
 /// set says it can match.
 struct RuleRegex {
@@ -469,20 +314,6 @@ fn on_word_boundaries(text: &str, span: Span) -> bool {
     let ends_in_word = matched.chars().next_back().is_some_and(is_word_char)
         && text[span.end..].chars().next().is_some_and(is_word_char);
     !starts_in_word && !ends_in_word
-}
-
-/// Keeps, of hits sorted by position, the leftmost-longest ones that do not overlap.
-pub fn leftmost_longest(hits: impl IntoIterator<Item = Hit>) -> Vec<Hit> {
-    let mut kept: Vec<Hit> = Vec::new();
-    for hit in hits {
-        if kept
-            .last()
-            .is_none_or(|last| hit.span.start >= last.span.end)
-        {
-            kept.push(hit);
-        }
-    }
-    kept
 }
 
 #[cfg(test)]
@@ -629,18 +460,6 @@ mod tests {
                 (5, "u.s."),
             ]
         );
-        assert_eq!(WordTable::first_word("colour's"), Some(6));
-        assert_eq!(WordTable::first_word("“quoted"), None);
-        assert_eq!(Sketch::of(b"Colour"), Sketch::of(b"colour"));
-        assert_ne!(Sketch::of(b"colour"), Sketch::of(b"colours"));
-        assert_ne!(Sketch::of(b"a"), Sketch::of(b"ab"));
-    }
-
-    #[test]
-    fn word_runs_split_on_anything_but_letters_and_digits() {
-        let text = "Kata’ib 2024—al-Saadi é";
-        let runs: Vec<&str> = word_runs(text).map(|s| &text[s.range()]).collect();
-        assert_eq!(runs, ["Kata", "ib", "2024", "al", "Saadi", "é"]);
     }
 
     #[test]
@@ -652,17 +471,5 @@ mod tests {
         );
         let found: Vec<&str> = found.into_iter().map(|(_, m, _)| m).collect();
         assert_eq!(found, ["officials said", "officials said", "brutally"]);
-    }
-
-    #[test]
-    fn leftmost_longest_drops_overlaps() {
-        let hit = |start, end| Hit {
-            span: Span::new(start, end),
-            pattern: 0,
-        };
-        assert_eq!(
-            leftmost_longest([hit(0, 5), hit(0, 3), hit(2, 6), hit(6, 8)]),
-            [hit(0, 5), hit(6, 8)]
-        );
     }
 }

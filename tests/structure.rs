@@ -1,0 +1,154 @@
+//! The shape of the code: modules import only from layers below their own (the layers are
+//! listed in `src/lib.rs`), no file in `src/` is over 500 lines and no function over 100.
+
+use std::path::{Path, PathBuf};
+
+const MAX_FILE_LINES: usize = 500;
+const MAX_FUNCTION_LINES: usize = 100;
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn sources() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            (path, text)
+        })
+        .collect()
+}
+
+/// The layer of each top-level module, from the numbered list in `src/lib.rs` (1 is the top).
+fn layers() -> Vec<(String, usize)> {
+    let lib = std::fs::read_to_string("src/lib.rs").expect("src/lib.rs");
+    let mut layers = Vec::new();
+    for line in lib.lines() {
+        let Some(rest) = line.strip_prefix("//! ") else {
+            continue;
+        };
+        let Some((number, modules)) = rest.split_once(". ") else {
+            continue;
+        };
+        let Ok(layer) = number.parse::<usize>() else {
+            continue;
+        };
+        let names = modules.split(" — ").next().unwrap_or("");
+        for name in names.split(',') {
+            let name = name
+                .trim()
+                .trim_matches(|c| c == '[' || c == ']' || c == '`');
+            if !name.is_empty() {
+                layers.push((name.to_owned(), layer));
+            }
+        }
+    }
+    layers
+}
+
+/// The top-level module a file belongs to (`src/rules/pack/load.rs` → `rules`).
+fn module_of(path: &Path) -> Option<String> {
+    let relative = path.strip_prefix("src").ok()?;
+    let first = relative.components().next()?.as_os_str().to_string_lossy();
+    Some(first.trim_end_matches(".rs").to_owned())
+}
+
+#[test]
+fn every_module_has_a_layer_and_imports_only_from_below() {
+    let layers = layers();
+    let layer_of = |name: &str| layers.iter().find(|(n, _)| n == name).map(|(_, l)| *l);
+    let mut problems = Vec::new();
+    for (path, text) in sources() {
+        let Some(module) = module_of(&path) else {
+            continue;
+        };
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let Some(own) = layer_of(&module) else {
+            problems.push(format!(
+                "{}: module `{module}` is not in the layers of src/lib.rs",
+                path.display()
+            ));
+            continue;
+        };
+        for (number, line) in text.lines().enumerate() {
+            let Some(rest) = line.trim_start().strip_prefix("use crate::") else {
+                continue;
+            };
+            let imported: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if imported == module {
+                continue;
+            }
+            match layer_of(&imported) {
+                Some(layer) if layer > own => {}
+                Some(layer) => problems.push(format!(
+                    "{}:{}: `{module}` (layer {own}) imports `{imported}` (layer {layer}), which is not below it",
+                    path.display(),
+                    number + 1
+                )),
+                None => problems.push(format!(
+                    "{}:{}: `{imported}` is not in the layers of src/lib.rs",
+                    path.display(),
+                    number + 1
+                )),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn files_and_functions_stay_small() {
+    let mut problems = Vec::new();
+    for (path, text) in sources() {
+        let lines: Vec<&str> = text.lines().collect();
+        if lines.len() > MAX_FILE_LINES {
+            problems.push(format!(
+                "{}: {} lines (at most {MAX_FILE_LINES})",
+                path.display(),
+                lines.len()
+            ));
+        }
+        // rustfmt puts a function's closing brace at its own indentation.
+        for (start, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let is_fn = ["fn ", "pub fn ", "pub(crate) fn ", "pub(super) fn "]
+                .iter()
+                .any(|p| trimmed.starts_with(p));
+            if !is_fn || trimmed.ends_with(';') {
+                continue;
+            }
+            let indent = &line[..line.len() - trimmed.len()];
+            let closing = format!("{indent}}}");
+            let end = lines[start..]
+                .iter()
+                .position(|l| *l == closing)
+                .map_or(lines.len(), |i| start + i);
+            let length = end - start + 1;
+            if length > MAX_FUNCTION_LINES {
+                problems.push(format!(
+                    "{}:{}: `{}` is {length} lines (at most {MAX_FUNCTION_LINES})",
+                    path.display(),
+                    start + 1,
+                    trimmed.split('(').next().unwrap_or(trimmed)
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
