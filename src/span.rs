@@ -102,14 +102,14 @@ impl<'a> LineIndex<'a> {
         self.line_starts.partition_point(|&start| start <= at) - 1
     }
 
-    /// The byte range of 0-based line `line`, without its line break; `None` past the end.
-    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.text.len(), |next| next - 1);
-        Some(start..end.max(start))
+    /// Where 0-based line `line` starts; the end of the text for the line after the last, and
+    /// `None` past that.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        match self.line_starts.get(line) {
+            Some(&start) => Some(start),
+            None if line == self.line_starts.len() => Some(self.text.len()),
+            None => None,
+        }
     }
 
     /// The number of characters before byte offset `at`.

@@ -6,9 +6,11 @@
 use super::Report;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::located::LocatedErrors;
+use crate::span::LineIndex;
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error as FilesError, Files, SimpleFiles};
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
+use std::ops::Range;
 
 /// An output buffer, with ANSI colours or without.
 pub fn buffer(color: bool) -> Buffer {
@@ -19,19 +21,27 @@ pub fn buffer(color: bool) -> Buffer {
     }
 }
 
+/// Lines longer than this many bytes are shown as a window around the labels on them.
+const LONG_LINE: usize = 1_000;
+/// Bytes of context shown on each side of the labels on a long line.
+const WINDOW_CONTEXT: usize = 160;
+
 /// Every diagnostic of the report, then the inputs that could not be read.
 pub fn render(report: &Report<'_>, color: bool) -> Vec<u8> {
-    let mut files = SimpleFiles::new();
-    for article in report.documents() {
-        files.add(article.name.as_str(), article.source.as_str());
-    }
+    let documents = Documents {
+        names: report.documents().map(|a| a.name.as_str()).collect(),
+        sources: report.documents().map(|a| a.source.as_str()).collect(),
+        indexes: report.line_indexes(),
+    };
     let config = Config::default();
     let mut out = buffer(color);
     for diagnostic in report.diagnostics {
-        let rendered = to_codespan(diagnostic, report);
+        let view = documents.view(diagnostic);
+        let mut rendered = to_codespan(diagnostic, report);
+        rendered.notes.extend(view.notes());
         // A span is always inside its article, so emitting cannot fail on lookups; an I/O error
         // writing to the in-memory buffer cannot happen either.
-        let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
+        let _ = term::emit_to_write_style(&mut out, &config, &view, &rendered);
     }
     for problem in report.problems {
         let severity = if problem.is_error {
@@ -42,9 +52,175 @@ pub fn render(report: &Report<'_>, color: bool) -> Vec<u8> {
         let rendered = cs::Diagnostic::new(severity)
             .with_code("io")
             .with_message(format!("{}: {}", problem.name, problem.message));
-        let _ = term::emit_to_write_style(&mut out, &config, &files, &rendered);
+        let _ = term::emit_to_write_style(&mut out, &config, &documents.view_all(), &rendered);
     }
     out.into_inner()
+}
+
+/// The report's documents, with the line index of each, built once per report.
+struct Documents<'a> {
+    names: Vec<&'a str>,
+    sources: Vec<&'a str>,
+    indexes: Vec<LineIndex<'a>>,
+}
+
+impl<'a> Documents<'a> {
+    /// The documents as `diagnostic` shows them: each long line it labels cut to a window
+    /// around its labels, so a finding on a minified megabyte line prints a few lines, and
+    /// many findings on one line cost time in proportion to their number.
+    fn view(&self, diagnostic: &Diagnostic) -> View<'_, 'a> {
+        let mut windows: Vec<Window> = Vec::new();
+        for label in std::iter::once(&diagnostic.primary).chain(&diagnostic.secondary) {
+            let index = &self.indexes[label.article];
+            let line = index.line_of(label.span.start);
+            if index.line_of(label.span.end) != line {
+                continue;
+            }
+            let start = index.line_start(line).unwrap_or(0);
+            let next = index.line_start(line + 1).unwrap_or(start);
+            let source = self.sources[label.article];
+            let end = start + source[start..next].trim_end_matches(['\n', '\r']).len();
+            if end - start <= LONG_LINE {
+                continue;
+            }
+            match windows
+                .iter_mut()
+                .find(|w| w.document == label.article && w.line == line)
+            {
+                Some(window) => {
+                    window.range.start = window.range.start.min(label.span.start);
+                    window.range.end = window.range.end.max(label.span.end);
+                }
+                None => windows.push(Window {
+                    document: label.article,
+                    line,
+                    line_range: start..end,
+                    range: label.span.range(),
+                }),
+            }
+        }
+        for window in &mut windows {
+            let source = self.sources[window.document];
+            let from = window
+                .range
+                .start
+                .saturating_sub(WINDOW_CONTEXT)
+                .max(window.line_range.start);
+            let to = (window.range.end + WINDOW_CONTEXT).min(window.line_range.end);
+            window.range = source.floor_char_boundary(from)..source.ceil_char_boundary(to);
+        }
+        View {
+            documents: self,
+            windows,
+        }
+    }
+
+    /// The documents whole (for diagnostics without labels).
+    fn view_all(&self) -> View<'_, 'a> {
+        View {
+            documents: self,
+            windows: Vec::new(),
+        }
+    }
+}
+
+/// The part of a long line shown for one diagnostic.
+struct Window {
+    document: usize,
+    line: usize,
+    /// The whole line, without its line break.
+    line_range: Range<usize>,
+    range: Range<usize>,
+}
+
+/// What codespan reads for one diagnostic: the documents, with its long lines cut to windows.
+struct View<'d, 'a> {
+    documents: &'d Documents<'a>,
+    windows: Vec<Window>,
+}
+
+impl View<'_, '_> {
+    /// A note for each cut line, saying which part of it is shown.
+    fn notes(&self) -> Vec<String> {
+        self.windows
+            .iter()
+            .filter(|w| w.range != w.line_range)
+            .map(|w| {
+                let index = &self.documents.indexes[w.document];
+                let (line, from) = index.line_col(w.range.start);
+                let to = index.line_col(w.range.end).1 - 1;
+                let length = index.line_col(w.line_range.end).1 - 1;
+                format!("line {line} is {length} characters long: shown from column {from} to {to}")
+            })
+            .collect()
+    }
+}
+
+impl<'d> Files<'d> for View<'d, '_> {
+    type FileId = usize;
+    type Name = &'d str;
+    type Source = &'d str;
+
+    fn name(&'d self, id: usize) -> Result<&'d str, FilesError> {
+        self.documents
+            .names
+            .get(id)
+            .copied()
+            .ok_or(FilesError::FileMissing)
+    }
+
+    fn source(&'d self, id: usize) -> Result<&'d str, FilesError> {
+        self.documents
+            .sources
+            .get(id)
+            .copied()
+            .ok_or(FilesError::FileMissing)
+    }
+
+    fn line_index(&'d self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
+        let index = self
+            .documents
+            .indexes
+            .get(id)
+            .ok_or(FilesError::FileMissing)?;
+        Ok(index.line_of(byte_index))
+    }
+
+    fn column_number(
+        &'d self,
+        id: usize,
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        let index = self
+            .documents
+            .indexes
+            .get(id)
+            .ok_or(FilesError::FileMissing)?;
+        Ok(index.line_col(byte_index).1)
+    }
+
+    fn line_range(&'d self, id: usize, line_index: usize) -> Result<Range<usize>, FilesError> {
+        if let Some(window) = self
+            .windows
+            .iter()
+            .find(|w| w.document == id && w.line == line_index)
+        {
+            return Ok(window.range.clone());
+        }
+        let index = self
+            .documents
+            .indexes
+            .get(id)
+            .ok_or(FilesError::FileMissing)?;
+        let too_large = || FilesError::LineTooLarge {
+            given: line_index,
+            max: index.line_of(usize::MAX),
+        };
+        let start = index.line_start(line_index).ok_or_else(too_large)?;
+        let end = index.line_start(line_index + 1).ok_or_else(too_large)?;
+        Ok(start..end)
+    }
 }
 
 fn severity(severity: Severity) -> cs::Severity {
