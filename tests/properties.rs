@@ -4,6 +4,7 @@
 use copydesk::article::{Article, Format};
 use copydesk::engine::check_all;
 use copydesk::fix;
+use copydesk::pipeline::{ConfigChoice, Input, Options, Session};
 use copydesk::rules::RuleSet;
 use copydesk::rules::pack::{PackInput, load};
 use proptest::prelude::*;
@@ -40,6 +41,12 @@ fn draft() -> impl Strategy<Value = String> {
         Just("<p>".to_owned()),
         Just("</p>".to_owned()),
         Just("ALSO READ| ".to_owned()),
+        Just("&ldquo;".to_owned()),
+        Just("&rdquo;".to_owned()),
+        Just("&#8220;".to_owned()),
+        Just("&quot;".to_owned()),
+        Just("<q>".to_owned()),
+        Just("</q>".to_owned()),
         "[a-zA-Z]{1,8}",
         "[ .,!?]",
         any::<char>().prop_map(String::from),
@@ -79,29 +86,88 @@ proptest! {
         let _ = copydesk::input::decode(bytes);
     }
 
+}
+
+proptest! {
+    // Each case loads the built-in pack through the pipeline, as a front end does: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
     #[test]
     fn fixes_converge_and_never_touch_quotations(text in draft()) {
-        let mut article = Article::parse("p.txt", text.clone(), Format::Plain);
-        let quotes_before: Vec<String> = article.quotes.iter().map(|q| article.text(q.span).to_owned()).collect();
-        let mut rounds = 0;
-        loop {
-            let articles = [article.clone()];
-            let edits = fix::safe_edits(&article, 0, &check_all(&RULES, &articles));
-            if edits.is_empty() {
-                break;
+        for name in ["p.txt", "p.md", "p.html"] {
+            let (session, plan) = Session::prepare(
+                Options { config: ConfigChoice::Isolated, ..Options::default() },
+                vec![Input::Text { name: name.to_owned(), text: text.clone() }],
+            ).expect("rules load");
+            let mut checked = session.check(&plan.planned, None);
+            let before = checked.articles[0].clone();
+            // No safe edit touches a quotation, but for swapping its marks.
+            for edit in fix::safe_edits(&before, 0, &checked.diagnostics) {
+                let text_of = before.text(edit.span);
+                let mark = ["\"", "“", "”"].contains(&text_of);
+                prop_assert!(mark || !before.in_quote(edit.span), "{name}: {edit:?} in {text:?}");
             }
-            rounds += 1;
-            prop_assert!(rounds <= 6, "fixes do not converge on {text:?}");
-            article = Article::parse("p.txt", fix::apply(&article.source, &edits), Format::Plain);
+            let fixed = session.fix(&mut checked);
+            prop_assert!(fixed.len() <= 1);
+            let after = &checked.articles[0];
+            // Fixes may change quotation marks' style, never the words inside.
+            let words = |article: &Article| -> Vec<String> {
+                article.quotes.iter().map(|q| {
+                    article.text(q.span).trim_matches(|c| matches!(c, '"' | '“' | '”')).to_owned()
+                }).collect()
+            };
+            prop_assert_eq!(words(&before), words(after), "{}", name);
+            // Converged: checking the fixed text again leaves nothing safe to fix.
+            prop_assert!(fix::safe_edits(after, 0, &checked.diagnostics).is_empty(), "{name}: {text:?}");
         }
-        let quotes_after: Vec<String> = article.quotes.iter().map(|q| article.text(q.span).to_owned()).collect();
-        // Fixes may change quotation marks' style, never the words inside.
-        let words = |quotes: &[String]| -> Vec<String> {
-            quotes.iter().map(|q| q.trim_matches(|c| matches!(c, '"' | '“' | '”')).to_owned()).collect()
+    }
+
+    #[test]
+    fn corpus_findings_do_not_depend_on_file_names_or_order(
+        pieces in prop::collection::vec(prop::sample::select(CORPUS_PIECES.to_vec()), 2..7),
+        names in prop::collection::vec("[a-z]{1,6}", 7),
+        seed in any::<u64>(),
+    ) {
+        let run = |order: &[usize], names: &[String]| -> Vec<(usize, usize, String, String)> {
+            let inputs = order.iter().map(|&i| Input::Text {
+                name: format!("{}-{i}.txt", names[i]),
+                text: format!("Headline\n\n{}\n", pieces[i]),
+            }).collect();
+            let options = Options { config: ConfigChoice::Isolated, corpus: true, ..Options::default() };
+            let (session, plan) = Session::prepare(options, inputs).expect("rules load");
+            let checked = session.check(&plan.planned, None);
+            let mut found: Vec<_> = checked.diagnostics.iter().map(|d| {
+                (order[d.primary.article], d.primary.span.start, d.rule.clone(), format!("{} {}", d.severity, d.message))
+            }).collect();
+            found.sort();
+            found
         };
-        prop_assert_eq!(words(&quotes_before), words(&quotes_after));
+        let forward: Vec<usize> = (0..pieces.len()).collect();
+        let mut shuffled = forward.clone();
+        // A seeded Fisher–Yates shuffle.
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let mut renamed = names.clone();
+        renamed.reverse();
+        prop_assert_eq!(run(&forward, &names), run(&shuffled, &renamed));
     }
 }
+
+/// Sentences that use the forms of consistency groups and spelling systems in different
+/// measures, for the corpus-order property.
+const CORPUS_PIECES: [&str; 8] = [
+    "The neighborhood council met in the neighborhood hall.",
+    "Residents of the neighbourhood said the centre would close.",
+    "The Kataib Hezbollah militia denied it.",
+    "Kata’ib Hezbollah said the email was fake.",
+    "Officials sent an e-mail about the center.",
+    "The colour of the flag and the color of the sky.",
+    "Mayor Ana Whitfield spoke. Whitfield said the plan works.",
+    "Whitfeild, the mayor, said the neighbourhood was calm.",
+];
 
 /// Pieces of literals and texts for the matcher property: letters in both cases, a digit, an
 /// accent, and every separator the word table treats specially.

@@ -45,23 +45,31 @@ pub fn resolve(
         if uses.iter().all(|o| o.form == first.form) {
             continue;
         }
-        let winner: &str = match preferred {
-            Some(form) => form,
-            None => match policy {
-                Policy::First => &first.form,
-                Policy::Majority => {
-                    let count = |form: &str| deciding.iter().filter(|o| o.form == form).count();
-                    // Earlier forms win ties: scan in order of first use, keep strictly larger.
-                    let mut best = (first.form.as_str(), count(&first.form));
-                    for o in &deciding {
-                        let n = count(&o.form);
-                        if n > best.1 {
-                            best = (&o.form, n);
-                        }
-                    }
-                    best.0
+        // Across articles the run's order means nothing (file names decide it): the majority
+        // wins there whatever the policy, and a tie is no verdict.
+        let across_articles = uses.iter().any(|o| o.article != first.article);
+        let winner: &str = match (preferred, policy) {
+            (Some(form), _) => form,
+            (None, _) if across_articles => match majority(&deciding) {
+                Some(form) => form,
+                None => {
+                    report_tie(rule, &uses, out);
+                    continue;
                 }
             },
+            (None, Policy::First) => &first.form,
+            (None, Policy::Majority) => {
+                let count = |form: &str| deciding.iter().filter(|o| o.form == form).count();
+                // Earlier forms win ties: scan in order of first use, keep strictly larger.
+                let mut best = (first.form.as_str(), count(&first.form));
+                for o in &deciding {
+                    let n = count(&o.form);
+                    if n > best.1 {
+                        best = (&o.form, n);
+                    }
+                }
+                best.0
+            }
         };
         let first_winner = deciding.iter().find(|o| o.form == winner);
         let winner_text = first_winner.map_or(winner, |o| o.written.as_str());
@@ -102,5 +110,41 @@ pub fn resolve(
             }
             out.push(diagnostic);
         }
+    }
+}
+
+/// The form most of `uses` take, if one form leads.
+fn majority<'o>(uses: &[&'o Occurrence]) -> Option<&'o str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for o in uses {
+        *counts.entry(o.form.as_str()).or_default() += 1;
+    }
+    let top = counts.values().copied().max()?;
+    let mut leaders = counts.iter().filter(|(_, n)| **n == top);
+    let (form, _) = leaders.next()?;
+    leaders.next().is_none().then_some(*form)
+}
+
+/// Forms used equally often across articles: an info finding on each use of every form but
+/// the alphabetically first, with no fix, asking for a choice (the same whatever the order of
+/// the files).
+fn report_tie(rule: &RuleMeta, uses: &[&Occurrence], out: &mut Vec<Diagnostic>) {
+    let Some(reference) = uses.iter().min_by(|a, b| a.form.cmp(&b.form)) else {
+        return;
+    };
+    for o in uses.iter().filter(|o| o.form != reference.form) {
+        let written = &o.written;
+        let mut diagnostic = rule.diagnostic(
+            o.article,
+            o.span,
+            format!("`{written}`"),
+            &[("match", written), ("preferred", &reference.written)],
+        );
+        diagnostic.severity = Severity::Info;
+        diagnostic.notes.push(
+            "the forms are used equally often across the articles: choose one, or name the house form in `[style] preferred`"
+                .to_owned(),
+        );
+        out.push(diagnostic);
     }
 }

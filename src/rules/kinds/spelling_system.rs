@@ -36,7 +36,7 @@
 //! left out of the bundled data.
 
 use super::KindInfo;
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, Details, keep_case};
@@ -205,6 +205,9 @@ impl Check for SpellingSystem {
             .filter(|h| System::of_pattern(h.pattern) == System::Us)
             .count();
         let uk = hits.len() - us;
+        // With no house system, an even split is no verdict: the spellings that differ from
+        // the first are reported for a person to decide, with no fix.
+        let tie = self.prefer.is_none() && us == uk;
         let system = self.prefer.unwrap_or(match us.cmp(&uk) {
             std::cmp::Ordering::Greater => System::Us,
             std::cmp::Ordering::Less => System::Uk,
@@ -235,7 +238,14 @@ impl Check for SpellingSystem {
                 };
                 diagnostic.secondary.push(cx.label(example.span, why));
             }
-            diagnostic.fix = Some(Fix::safe(hit.span, replacement));
+            if tie {
+                diagnostic.severity = Severity::Info;
+                diagnostic.notes.push(format!(
+                    "American and British spellings are used equally often ({us} each): choose one, or set `[style] spelling`"
+                ));
+            } else {
+                diagnostic.fix = Some(Fix::safe(hit.span, replacement));
+            }
             out.push(diagnostic);
         }
     }
