@@ -109,6 +109,8 @@ struct CheckRun<'a> {
     color: bool,
     bar: Option<ProgressBar>,
     problems: Vec<InputProblem>,
+    /// Inputs that could not be read, among the problems already printed.
+    unread: usize,
     articles: usize,
     counts: Counts,
     failed: bool,
@@ -139,6 +141,7 @@ impl<'a> CheckRun<'a> {
             color: args.color.enabled(io::stdout().is_terminal()),
             bar,
             problems: Vec::new(),
+            unread: 0,
             articles: 0,
             counts: Counts::default(),
             failed: false,
@@ -215,6 +218,7 @@ impl<'a> CheckRun<'a> {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         if !self.streams {
+            self.unread += self.problems.iter().filter(|p| p.is_error).count();
             checked.problems = std::mem::take(&mut self.problems);
         }
         if let Some(bar) = self.bar.as_ref().filter(|_| !self.streams) {
@@ -273,7 +277,7 @@ impl<'a> CheckRun<'a> {
                 eprintln!("error: {}: {}", problem.name, problem.message);
             }
         }
-        let unread = self.problems.iter().filter(|p| p.is_error).count();
+        let unread = self.unread + self.problems.iter().filter(|p| p.is_error).count();
         if !self.args.quiet {
             let summary = render::summary_line(self.articles, self.counts, unread);
             eprintln!("{summary} in {:.2}s", started.elapsed().as_secs_f64());
