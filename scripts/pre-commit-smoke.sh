@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the pre-commit hook with the real tool: installs pre-commit from PyPI into a temporary
-# virtualenv, makes a content repository whose hook config points at this checkout's HEAD, and
-# checks that a draft with problems is blocked and a clean one goes through. Where PyPI cannot
+# virtualenv, makes a content repository whose hook config is the README's snippet with only the
+# repository address swapped for this checkout, and checks that a draft with problems is
+# blocked and a clean one goes through. Where PyPI cannot
 # be reached it says so and skips; it never fakes a pass.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +18,17 @@ if ! "$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit
   tail -n 3 "$work/pip.log"
   exit 0
 fi
-rev=$(git -C "$repo" rev-parse HEAD)
+# The README's snippet: the YAML block after the `<!-- pre-commit snippet -->` marker.
+snippet=$(awk '/<!-- pre-commit snippet -->/ {found=1; next} found && /^```yaml/ {inside=1; next} inside && /^```/ {exit} inside {print}' "$repo/README.md")
+if [ -z "$snippet" ]; then
+  echo "FAIL: README has no pre-commit snippet after <!-- pre-commit snippet -->"
+  exit 1
+fi
+rev=$(printf '%s\n' "$snippet" | sed -n 's/^ *rev: *\([^ #]*\).*/\1/p')
+if ! git -C "$repo" rev-parse --verify --quiet "$rev" >/dev/null; then
+  echo "FAIL: the README's rev \`$rev\` does not exist in this repository"
+  exit 1
+fi
 
 mkdir "$work/content"
 cd "$work/content"
@@ -25,13 +36,7 @@ git init -q
 git config user.email desk@example.com
 git config user.name "Copy Desk"
 # The README's snippet, pointing at this checkout instead of the published repository.
-cat > .pre-commit-config.yaml <<YAML
-repos:
-  - repo: $repo
-    rev: $rev
-    hooks:
-      - id: copydesk
-YAML
+printf '%s\n' "$snippet" | sed "s#https://github.com/copydesk/copydesk#$repo#" > .pre-commit-config.yaml
 git add .pre-commit-config.yaml
 git commit -qm "hook config" --no-verify
 PRE_COMMIT_HOME="$work/cache" "$work/venv/bin/pre-commit" install >/dev/null

@@ -436,3 +436,110 @@ words = ["cycle lane"]
     ));
     assert!(listed.contains("was house.cycle-lane"), "{listed}");
 }
+
+#[test]
+fn rule_authors_see_every_problem_located() {
+    let dir = tempfile::tempdir().unwrap();
+    // A type error in one rule table does not hide the problems of another.
+    write_file(
+        dir.path(),
+        "house.toml",
+        r#"[pack]
+name = "house"
+
+[[existence]]
+id = "house.one"
+severity = 5
+message = "m"
+rationale = "r"
+must-fire = ["a"]
+must-not-fire = ["b"]
+words = ["a"]
+
+[[existence]]
+id = "typo.doubled-word"
+message = "m"
+rationale = "r"
+must-fire = ["a"]
+must-not-fire = ["b"]
+words = ["a"]
+"#,
+    );
+    let out = copydesk_in(dir.path(), &["test", "house.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let errors = stderr(&out);
+    assert!(errors.contains("house.toml:6:12"), "{errors}");
+    assert!(
+        errors.contains("duplicate rule id `typo.doubled-word` (first defined in rules/core.toml)"),
+        "`copydesk test` rejects a clash with a built-in id as `check --rules` does: {errors}"
+    );
+}
+
+#[test]
+fn configuration_errors_are_config_errors_located_in_the_configuration() {
+    let dir = newsroom();
+    write_file(
+        dir.path(),
+        "copydesk.toml",
+        "[style]\npreferred = { \"consistency.ceasefire\" = \"truce\" }\n",
+    );
+    let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let errors = stderr(&out);
+    assert!(errors.contains("error[config]"), "{errors}");
+    assert!(
+        errors.contains("copydesk.toml:2:41"),
+        "located at the value: {errors}"
+    );
+    assert!(errors.contains("`truce`"), "{errors}");
+    write_file(
+        dir.path(),
+        "copydesk.toml",
+        "[rules]\nselect = [\"nothing.here\"]\n",
+    );
+    let errors = stderr(&copydesk_in(dir.path(), &["check", "draft.txt"]));
+    assert!(
+        errors.contains("error[config]: no rule or pack matches `nothing.here`"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn an_excluded_file_named_on_the_command_line_says_why_it_was_skipped() {
+    let dir = newsroom();
+    write_file(
+        dir.path(),
+        "copydesk.toml",
+        "[files]\nexclude = [\"draft.txt\"]\n",
+    );
+    let out = copydesk_in(dir.path(), &["check", "--format", "concise", "draft.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out)
+            .contains("draft.txt: skipped: `[files] exclude` of its copydesk.toml leaves it out"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn explain_fills_placeholders_and_lists_what_a_rule_matches() {
+    let dir = newsroom();
+    let text = stdout(&copydesk_in(
+        dir.path(),
+        &["explain", "consistency.ceasefire"],
+    ));
+    let (rule, _kind) = text.split_once("\n---\n").expect("the rule, then its kind");
+    assert!(
+        !rule.contains("{preferred}") && !rule.contains("{match}"),
+        "{rule}"
+    );
+    assert!(text.contains("## Matches"), "{text}");
+    assert!(text.contains("`ceasefire`"), "{text}");
+    let rules = stdout(&copydesk_in(dir.path(), &["rules"]));
+    let straight = rules
+        .lines()
+        .find(|l| l.starts_with("news.quote.straight-marks "))
+        .expect("listed");
+    assert!(straight.ends_with("off by default"), "{straight}");
+}

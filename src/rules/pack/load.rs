@@ -303,8 +303,12 @@ impl<R: Registry> Loader<'_, R> {
             }
         }
         if !self.errors.is_empty() {
+            // Errors all in the configuration that set the house style are configuration errors.
+            let in_configuration = self.style.origin.is_some()
+                && self.errors.iter().all(|e| e.file == files.len() - 1)
+                && files.len() > self.packs.len();
             return Err(LocatedErrors {
-                code: "pack",
+                code: if in_configuration { "config" } else { "pack" },
                 files,
                 errors: self.errors,
             });
