@@ -39,6 +39,8 @@ fn readme_examples_are_what_the_commands_print() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
     let blocks = marked_blocks(&readme);
     assert!(blocks.len() >= 2, "the README marks its examples");
+    // The summary line ends with the time taken, which changes from run to run.
+    let time_taken = regex::Regex::new(r" in \d+\.\d+s").unwrap();
     for (args, expected) in blocks {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = copydesk(&args);
@@ -47,10 +49,7 @@ fn readme_examples_are_what_the_commands_print() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        // The summary line ends with the time taken, which changes from run to run.
-        let timeless = regex::Regex::new(r" in \d+\.\d+s")
-            .unwrap()
-            .replace_all(&printed, "");
+        let timeless = time_taken.replace_all(&printed, "");
         assert!(
             timeless.contains(&expected),
             "README's example of `copydesk {}` is not what it prints:\n--- README\n{expected}\n--- printed\n{timeless}",
