@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copydesk, stderr, stdout, write_file};
+use common::{copydesk, copydesk_in, stderr, stdout, write_file};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -531,4 +531,36 @@ fn corpus_mode_judges_consistency_across_articles() {
         "{d}"
     );
     assert_eq!(json["diagnostics"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_draft_cannot_make_copydesk_read_files_outside_its_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    write_file(&project, "copydesk.toml", "");
+    write_file(
+        &dir.path().join("secrets"),
+        "key.txt",
+        "daemon x 1 1 daemon usr sbin usr bin nologin\n",
+    );
+    write_file(
+        &project,
+        "desk/story.md",
+        "---\ntitle: Mayor speaks\nsources: [\"/etc/passwd\", \"../../secrets/key.txt\"]\n---\n\n“daemon x 1 1 daemon usr sbin usr bin nologin,” he said.\n",
+    );
+    let out = copydesk_in(&project, &["check", "--format", "concise", "desk/story.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.contains("source `/etc/passwd`: refused: an absolute path"),
+        "{text}"
+    );
+    assert!(
+        text.contains("source `../../secrets/key.txt`: refused: it is outside the project"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("grounding.misquote") && !text.contains("passwd:"),
+        "{text}"
+    );
 }
