@@ -3,7 +3,7 @@
 //! discovered variants) collect what each article uses, and decide once all are read.
 
 use crate::article::Article;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::grounding::Sources;
 use crate::rules::matcher::{Hit, leftmost_longest};
 use crate::rules::{Context, Occurrence, RuleMeta, RuleSet};
@@ -170,6 +170,12 @@ fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
             if same {
                 kept.notes
                     .push(format!("also reported by `{}`", diagnostic.rule));
+                // Two rules that agree on an edit: safe if either has the evidence for it.
+                if let (Some(kept_fix), Some(fix)) = (kept.fix.as_mut(), diagnostic.fix.as_ref())
+                    && fix.applicability == Applicability::Safe
+                {
+                    kept_fix.applicability = Applicability::Safe;
+                }
                 continue;
             }
         }

@@ -3,7 +3,7 @@
 //! same way: the occurrences come in run order (article, then position).
 
 use super::{Occurrence, RuleMeta, keep_case};
-use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
 use foldhash::{HashMap, HashMapExt};
 use serde::Deserialize;
 
@@ -71,6 +71,8 @@ pub fn resolve(
                 best.0
             }
         };
+        let uses_of = |form: &str| deciding.iter().filter(|o| o.form == form).count();
+        let winner_uses = uses_of(winner);
         let first_winner = deciding.iter().find(|o| o.form == winner);
         let winner_text = first_winner.map_or(winner, |o| o.written.as_str());
         for loser in uses.iter().filter(|o| o.form != winner) {
@@ -106,7 +108,13 @@ pub fn resolve(
                 } else {
                     keep_case(written, winner_text)
                 };
-                diagnostic.fix = Some(Fix::safe(loser.span, replacement));
+                let mut fix = Fix::safe(loser.span, replacement);
+                // A fix that rewrites a form used as often as the winner is a choice, not a
+                // correction: shown, not applied, unless a house form decides.
+                if preferred.is_none() && uses_of(&loser.form) >= winner_uses {
+                    fix.applicability = Applicability::Unsafe;
+                }
+                diagnostic.fix = Some(fix);
             }
             out.push(diagnostic);
         }

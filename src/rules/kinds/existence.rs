@@ -28,13 +28,15 @@
 //! Rewrite the passage; the rule's `help` says how.
 //!
 //! ## Fix safety
-//! No fix: what replaces a banned word is an editor's call.
+//! No fix, unless the rule names a `suggest`ion: then the match is underlined "use `…`" and
+//! the suggestion is offered as an unsafe fix (shown, never applied by `--fix`), since what
+//! replaces a flagged word is an editor's call.
 
 use super::KindInfo;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context, Details, Exceptions};
+use crate::rules::{Check, Context, Details, Exceptions, keep_case};
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -54,6 +56,9 @@ crate::rule_spec! {
         pub case_sensitive: bool,
         #[serde(default)]
         pub exceptions: Vec<String>,
+        /// A word to offer instead of the match (an unsafe fix).
+        #[serde(default)]
+        pub suggest: Option<String>,
     }
 }
 
@@ -89,11 +94,20 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         .map(|w| format!("`{w}`"))
         .chain(spec.patterns.iter().map(|p| format!("pattern `{}`", p.get_ref())))
         .collect();
-    ok.then(|| Box::new(Existence { exceptions, listed }) as Box<dyn Check>)
+    let suggest = spec.suggest.clone();
+    ok.then(|| {
+        Box::new(Existence {
+            exceptions,
+            suggest,
+            listed,
+        }) as Box<dyn Check>
+    })
 }
 
 struct Existence {
     exceptions: Exceptions,
+    /// A word to offer instead, as an unsafe fix.
+    suggest: Option<String>,
     /// Its words and patterns, for `explain`.
     listed: Vec<String>,
 }
@@ -112,7 +126,24 @@ impl Check for Existence {
                 continue;
             }
             let matched = cx.text(hit.span);
-            out.push(cx.diagnostic(hit.span, "", &[("match", matched)]));
+            let Some(suggest) = &self.suggest else {
+                out.push(cx.diagnostic(hit.span, "", &[("match", matched)]));
+                continue;
+            };
+            let replacement = keep_case(matched, suggest);
+            let mut diagnostic = cx.diagnostic(
+                hit.span,
+                format!("use `{replacement}`"),
+                &[("match", matched)],
+            );
+            diagnostic.fix = Some(Fix {
+                applicability: Applicability::Unsafe,
+                edits: vec![Edit {
+                    span: hit.span,
+                    replacement,
+                }],
+            });
+            out.push(diagnostic);
         }
     }
 }

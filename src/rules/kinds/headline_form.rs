@@ -71,6 +71,9 @@ crate::rule_spec! {
     }
 }
 
+/// The longest part of a hyphenated acronym (AP-NORC, AFL-CIO).
+const ACRONYM_LETTERS: usize = 4;
+
 fn default_min_letters() -> usize {
     4
 }
@@ -93,11 +96,32 @@ impl HeadlineForm {
     /// A word in capitals that is no acronym: long enough, no digits (COVID-19), not allowed.
     fn shouted(&self, word: &str) -> bool {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        // Acronyms joined by hyphens or slashes (AP-NORC, AFL-CIO) are names, not shouting.
+        let joined_acronyms = word.contains(['-', '/'])
+            && word
+                .split(['-', '/'])
+                .all(|part| part.chars().count() <= ACRONYM_LETTERS);
         letters >= self.min_letters
             && word
                 .chars()
                 .all(|c| !c.is_lowercase() && !c.is_ascii_digit())
+            && !joined_acronyms
             && !self.allow.iter().any(|a| a == word)
+    }
+
+    /// The end of a standing label in capitals that opens a heading ("AP FACT CHECK:",
+    /// "SUPREME COURT NOTEBOOK:", "GRAPHIC:"): the wire's furniture, not shouting.
+    fn standing_label(text: &str) -> usize {
+        match text.split_once(':') {
+            Some((label, _))
+                if label.chars().any(char::is_alphabetic)
+                    && !label.chars().any(char::is_lowercase)
+                    && crate::article::text::words(label).count() <= 4 =>
+            {
+                label.len() + 1
+            }
+            _ => 0,
+        }
     }
 
     /// The spans of `block` that have the rule's form.
@@ -118,10 +142,14 @@ impl HeadlineForm {
             }
             Form::AllCaps if !text.chars().any(char::is_lowercase) => Vec::new(),
             Form::AllCaps => {
-                // Runs of shouted words are one finding: "SUPREME COURT NOTEBOOK".
+                // Runs of shouted words are one finding: "SHOCKING NEW FOOTAGE".
+                let label_end = block.start + Self::standing_label(text);
                 let mut runs: Vec<Span> = Vec::new();
                 for word in cx.article.words(block) {
-                    if !self.shouted(cx.text(word)) || !cx.may_report(index, word) {
+                    if word.start < label_end
+                        || !self.shouted(cx.text(word))
+                        || !cx.may_report(index, word)
+                    {
                         continue;
                     }
                     match runs.last_mut() {

@@ -175,6 +175,9 @@ impl Variants {
         if forms.len() < 2 || forms.iter().all(|f| f.contains(' ')) {
             return false;
         }
+        if spaced_name_against_plain_word(group) {
+            return false;
+        }
         let is_name = group.iter().any(|o| o.group.starts_with(NAME));
         if is_name {
             let named: HashSet<&str> = group
@@ -192,6 +195,28 @@ impl Variants {
             forms.iter().map(|f| f.replace(['-', '‐'], "")).collect();
         dehyphenated.len() == 1
     }
+}
+
+/// A name of several capitalised words (Delta Air Lines, the White House, High Speed Downlink)
+/// against a one-word form never written with a capital inside it (airlines, Senator
+/// Whitehouse, high-speed): two different words, not one spelled two ways. TimeWarner and
+/// JPMorgan, with their inner capitals, are variants of Time Warner and JP Morgan, and the
+/// hyphenated name Kyung-wha of Kyung Wha.
+fn spaced_name_against_plain_word(group: &[&Occurrence]) -> bool {
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let spaced_name = group
+        .iter()
+        .any(|o| o.written.contains(' ') && o.written.split(' ').all(capitalised));
+    // A plain word: no capital inside, and no hyphen joining a capitalised name (Kyung-wha).
+    let plain = |word: &str| {
+        !word.chars().skip(1).any(char::is_uppercase)
+            && (!word.contains('-') || !capitalised(word))
+    };
+    spaced_name
+        && group
+            .iter()
+            .filter(|o| !o.written.contains(' '))
+            .all(|o| plain(&o.written))
 }
 
 impl CorpusCheck for Variants {
