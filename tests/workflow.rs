@@ -214,7 +214,7 @@ fn fix_changes_what_is_safe_leaves_quotations_and_converges() {
     let dir = tempfile::tempdir().unwrap();
     let quote = "“The the neighbourhood is ours,” she said.";
     let text = format!(
-        "Council backs plan\n\nThe neighborhood council met. {quote} The the vote passed, e-mail records show.\n\nThe neighbourhood cheered.\n"
+        "Council backs plan\n\nThe neighborhood council met in the neighborhood hall. {quote} The the vote passed, e-mail records show.\n\nThe neighbourhood cheered.\n"
     );
     let path = dir.path().join("a.txt");
     std::fs::write(&path, &text).unwrap();
