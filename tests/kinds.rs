@@ -220,6 +220,35 @@ fn repetition_flags_doubled_words_only() {
 }
 
 #[test]
+fn repetition_reads_across_links_and_inside_quotations() {
+    let rules = pack(&format!(
+        "[[repetition]]\nid = \"t.rep\"\nmessage = \"`{{match}}` twice\"\n{EXAMPLES}\n"
+    ));
+    let page = "<h1>Vote</h1><p>Before the <a href=\"/v\">the</a> vote, she said “an amazing array of of talent”.</p>";
+    insta::assert_snapshot!(
+        "repetition_markup_and_quotes",
+        check_text(&rules, "a.html", page)
+    );
+    let found = common::check_articles(&rules, "a.html", page);
+    assert_eq!(found.len(), 2);
+    let link = found
+        .iter()
+        .find(|d| d.fix.is_some())
+        .expect("the linked copy has a fix");
+    let fixed = copydesk::fix::apply(page, &link.fix.as_ref().unwrap().edits);
+    assert!(
+        fixed.contains("Before <a href=\"/v\">the</a> vote"),
+        "{fixed}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|d| d.fix.is_none() && d.notes.iter().any(|n| n.contains("recording")))
+    );
+    assert!(fired(&rules, "a.html", "<h1>T</h1><p>the<b>the</b> end</p>").is_empty());
+}
+
+#[test]
 fn length_per_block_and_per_sentence() {
     let rules = pack(&format!(
         r#"[[length]]

@@ -194,9 +194,12 @@ pub fn looks_like_subhead(line: &str) -> bool {
     let ends_like_prose =
         line.ends_with(['.', ',', ';', ':', '!', '"', '”', '’', '\'', ')', '—', '-']);
     let opens_quote = line.starts_with(['"', '“', '‘', '\'', '—', '–', '-']);
+    // An address, a handle or a link is a trailer line ("Follow her on Twitter: @name").
+    let address = line.contains(['@', '/']) || line.contains("www.");
     // The cheap tests first: most lines are paragraphs that end like prose.
     !ends_like_prose
         && !opens_quote
+        && !address
         && (1..=MAX_WORDS).contains(&super::text::words(line).take(MAX_WORDS + 1).count())
         && super::text::sentences(line).nth(1).is_none()
 }

@@ -24,7 +24,14 @@ pub fn parse(source: &str) -> Vec<Block> {
     if let [label, headline, ..] = rest {
         let label_text = &source[label.span.range()];
         let headline_text = &source[headline.span.range()];
-        if looks_like_section_label(label_text) && looks_like_headline(headline_text) {
+        // A label is shorter than the headline under it, which has the words of a headline:
+        // a fixture list's "Blackburn v Burnley" above "Ewood Park" is no section label.
+        let headline_words = super::text::words(headline_text).count();
+        if looks_like_section_label(label_text)
+            && looks_like_headline(headline_text)
+            && headline_words >= MIN_HEADLINE_WORDS
+            && super::text::words(label_text).count() < headline_words
+        {
             blocks.push(block(BlockKind::Section, label.span));
             rest = &rest[1..];
         }
@@ -34,10 +41,14 @@ pub fn parse(source: &str) -> Vec<Block> {
         rest = after;
         if let [dek, body @ ..] = rest {
             let dek_text = &source[dek.span.range()];
+            // Directly under the headline, a line with or without a closing stop is a dek.
             let is_dek = !dek.after_blank
                 && !body.is_empty()
                 && dateline_len(dek_text).is_none()
-                && body_line_kind(dek_text) == BlockKind::Paragraph;
+                && matches!(
+                    body_line_kind(dek_text),
+                    BlockKind::Paragraph | BlockKind::Subhead
+                );
             if is_dek {
                 blocks.push(block(BlockKind::Dek, dek.span));
                 rest = body;
@@ -45,6 +56,10 @@ pub fn parse(source: &str) -> Vec<Block> {
         }
     }
 
+    let headline_text = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Headline)
+        .map(|b| &source[b.span.range()]);
     let mut body_blocks: Vec<Block> = Vec::new();
     let mut chunk_start = 0;
     let several_chunks = rest.iter().skip(1).any(|l| l.after_blank);
@@ -53,7 +68,11 @@ pub fn parse(source: &str) -> Vec<Block> {
             chunk_start = body_blocks.len();
         }
         let text = &source[line.span.range()];
-        let kind = body_line_kind(text);
+        let kind = match body_line_kind(text) {
+            // The headline repeated at the top of the body (AP copy) is not a subhead.
+            BlockKind::Subhead if Some(text) == headline_text => BlockKind::Paragraph,
+            kind => kind,
+        };
         if kind == BlockKind::Caption && several_chunks {
             // Alt text pasted right above a credited caption is caption text too.
             for earlier in &mut body_blocks[chunk_start..] {
@@ -64,8 +83,28 @@ pub fn parse(source: &str) -> Vec<Block> {
         }
         push_block(&mut body_blocks, source, kind, line.span, Vec::new());
     }
+    demote_lists(&mut body_blocks);
     blocks.extend(body_blocks);
     blocks
+}
+
+/// Short lines one after another are a list — fixtures ("Arsenal v Stoke"), credits ("Drama -
+/// Featherboy"), a match's venue and kick-off — not subheads, which stand alone between
+/// paragraphs.
+fn demote_lists(blocks: &mut [Block]) {
+    let subhead = |b: Option<&Block>| b.is_some_and(|b| b.kind == BlockKind::Subhead);
+    let in_list: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            subhead(blocks.get(i))
+                && (subhead(i.checked_sub(1).and_then(|p| blocks.get(p)))
+                    || subhead(blocks.get(i + 1)))
+        })
+        .collect();
+    for (block, listed) in blocks.iter_mut().zip(in_list) {
+        if listed {
+            block.kind = BlockKind::Paragraph;
+        }
+    }
 }
 
 fn block(kind: BlockKind, span: Span) -> Block {
@@ -75,6 +114,9 @@ fn block(kind: BlockKind, span: Span) -> Block {
         markup: Vec::new(),
     }
 }
+
+/// The fewest words of a headline under a section label.
+const MIN_HEADLINE_WORDS: usize = 4;
 
 /// A headline does not end like a sentence or a clause and is not long.
 fn looks_like_headline(text: &str) -> bool {
@@ -188,6 +230,34 @@ mod tests {
                     "The council voted on the budget\nlate on Tuesday, members said."
                 ),
                 (BlockKind::Paragraph, "A second vote follows."),
+            ]
+        );
+    }
+
+    #[test]
+    fn fixture_lists_trailers_repeated_headlines_and_unstopped_deks() {
+        let source = "Rovers v United\n\nCity Park\n\nSaturday, 5 March\n\n1500 GMT\n\nThe referee is named.\n";
+        assert_eq!(
+            model(source),
+            [
+                (BlockKind::Headline, "Rovers v United"),
+                (BlockKind::Paragraph, "City Park"),
+                (BlockKind::Paragraph, "Saturday, 5 March"),
+                (BlockKind::Paragraph, "1500 GMT"),
+                (BlockKind::Paragraph, "The referee is named."),
+            ]
+        );
+        let source = "Mayor opens the long-awaited bridge\nTen years late and over budget\n\nMayor opens the long-awaited bridge\n\nThe bridge opened on Monday.\n\nWhat comes next\n\nTolls start in May.\n\nFollow her on Twitter: @cityreporter\n";
+        assert_eq!(
+            model(source),
+            [
+                (BlockKind::Headline, "Mayor opens the long-awaited bridge"),
+                (BlockKind::Dek, "Ten years late and over budget"),
+                (BlockKind::Paragraph, "Mayor opens the long-awaited bridge"),
+                (BlockKind::Paragraph, "The bridge opened on Monday."),
+                (BlockKind::Subhead, "What comes next"),
+                (BlockKind::Paragraph, "Tolls start in May."),
+                (BlockKind::Paragraph, "Follow her on Twitter: @cityreporter"),
             ]
         );
     }

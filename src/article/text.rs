@@ -41,18 +41,110 @@ pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// Abbreviations that end in a full stop without ending a sentence (compared without the stop,
-/// case-sensitively).
-const ABBREVIATIONS: &[&str] = &[
+/// Abbreviations that stand before a name or a number and so never end a sentence (compared
+/// without the stop, case-sensitively): titles, months before a date, "No. 5".
+const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Sgt", "Adm",
-    "Gov", "Sen", "Rep", "Rev", "Sr", "Jr", "St", "Ave", "Blvd", "Mt", "Ft", "Jan", "Feb", "Mar",
-    "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "Bros", "No",
-    "Nos", "vs", "v", "etc", "approx", "U.S", "U.K", "U.N", "E.U", "D.C", "a.m", "p.m", "Ph.D",
-    "Calif", "Conn", "Fla", "Ill", "Mass", "Mich", "Minn", "Penn", "Tenn", "Va", "Wash", "Wis",
+    "Gov", "Sen", "Rep", "Rev", "St", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "No", "Nos", "vs", "v", "approx", "Ave", "Blvd",
 ];
 
-/// The sentences of `text`, trimmed of surrounding whitespace.
+/// Abbreviations that may end a sentence as well as stand inside one ("in Evansville, Ind.
+/// Former Indiana Sen. Richard Lugar…"): the next word decides ([`SENTENCE_OPENERS`]).
+const MAY_END: &[&str] = &[
+    "Sr", "Jr", "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "U.S", "U.K", "U.N", "E.U", "D.C",
+    "a.m", "p.m", "Ph.D", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
+    "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev",
+    "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "Penn", "R.I", "S.C", "S.D",
+    "Tenn", "Va", "Vt", "Wash", "W.Va", "Wis", "Wyo",
+];
+
+/// Words that open sentences and are rarely part of a name, so after an abbreviation that may
+/// end a sentence they show it did: pronouns, articles, conjunctions, common openers.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "By",
+    "With",
+    "Former",
+    "Police",
+    "Officials",
+    "Authorities",
+    "Some",
+    "Many",
+    "Most",
+    "Other",
+    "Both",
+    "Each",
+    "Such",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "One",
+    "Two",
+    "Three",
+    "No",
+    "Not",
+    "Still",
+    "Also",
+    "Meanwhile",
+    "However",
+    "Since",
+    "Until",
+    "Although",
+    "Though",
+    "Under",
+    "According",
+    "Last",
+    "Earlier",
+    "Later",
+    "Now",
+    "Then",
+];
+
+/// The sentences of `text`, trimmed of surrounding whitespace. A text with two or more
+/// " - " dashes before a capital is a flattened bullet list (BBC copy), each item a sentence.
 pub fn sentences(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bullets = memchr::memmem::find_iter(text.as_bytes(), b" - ")
+        .filter(|&at| starts_sentence(&text[at + 3..]))
+        .nth(1)
+        .is_some();
     let mut start = 0;
     let mut finished = false;
     std::iter::from_fn(move || {
@@ -67,7 +159,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = Span> + '_ {
                 finished = true;
                 return None;
             }
-            let end = sentence_end(text, start);
+            let end = sentence_end(text, start, bullets);
             let sentence = Span::new(start, end);
             start = end;
             let trimmed_end =
@@ -80,11 +172,20 @@ pub fn sentences(text: &str) -> impl Iterator<Item = Span> + '_ {
 }
 
 /// The byte offset just past the sentence that starts at `from`.
-fn sentence_end(text: &str, from: usize) -> usize {
+fn sentence_end(text: &str, from: usize, bullets: bool) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < bytes.len() {
         let b = bytes[i];
+        if bullets
+            && b == b'-'
+            && i > from
+            && bytes[i - 1] == b' '
+            && bytes.get(i + 1) == Some(&b' ')
+            && starts_sentence(&text[i + 2..])
+        {
+            return i - 1;
+        }
         if matches!(b, b'.' | b'?' | b'!') {
             let mut end = i + 1;
             // Runs of stops ("?!", "...") and closing quotes or brackets belong to the sentence.
@@ -105,7 +206,7 @@ fn sentence_end(text: &str, from: usize) -> usize {
             }
             if has_space
                 && starts_sentence(next_visible)
-                && !(b == b'.' && is_abbreviation(&text[from..i]))
+                && !(b == b'.' && continues_after(&text[from..i], next_visible))
             {
                 return end;
             }
@@ -128,8 +229,10 @@ fn starts_sentence(text: &str) -> bool {
     }
 }
 
-/// Whether the word that ends right before a full stop is an abbreviation or an initial.
-fn is_abbreviation(before_stop: &str) -> bool {
+/// Whether the sentence goes on after a full stop that ends `before_stop`: the stop closes an
+/// initial or a title, or an abbreviation that may end a sentence but is not followed by a
+/// word that opens one.
+fn continues_after(before_stop: &str, next: &str) -> bool {
     let word_start = before_stop
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
         .map_or(0, |i| {
@@ -139,7 +242,18 @@ fn is_abbreviation(before_stop: &str) -> bool {
     let mut chars = word.chars();
     let single_initial =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || ABBREVIATIONS.contains(&word)
+    if single_initial || TITLES.contains(&word) {
+        return true;
+    }
+    if !MAY_END.contains(&word) {
+        return false;
+    }
+    let next_word = next
+        .trim_start_matches(['"', '“', '\'', '‘', '(', '['])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    !SENTENCE_OPENERS.contains(&next_word)
 }
 
 #[cfg(test)]
@@ -169,6 +283,36 @@ mod tests {
                 "They spoke.",
                 "John F. Kennedy “left.”",
                 "Then what?"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_when_the_next_word_opens_one() {
+        let text = "He grew up in Evansville, Ind. Former Indiana Sen. Richard Lugar backed him. Acme Inc. said no. It sued Acme Inc. The case goes on.";
+        assert_eq!(
+            texts(text, sentences(text)),
+            [
+                "He grew up in Evansville, Ind.",
+                "Former Indiana Sen. Richard Lugar backed him.",
+                "Acme Inc. said no.",
+                "It sued Acme Inc.",
+                "The case goes on."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_flattened_bullet_list_is_a_sentence_an_item() {
+        let text = "The plans include - Withdrawing from the treaty - Introduce new laws - Cut fees for all. The cost - so they say - is small.";
+        assert_eq!(
+            texts(text, sentences(text)),
+            [
+                "The plans include",
+                "- Withdrawing from the treaty",
+                "- Introduce new laws",
+                "- Cut fees for all.",
+                "The cost - so they say - is small."
             ]
         );
     }

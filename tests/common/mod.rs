@@ -99,3 +99,13 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// The diagnostics of `text` read as a file named `name`.
+pub fn check_articles(
+    rules: &RuleSet,
+    name: &str,
+    text: &str,
+) -> Vec<copydesk::diagnostic::Diagnostic> {
+    let articles = [Article::parse(name, text, Format::for_path(name))];
+    engine::check_all(rules, &articles)
+}

@@ -2,7 +2,8 @@
 //!
 //! ## What it flags
 //! A word written twice in a row with only white space between ("the the", "in\nin"), in any
-//! case. Words in the rule's `allow` list may double ("had had", "that that"). Never flagged:
+//! case — also across inline markup, as a reader sees it (`the <a href="…">the</a> vote`), and
+//! inside direct quotations, where a doubled word is a slip of transcription. Words in the rule's `allow` list may double ("had had", "that that"). Never flagged:
 //! words with digits (tennis scores: "6-4 6-4") and a second copy that starts with a capital,
 //! which is how names and titles double on purpose ("Duran Duran", "Bafana Bafana").
 //!
@@ -24,9 +25,12 @@
 //! One copy of the word.
 //!
 //! ## Fix safety
-//! Safe: the fix deletes the second copy and the space before it.
+//! Safe: the fix deletes the second copy and the space before it (across markup, the first
+//! copy and the space after it, so tags stay whole). Inside a quotation there is no fix: the
+//! note asks for a check of the notes or recording first.
 
 use super::KindInfo;
+use crate::article::Block;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
@@ -61,28 +65,96 @@ impl Check for Repetition {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (index, block) in cx.blocks() {
             let mut previous: Option<Span> = None;
-            for word in cx.article.words(block.span) {
-                if let Some(before) = previous.replace(word) {
-                    let gap = &cx.article.source[before.end..word.start];
-                    let first = cx.text(before);
-                    let second = cx.text(word);
-                    let doubled = same_word(first, second)
-                        && !gap.is_empty()
-                        && gap.chars().all(char::is_whitespace)
-                        && !first.chars().any(|c| c.is_ascii_digit())
-                        && !second.chars().next().is_some_and(char::is_uppercase)
-                        && !self.allow.contains(&first.to_lowercase());
-                    let pair = Span::new(before.start, word.end);
-                    if doubled && cx.may_report(index, pair) {
-                        let mut diagnostic =
-                            cx.diagnostic(pair, "doubled word", &[("match", first)]);
-                        diagnostic.fix = Some(Fix::safe(Span::new(before.end, word.end), ""));
-                        out.push(diagnostic);
-                    }
+            // Words as a reader sees them: none inside a tag.
+            let words = cx.article.words(block.span);
+            for word in words.filter(|w| !cx.article.touches_markup(index, *w)) {
+                let Some(before) = previous.replace(word) else {
+                    continue;
+                };
+                let first = cx.text(before);
+                let second = cx.text(word);
+                let doubled = same_word(first, second)
+                    && !first.chars().any(|c| c.is_ascii_digit())
+                    && !second.chars().next().is_some_and(char::is_uppercase)
+                    && !self.allow.contains(&first.to_lowercase());
+                if !doubled {
+                    continue;
+                }
+                let Some(across_markup) = spaced_apart(cx, block, before, word) else {
+                    continue;
+                };
+                if let Some(diagnostic) = self.report(cx, index, before, word, across_markup) {
+                    out.push(diagnostic);
                 }
             }
         }
     }
+}
+
+impl Repetition {
+    /// The finding for `first` written again as `second`, if the rule may report it there.
+    fn report(
+        &self,
+        cx: &Context<'_>,
+        index: usize,
+        first: Span,
+        second: Span,
+        across_markup: bool,
+    ) -> Option<Diagnostic> {
+        let pair = Span::new(first.start, second.end);
+        // Across a tag (`the <a>the</a>`), the pair's span holds markup: only the words must
+        // be clear of it.
+        let on_markup = if across_markup {
+            cx.article.touches_markup(index, first) || cx.article.touches_markup(index, second)
+        } else {
+            cx.article.touches_markup(index, pair)
+        };
+        if on_markup {
+            return None;
+        }
+        let shown = if across_markup { second } else { pair };
+        let mut diagnostic = cx.diagnostic(shown, "doubled word", &[("match", cx.text(first))]);
+        if cx.article.in_quote(pair) && !cx.rule.in_quotes {
+            // A doubled word in a transcription is a typing slip, not the speaker's words; but
+            // a quotation is changed only by someone who checked it.
+            diagnostic.notes.push(
+                "inside a quotation: check the notes or the recording, then delete the repeat"
+                    .to_owned(),
+            );
+            return Some(diagnostic);
+        }
+        let deleted = if across_markup {
+            // Keep the tags whole: delete the first word and the space after it.
+            let gap = &cx.article.source[first.end..second.start];
+            let space = gap.len() - gap.trim_start().len();
+            Span::new(first.start, first.end + space)
+        } else {
+            Span::new(first.end, second.end)
+        };
+        diagnostic.fix = Some(Fix::safe(deleted, ""));
+        Some(diagnostic)
+    }
+}
+
+/// Whether two words stand apart as a reader sees them: `Some(false)` when only white space
+/// lies between, `Some(true)` when markup does too (`the <a>the</a>`), `None` otherwise.
+fn spaced_apart(cx: &Context<'_>, block: &Block, first: Span, second: Span) -> Option<bool> {
+    let gap = Span::new(first.end, second.start);
+    let source = &cx.article.source;
+    if gap.is_empty() {
+        return None;
+    }
+    if source[gap.range()].chars().all(char::is_whitespace) {
+        return Some(false);
+    }
+    let visible: String = source[gap.range()]
+        .char_indices()
+        .filter(|(i, _)| !block.markup.iter().any(|m| m.contains(Span::new(gap.start + i, gap.start + i + 1))))
+        .map(|(_, c)| c)
+        .collect();
+    let spaced = !visible.is_empty() && visible.chars().all(char::is_whitespace);
+    // Markup with no space around it joins words ("the<b>the</b>"), as a reader sees them.
+    (spaced && visible.len() < source[gap.range()].len()).then_some(true)
 }
 
 /// Case-insensitive equality, without allocating for ASCII words.
