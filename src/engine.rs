@@ -156,17 +156,21 @@ fn check_one(
     }
 }
 
-/// One finding per problem: when two rules flag the same span of one article with the same fix (a
-/// consistency group and the spelling system both catching "neighbourhood"), the first in
-/// sort order is kept and names the others.
+/// One finding per problem: when two rules flag the same span of one article with the same fix,
+/// or one of them with none (a consistency group and the spelling system both catching
+/// "neighbourhood"), the first in sort order is kept, names the others, takes the fix and the
+/// higher severity.
 fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut merged: Vec<Diagnostic> = Vec::with_capacity(sorted.len());
     for diagnostic in sorted {
         if let Some(kept) = merged.last_mut() {
+            let edits = |d: &Diagnostic| d.fix.as_ref().map(|f| f.edits.clone());
             let same = kept.primary.article == diagnostic.primary.article
                 && kept.primary.span == diagnostic.primary.span
-                && kept.fix.is_some()
-                && kept.fix.as_ref().map(|f| &f.edits) == diagnostic.fix.as_ref().map(|f| &f.edits);
+                && (kept.fix.is_some() || diagnostic.fix.is_some())
+                && (edits(kept) == edits(&diagnostic)
+                    || kept.fix.is_none()
+                    || diagnostic.fix.is_none());
             if same {
                 kept.notes
                     .push(format!("also reported by `{}`", diagnostic.rule));
@@ -176,6 +180,10 @@ fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 {
                     kept_fix.applicability = Applicability::Safe;
                 }
+                if kept.fix.is_none() {
+                    kept.fix = diagnostic.fix;
+                }
+                kept.severity = kept.severity.max(diagnostic.severity);
                 continue;
             }
         }

@@ -36,8 +36,8 @@
 //! left out of the bundled data.
 
 use super::KindInfo;
-use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::rules::matcher::LiteralOptions;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::rules::matcher::{Hit, LiteralOptions};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, Details, keep_case};
 use foldhash::HashSet;
@@ -198,13 +198,22 @@ impl Check for SpellingSystem {
 
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let lower_case = |span| cx.text(span).chars().next().is_some_and(char::is_lowercase);
-        let hits: Vec<_> = cx.hits.iter().filter(|h| lower_case(h.span)).collect();
-        let Some(first) = hits.first() else { return };
-        let us = hits
+        let hits: Vec<&Hit> = cx.hits.iter().filter(|h| lower_case(h.span)).collect();
+        // The reporter's own words decide the article's system; quotations (read when the rule
+        // says `in-quotes = true`) follow it, as transcribed speech follows house spelling.
+        let deciding: Vec<&Hit> = hits
+            .iter()
+            .copied()
+            .filter(|h| !cx.article.in_quote(h.span))
+            .collect();
+        let Some(first) = deciding.first().or(hits.first()) else {
+            return;
+        };
+        let us = deciding
             .iter()
             .filter(|h| System::of_pattern(h.pattern) == System::Us)
             .count();
-        let uk = hits.len() - us;
+        let uk = deciding.len() - us;
         // With no house system, an even split is no verdict: the spellings that differ from
         // the first are reported for a person to decide, with no fix.
         let tie = self.prefer.is_none() && us == uk;
@@ -213,40 +222,64 @@ impl Check for SpellingSystem {
             std::cmp::Ordering::Less => System::Uk,
             std::cmp::Ordering::Equal => System::of_pattern(first.pattern),
         });
-        let first_in_system = hits
+        let first_in_system = deciding
             .iter()
             .find(|h| System::of_pattern(h.pattern) == system);
         for hit in hits
             .iter()
             .filter(|h| System::of_pattern(h.pattern) != system)
         {
-            let matched = cx.text(hit.span);
-            let replacement = keep_case(matched, self.other_form(hit.pattern));
-            let mut diagnostic = cx.diagnostic(
-                hit.span,
-                format!("{} spelling", System::of_pattern(hit.pattern).adjective()),
-                &[
-                    ("match", matched),
-                    ("preferred", &replacement),
-                    ("system", system.adjective()),
-                ],
-            );
-            if let Some(example) = first_in_system {
-                let why = match self.prefer {
-                    Some(_) => format!("house style is {} spelling, as here", system.adjective()),
-                    None => format!("{} spelling here", system.adjective()),
-                };
-                diagnostic.secondary.push(cx.label(example.span, why));
-            }
-            if tie {
+            let mut diagnostic = self.diagnostic(cx, hit, system, first_in_system.copied());
+            if cx.article.in_quote(hit.span) {
                 diagnostic.severity = Severity::Info;
+                if let Some(fix) = &mut diagnostic.fix {
+                    fix.applicability = Applicability::Unsafe;
+                }
+                diagnostic.notes.push(
+                    "inside a quotation: transcribed speech follows house spelling, but a quoted document keeps its own"
+                        .to_owned(),
+                );
+            } else if tie {
+                diagnostic.severity = Severity::Info;
+                diagnostic.fix = None;
                 diagnostic.notes.push(format!(
                     "American and British spellings are used equally often ({us} each): choose one, or set `[style] spelling`"
                 ));
-            } else {
-                diagnostic.fix = Some(Fix::safe(hit.span, replacement));
             }
             out.push(diagnostic);
         }
     }
 }
+
+impl SpellingSystem {
+    /// The finding for a spelling of the other system, with a safe fix to `system`.
+    fn diagnostic(
+        &self,
+        cx: &Context<'_>,
+        hit: &Hit,
+        system: System,
+        example: Option<&Hit>,
+    ) -> Diagnostic {
+        let matched = cx.text(hit.span);
+        let replacement = keep_case(matched, self.other_form(hit.pattern));
+        let mut diagnostic = cx.diagnostic(
+            hit.span,
+            format!("{} spelling", System::of_pattern(hit.pattern).adjective()),
+            &[
+                ("match", matched),
+                ("preferred", &replacement),
+                ("system", system.adjective()),
+            ],
+        );
+        if let Some(example) = example {
+            let why = match self.prefer {
+                Some(_) => format!("house style is {} spelling, as here", system.adjective()),
+                None => format!("{} spelling here", system.adjective()),
+            };
+            diagnostic.secondary.push(cx.label(example.span, why));
+        }
+        diagnostic.fix = Some(Fix::safe(hit.span, replacement));
+        diagnostic
+    }
+}
+
