@@ -42,6 +42,7 @@
 
 use super::KindInfo;
 use crate::diagnostic::Diagnostic;
+use crate::rules::dictionary::Dictionary;
 use crate::rules::forms::{self, Policy};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, CorpusCheck, Occurrence, RuleMeta};
@@ -65,6 +66,10 @@ crate::rule_spec! {
         pub min_letters: usize,
         #[serde(default)]
         pub ignore: Vec<String>,
+        /// Common words (a data file, one a line): two of them one slip apart (There, Three)
+        /// are two words, not a misspelled name.
+        #[serde(default)]
+        pub dictionary: Option<toml::Spanned<String>>,
     }
 }
 
@@ -72,11 +77,16 @@ fn default_min_letters() -> usize {
     3
 }
 
-pub fn compile(spec: &Spec, _compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    let dictionary = match &spec.dictionary {
+        Some(path) => Some(Dictionary::new(compiler.data_file(path)?)),
+        None => None,
+    };
     Some(Box::new(Variants {
         policy: spec.policy,
         min_letters: spec.min_letters,
         ignore: spec.ignore.iter().map(|w| fold(w)).collect(),
+        dictionary,
     }))
 }
 
@@ -85,6 +95,7 @@ struct Variants {
     min_letters: usize,
     /// Folded forms whose groups are never reported.
     ignore: HashSet<String>,
+    dictionary: Option<Dictionary>,
 }
 
 /// The letters of a form: accents removed, lower case, no apostrophes, hyphens or spaces.
@@ -165,6 +176,9 @@ fn base(word: &str) -> &str {
 /// The group marker for a form written with a capital mid-sentence (a name), which may vary in
 /// any way; other groups may only vary by hyphens.
 const NAME: &str = "name:";
+/// The group prefix of a capitalised plain word opening a sentence, which counts only where it
+/// spells a name used elsewhere.
+const OPENING: &str = "opening:";
 
 impl Variants {
     /// Whether a group's forms differ in a way this kind reports.
@@ -197,6 +211,87 @@ impl Variants {
     }
 }
 
+/// Capitalised words opening sentences join the group of the name they spell, or a name they
+/// are one slip from; the others are dropped.
+fn join_openings(occurrences: Vec<Occurrence>, common: &dyn Fn(&str) -> bool) -> Vec<Occurrence> {
+    if !occurrences.iter().any(|o| o.group.starts_with(OPENING)) {
+        return occurrences;
+    }
+    let names: HashSet<String> = occurrences
+        .iter()
+        .filter_map(|o| o.group.strip_prefix(NAME))
+        .map(str::to_owned)
+        .collect();
+    occurrences
+        .into_iter()
+        .filter_map(|mut o| {
+            let Some(letters) = o.group.strip_prefix(OPENING).map(str::to_owned) else {
+                return Some(o);
+            };
+            let spelled = names.contains(&letters)
+                || (!common(&letters) && names.iter().any(|n| one_slip(&letters, n)));
+            spelled.then(|| {
+                o.group = format!("{NAME}{letters}");
+                o
+            })
+        })
+        .collect()
+}
+
+/// The shortest name whose slips are looked for: shorter names differ by design (Myra, Mary).
+const MIN_SLIP_LETTERS: usize = 5;
+
+/// Names one slip apart — two neighbouring letters swapped (Whitfield, Whitfeild) or one letter
+/// doubled (Kilroy, Killroy) — join the group of the spelling used more often, so the slip is
+/// reported as a variant of it. Only names used at least twice in the better-used spelling.
+fn join_name_slips(occurrences: &mut [Occurrence], common: &dyn Fn(&str) -> bool) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for o in occurrences.iter() {
+        if let Some(letters) = o.group.strip_prefix(NAME)
+            && letters.len() >= MIN_SLIP_LETTERS
+            && !letters.contains(' ')
+        {
+            *counts.entry(letters).or_default() += 1;
+        }
+    }
+    if counts.len() < 2 {
+        return;
+    }
+    let mut joined: Vec<(String, String)> = Vec::new();
+    for (&slip, &slip_uses) in counts.iter().filter(|(slip, _)| !common(slip)) {
+        let better = counts
+            .iter()
+            .filter(|(name, uses)| **uses >= 2 && **uses > slip_uses && one_slip(slip, name))
+            .max_by_key(|(name, uses)| (**uses, std::cmp::Reverse(**name)));
+        if let Some((name, _)) = better {
+            joined.push((format!("{NAME}{slip}"), format!("{NAME}{name}")));
+        }
+    }
+    for o in occurrences.iter_mut() {
+        if let Some((_, to)) = joined.iter().find(|(from, _)| *from == o.group) {
+            o.group = to.clone();
+        }
+    }
+}
+
+/// Whether two spellings differ by one swap of neighbouring letters or one doubled letter.
+fn one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() == b.len() {
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i]);
+    }
+    let (long, short) = if a.len() > b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let at = (0..short.len()).find(|&i| long[i] != short[i]).unwrap_or(short.len());
+    // The extra letter doubles its neighbour, and the rest is the same.
+    let doubles = (at > 0 && long[at] == long[at - 1])
+        || long.get(at + 1) == Some(&long[at]);
+    doubles && long[at + 1..] == short[at..]
+}
+
 /// A name of several capitalised words (Delta Air Lines, the White House, High Speed Downlink)
 /// against a one-word form never written with a capital inside it (airlines, Senator
 /// Whitehouse, high-speed): two different words, not one spelled two ways. TimeWarner and
@@ -223,6 +318,8 @@ impl CorpusCheck for Variants {
     fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
         // Candidates: (span, as written, written with a capital mid-sentence).
         let mut candidates: Vec<(Span, &str, bool)> = Vec::new();
+        // Where capitalised words open sentences: a name there is not known to be one.
+        let mut openings: Vec<usize> = Vec::new();
         let mut words = Vec::new();
         for (index, block) in cx.blocks() {
             for sentence in cx.article.sentences(block) {
@@ -236,6 +333,9 @@ impl CorpusCheck for Variants {
                     let span = Span::new(word.start, word.start + written.len());
                     let capital = written.chars().next().is_some_and(char::is_uppercase);
                     candidates.push((span, written, capital && i > 0));
+                    if capital && i == 0 {
+                        openings.push(span.start);
+                    }
                     // Two capitalised words in a row may be one name written apart.
                     if let Some(&next) = words.get(i + 1) {
                         let next_written = base(cx.text(next));
@@ -285,16 +385,27 @@ impl CorpusCheck for Variants {
                 Form::Never => continue,
                 Form::Marked(letters) => letters.as_str(),
                 Form::Plain => {
-                    let wanted = name && cx.corpus;
+                    // A name may be misspelled by a slip that changes no mark (Whitfeild), also
+                    // where it opens a sentence.
+                    let opening = openings.binary_search(&span.start).is_ok()
+                        && written.len() >= MIN_SLIP_LETTERS;
+                    let wanted = name || opening;
                     if !wanted && !lengths.get(written.len()).is_some_and(|&known| known) {
                         continue;
                     }
                     plain.clear();
                     plain.push_str(written);
                     plain.make_ascii_lowercase();
-                    if !wanted && !marked_set.contains(plain.as_str())
-                        || !eligible(source, span, written)
-                    {
+                    let known_form = marked_set.contains(plain.as_str());
+                    if !wanted && !known_form || !eligible(source, span, written) {
+                        continue;
+                    }
+                    if opening && !name && !known_form {
+                        // Kept aside: it joins a name's group only if it spells that name.
+                        self.push(cx, &mut found, span, written, plain.as_str(), false);
+                        if let Some(last) = found.last_mut().filter(|o| o.span == span) {
+                            last.group.insert_str(0, OPENING);
+                        }
                         continue;
                     }
                     plain.as_str()
@@ -331,6 +442,9 @@ impl CorpusCheck for Variants {
                 letters
             };
         }
+        let common = |word: &str| self.dictionary.as_ref().is_some_and(|d| d.contains(word));
+        let mut occurrences = join_openings(occurrences, &common);
+        join_name_slips(&mut occurrences, &common);
         let mut groups: HashMap<&str, Vec<&Occurrence>> = HashMap::new();
         for o in &occurrences {
             groups.entry(&o.group).or_default().push(o);
@@ -391,6 +505,16 @@ impl Check for Variants {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_slip_is_a_swap_of_neighbours_or_a_doubled_letter() {
+        assert!(one_slip("whitfield", "whitfeild"));
+        assert!(one_slip("kilroy", "killroy"));
+        assert!(one_slip("killroy", "kilroy"));
+        assert!(!one_slip("whitfield", "whitfold"));
+        assert!(!one_slip("mary", "myra"));
+        assert!(!one_slip("kilroy", "kilroys"));
+    }
 
     #[test]
     fn folding_keeps_only_letters() {
