@@ -33,7 +33,9 @@
 //! replaces a flagged word is an editor's call.
 
 use super::KindInfo;
+use crate::article::BlockKind;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::span::Span;
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, Details, Exceptions, keep_case};
@@ -59,6 +61,11 @@ crate::rule_spec! {
         /// A word to offer instead of the match (an unsafe fix).
         #[serde(default)]
         pub suggest: Option<String>,
+        /// Words that, in the article's first paragraph, show the lede carries what the
+        /// headline or dek says ("may spark" over a lede where analysts say it may): a match in
+        /// display text is then not reported.
+        #[serde(default)]
+        pub lede_supports: Vec<String>,
     }
 }
 
@@ -98,6 +105,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     ok.then(|| {
         Box::new(Existence {
             exceptions,
+            lede_supports: spec.lede_supports.iter().map(|w| w.to_lowercase()).collect(),
             suggest,
             listed,
         }) as Box<dyn Check>
@@ -106,10 +114,35 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
 
 struct Existence {
     exceptions: Exceptions,
+    /// Lower-cased words that, in the lede, support display text.
+    lede_supports: Vec<String>,
     /// A word to offer instead, as an unsafe fix.
     suggest: Option<String>,
     /// Its words and patterns, for `explain`.
     listed: Vec<String>,
+}
+
+impl Existence {
+    /// Whether the first paragraph has one of the words that support display text.
+    fn lede_supports_display(&self, cx: &Context<'_>) -> bool {
+        if self.lede_supports.is_empty() {
+            return false;
+        }
+        let article = cx.article;
+        let Some(lede) = article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph) else {
+            return false;
+        };
+        article
+            .words(lede.span)
+            .any(|w| self.lede_supports.iter().any(|s| s.eq_ignore_ascii_case(article.text(w))))
+    }
+}
+
+/// Whether a span lies in the headline or the dek.
+fn in_display(cx: &Context<'_>, span: Span) -> bool {
+    cx.article
+        .block_at(span)
+        .is_some_and(|b| matches!(cx.article.blocks[b].kind, BlockKind::Headline | BlockKind::Dek))
 }
 
 impl Check for Existence {
@@ -121,8 +154,9 @@ impl Check for Existence {
     }
 
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let supported = self.lede_supports_display(cx);
         for hit in cx.hits {
-            if self.exceptions.cover(cx, hit.span) {
+            if self.exceptions.cover(cx, hit.span) || supported && in_display(cx, hit.span) {
                 continue;
             }
             let matched = cx.text(hit.span);

@@ -3,8 +3,10 @@
 //! ## What it flags
 //! Two words run together by a lost space or line break, as pasting from a CMS leaves them:
 //! "arrestSwansea" (a lower-case word of three or more letters, then a capitalised one; brands
-//! glue capitalised words: WeChat, OpenTable) and "report.The" (a sentence
-//! end with no space after the full stop). Both halves must be words: in the rule's
+//! glue capitalised words: WeChat, OpenTable, so a capitalised first half counts only before a
+//! word that opens sentences: "the SenateIt has") and "report.The", "Ms Patel.The" (a sentence
+//! end with no space after the full stop; after a name, the second half must open a sentence
+//! or be a name the article uses elsewhere: "in Miami.Lennon recorded"). Both halves must be words: in the rule's
 //! `dictionary` (a data file, one lower-case word a line), or, for the capitalised half, a name
 //! the article uses on its own elsewhere. Never flagged: words in `allow` (iPhone, YouTube,
 //! PlayStation …), a glued form the article uses more than once (a brand, not a slip), and
@@ -59,8 +61,17 @@ crate::rule_spec! {
 }
 
 /// A sentence end with no space after it: "report.The".
-static STOP_GLUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[a-z]{2,}\.[A-Z][a-z]+\b").expect("valid pattern"));
+static STOP_GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Za-z][a-z]+\.[A-Z][a-z]+\b").expect("valid pattern")
+});
+
+/// Words that open sentences: after a capitalised word glued to one of them ("SenateIt",
+/// "Patel.The"), a space was lost at a sentence end; brands do not glue these.
+const OPENERS: &[&str] = &[
+    "The", "It", "He", "She", "They", "We", "This", "That", "These", "Those", "His", "Her",
+    "Their", "Its", "Our", "But", "And", "After", "When", "While", "There", "Police", "Officials",
+    "However", "Meanwhile", "Some", "Many", "If", "As", "At", "On",
+];
 
 /// Anything that could be a glued pair: a lower-case letter before a capital, or a word, a
 /// full stop and a capital with no space.
@@ -102,19 +113,29 @@ impl GluedWords {
             .find(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
             .map(|w| w[1].0)?;
         let (left, right) = token.split_at(at);
-        // A brand glues capitalised words (WeChat, OpenTable); a lost space follows a lower-case one.
-        let left_letters = left.chars().all(char::is_lowercase);
         let right_letters =
             right.chars().skip(1).all(char::is_lowercase) && right.chars().count() >= 2;
         let in_address = cx.article.source[..span.start].ends_with(['/', '.', '@']);
+        // A brand glues capitalised words (WeChat, OpenTable); a lost space follows a lower-case
+        // word, or a name that ended a sentence before an opener ("the SenateIt has").
+        let lower_left = left.chars().all(char::is_lowercase) && self.is_word(left);
+        let name_left = capitalised(left) && OPENERS.contains(&right);
         let halves_are_words = !in_address
             && left.chars().count() >= 3
-            && left_letters
+            && (lower_left || name_left)
             && right_letters
-            && self.is_word(left)
             && (self.is_word(right) || standalone(right));
         halves_are_words.then_some(span.start + at)
     }
+}
+
+/// The ends of web addresses, which follow a full stop with no space by design.
+const TOP_LEVEL_DOMAINS: &[&str] = &["com", "org", "net", "gov", "edu", "info", "news", "uk", "io"];
+
+/// A capital, then lower-case letters only: how a name or a sentence's first word looks.
+fn capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
 impl Check for GluedWords {
@@ -181,7 +202,16 @@ impl Check for GluedWords {
             let text = cx.text(span);
             let Some(dot) = text.find('.') else { continue };
             let (left, right) = (&text[..dot], &text[dot + 1..]);
-            if self.is_word(left) && (self.is_word(right) || standalone(right)) {
+            // After a name, the next word must open a sentence or be a name the article uses
+            // on its own ("in Miami.Lennon recorded", with Lennon elsewhere).
+            let left_ok = if capitalised(left) {
+                OPENERS.contains(&right) || count(right) >= 2
+            } else {
+                self.is_word(left)
+            };
+            let address = cx.article.source[span.end..].starts_with(['.', '/', '@'])
+                || TOP_LEVEL_DOMAINS.contains(&right.to_ascii_lowercase().as_str());
+            if left_ok && !address && (self.is_word(right) || standalone(right)) {
                 found.push((index, span, span.start + dot + 1));
             }
         }
