@@ -9,8 +9,8 @@
 //! or be a name the article uses elsewhere: "in Miami.Lennon recorded"). Both halves must be words: in the rule's
 //! `dictionary` (a data file, one lower-case word a line), or, for the capitalised half, a name
 //! the article uses on its own elsewhere. Never flagged: words in `allow` (iPhone, YouTube,
-//! PlayStation …), a glued form the article uses more than once (a brand, not a slip), and
-//! text inside quotations.
+//! PlayStation …) and a glued form the article uses more than once (a brand, not a slip).
+//! Inside a quotation a lost space is reported too, with no fix.
 //!
 //! ## Why
 //! A lost space is the commonest paste artifact, and spell checkers that know brand names let
@@ -97,12 +97,7 @@ impl GluedWords {
     }
 
     /// A glued pair inside `span`: where the second word starts.
-    fn split(
-        &self,
-        cx: &Context<'_>,
-        standalone: &dyn Fn(&str) -> bool,
-        span: Span,
-    ) -> Option<usize> {
+    fn split(&self, cx: &Context<'_>, span: Span) -> Option<usize> {
         let token = cx.text(span);
         if self.allow.contains(token) {
             return None;
@@ -113,21 +108,44 @@ impl GluedWords {
             .find(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
             .map(|w| w[1].0)?;
         let (left, right) = token.split_at(at);
+        // A possessive belongs to the second word: "forCarnival's".
+        let right = right
+            .strip_suffix("’s")
+            .or_else(|| right.strip_suffix("'s"))
+            .unwrap_or(right);
         let right_letters =
             right.chars().skip(1).all(char::is_lowercase) && right.chars().count() >= 2;
         let in_address = cx.article.source[..span.start].ends_with(['/', '.', '@']);
-        // A brand glues capitalised words (WeChat, OpenTable); a lost space follows a lower-case
-        // word, or a name that ended a sentence before an opener ("the SenateIt has").
-        let lower_left = left.chars().all(char::is_lowercase) && self.is_word(left);
-        let name_left = capitalised(left) && OPENERS.contains(&right);
-        let halves_are_words = !in_address
+        if in_address || !right_letters {
+            return None;
+        }
+        // A brand glues capitalised words (WeChat, OpenTable, PowerPage); a lost space follows a
+        // lower-case word, or a name that ended a sentence before an opener or a day or month
+        // that did ("the SenateIt has", "on ThursdayDeputy").
+        let lower_left = left.chars().all(char::is_lowercase)
+            && (FUNCTION_WORDS.contains(&left)
+                || left.chars().count() >= 3 && self.is_word(left));
+        let name_left = capitalised(left)
             && left.chars().count() >= 3
-            && (lower_left || name_left)
-            && right_letters
-            && (self.is_word(right) || standalone(right));
-        halves_are_words.then_some(span.start + at)
+            && (OPENERS.contains(&right) || CALENDAR.contains(&left));
+        (lower_left || name_left).then_some(span.start + at)
     }
 }
+
+/// Short words that never start a brand glued to a capitalised word: "theSenate", "inIraq".
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "that", "was", "were", "are", "has", "had",
+    "have", "its", "his", "her", "their", "but", "not", "said", "says", "about", "after",
+    "before", "over", "under", "against", "between", "during", "when", "while", "than", "then",
+    "in", "on", "of", "to", "by", "at", "as", "is", "it",
+];
+
+/// Days and months, which end sentences and never begin brands: "on ThursdayDeputy".
+const CALENDAR: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
 
 /// The ends of web addresses, which follow a full stop with no space by design.
 const TOP_LEVEL_DOMAINS: &[&str] = &["com", "org", "net", "gov", "edu", "info", "news", "uk", "io"];
@@ -192,7 +210,7 @@ impl Check for GluedWords {
         let count = |text: &str| tokens.iter().filter(|&&(_, w)| cx.text(w) == text).count();
         let mut found: Vec<(usize, Span, usize)> = Vec::new();
         for &(index, span) in &camel_tokens {
-            if let Some(at) = self.split(cx, &standalone, span)
+            if let Some(at) = self.split(cx, span)
                 && count(cx.text(span)) == 1
             {
                 found.push((index, span, at));
@@ -205,9 +223,11 @@ impl Check for GluedWords {
             // After a name, the next word must open a sentence or be a name the article uses
             // on its own ("in Miami.Lennon recorded", with Lennon elsewhere).
             let left_ok = if capitalised(left) {
-                OPENERS.contains(&right) || count(right) >= 2
+                OPENERS.contains(&right)
+                    || count(right) >= 2
+                    || right.len() >= 4 && self.is_word(&right.to_lowercase())
             } else {
-                self.is_word(left)
+                self.is_word(left) || OPENERS.contains(&right)
             };
             let address = cx.article.source[span.end..].starts_with(['.', '/', '@'])
                 || TOP_LEVEL_DOMAINS.contains(&right.to_ascii_lowercase().as_str());
@@ -216,9 +236,10 @@ impl Check for GluedWords {
             }
         }
         for (index, span, at) in found {
-            if !cx.may_report(index, span) {
+            if cx.article.touches_markup(index, span) {
                 continue;
             }
+            let quoted = cx.article.in_quote(span) && !cx.rule.in_quotes;
             let text = cx.text(span);
             let (left, right) = text.split_at(at - span.start);
             let mut diagnostic = cx.diagnostic(
@@ -230,7 +251,15 @@ impl Check for GluedWords {
                     ("right", right),
                 ],
             );
-            diagnostic.fix = Some(Fix::safe(Span::new(at, at), " "));
+            if quoted {
+                // A lost space is the paste's, not the speaker's; but a quotation is changed
+                // only by someone who checked it.
+                diagnostic.notes.push(
+                    "inside a quotation: check the original, then put the space back".to_owned(),
+                );
+            } else {
+                diagnostic.fix = Some(Fix::safe(Span::new(at, at), " "));
+            }
             out.push(diagnostic);
         }
     }
