@@ -236,31 +236,35 @@ impl Check for GluedWords {
             }
         }
         for (index, span, at) in found {
-            if cx.article.touches_markup(index, span) {
-                continue;
+            if !cx.article.touches_markup(index, span) {
+                out.push(report(cx, span, at));
             }
-            let quoted = cx.article.in_quote(span) && !cx.rule.in_quotes;
-            let text = cx.text(span);
-            let (left, right) = text.split_at(at - span.start);
-            let mut diagnostic = cx.diagnostic(
-                span,
-                "missing space",
-                &[
-                    ("match", text),
-                    ("left", left.trim_end_matches('.')),
-                    ("right", right),
-                ],
-            );
-            if quoted {
-                // A lost space is the paste's, not the speaker's; but a quotation is changed
-                // only by someone who checked it.
-                diagnostic.notes.push(
-                    "inside a quotation: check the original, then put the space back".to_owned(),
-                );
-            } else {
-                diagnostic.fix = Some(Fix::safe(Span::new(at, at), " "));
-            }
-            out.push(diagnostic);
         }
     }
+}
+
+/// The finding for `span`, glued at `at`: a safe fix that puts the space back, but for text
+/// inside a quotation.
+fn report(cx: &Context<'_>, span: Span, at: usize) -> Diagnostic {
+    let text = cx.text(span);
+    let (left, right) = text.split_at(at - span.start);
+    let mut diagnostic = cx.diagnostic(
+        span,
+        "missing space",
+        &[
+            ("match", text),
+            ("left", left.trim_end_matches('.')),
+            ("right", right),
+        ],
+    );
+    if cx.article.in_quote(span) && !cx.rule.in_quotes {
+        // A lost space is the paste's, not the speaker's; but a quotation is changed only by
+        // someone who checked it.
+        diagnostic
+            .notes
+            .push("inside a quotation: check the original, then put the space back".to_owned());
+    } else {
+        diagnostic.fix = Some(Fix::safe(Span::new(at, at), " "));
+    }
+    diagnostic
 }
