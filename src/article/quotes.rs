@@ -80,13 +80,25 @@ fn marks(text: &str, entities: bool) -> impl Iterator<Item = (usize, char, usize
         (Some(_), _) => characters.next(),
         (None, _) => references.next(),
     });
+    let mut skip_to = 0;
     candidates.filter_map(move |i| {
+        if i < skip_to {
+            return None;
+        }
         let (c, len) = if bytes[i] == b'&' {
             entity::decode(&text[i..])?
         } else {
             let c = text[i..].chars().next()?;
             (c, c.len_utf8())
         };
+        // Stand-ins for a closing double mark that conversions leave: a double prime (″) and
+        // two closing single marks (’’).
+        let (c, len) = match c {
+            '″' => ('”', len),
+            '’' if text[i + len..].starts_with('’') => ('”', 2 * len),
+            _ => (c, len),
+        };
+        skip_to = i + len;
         matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'').then_some((i, c, len))
     })
 }
@@ -164,6 +176,17 @@ mod tests {
                 ("“yes”", false, false),
                 ("\"no\"", false, false),
                 ("'Project X'", false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn stand_ins_for_a_closing_mark_close_a_quotation() {
+        assert_eq!(
+            quoted("Headline\n\n“Have you heard?″ she asked. “Not yet.’’ he said.\n"),
+            [
+                ("“Have you heard?″", false, false),
+                ("“Not yet.’’", false, false)
             ]
         );
     }

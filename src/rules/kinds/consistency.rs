@@ -36,6 +36,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::forms::{self, Policy};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
+use crate::span::Span;
 use crate::rules::{Check, Context, CorpusCheck, Details, Occurrence, RuleMeta};
 use toml::Spanned;
 
@@ -118,6 +119,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     }
     Some(Box::new(Consistency {
         variants: spec.variants.clone(),
+        case_sensitive: spec.case_sensitive,
         preferred,
         policy: spec.policy,
     }))
@@ -125,14 +127,24 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
 
 struct Consistency {
     variants: Vec<String>,
+    case_sensitive: bool,
     preferred: Option<u32>,
     policy: Policy,
 }
 
 impl CorpusCheck for Consistency {
     fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
+        // Where every letter is a capital ("ALERT US TO WRONGDOING"), case tells nothing: a
+        // rule that tells variants apart by case (US, U.S.) does not read such a block.
+        let shouted = |span: Span| {
+            self.case_sensitive
+                && cx.article.block_at(span).is_some_and(|b| {
+                    !cx.text(cx.article.blocks[b].span).chars().any(char::is_lowercase)
+                })
+        };
         cx.hits
             .iter()
+            .filter(|hit| !shouted(hit.span))
             .map(|hit| Occurrence {
                 article: cx.article_index,
                 span: hit.span,

@@ -25,13 +25,14 @@
 //! One copy of the word.
 //!
 //! ## Fix safety
-//! Safe: the fix deletes the second copy and the space before it (across markup, the first
-//! copy and the space after it, so tags stay whole). Inside a quotation there is no fix: the
+//! Safe: the fix deletes the second copy and the space before it. Across markup it is a
+//! suggestion (the first copy and the space after it, so tags stay whole), since an edit next
+//! to a tag can change how the markup reads. Inside a quotation there is no fix: the
 //! note asks for a check of the notes or recording first.
 
 use super::KindInfo;
 use crate::article::Block;
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use crate::span::Span;
@@ -83,6 +84,9 @@ impl Check for Repetition {
                 let Some(across_markup) = spaced_apart(cx, block, before, word) else {
                     continue;
                 };
+                if quoted_phrase(cx, before, word) {
+                    continue;
+                }
                 if let Some(diagnostic) = self.report(cx, index, before, word, across_markup) {
                     out.push(diagnostic);
                 }
@@ -131,7 +135,12 @@ impl Repetition {
         } else {
             Span::new(first.end, second.end)
         };
-        diagnostic.fix = Some(Fix::safe(deleted, ""));
+        let mut fix = Fix::safe(deleted, "");
+        if across_markup {
+            // An edit next to a tag can change how the markup reads: a suggestion only.
+            fix.applicability = Applicability::Unsafe;
+        }
+        diagnostic.fix = Some(fix);
         Some(diagnostic)
     }
 }
@@ -155,6 +164,14 @@ fn spaced_apart(cx: &Context<'_>, block: &Block, first: Span, second: Span) -> O
     let spaced = !visible.is_empty() && visible.chars().all(char::is_whitespace);
     // Markup with no space around it joins words ("the<b>the</b>"), as a reader sees them.
     (spaced && visible.len() < source[gap.range()].len()).then_some(true)
+}
+
+/// Whether the pair is itself a quoted phrase, said on purpose: no "‘there there’".
+fn quoted_phrase(cx: &Context<'_>, first: Span, second: Span) -> bool {
+    let source = &cx.article.source;
+    let opens = source[..first.start].ends_with(['‘', '“', '\'', '"']);
+    let closes = source[second.end..].starts_with(['’', '”', '\'', '"']);
+    opens && closes
 }
 
 /// Case-insensitive equality, without allocating for ASCII words.
