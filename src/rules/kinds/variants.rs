@@ -176,12 +176,9 @@ fn base(word: &str) -> &str {
 /// The group marker for a form written with a capital mid-sentence (a name), which may vary in
 /// any way; other groups may only vary by hyphens.
 const NAME: &str = "name:";
-/// The group prefix of a capitalised plain word opening a sentence, which counts only where it
-/// spells a name used elsewhere.
-const OPENING: &str = "opening:";
 
 mod slips;
-use slips::{MIN_SLIP_LETTERS, join_name_slips, join_openings};
+use slips::MIN_SLIP_LETTERS;
 
 impl Variants {
     /// Whether a group's forms differ in a way this kind reports.
@@ -244,8 +241,8 @@ impl CorpusCheck for Variants {
     fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
         // Candidates: (span, as written, written with a capital mid-sentence).
         let mut candidates: Vec<(Span, &str, bool)> = Vec::new();
-        // Where capitalised words open sentences: a name there is not known to be one.
-        let mut openings: Vec<usize> = Vec::new();
+        // Capitalised plain words long enough to be misspelled names (Whitfeild, Killroy).
+        let mut slip_words: Vec<slips::Candidate<'_>> = Vec::new();
         let mut words = Vec::new();
         for (index, block) in cx.blocks() {
             for sentence in cx.article.sentences(block) {
@@ -259,8 +256,13 @@ impl CorpusCheck for Variants {
                     let span = Span::new(word.start, word.start + written.len());
                     let capital = written.chars().next().is_some_and(char::is_uppercase);
                     candidates.push((span, written, capital && i > 0));
-                    if capital && i == 0 {
-                        openings.push(span.start);
+                    let ascii_word = written.bytes().all(|b| b.is_ascii_alphanumeric());
+                    if capital && written.len() >= MIN_SLIP_LETTERS && ascii_word {
+                        slip_words.push(slips::Candidate {
+                            span,
+                            written,
+                            mid_sentence: i > 0,
+                        });
                     }
                     // Two capitalised words in a row may be one name written apart.
                     if let Some(&next) = words.get(i + 1) {
@@ -311,27 +313,16 @@ impl CorpusCheck for Variants {
                 Form::Never => continue,
                 Form::Marked(letters) => letters.as_str(),
                 Form::Plain => {
-                    // A name may be misspelled by a slip that changes no mark (Whitfeild), also
-                    // where it opens a sentence.
-                    let opening = openings.binary_search(&span.start).is_ok()
-                        && written.len() >= MIN_SLIP_LETTERS;
-                    let wanted = name || opening;
+                    let wanted = name && cx.corpus;
                     if !wanted && !lengths.get(written.len()).is_some_and(|&known| known) {
                         continue;
                     }
                     plain.clear();
                     plain.push_str(written);
                     plain.make_ascii_lowercase();
-                    let known_form = marked_set.contains(plain.as_str());
-                    if !wanted && !known_form || !eligible(source, span, written) {
-                        continue;
-                    }
-                    if opening && !name && !known_form {
-                        // Kept aside: it joins a name's group only if it spells that name.
-                        self.push(cx, &mut found, span, written, plain.as_str(), false);
-                        if let Some(last) = found.last_mut().filter(|o| o.span == span) {
-                            last.group.insert_str(0, OPENING);
-                        }
+                    if !wanted && !marked_set.contains(plain.as_str())
+                        || !eligible(source, span, written)
+                    {
                         continue;
                     }
                     plain.as_str()
@@ -339,6 +330,7 @@ impl CorpusCheck for Variants {
             };
             self.push(cx, &mut found, span, written, letters, name);
         }
+        self.push_slips(cx, &slip_words, &mut found);
         found
     }
 
@@ -368,9 +360,6 @@ impl CorpusCheck for Variants {
                 letters
             };
         }
-        let common = |word: &str| self.dictionary.as_ref().is_some_and(|d| d.contains(word));
-        let mut occurrences = join_openings(occurrences, &common);
-        join_name_slips(&mut occurrences, &common);
         let mut groups: HashMap<&str, Vec<&Occurrence>> = HashMap::new();
         for o in &occurrences {
             groups.entry(&o.group).or_default().push(o);
@@ -390,6 +379,38 @@ impl CorpusCheck for Variants {
 }
 
 impl Variants {
+    /// Records the uses of names one slip from a better-used spelling in the article, as
+    /// variants of it (the uses not recorded already).
+    fn push_slips(
+        &self,
+        cx: &Context<'_>,
+        words: &[slips::Candidate<'_>],
+        found: &mut Vec<Occurrence>,
+    ) {
+        let common = |word: &str| self.dictionary.as_ref().is_some_and(|d| d.contains(word));
+        let pairs = slips::pairs(words, &common);
+        if pairs.is_empty() {
+            return;
+        }
+        // Uses recorded already (a name with an inner capital) join the better spelling's group.
+        for occurrence in found.iter_mut() {
+            if let Some((_, better)) = pairs.iter().find(|(slip, _)| occurrence.written == *slip) {
+                occurrence.group = format!("{NAME}{}", better.to_ascii_lowercase());
+            }
+        }
+        let recorded: HashSet<usize> = found.iter().map(|o| o.span.start).collect();
+        for word in words.iter().filter(|w| !recorded.contains(&w.span.start)) {
+            let Some((_, better)) = pairs
+                .iter()
+                .find(|(slip, better)| word.written == *slip || word.written == *better)
+            else {
+                continue;
+            };
+            let letters = better.to_ascii_lowercase();
+            self.push(cx, found, word.span, word.written, &letters, true);
+        }
+    }
+
     /// Records one occurrence of an eligible form whose letters are `letters`.
     fn push(
         &self,

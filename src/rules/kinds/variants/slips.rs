@@ -1,89 +1,96 @@
 //! Names misspelled by one slip of the fingers: two neighbouring letters swapped (Whitfeild)
-//! or one letter doubled (Killroy), found as variants of the spelling used more often.
+//! or one letter doubled (Killroy), found as variants of the spelling used more often in the
+//! same article. Only the few names used twice or more can be slipped from, and only words of
+//! the same first letter and nearly the same length are compared with them, without
+//! allocating.
 
-use super::{NAME, OPENING};
-use crate::rules::Occurrence;
-use foldhash::{HashMap, HashMapExt, HashSet};
-
-/// Capitalised words opening sentences join the group of the name they spell, or a name they
-/// are one slip from; the others are dropped.
-pub(super) fn join_openings(occurrences: Vec<Occurrence>, common: &dyn Fn(&str) -> bool) -> Vec<Occurrence> {
-    if !occurrences.iter().any(|o| o.group.starts_with(OPENING)) {
-        return occurrences;
-    }
-    let names: HashSet<String> = occurrences
-        .iter()
-        .filter_map(|o| o.group.strip_prefix(NAME))
-        .map(str::to_owned)
-        .collect();
-    occurrences
-        .into_iter()
-        .filter_map(|mut o| {
-            let Some(letters) = o.group.strip_prefix(OPENING).map(str::to_owned) else {
-                return Some(o);
-            };
-            let spelled = names.contains(&letters)
-                || (!common(&letters) && names.iter().any(|n| one_slip(&letters, n)));
-            spelled.then(|| {
-                o.group = format!("{NAME}{letters}");
-                o
-            })
-        })
-        .collect()
-}
+use crate::span::Span;
+use foldhash::{HashMap, HashMapExt};
 
 /// The shortest name whose slips are looked for: shorter names differ by design (Myra, Mary).
 pub(super) const MIN_SLIP_LETTERS: usize = 5;
 
-/// Names one slip apart — two neighbouring letters swapped (Whitfield, Whitfeild) or one letter
-/// doubled (Kilroy, Killroy) — join the group of the spelling used more often, so the slip is
-/// reported as a variant of it. Only names used at least twice in the better-used spelling.
-pub(super) fn join_name_slips(occurrences: &mut [Occurrence], common: &dyn Fn(&str) -> bool) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for o in occurrences.iter() {
-        if let Some(letters) = o.group.strip_prefix(NAME)
-            && letters.len() >= MIN_SLIP_LETTERS
-            && !letters.contains(' ')
-        {
-            *counts.entry(letters).or_default() += 1;
-        }
-    }
-    if counts.len() < 2 {
-        return;
-    }
-    let mut joined: Vec<(String, String)> = Vec::new();
-    for (&slip, &slip_uses) in counts.iter().filter(|(slip, _)| !common(slip)) {
-        let better = counts
-            .iter()
-            .filter(|(name, uses)| **uses >= 2 && **uses > slip_uses && one_slip(slip, name))
-            .max_by_key(|(name, uses)| (**uses, std::cmp::Reverse(**name)));
-        if let Some((name, _)) = better {
-            joined.push((format!("{NAME}{slip}"), format!("{NAME}{name}")));
-        }
-    }
-    for o in occurrences.iter_mut() {
-        if let Some((_, to)) = joined.iter().find(|(from, _)| *from == o.group) {
-            o.group = to.clone();
-        }
-    }
+/// A capitalised word of ASCII letters and digits that may be a name.
+pub(super) struct Candidate<'a> {
+    pub span: Span,
+    pub written: &'a str,
+    /// Written with a capital in mid-sentence somewhere: a name, not a sentence's first word.
+    pub mid_sentence: bool,
 }
 
-/// Whether two spellings differ by one swap of neighbouring letters or one doubled letter.
-fn one_slip(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() == b.len() {
-        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        return matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i]);
+/// Each misspelling with the spelling it slipped from: one slip apart, the better spelling used
+/// at least twice and more often, at least once in mid-sentence, and the misspelling no common
+/// word (There is no slip of Three).
+pub(super) fn pairs<'a>(
+    words: &[Candidate<'a>],
+    common: &dyn Fn(&str) -> bool,
+) -> Vec<(&'a str, &'a str)> {
+    let mut uses: HashMap<&'a str, (usize, bool)> = HashMap::new();
+    for word in words {
+        let entry = uses.entry(word.written).or_insert((0, false));
+        entry.0 += 1;
+        entry.1 |= word.mid_sentence;
     }
-    let (long, short) = if a.len() > b.len() { (&a, &b) } else { (&b, &a) };
+    if uses.len() < 2 {
+        return Vec::new();
+    }
+    // The spellings a slip may be of: names used twice or more, once at least mid-sentence.
+    let betters: Vec<(&'a str, usize)> = uses
+        .iter()
+        .filter(|(_, (count, named))| *named && *count >= 2)
+        .map(|(&form, &(count, _))| (form, count))
+        .collect();
+    if betters.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (&slip, &(slip_uses, _)) in &uses {
+        let first = slip.as_bytes()[0].to_ascii_lowercase();
+        let better = betters
+            .iter()
+            .filter(|(name, count)| {
+                *count > slip_uses
+                    && name.len().abs_diff(slip.len()) <= 1
+                    && name.as_bytes()[0].to_ascii_lowercase() == first
+                    && one_slip(slip, name)
+            })
+            .max_by_key(|(name, count)| (*count, std::cmp::Reverse(*name)));
+        if let Some(&(better, _)) = better
+            && !common(slip)
+        {
+            found.push((slip, better));
+        }
+    }
+    found
+}
+
+/// Whether two spellings differ by one swap of neighbouring letters or one doubled letter
+/// (ASCII letters, compared without case).
+pub(super) fn one_slip(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let same = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
+    if a.len() == b.len() {
+        let mut differ = (0..a.len()).filter(|&i| !same(a[i], b[i]));
+        return match (differ.next(), differ.next(), differ.next()) {
+            (Some(i), Some(j), None) => j == i + 1 && same(a[i], b[j]) && same(a[j], b[i]),
+            _ => false,
+        };
+    }
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
     if long.len() != short.len() + 1 {
         return false;
     }
-    let at = (0..short.len()).find(|&i| long[i] != short[i]).unwrap_or(short.len());
+    let at = (0..short.len())
+        .find(|&i| !same(long[i], short[i]))
+        .unwrap_or(short.len());
     // The extra letter doubles its neighbour, and the rest is the same.
-    let doubles = (at > 0 && long[at] == long[at - 1])
-        || long.get(at + 1) == Some(&long[at]);
-    doubles && long[at + 1..] == short[at..]
+    let doubles = (at > 0 && same(long[at], long[at - 1]))
+        || long.get(at + 1).is_some_and(|&next| same(next, long[at]));
+    doubles
+        && long[at + 1..]
+            .iter()
+            .zip(&short[at..])
+            .all(|(&x, &y)| same(x, y))
 }
 
 #[cfg(test)]
@@ -94,7 +101,7 @@ mod tests {
     fn one_slip_is_a_swap_of_neighbours_or_a_doubled_letter() {
         assert!(one_slip("whitfield", "whitfeild"));
         assert!(one_slip("kilroy", "killroy"));
-        assert!(one_slip("killroy", "kilroy"));
+        assert!(one_slip("Killroy", "Kilroy"));
         assert!(!one_slip("whitfield", "whitfold"));
         assert!(!one_slip("mary", "myra"));
         assert!(!one_slip("kilroy", "kilroys"));
