@@ -4,7 +4,6 @@ mod common;
 
 use common::{copydesk, copydesk_in, stderr, stdout, write_file};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 #[test]
 fn clean_draft_exits_zero_with_a_summary() {
@@ -168,21 +167,11 @@ fn utf16_drafts_are_checked_and_fixed_in_utf16() {
 
 #[test]
 fn stdin_is_read_with_a_dash() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(["check", "--format", "concise", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Title\n\nIt was the the end.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::copydesk_with_stdin(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", "--format", "concise", "-"],
+        b"Title\n\nIt was the the end.\n",
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stdout(&out),

@@ -7,9 +7,8 @@ mod common;
 
 use common::{shared_dir, write_file};
 use serde_json::Value;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const DRAFT: &str = "Council backs the neighbourhood plan\n\nThe the council met on Monday in the neighborhood hall. “We will build the neighbourhood centre,” said the mayor, Ana Ruiz.\n\nThe neighborhood group said the plan was late.\n";
 const WIRE: &str = "Council plan\n\n“We will build the neighbourhood centre,” said the mayor, Ana Ruiz, on Monday.\n";
@@ -86,18 +85,7 @@ fn run(dir: &Path, mode: &str, format: &str) -> Output {
     args.extend(format_args(format));
     let mut all = vec!["check", "-q"];
     all.extend(args);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(&all)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
+    common::copydesk_with_stdin(dir, &all, stdin.unwrap_or("").as_bytes())
 }
 
 /// A finding as every format can say it.
@@ -135,8 +123,9 @@ fn from_jsonl(text: &str) -> Vec<Finding> {
         .collect()
 }
 
-fn from_concise(text: &str) -> Vec<Finding> {
-    let pattern = regex::Regex::new(r"^(.+?):(\d+):(\d+): \w+\[([^\]]+)\] ").unwrap();
+/// The findings of a line format whose pattern captures path, line, column and rule.
+fn from_lines(pattern: &str, text: &str) -> Vec<Finding> {
+    let pattern = regex::Regex::new(pattern).unwrap();
     text.lines()
         .filter_map(|line| pattern.captures(line))
         .map(|c| {
@@ -150,20 +139,15 @@ fn from_concise(text: &str) -> Vec<Finding> {
         .collect()
 }
 
+fn from_concise(text: &str) -> Vec<Finding> {
+    from_lines(r"^(.+?):(\d+):(\d+): \w+\[([^\]]+)\] ", text)
+}
+
 fn from_github(text: &str) -> Vec<Finding> {
-    let pattern =
-        regex::Regex::new(r"^::\w+ file=([^,]+),line=(\d+),col=(\d+),.*title=([^:]+)::").unwrap();
-    text.lines()
-        .filter_map(|line| pattern.captures(line))
-        .map(|c| {
-            (
-                c[1].to_owned(),
-                c[2].parse().unwrap(),
-                c[3].parse().unwrap(),
-                c[4].to_owned(),
-            )
-        })
-        .collect()
+    from_lines(
+        r"^::\w+ file=([^,]+),line=(\d+),col=(\d+),.*title=([^:]+)::",
+        text,
+    )
 }
 
 fn from_sarif(text: &str) -> Vec<Finding> {
@@ -356,29 +340,16 @@ fn every_format_in_every_mode() {
 #[test]
 fn fixing_standard_input_prints_the_fixed_text() {
     let dir = workspace();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args([
-            "check",
-            "--fix",
-            "-",
-            "--stdin-filename",
-            "story.md",
-            "--format",
-            "concise",
-        ])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(STORY.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let args = [
+        "check",
+        "--fix",
+        "-",
+        "--stdin-filename",
+        "story.md",
+        "--format",
+        "concise",
+    ];
+    let out = common::copydesk_with_stdin(dir.path(), &args, STORY.as_bytes());
     let fixed = String::from_utf8_lossy(&out.stdout);
     assert_eq!(fixed, STORY.replace("The the vote", "The vote"));
     let findings = String::from_utf8_lossy(&out.stderr);

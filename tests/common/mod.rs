@@ -109,3 +109,21 @@ pub fn check_articles(
     let articles = [Article::parse(name, text, Format::for_path(name))];
     engine::check_all(rules, &articles)
 }
+
+/// Runs the `copydesk` binary in `dir` with `input` on its standard input.
+pub fn copydesk_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run copydesk");
+    if let Some(mut pipe) = child.stdin.take() {
+        pipe.write_all(input).expect("write standard input");
+    }
+    child.wait_with_output().expect("copydesk ends")
+}
