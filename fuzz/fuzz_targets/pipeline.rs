@@ -7,6 +7,20 @@
 use copydesk::pipeline::{ConfigChoice, FileAccess, Input, Options, Session, SourceText};
 use copydesk::render;
 use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+/// The built-in rules, loaded once; each run plans its documents into this session.
+static SESSION: LazyLock<Session> = LazyLock::new(|| {
+    let options = Options {
+        config: ConfigChoice::Isolated,
+        file_access: FileAccess::Off,
+        ..Options::default()
+    };
+    match Session::prepare(options, Vec::new()) {
+        Ok((session, _)) => session,
+        Err(_) => panic!("the built-in pack loads"),
+    }
+});
 
 fuzz_target!(|data: &[u8]| {
     let (draft, source) = match data.iter().position(|&b| b == 0) {
@@ -18,18 +32,23 @@ fuzz_target!(|data: &[u8]| {
         .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
         .map(|text| vec![SourceText { name: "source.txt".to_owned(), text }])
         .unwrap_or_default();
-    for name in ["draft.txt", "draft.md", "draft.html"] {
+    // A draft with a source needs a session of its own; one without reuses the loaded rules.
+    let with_source = (!source_texts.is_empty()).then(|| {
         let options = Options {
             config: ConfigChoice::Isolated,
             source_texts: source_texts.clone(),
             file_access: FileAccess::Off,
             ..Options::default()
         };
+        match Session::prepare(options, Vec::new()) {
+            Ok((session, _)) => session,
+            Err(_) => panic!("the built-in pack loads"),
+        }
+    });
+    let session = with_source.as_ref().unwrap_or(&*SESSION);
+    for name in ["draft.txt", "draft.md", "draft.html"] {
         let input = Input::Text { name: name.to_owned(), text: text.clone() };
-        let Ok((session, plan)) = Session::prepare(options, vec![input]) else {
-            panic!("the built-in pack loads");
-        };
-        let mut checked = session.check(&plan.planned, None);
+        let mut checked = session.check(&[session.plan(input)], None);
         for pass in 0..2 {
             let report = checked.report();
             let rules: Vec<_> = session.profiles().iter().map(|p| &p.rules).collect();

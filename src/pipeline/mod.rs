@@ -179,6 +179,13 @@ impl Session {
         &self.options
     }
 
+    /// Plans one more input under the session's first configuration, with no discovery: how a
+    /// long-running front end (an editor, a server, a fuzzer) reuses one prepared session for
+    /// document after document.
+    pub fn plan(&self, input: Input) -> Planned {
+        Planned { input, profile: 0 }
+    }
+
     /// The profiles, taken out of the session.
     pub fn into_profiles(self) -> Vec<Profile> {
         self.profiles
