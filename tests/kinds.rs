@@ -402,11 +402,10 @@ message = "{{style}} marks elsewhere"
 check = "mixed-marks"
 {EXAMPLES}
 
-[[quotation]]
+[[sourcing]]
 id = "t.speaker"
 message = "who?"
 check = "speaker"
-speaker-cues = ["said"]
 min-words = 3
 {EXAMPLES}
 "#
@@ -555,4 +554,85 @@ known = ["US"]
     let text = "Title\n\nBlinken met US officials and the FRB. The Federal Emergency Management Agency (FEMA) came.\n\nAntony Blinken left. Blinken said the FRB and FEMA would act.\n";
     insta::assert_snapshot!("first_reference", check_text(&rules, "a.txt", text));
     assert_eq!(fired(&rules, "a.txt", text), ["t.surname", "t.acronym"]);
+}
+
+fn sourcing_pack() -> RuleSet {
+    pack(&format!(
+        r#"[[sourcing]]
+id = "t.speaker"
+message = "who said it?"
+check = "speaker"
+{EXAMPLES}
+
+[[sourcing]]
+id = "t.claim"
+message = "`{{match}}`: {{claim}} with no source"
+check = "claim"
+{EXAMPLES}
+
+[[sourcing]]
+id = "t.anonymous"
+message = "unnamed: `{{match}}`"
+check = "anonymous"
+{EXAMPLES}
+"#
+    ))
+}
+
+#[test]
+fn sourcing_finds_speakers_where_wire_copy_puts_them() {
+    let rules = sourcing_pack();
+    let quiet = [
+        // The speaker is the subject of the sentence that carries a partial quotation.
+        "Title\n\nThe committee chairman accused the minister of a “reckless gamble with the harbour fund.”\n",
+        // A publication as the speaker.
+        "Title\n\n“The harbour has never been busier than it was this summer,” the magazine reported.\n",
+        // A document's words.
+        "Title\n\nThe bylaw specifically states that “no vessel may moor overnight at the old pier.”\n",
+        "Title\n\nThe leaflet read: “Every household will be asked to pay for the new sea wall.”\n",
+        // Named after the quotation, with or without a dash.
+        "Title\n\n“I never thought I would see the ferry sail again!” exclaimed Ada Brook, a pilot.\n",
+        "Title\n\n—“Not in my lifetime have I seen a tide like it.” — Harbourmaster Tom Reed\n",
+        // A quotation paragraph continuing the speaker of the one before.
+        "Title\n\n“We are ready for the winter storms,” Reed said.\n\n“The wall will hold this time, whatever the sea does.”\n",
+        // A pronoun speaker.
+        "Title\n\nReed took questions for an hour.\n\n“We will not close the harbour this winter at all,” he said.\n",
+        // Named in the next paragraph.
+        "Title\n\n“We will not close the harbour this winter at all.”\n\nThat was the promise Reed said he would keep.\n",
+        // A title.
+        "Title\n\nThe paper ran the story under the headline “Harbour Wall Fails Again As Storm Hits Town”.\n",
+    ];
+    for text in quiet {
+        assert!(fired(&rules, "a.txt", text).is_empty(), "{text}");
+    }
+    let unattributed = "Title\n\nThe harbour reopened on Monday.\n\n“It is the best news this town has had in years.”\n\nTraffic was light.\n";
+    assert_eq!(fired(&rules, "a.txt", unattributed), ["t.speaker"]);
+    insta::assert_snapshot!(
+        "sourcing-speaker",
+        check_text(&rules, "a.txt", unattributed)
+    );
+}
+
+#[test]
+fn sourcing_claims_and_anonymous_sources() {
+    let rules = sourcing_pack();
+    let text = "Title\n\nThe storm killed at least 14 people along the coast on Tuesday.\n\nNo injuries were reported at the harbour.\n\nThe ferry company will cut 40 jobs, a person familiar with the plan said.\n\nAnother person familiar with the plan said the vote was close.\n";
+    assert_eq!(
+        fired(&rules, "a.txt", text),
+        ["t.claim", "t.claim", "t.anonymous"]
+    );
+    insta::assert_snapshot!("sourcing-claims", check_text(&rules, "a.txt", text));
+    let quiet = [
+        "Title\n\nThe storm killed at least 14 people along the coast on Tuesday, the coastguard said.\n",
+        "Title\n\nThe 1953 flood killed 307 people in the county.\n",
+        "Title\n\nAda Brook, 45, has piloted the ferry for 20 years.\n",
+        "Title\n\nNo one was hurt in the depot fire.\n",
+        "Title\n\nA person familiar with the plan, who asked not to be named because the talks are private, said 40 jobs would go.\n",
+        "Title\n\nAn election official said at a public hearing that the count was late.\n",
+        "Title\n\nAda Brook, a former harbour official, said the wall was too low.\n",
+        "Title\n\nThe local paper, citing two people familiar with the talks, said the deal was close.\n",
+    ];
+    for text in quiet {
+        assert!(fired(&rules, "a.txt", text).is_empty(), "{text}");
+    }
 }

@@ -11,6 +11,7 @@ mod html;
 mod markdown;
 mod plain;
 mod quotes;
+pub mod sourcing;
 pub mod text;
 
 use crate::span::Span;
@@ -154,6 +155,8 @@ pub struct Article {
     pub encoding: Encoding,
     /// Every block's words and sentences, split once, the first time a rule asks.
     tokens: std::sync::OnceLock<Tokens>,
+    /// Who said what, worked out the first time a rule asks.
+    sourcing: std::sync::OnceLock<sourcing::Sourcing>,
 }
 
 /// The words and sentences of all blocks, in order.
@@ -203,6 +206,7 @@ impl Article {
             declared_sources,
             encoding: Encoding::Utf8,
             tokens: std::sync::OnceLock::new(),
+            sourcing: std::sync::OnceLock::new(),
         }
     }
 
@@ -231,6 +235,7 @@ impl Article {
             declared_sources: Vec::new(),
             encoding: Encoding::Utf8,
             tokens: std::sync::OnceLock::new(),
+            sourcing: std::sync::OnceLock::new(),
         }
     }
 
@@ -258,6 +263,12 @@ impl Article {
     /// Whether `span` touches markup of its block (see [`Block::markup`]).
     pub fn touches_markup(&self, block: usize, span: Span) -> bool {
         self.blocks[block].markup.iter().any(|m| m.overlaps(span))
+    }
+
+    /// Who said each quotation, what vouches for each check-worthy claim, and the anonymous
+    /// sources (see [`sourcing`]), worked out once.
+    pub fn sourcing(&self) -> &sourcing::Sourcing {
+        self.sourcing.get_or_init(|| sourcing::analyse(self))
     }
 
     /// Every block split into words and sentences once: several rules read them.

@@ -2,6 +2,7 @@
 //! kind, position and text, and the quotations inside it.
 
 use crate::article::Article;
+use crate::article::sourcing::QuoteSource;
 use crate::span::LineIndex;
 use std::fmt::Write;
 
@@ -26,7 +27,13 @@ pub fn render(article: &Article) -> String {
             block.span.end,
             article.text(block.span),
         );
-        for quote in article.quotes.iter().filter(|q| q.block == i) {
+        let sourcing = article.sourcing();
+        for (quote, source) in article
+            .quotes
+            .iter()
+            .zip(&sourcing.quotes)
+            .filter(|(q, _)| q.block == i)
+        {
             let note = match (quote.unclosed, quote.continues) {
                 (true, true) => " (runs on into the next paragraph)",
                 (true, false) => " (not closed)",
@@ -38,6 +45,41 @@ pub fn render(article: &Article) -> String {
                 position(quote.span.start),
                 article.text(quote.span)
             );
+            let _ = writeln!(out, "          said by {}", speaker(article, source));
+        }
+        for claim in sourcing
+            .claims
+            .iter()
+            .filter(|c| block.span.contains(c.span))
+        {
+            let vouched = match (claim.vouched, claim.cue) {
+                (Some(how), Some(cue)) => format!("vouched by {:?} ({how:?})", article.text(cue)),
+                _ => "nothing vouches for it".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "  claim   {:>7}  {} {:?}: {vouched}",
+                position(claim.span.start),
+                claim.kind.name(),
+                article.text(claim.span)
+            );
+        }
+        for source in sourcing
+            .anonymous
+            .iter()
+            .filter(|a| block.span.contains(a.span))
+        {
+            let reason = match (source.reason, source.explained_before) {
+                (Some(reason), _) => format!("reason {:?}", article.text(reason)),
+                (None, Some(_)) => "explained earlier in the article".to_owned(),
+                (None, None) => "no reason given".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "  unnamed {:>7}  {:?}: {reason}",
+                position(source.span.start),
+                article.text(source.span)
+            );
         }
         let sentences: Vec<_> = article.sentences(block).collect();
         if sentences.len() > 1 {
@@ -45,4 +87,20 @@ pub fn render(article: &Article) -> String {
         }
     }
     out
+}
+
+/// A quotation's speaker as `dump-model` shows it: who, by which cue, and how it was found.
+fn speaker(article: &Article, source: &QuoteSource) -> String {
+    let mut said = match source.speaker {
+        Some(speaker) => format!("{:?}", article.text(speaker)),
+        None => "nobody named".to_owned(),
+    };
+    if let Some(referent) = source.refers_to {
+        let _ = write!(said, " (= {:?})", article.text(referent));
+    }
+    if let Some(cue) = source.cue {
+        let _ = write!(said, ", cue {:?}", article.text(cue));
+    }
+    let _ = write!(said, ": {}", source.how.name());
+    said
 }

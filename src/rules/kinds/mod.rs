@@ -140,6 +140,7 @@ kinds! {
     headline_form => HeadlineForm,
     headline_case => HeadlineCase,
     attribution => Attribution,
+    sourcing => Sourcing,
     quotation => Quotation,
     glued_words => GluedWords,
     duplicate_block => DuplicateBlock,

@@ -6,10 +6,6 @@
 //!   paragraph reopens it (the convention for a quotation of several paragraphs);
 //! - `"mixed-marks"`: straight (") and curly (“”) double quotation marks in one article; the
 //!   style most quotations use wins (on a tie, the first one's);
-//! - `"speaker"`: a quotation of at least `min-words` words (default 6; shorter ones are
-//!   usually terms or scare quotes, not speech) whose paragraph and the paragraphs either side
-//!   of it hold none of the rule's `speaker-cues` ("said", "told", "according to"), and that
-//!   no colon introduces;
 //! - `"straight-marks"`: a quotation in straight double marks, for houses that set curly ones
 //!   (the built-in rule is off by default: `extend-select` it in copydesk.toml).
 //!
@@ -30,16 +26,16 @@
 //! ```
 //!
 //! ## Instead
-//! Close the quotation, use one style of marks, or say who is speaking.
+//! Close the quotation, or use one style of marks. (Quotations with no speaker are the
+//! `sourcing` kind's `check = "speaker"`, which reads who said what from the article model.)
 //!
 //! ## Fix safety
-//! No fix for the first three: where a quotation ends, and who said it, are facts. A safe fix
+//! No fix for the first two: where a quotation ends is a fact. A safe fix
 //! for `straight-marks`: it turns the two marks into “ and ” and touches nothing between them.
 
 use super::KindInfo;
 use crate::article::{BlockKind, Quote};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use crate::span::Span;
@@ -58,49 +54,21 @@ pub const KIND: KindInfo = KindInfo {
 pub enum QuoteCheck {
     Unbalanced,
     MixedMarks,
-    Speaker,
     StraightMarks,
 }
 
 crate::rule_spec! {
     pub struct Spec {
         pub check: QuoteCheck,
-        #[serde(default)]
-        pub speaker_cues: Vec<String>,
-        #[serde(default = "default_min_words")]
-        pub min_words: usize,
     }
 }
 
-fn default_min_words() -> usize {
-    6
-}
-
-pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
-    if spec.check == QuoteCheck::Speaker {
-        if spec.speaker_cues.is_empty() {
-            compiler.error(
-                spec.id.span().into(),
-                "a `speaker` quotation rule needs `speaker-cues`",
-                "this rule",
-            );
-            return None;
-        }
-        for cue in &spec.speaker_cues {
-            compiler
-                .matcher
-                .add_literal(compiler.rule, 0, cue, LiteralOptions::whole_words(false));
-        }
-    }
-    Some(Box::new(Quotation {
-        check: spec.check,
-        min_words: spec.min_words,
-    }))
+pub fn compile(spec: &Spec, _compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    Some(Box::new(Quotation { check: spec.check }))
 }
 
 struct Quotation {
     check: QuoteCheck,
-    min_words: usize,
 }
 
 fn is_curly(quote: &Quote, source: &str) -> Option<bool> {
@@ -123,7 +91,6 @@ impl Check for Quotation {
             QuoteCheck::Unbalanced => unbalanced(cx, &quotes, out),
             QuoteCheck::MixedMarks => mixed_marks(cx, &quotes, out),
             QuoteCheck::StraightMarks => straight_marks(cx, &quotes, out),
-            QuoteCheck::Speaker => self.speaker(cx, &quotes, out),
         }
     }
 }
@@ -204,38 +171,5 @@ fn straight_marks(cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>
             ],
         });
         out.push(diagnostic);
-    }
-}
-
-impl Quotation {
-    /// Quotations of at least `min-words` words with no attribution cue near them.
-    fn speaker(&self, cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>) {
-        let article = cx.article;
-        let cue_blocks: Vec<usize> = cx
-            .hits
-            .iter()
-            .filter_map(|h| article.block_at(h.span))
-            .collect();
-        let long_enough = |q: &&&Quote| article.words(q.span).nth(self.min_words - 1).is_some();
-        for quote in quotes.iter().filter(long_enough) {
-            let near = quote.block.saturating_sub(1)..=quote.block + 1;
-            let block = &article.blocks[quote.block];
-            let colon_lead = article.source[block.span.start..quote.span.start]
-                .trim_end()
-                .ends_with(':');
-            let continued = quote.block > 0
-                && article
-                    .quotes
-                    .iter()
-                    .any(|q| q.block + 1 == quote.block && q.continues);
-            if colon_lead || continued || cue_blocks.iter().any(|b| near.contains(b)) {
-                continue;
-            }
-            out.push(cx.diagnostic(
-                quote.span,
-                "who said this?",
-                &[("match", cx.text(quote.span))],
-            ));
-        }
     }
 }

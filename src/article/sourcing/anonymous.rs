@@ -1,0 +1,199 @@
+//! Anonymous sources: people the story does not name ("a senior official said", "people
+//! familiar with the talks", ", officials said"), with the reason the story gives for the
+//! anonymity, looked for in the source's paragraph. A source that speaks in
+//! public (at a hearing, a news conference, in a statement) is not anonymous, and the officials
+//! of a local body speak for it ("police officials said").
+
+use super::AnonymousSource;
+use super::lexicon::{CALENDAR, INSTITUTION, NUMBER, PUBLIC, SOURCE_NOUN, SPEECH};
+use super::view::{Token, View, Views};
+use crate::article::Article;
+use crate::span::Span;
+
+/// Phrases that give the reason for an anonymity, compared in ASCII lower case.
+const REASONS: &[&str] = &[
+    "anonymity",
+    "anonymously",
+    "not authorized",
+    "not authorised",
+    "unauthorized",
+    "unauthorised",
+    "not permitted",
+    "not allowed to",
+    "declined to be identified",
+    "declined to be named",
+    "not to be identified",
+    "not to be named",
+    "requested anonymity",
+    "on background",
+    "not cleared",
+    "private",
+    "confidential",
+    "sensitiv",
+    "because they were not",
+    "because he was not",
+    "because she was not",
+    "not publicly",
+    "fear of reprisal",
+    "for fear",
+];
+
+/// Words that make a source indefinite, introduced for the first time.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "several", "some", "other", "another", "many", "two", "three", "four",
+];
+
+/// Words that end the noun phrase of a source when read backwards ("a day after Texas
+/// officials said" is not "a … officials").
+const PREPOSITIONS: &[&str] = &[
+    "after", "before", "of", "in", "on", "at", "for", "with", "by", "from", "to", "than", "when",
+    "as", "and", "or", "that", "said", "says", "citing", "quoted", "quoting", "reported",
+];
+
+/// Words after a source that make it a knowledgeable, unnamed one.
+const KNOWLEDGE: &[&str] = &[
+    "familiar",
+    "close",
+    "briefed",
+    "knowledgeable",
+    "involved",
+    "aware",
+];
+
+pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
+    let mut found: Vec<AnonymousSource> = Vec::new();
+    for view in &views.views {
+        for (range, sentence) in &view.sentences {
+            let tokens = &view.tokens[range.clone()];
+            if tokens.iter().any(|t| !t.quoted && t.is(PUBLIC)) || in_statement(article, *sentence)
+            {
+                continue;
+            }
+            for span in mentions(article, tokens) {
+                let reason = reason(article, view);
+                let explained_before = found.iter().rev().find_map(|f| f.reason.map(|_| f.span));
+                found.push(AnonymousSource {
+                    span,
+                    reason,
+                    explained_before,
+                });
+            }
+        }
+    }
+    found
+}
+
+fn is(article: &Article, token: &Token, words: &[&str]) -> bool {
+    let text = article.text(token.span);
+    words.iter().any(|w| text.eq_ignore_ascii_case(w))
+}
+
+fn in_statement(article: &Article, sentence: Span) -> bool {
+    let text = article.text(sentence);
+    text.contains("in a statement")
+        || text.contains("news release")
+        || text.contains("press release")
+}
+
+/// The unnamed sources one sentence introduces.
+fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
+    let mut found = Vec::new();
+    for (at, token) in tokens.iter().enumerate() {
+        if token.quoted || !token.is(SOURCE_NOUN) {
+            continue;
+        }
+        let after = &tokens[at + 1..tokens.len().min(at + 4)];
+        let speaks = after.iter().take(2).any(|t| t.is(SPEECH) && !t.quoted);
+        // "A senior aide, who spoke on condition of anonymity, said …"
+        let speaks_later = tokens[at + 1..]
+            .iter()
+            .take(14)
+            .any(|t| t.is(SPEECH) && !t.quoted);
+        let knows = after.first().is_some_and(|t| is(article, t, KNOWLEDGE))
+            || after.windows(2).next().is_some_and(|w| {
+                is(article, &w[0], &["with"]) && is(article, &w[1], &["knowledge", "direct"])
+            });
+        let people = is(article, token, &["person", "people"]);
+        // Up to three modifiers back ("a senior administration official"), then a determiner.
+        let start = (at.saturating_sub(4)..at)
+            .rev()
+            .take_while(|&i| {
+                !article
+                    .text(tokens[i + 1].gap)
+                    .contains([',', '.', ';', '(', '—', '–'])
+                    && !is(article, &tokens[i], PREPOSITIONS)
+            })
+            .last()
+            .unwrap_or(at);
+        // "Sam Nunberg, a former campaign aide to Trump, said": named in the appositive.
+        let appositive = start > 0
+            && start < at
+            && is(article, &tokens[start], &["a", "an"])
+            && !tokens[start - 1].is(CALENDAR)
+            && article.text(tokens[start].gap).contains(',')
+            && article
+                .text(tokens[start - 1].span)
+                .starts_with(char::is_uppercase);
+        // Another outlet's unnamed source ("citing two people", "quoted an official as
+        // saying"): that outlet granted the anonymity.
+        let second_hand = tokens[..start]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|t| is(article, t, &["citing", "quoted", "quoting", "reported"]));
+        if appositive || second_hand {
+            continue;
+        }
+        let determiner = tokens[start..at]
+            .iter()
+            .position(|t| is(article, t, INDEFINITE) || t.is(NUMBER));
+        let according = start >= 2
+            && is(article, &tokens[start - 2], &["according"])
+            && is(article, &tokens[start - 1], &["to"]);
+        let definite = tokens[start..at].iter().any(|t| {
+            is(
+                article,
+                t,
+                &[
+                    "the", "this", "that", "these", "those", "his", "her", "their", "its",
+                ],
+            )
+        });
+        let institution = tokens[start..at].iter().any(|t| t.is(INSTITUTION));
+        let bare = start == at
+            && speaks
+            && !people
+            && (at == 0 || article.text(token.gap).contains([',', '—', '–']));
+        let introduced = (determiner.is_some() || according)
+            && !definite
+            && (speaks_later || knows || according);
+        let knowing = knows && !definite;
+        if people && !knows {
+            continue;
+        }
+        if (introduced || knowing || bare) && (knows || !institution) {
+            let from = determiner.map_or(start, |d| start + d);
+            let end = after
+                .iter()
+                .take(2)
+                .filter(|t| t.is(SPEECH) || is(article, t, KNOWLEDGE))
+                .last()
+                .map_or(token.span.end, |t| t.span.end);
+            found.push(Span::new(tokens[from].span.start, end));
+        }
+    }
+    found
+}
+
+/// The reason given for an anonymity in the source's paragraph.
+fn reason(article: &Article, view: &View) -> Option<Span> {
+    let span = article.blocks[view.block].span;
+    let lower = article.text(span).to_ascii_lowercase();
+    REASONS
+        .iter()
+        .filter_map(|r| {
+            let at = lower.find(r)?;
+            Some(Span::new(span.start + at, span.start + at + r.len()))
+        })
+        .min_by_key(|s| s.start)
+}

@@ -1,0 +1,391 @@
+//! Check-worthy claims and what vouches for them.
+//!
+//! A claim is check-worthy when a reader would ask "says who?": a toll (people killed,
+//! injured, arrested), an approximate count of people, a share of people, a figure about the
+//! future, a record or a superlative, an agentless absolute. The reporter's own background is
+//! not: dates, years, ages, times, durations and measures, scores and tallies, figures in
+//! parentheses, and figures in a clause that describes an earlier event ("the shootings that
+//! left 31 dead").
+
+use super::lexicon::{APPROX, CALENDAR, DATA, HARM, NUMBER, PEOPLE, SPEECH, UNIT, VOUCH};
+use super::view::{Token, View, Views};
+use super::{Claim, ClaimKind, Vouched};
+use crate::article::Article;
+use crate::span::Span;
+
+pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    // Every figure stated in a sentence that attributes, with its cue.
+    let mut attributed: Vec<(&str, Span)> = Vec::new();
+    for view in &views.views {
+        for (range, sentence) in &view.sentences {
+            let tokens = &view.tokens[range.clone()];
+            let figures = figures(article, tokens);
+            for (span, kind) in claims_of(article, tokens, &figures) {
+                let cue = cue(tokens, span);
+                claims.push(Claim {
+                    span,
+                    sentence: *sentence,
+                    kind,
+                    cue,
+                    vouched: cue.map(|_| Vouched::Sentence),
+                });
+            }
+            if let Some(cue) = cue(tokens, Span::new(0, 0)) {
+                attributed.extend(figures.iter().map(|&(at, last)| {
+                    (
+                        article.text(Span::new(tokens[at].span.start, tokens[last].span.end)),
+                        cue,
+                    )
+                }));
+            }
+        }
+        vouch_by_paragraph(article, view, &mut claims);
+    }
+    attributed.extend(
+        claims
+            .iter()
+            .filter_map(|c| Some((article.text(c.span), c.cue.filter(|_| c.vouched.is_some())?))),
+    );
+    for claim in claims.iter_mut().filter(|c| c.vouched.is_none()) {
+        let text = article.text(claim.span);
+        if let Some(&(_, cue)) = attributed.iter().find(|(t, _)| *t == text) {
+            claim.cue = Some(cue);
+            claim.vouched = Some(Vouched::Elsewhere);
+        }
+    }
+    claims
+}
+
+/// The figures of a sentence that are not the reporter's background, as first and last word.
+fn figures(article: &Article, tokens: &[Token]) -> Vec<(usize, usize)> {
+    (0..tokens.len())
+        .filter(|&at| is_figure(article, tokens, at))
+        .map(|at| (at, figure_end(article, tokens, at)))
+        .filter(|&(at, last)| !background(article, tokens, at, last))
+        .collect()
+}
+
+fn word<'a>(article: &'a Article, token: &Token) -> &'a str {
+    article.text(token.span)
+}
+
+fn is(article: &Article, token: &Token, words: &[&str]) -> bool {
+    let text = word(article, token);
+    words.iter().any(|w| text.eq_ignore_ascii_case(w))
+}
+
+/// The attribution cue of a sentence, outside its quotations and outside the claim `claim`
+/// itself: a verb of saying or vouching ("said", "estimated", "reported", "according to"), or
+/// a data release ("figures show").
+fn cue(tokens: &[Token], claim: Span) -> Option<Span> {
+    let open: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| !t.quoted && !claim.overlaps(t.span))
+        .collect();
+    open.iter()
+        .find(|t| t.is(SPEECH | VOUCH))
+        .or_else(|| open.iter().find(|t| t.is(DATA)))
+        .map(|t| t.span)
+}
+
+/// Whether token `at` of `tokens` is a figure: digits or a number word used as a count.
+fn is_figure(article: &Article, tokens: &[Token], at: usize) -> bool {
+    let token = &tokens[at];
+    let text = word(article, token);
+    if token.quoted {
+        return false;
+    }
+    if token.is(NUMBER) {
+        return true;
+    }
+    let digits = |t: &Token| article.text(t.span).bytes().all(|b| b.is_ascii_digit());
+    // "5,000" and "1.5" are split into words at the comma or stop: a figure starts at the
+    // first group.
+    let continues =
+        at > 0 && digits(&tokens[at - 1]) && matches!(article.text(token.gap), "," | ".");
+    text.starts_with(|c: char| c.is_ascii_digit()) && digits(token) && !continues
+}
+
+/// The index of the last word of the figure that starts at token `at`, with the groups that
+/// follow it ("5,000", "1.5").
+fn figure_end(article: &Article, tokens: &[Token], at: usize) -> usize {
+    let mut end = at;
+    while let Some(next) = tokens.get(end + 1) {
+        let joined = matches!(article.text(next.gap), "," | ".")
+            && article.text(next.span).bytes().all(|b| b.is_ascii_digit());
+        if !joined {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// Whether figure `at` is the reporter's background rather than a claim.
+fn background(article: &Article, tokens: &[Token], at: usize, last: usize) -> bool {
+    let text = word(article, &tokens[at]);
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let year = at == last
+        && digits.len() == 4
+        && (digits.starts_with("18") || digits.starts_with("19") || digits.starts_with("20"));
+    let next = tokens.get(last + 1);
+    let previous = at.checked_sub(1).map(|i| &tokens[i]);
+    let gap_after = next.map_or("", |t| article.text(t.gap));
+    let gap_before = article.text(tokens[at].gap);
+    let unit_next = next.is_some_and(|t| t.is(UNIT | CALENDAR))
+        || tokens
+            .get(last + 2)
+            .is_some_and(|t| t.is(UNIT) && next.is_some_and(|n| n.is(NUMBER)));
+    let dated = previous.is_some_and(|t| t.is(CALENDAR));
+    let time_or_ratio = gap_after.starts_with(':') || gap_before.ends_with(':');
+    let age = gap_before.ends_with(", ")
+        && gap_after.starts_with(',')
+        && previous.is_some_and(|t| word(article, t).starts_with(char::is_uppercase))
+        || previous.is_some_and(|t| is(article, t, &["aged", "age", "ages"]));
+    let bracketed = gap_before.contains(['(', '/']) || gap_after.starts_with('/');
+    let descriptive = tokens[..at]
+        .iter()
+        .rev()
+        .take(6)
+        .any(|t| is(article, t, &["that", "which"]));
+    year || unit_next || dated || time_or_ratio || age || bracketed || descriptive
+}
+
+/// The claims of one sentence: each check-worthy figure, superlative or absolute.
+fn claims_of(
+    article: &Article,
+    tokens: &[Token],
+    figures: &[(usize, usize)],
+) -> Vec<(Span, ClaimKind)> {
+    let mut found = Vec::new();
+    for &(at, last) in figures {
+        if let Some(kind) = figure_kind(article, tokens, at, last) {
+            found.push((
+                Span::new(tokens[at].span.start, tokens[last].span.end),
+                kind,
+            ));
+        }
+    }
+    if let Some(span) = record(article, tokens) {
+        found.push((span, ClaimKind::Record));
+    }
+    if let Some(span) = absolute(article, tokens) {
+        found.push((span, ClaimKind::Absolute));
+    }
+    found
+}
+
+/// What makes figure `at` check-worthy, if anything does.
+fn figure_kind(article: &Article, tokens: &[Token], at: usize, last: usize) -> Option<ClaimKind> {
+    let after = &tokens[last + 1..tokens.len().min(last + 6)];
+    let before = &tokens[at.saturating_sub(3)..at];
+    let open = |t: &&Token| !t.quoted;
+    let percent = article
+        .text(Span::new(
+            tokens[last].span.end,
+            tokens
+                .get(last + 1)
+                .map_or(tokens[last].span.end, |t| t.span.start),
+        ))
+        .contains('%')
+        || after
+            .first()
+            .is_some_and(|t| is(article, t, &["percent", "per"]));
+    let money = article.text(tokens[at].gap).contains(['$', '£', '€'])
+        || after
+            .first()
+            .is_some_and(|t| is(article, t, &["million", "billion", "trillion"]));
+    let harm_after = after.iter().filter(open).any(|t| t.is(HARM));
+    let harm_before = before.iter().filter(open).any(|t| {
+        t.is(HARM) && word(article, t).ends_with("ed")
+            || is(article, t, &["killing", "injuring", "leaving"])
+    });
+    // A toll or a count of the story's own event ("on Wednesday", "overnight") needs a
+    // source; one of an earlier event is the reporter's background.
+    let fresh = tokens.iter().any(|t| {
+        !t.quoted
+            && (t.is(CALENDAR) && word(article, t).ends_with("day")
+                || is(article, t, &["today", "yesterday", "overnight", "tonight"]))
+    });
+    if (harm_after || harm_before) && fresh {
+        return Some(ClaimKind::Toll);
+    }
+    let people_after = after.iter().take(3).any(|t| t.is(PEOPLE));
+    if percent
+        && after
+            .windows(2)
+            .any(|w| is(article, &w[0], &["of"]) && w[1].is(PEOPLE))
+    {
+        return Some(ClaimKind::Share);
+    }
+    let approximate = before.iter().any(|t| t.is(APPROX))
+        || before.windows(2).any(|w| {
+            is(article, &w[0], &["more", "as", "up"]) && is(article, &w[1], &["than", "many", "to"])
+        });
+    if approximate && people_after && fresh {
+        return Some(ClaimKind::Estimate);
+    }
+    // An expectation with no one expecting: "growth is expected to reach 3%".
+    let agentless = tokens.windows(3).any(|w| {
+        is(article, &w[0], &["is", "are", "was", "were", "be", "been"])
+            && is(
+                article,
+                &w[1],
+                &[
+                    "expected",
+                    "forecast",
+                    "projected",
+                    "predicted",
+                    "estimated",
+                ],
+            )
+            && is(article, &w[2], &["to", "at"])
+    });
+    if agentless && (percent || money) {
+        return Some(ClaimKind::Forecast);
+    }
+    None
+}
+
+/// "The largest … ever", "the deadliest in history", outside an aspiration ("want to be the
+/// biggest band ever").
+fn record(article: &Article, tokens: &[Token]) -> Option<Span> {
+    let at = tokens.iter().position(|t| {
+        !t.quoted
+            && is(
+                article,
+                t,
+                &[
+                    "largest",
+                    "biggest",
+                    "deadliest",
+                    "worst",
+                    "highest",
+                    "lowest",
+                    "longest",
+                    "fastest",
+                ],
+            )
+    })?;
+    let ever = tokens[at + 1..]
+        .iter()
+        .take(4)
+        .position(|t| is(article, t, &["ever"]) || is(article, t, &["history"]))?;
+    let aspiration = tokens[..at].iter().rev().take(4).any(|t| {
+        is(
+            article,
+            t,
+            &[
+                "want", "wants", "wanted", "aim", "aims", "hope", "hopes", "could", "would",
+                "might", "may", "dream", "become",
+            ],
+        )
+    });
+    (!aspiration).then(|| Span::new(tokens[at].span.start, tokens[at + 1 + ever].span.end))
+}
+
+/// "No casualties were reported", "it has been confirmed that": a claim with no agent.
+fn absolute(article: &Article, tokens: &[Token]) -> Option<Span> {
+    for (at, token) in tokens.iter().enumerate().filter(|(_, t)| !t.quoted) {
+        if is(article, token, &["no"]) {
+            let noun = tokens[at + 1..]
+                .iter()
+                .take(3)
+                .position(|t| t.is(HARM) || is(article, t, &["arrests", "survivors"]))?;
+            let rest = &tokens[at + 2 + noun..tokens.len().min(at + 6 + noun)];
+            if let Some(end) = rest
+                .iter()
+                .position(|t| is(article, t, &["reported", "found", "recorded"]))
+            {
+                let auxiliary = rest[..end].iter().all(|t| {
+                    t.is(HARM)
+                        || is(
+                            article,
+                            t,
+                            &[
+                                "or",
+                                "and",
+                                "were",
+                                "was",
+                                "have",
+                                "has",
+                                "had",
+                                "been",
+                                "immediately",
+                                "yet",
+                                "arrests",
+                            ],
+                        )
+                });
+                if auxiliary {
+                    return Some(Span::new(token.span.start, rest[end].span.end));
+                }
+            }
+        }
+        if is(article, token, &["it"]) && tokens.len() > at + 3 {
+            let next = &tokens[at + 1..at + 4];
+            let confirmed = is(article, &next[0], &["has", "had"])
+                && is(article, &next[1], &["been"])
+                && is(article, &next[2], &["confirmed"])
+                || is(article, &next[0], &["was"])
+                    && is(article, &next[1], &["confirmed"])
+                    && is(article, &next[2], &["that"]);
+            if confirmed {
+                return Some(Span::new(token.span.start, next[2].span.end));
+            }
+        }
+    }
+    None
+}
+
+/// Cues that report what someone said or counted: the ones whose sentence vouches for the
+/// sentence after it in a paragraph ("Police said the blast hit at noon. Twelve people were
+/// hurt.").
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "reported",
+    "estimated",
+    "estimates",
+    "added",
+    "confirmed",
+    "stated",
+    "announced",
+    "figures",
+    "data",
+    "statement",
+    "showed",
+    "shows",
+];
+
+/// A figure with no cue of its own is vouched for by the sentence before it in its paragraph
+/// when that one reports (an absolute claim must carry its own attribution).
+fn vouch_by_paragraph(article: &Article, view: &View, claims: &mut [Claim]) {
+    let block = article.blocks[view.block].span;
+    let reporting = |range: &std::ops::Range<usize>| {
+        view.tokens[range.clone()]
+            .iter()
+            .find(|t| !t.quoted && is(article, t, REPORTING))
+            .map(|t| t.span)
+    };
+    for claim in claims
+        .iter_mut()
+        .filter(|c| c.vouched.is_none() && c.kind != ClaimKind::Absolute && block.contains(c.span))
+    {
+        let at = view
+            .sentences
+            .iter()
+            .position(|(_, s)| *s == claim.sentence);
+        let previous = at
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| &view.sentences[i].0);
+        if let Some(cue) = previous.and_then(reporting) {
+            claim.cue = Some(cue);
+            claim.vouched = Some(Vouched::Paragraph);
+        }
+    }
+}

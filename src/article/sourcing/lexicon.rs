@@ -1,0 +1,201 @@
+//! The words the attribution layer reads: verbs of saying, documents, anonymous-source nouns,
+//! reasons for anonymity, and the words that make a figure check-worthy. One table, one lookup
+//! per word, giving every class the word belongs to.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A verb that attributes words to someone: "said", "told", "wrote", "tweeted".
+pub const SPEECH: u32 = 1;
+/// A verb that characterises what someone said, so a partial quotation in its sentence is the
+/// subject's: "accused … of “…”", "called it “…”".
+pub const CHARACTERISE: u32 = 1 << 1;
+/// A document that can be quoted: statement, bill, letter, advertisement.
+pub const DOCUMENT: u32 = 1 << 2;
+/// A word after which a quotation is a title, not speech: "headlined", "titled".
+pub const TITLE: u32 = 1 << 3;
+/// A personal pronoun that can be a speaker.
+pub const PRONOUN: u32 = 1 << 4;
+/// A noun an anonymous source is named by: official, source, person.
+pub const SOURCE_NOUN: u32 = 1 << 5;
+/// Harm that a toll counts: killed, injured, arrested.
+pub const HARM: u32 = 1 << 6;
+/// A word that makes a figure an approximation: about, some, nearly.
+pub const APPROX: u32 = 1 << 7;
+/// People a count or a share counts: protesters, voters, residents.
+pub const PEOPLE: u32 = 1 << 8;
+/// A verb by which a subject vouches for a figure without saying it aloud: "estimates",
+/// "reported", "forecast", "believe".
+pub const VOUCH: u32 = 1 << 10;
+/// A unit of time or measure: a figure counted in it is background ("for three years").
+pub const UNIT: u32 = 1 << 11;
+/// A month or weekday name.
+pub const CALENDAR: u32 = 1 << 12;
+/// A number written as a word.
+pub const NUMBER: u32 = 1 << 13;
+/// A body whose officials speak for it: "police officials said" is an institution speaking.
+pub const INSTITUTION: u32 = 1 << 14;
+/// A public setting: what is said there is on the record ("at a hearing", "told reporters").
+pub const PUBLIC: u32 = 1 << 15;
+/// A study, survey or data release that vouches for a figure: "figures show", "a poll found".
+pub const DATA: u32 = 1 << 16;
+
+const CLASSES: &[(u32, &str)] = &[
+    (
+        SPEECH,
+        "said says say saying told tells tell telling added adds asked asks wrote writes \
+         writing tweeted tweets posted posts stated states declared declares explained explains \
+         recalled recalls insisted insists argued argues warned warns replied replies testified \
+         continued continues noted notes announced announces claimed claims vowed vows pledged \
+         promised promises denied denies admitted admits conceded concedes suggested suggests \
+         exclaimed asserted asserts acknowledged acknowledges countered counters cautioned \
+         predicted predicts complained complains boasted boasts joked jokes quipped shouted \
+         chanted recounted recounts remarked remarks commented comments observed emphasized \
+         emphasised stressed stresses read reads mused laughed cried yelled screamed whispered \
+         agreed agrees responded responds texted emailed messaged demanded demands lamented \
+         laments alleged alleges maintained maintains contended contends reiterated reiterates \
+         wondered wonders answered answers interjected sang sings reported reports confided \
+         confirmed confirms informed advised advises briefed spoke speaks",
+    ),
+    (
+        CHARACTERISE,
+        "accused accuses accusing called calls calling described describes describing dubbed \
+         dubs branded brands labeled labelled labels termed terms characterized characterised \
+         likened compared praised praises hailed hails criticized criticised criticizes \
+         condemned condemns denounced denounces blamed blames welcomed welcomes urged urges \
+         defended defends thanked thanks referred refers urging warning promising vowing \
+         pledging insisting arguing saying adding asking claiming noting writing citing cited \
+         quoted quoting invoked invoking echoed echoing mocked mocking ridiculed slammed blasted \
+         attacked attacks rejected rejects dismissed dismisses decried decries questioned \
+         challenged promised pledged vowed signed endorsed touted touts boasted framed frames \
+         portrayed portrays depicted depicts",
+    ),
+    (
+        DOCUMENT,
+        "statement report letter bill law order ruling filing complaint lawsuit indictment \
+         memo email e-mail tweet post advertisement ad ads sign banner placard note document \
+         release text message notice website transcript decision judgment verdict opinion \
+         policy manifesto communique declaration resolution guidelines guidance rule rules \
+         rulebook constitution treaty agreement headline caption label poster slogan petition \
+         motion proposal plan budget contract charter warrant affidavit summons subpoena \
+         editorial column blog handbook manual leaflet flyer brochure video footage recording \
+         script lyrics citation definition dictionary announcement bulletin pamphlet",
+    ),
+    (
+        TITLE,
+        "headlined titled entitled called dubbed named nicknamed billed slogan hashtag \
+         catchphrase motto",
+    ),
+    (PRONOUN, "he she they it we i"),
+    (
+        SOURCE_NOUN,
+        "official officials source sources person people diplomat diplomats aide aides insider \
+         insiders adviser advisers advisor advisors staffer staffers members employees",
+    ),
+    (
+        HARM,
+        "killed dead died deaths death injured wounded hurt arrested detained missing \
+         displaced evacuated infected casualties victims hospitalised hospitalized rescued \
+         trapped fatalities injuries toll homeless stranded",
+    ),
+    (
+        APPROX,
+        "about around some nearly almost roughly approximately estimated least upwards",
+    ),
+    (
+        PEOPLE,
+        "people protesters demonstrators residents migrants refugees troops soldiers fighters \
+         militants civilians jobs homes families students workers employees staff supporters \
+         voters customers users visitors fans children passengers pupils patients members \
+         adults americans britons respondents households businesses companies homeowners \
+         tenants doctors nurses teachers officers police rebels insurgents prisoners inmates \
+         detainees spectators attendees marchers strikers",
+    ),
+    (
+        VOUCH,
+        "estimates estimate estimated believe believes believed forecast forecasts expects \
+         expect projected projects put puts reported reports posted posts counted recorded \
+         recorded confirmed confirms registered showed shows show found finds find revealed \
+         reveals cited citing according",
+    ),
+    (
+        UNIT,
+        "year years month months week weeks day days hour hours minute minutes second seconds \
+         decade decades century centuries mile miles km kilometres kilometers kilometre \
+         kilometer metre metres meter meters feet foot ft inch inches yard yards acre acres \
+         hectares pounds kg kilograms grams tonnes tons degrees mph storey story floors times \
+         p.m a.m gmt bst et pt",
+    ),
+    (
+        CALENDAR,
+        "january february march april may june july august september october november \
+         december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday \
+         thursday friday saturday sunday",
+    ),
+    (
+        NUMBER,
+        "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty \
+         forty fifty hundred hundreds thousand thousands million millions billion billions \
+         dozens dozen scores",
+    ),
+    (
+        INSTITUTION,
+        "police city county state school fire hospital health airport park company club team \
+         league election court prison town village council local district campus university \
+         college military army navy pentagon ministry department agency",
+    ),
+    (
+        PUBLIC,
+        "conference hearing briefing rally meeting interview speech testimony reporters \
+         broadcast podcast televised",
+    ),
+    (
+        DATA,
+        "data figures statistics survey surveys poll polls study studies census estimates \
+         research analysis report tally count records",
+    ),
+];
+
+/// The classes of every word in the tables, ASCII lower-case.
+static TABLE: LazyLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
+    LazyLock::new(|| {
+        let mut table = HashMap::with_hasher(foldhash::fast::FixedState::default());
+        for &(class, words) in CLASSES {
+            for word in words.split_whitespace() {
+                *table.entry(word).or_insert(0) |= class;
+            }
+        }
+        table
+    });
+
+/// The classes of `word` (0 for none), compared ASCII-case-insensitively. Curly apostrophes
+/// and anything past 24 bytes make no match.
+pub fn classes(word: &str) -> u32 {
+    let bytes = word.as_bytes();
+    if bytes.len() > 24 || !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    let mut lower = [0u8; 24];
+    for (to, from) in lower.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    let Ok(lower) = std::str::from_utf8(&lower[..bytes.len()]) else {
+        return 0;
+    };
+    TABLE.get(lower).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_has_every_class_it_is_listed_in() {
+        assert_eq!(classes("Said") & SPEECH, SPEECH);
+        assert_ne!(classes("called") & CHARACTERISE, 0);
+        assert_ne!(classes("called") & TITLE, 0);
+        assert_eq!(classes("Statement"), DOCUMENT);
+        assert_eq!(classes("mayor"), 0);
+        assert_eq!(classes("9"), 0);
+    }
+}

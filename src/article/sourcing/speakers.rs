@@ -1,0 +1,448 @@
+//! Who said each quotation: a cue in its sentence, a colon, the sentence's subject, its
+//! paragraph, the paragraph before (a speaker's words running over several paragraphs) or the
+//! paragraph after; a document's words and titles need no speaker.
+
+use super::lexicon::{CHARACTERISE, DOCUMENT, PRONOUN, SPEECH, TITLE};
+use super::view::{Token, View, Views};
+use super::{QuoteSource, Resolution};
+use crate::article::{Article, Quote};
+use crate::span::Span;
+
+/// The speaker of every quotation of `article`, in the order of [`Article::quotes`].
+pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
+    let mut found: Vec<QuoteSource> = article
+        .quotes
+        .iter()
+        .map(|quote| match views.of_block(quote.block) {
+            Some(view) => in_sentence(article, view, quote),
+            None => unresolved(),
+        })
+        .collect();
+    for index in 0..found.len() {
+        if found[index].how == Resolution::Unresolved {
+            found[index] = around(article, views, &found, index);
+        }
+    }
+    point_pronouns(article, &mut found);
+    found
+}
+
+fn unresolved() -> QuoteSource {
+    QuoteSource {
+        speaker: None,
+        cue: None,
+        how: Resolution::Unresolved,
+        refers_to: None,
+    }
+}
+
+/// Whether a gap of punctuation ends a clause for the purpose of finding a speaker.
+fn stops(article: &Article, gap: Span) -> bool {
+    article
+        .text(gap)
+        .contains(['.', '!', '?', ';', ':', '(', ')'])
+}
+
+/// The span from the first to the last of `tokens`.
+fn cover(tokens: &[Token]) -> Option<Span> {
+    Some(Span::new(
+        tokens.first()?.span.start,
+        tokens.last()?.span.end,
+    ))
+}
+
+fn is_word(article: &Article, token: &Token, word: &str) -> bool {
+    article.text(token.span).eq_ignore_ascii_case(word)
+}
+
+/// A resolution by a cue in the quotation's own sentence, a colon, its subject or what marks
+/// it as a document or a title.
+fn in_sentence(article: &Article, view: &View, quote: &Quote) -> QuoteSource {
+    let first = view.token_at(quote.span.start);
+    let after = view.token_at(quote.span.end);
+    if let Some(found) = after_quote(article, view, quote, after) {
+        return found;
+    }
+    let sentence_start = view
+        .sentence_of(first)
+        .map_or(0, |(range, _)| range.start)
+        .min(first);
+    let lead: Vec<Token> = view.tokens[sentence_start..first]
+        .iter()
+        .filter(|t| !t.quoted)
+        .copied()
+        .collect();
+    before_quote(article, quote, &lead)
+}
+
+/// `“…,” the mayor said` and `“…,” said Smith`: a cue within ten words after the quotation,
+/// in the same clause.
+fn after_quote(article: &Article, view: &View, quote: &Quote, after: usize) -> Option<QuoteSource> {
+    let mut tail = Vec::new();
+    for (i, token) in view.tokens[after..].iter().enumerate().take(12) {
+        let gap = if i == 0 {
+            Span::new(quote.span.end, token.span.start)
+        } else {
+            token.gap
+        };
+        if token.quoted || stops(article, gap) {
+            break;
+        }
+        tail.push(*token);
+    }
+    let cue = tail
+        .iter()
+        .position(|t| t.is(SPEECH))
+        .filter(|&k| k <= 10)?;
+    let speaker = if cue == 0 {
+        let rest = &tail[1..];
+        let end = rest
+            .iter()
+            .position(|t| article.text(t.gap).contains(','))
+            .unwrap_or(rest.len())
+            .min(8);
+        cover(&rest[..end])
+    } else {
+        cover(without_auxiliaries(article, &tail[..cue]))
+    };
+    let document = tail[..cue].iter().any(|t| t.is(DOCUMENT));
+    Some(QuoteSource {
+        speaker,
+        cue: Some(tail[cue].span),
+        how: if document {
+            Resolution::Document
+        } else {
+            Resolution::Sentence
+        },
+        refers_to: None,
+    })
+}
+
+/// The words of the lead-in before a quotation decide: a cue (`Smith said that “…”`,
+/// `according to Smith, “…”`), a colon, a title word, or a subject that says or characterises
+/// a partial quotation.
+fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource {
+    let Some(last) = lead.last() else {
+        // A quotation a colon introduces at the start of its block: the speaker is the
+        // label above it (a list of tributes, a Q&A).
+        let block_start = article.blocks[quote.block].span.start;
+        let opening = article
+            .text(Span::new(block_start, quote.span.start))
+            .trim();
+        return if opening.ends_with(':') {
+            QuoteSource {
+                how: Resolution::Introduced,
+                ..unresolved()
+            }
+        } else {
+            unresolved()
+        };
+    };
+    let between = article.text(Span::new(last.span.end, quote.span.start));
+    let subject = subject(article, lead);
+    let document = lead.iter().any(|t| t.is(DOCUMENT));
+    let found = |how, cue: Option<Span>, speaker| QuoteSource {
+        speaker,
+        cue,
+        how: if document && how != Resolution::Title {
+            Resolution::Document
+        } else {
+            how
+        },
+        refers_to: None,
+    };
+    if between.trim_end().ends_with(':') {
+        return found(Resolution::Introduced, Some(last.span), subject);
+    }
+    if let Some(at) = lead.iter().rposition(|t| t.is(SPEECH)) {
+        return found(
+            Resolution::Sentence,
+            Some(lead[at].span),
+            speaker_before(article, lead, at),
+        );
+    }
+    if let Some(at) = lead
+        .windows(2)
+        .rposition(|w| is_word(article, &w[0], "according") && is_word(article, &w[1], "to"))
+    {
+        let named = &lead[at + 2..];
+        let end = named
+            .iter()
+            .position(|t| article.text(t.gap).contains(','))
+            .unwrap_or(named.len());
+        return found(
+            Resolution::Sentence,
+            Some(lead[at].span),
+            cover(&named[..end]),
+        );
+    }
+    let opens_capital = article
+        .text(quote.span)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let title_word = last.is(TITLE)
+        || (opens_capital
+            && ["from", "in", "of", "on", "as"]
+                .iter()
+                .any(|w| is_word(article, last, w)));
+    if title_word || (opens_capital && last.is(DOCUMENT)) {
+        return found(Resolution::Title, None, None);
+    }
+    // `Bolton boss Sam Allardyce "I am …"`: a name, then the words, in BBC round-ups.
+    let named_before = between.trim().is_empty()
+        && article.text(last.span).starts_with(char::is_uppercase)
+        && lead.len() >= 2;
+    if opens_capital && named_before {
+        return found(Resolution::Sentence, None, subject);
+    }
+    if let Some(at) = lead.iter().position(|t| t.is(CHARACTERISE)) {
+        return found(Resolution::Subject, Some(lead[at].span), subject);
+    }
+    // A partial quotation inside a sentence is the words of its subject.
+    if lead.len() >= 2 && !opens_capital {
+        return found(Resolution::Subject, None, subject);
+    }
+    unresolved()
+}
+
+/// Words a sentence may open with that are not its subject.
+const OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "yet",
+    "so",
+    "however",
+    "still",
+    "meanwhile",
+    "instead",
+    "also",
+    "then",
+    "now",
+];
+
+/// Words that open an introductory phrase ending at a comma ("On Monday, …").
+const INTRODUCERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "during",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "last",
+    "since",
+    "when",
+    "while",
+    "as",
+    "for",
+    "with",
+    "in",
+    "addressing",
+    "writing",
+];
+
+/// The subject of a lead-in: up to six words from the start of its clause, stopping at a verb
+/// of saying.
+fn subject(article: &Article, lead: &[Token]) -> Option<Span> {
+    let mut start = 0;
+    if lead
+        .first()
+        .is_some_and(|t| OPENERS.iter().any(|w| is_word(article, t, w)))
+    {
+        start = 1;
+    }
+    if lead
+        .get(start)
+        .is_some_and(|t| INTRODUCERS.iter().any(|w| is_word(article, t, w)))
+        && let Some(comma) = lead[start + 1..]
+            .iter()
+            .take(8)
+            .position(|t| article.text(t.gap).contains(','))
+    {
+        start += 1 + comma;
+    }
+    let clause = &lead[start.min(lead.len())..];
+    let end = clause
+        .iter()
+        .take(6)
+        .position(|t| t.is(SPEECH | CHARACTERISE))
+        .unwrap_or(clause.len().min(6));
+    cover(&clause[..end])
+}
+
+/// The speaker before cue `at`: the words back to the last clause break before it ("Later,
+/// Smith said" gives "Smith"), at most eight.
+fn speaker_before(article: &Article, lead: &[Token], at: usize) -> Option<Span> {
+    let floor = at.saturating_sub(8);
+    let mut start = (floor + 1..at)
+        .rev()
+        .find(|&i| article.text(lead[i].gap).contains([',', ';', '—', '–']))
+        .unwrap_or(floor);
+    if start < at && OPENERS.iter().any(|w| is_word(article, &lead[start], w)) {
+        start += 1;
+    }
+    cover(without_auxiliaries(article, &lead[start..at]))
+}
+
+/// `tokens` without the auxiliaries and adverbs that end them ("Smith has also").
+fn without_auxiliaries<'t>(article: &Article, tokens: &'t [Token]) -> &'t [Token] {
+    let mut end = tokens.len();
+    while end > 1
+        && AUXILIARIES
+            .iter()
+            .any(|w| is_word(article, &tokens[end - 1], w))
+    {
+        end -= 1;
+    }
+    &tokens[..end]
+}
+
+/// Words between a speaker and the verb that are not the speaker ("Smith has also said").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "were",
+    "are",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "repeatedly",
+    "once",
+    "often",
+    "has",
+    "would",
+    "will",
+    "had",
+    "did",
+    "does",
+    "again",
+    "publicly",
+    "recently",
+    "earlier",
+    "first",
+    "further",
+    "separately",
+    "himself",
+    "herself",
+];
+
+/// A quotation with no speaker in its sentence: its paragraph, the paragraph before it (which
+/// it continues) or the paragraph after.
+fn around(article: &Article, views: &Views, found: &[QuoteSource], index: usize) -> QuoteSource {
+    let quote = &article.quotes[index];
+    let Some(view) = views.of_block(quote.block) else {
+        return unresolved();
+    };
+    let same_block = |b: usize| {
+        article
+            .quotes
+            .iter()
+            .zip(found)
+            .filter(move |(q, _)| q.block == b)
+            .map(|(_, f)| f)
+    };
+    if let Some(other) =
+        same_block(quote.block).find(|f| f.how != Resolution::Unresolved && f.speaker.is_some())
+    {
+        return QuoteSource {
+            how: Resolution::Paragraph,
+            ..*other
+        };
+    }
+    if let Some(cue) = view.tokens.iter().position(|t| !t.quoted && t.is(SPEECH)) {
+        let lead: Vec<Token> = view.tokens[..cue]
+            .iter()
+            .filter(|t| !t.quoted)
+            .copied()
+            .collect();
+        return QuoteSource {
+            speaker: speaker_before(article, &lead, lead.len()),
+            cue: Some(view.tokens[cue].span),
+            how: Resolution::Paragraph,
+            refers_to: None,
+        };
+    }
+    // The quotation opens its block, or opens a sentence of a block that names no speaker
+    // (it was checked above): a speaker's words running on from the paragraph before.
+    let first = view.token_at(quote.span.start);
+    let opens_sentence = view
+        .sentence_of(first)
+        .is_none_or(|(range, _)| range.start == first);
+    let opens_block = opens_sentence;
+    let previous = quote.block.checked_sub(1).and_then(|b| views.of_block(b));
+    if opens_block && let Some(previous) = previous {
+        if let Some(last) = same_block(previous.block).rfind(|f| f.speaker.is_some()) {
+            return QuoteSource {
+                how: Resolution::Continues,
+                ..*last
+            };
+        }
+        let ran_on = article
+            .quotes
+            .iter()
+            .any(|q| q.block == previous.block && q.continues);
+        if let Some(cue) = previous
+            .tokens
+            .iter()
+            .rposition(|t| !t.quoted && t.is(SPEECH))
+        {
+            let lead: Vec<Token> = previous.tokens[..cue]
+                .iter()
+                .filter(|t| !t.quoted)
+                .copied()
+                .collect();
+            return QuoteSource {
+                speaker: speaker_before(article, &lead, lead.len()),
+                cue: Some(previous.tokens[cue].span),
+                how: Resolution::Continues,
+                refers_to: None,
+            };
+        }
+        if ran_on {
+            return QuoteSource {
+                how: Resolution::Continues,
+                ..unresolved()
+            };
+        }
+    }
+    if let Some(next) = views.of_block(quote.block + 1)
+        && let Some((range, _)) = next.sentences.first()
+        && let Some(cue) = next.tokens[range.clone()]
+            .iter()
+            .position(|t| !t.quoted && t.is(SPEECH))
+    {
+        let lead: Vec<Token> = next.tokens[range.start..range.start + cue].to_vec();
+        return QuoteSource {
+            speaker: speaker_before(article, &lead, lead.len()),
+            cue: Some(next.tokens[range.start + cue].span),
+            how: Resolution::NextParagraph,
+            refers_to: None,
+        };
+    }
+    unresolved()
+}
+
+/// A pronoun speaker ("he said") refers to the last speaker named before it.
+fn point_pronouns(article: &Article, found: &mut [QuoteSource]) {
+    let mut last_named: Option<Span> = None;
+    for source in found.iter_mut() {
+        let Some(speaker) = source.speaker else {
+            continue;
+        };
+        let text = article.text(speaker);
+        let pronoun = !text.contains(' ') && super::lexicon::classes(text) & PRONOUN != 0;
+        if pronoun {
+            source.refers_to = last_named;
+        } else if text.chars().next().is_some_and(char::is_uppercase) {
+            last_named = Some(speaker);
+        }
+    }
+}
