@@ -325,7 +325,7 @@ fn github_and_jsonl_formats() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3);
+    assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["rule"], "consistency.iran-backed");
     assert_eq!(lines[0]["start"]["line"], 3);
 }
