@@ -99,7 +99,18 @@ fn in_statement(article: &Article, sentence: Span) -> bool {
 fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
     let mut found = Vec::new();
     for (at, token) in tokens.iter().enumerate() {
-        if token.quoted || !token.is(SOURCE_NOUN) {
+        let according_to = at >= 3
+            && (at.saturating_sub(6)..at.saturating_sub(2)).any(|i| {
+                is(article, &tokens[i], &["according"]) && is(article, &tokens[i + 1], &["to"])
+            });
+        // "according to two senior staff members": the words of a group nobody names.
+        let group = according_to
+            && is(
+                article,
+                token,
+                &["members", "employees", "workers", "witnesses"],
+            );
+        if token.quoted || !(token.is(SOURCE_NOUN) || group) {
             continue;
         }
         let after = &tokens[at + 1..tokens.len().min(at + 4)];
@@ -167,7 +178,8 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
         let introduced = (determiner.is_some() || according)
             && !definite
             && (speaks_later || knows || according);
-        let knowing = knows && !definite;
+        // "people close to the minister said", not "a list of people close to the minister".
+        let knowing = knows && !definite && (speaks_later || according);
         if people && !knows {
             continue;
         }

@@ -55,7 +55,8 @@ const CLASSES: &[(u32, &str)] = &[
          agreed agrees responded responds texted emailed messaged demanded demands lamented \
          laments alleged alleges maintained maintains contended contends reiterated reiterates \
          wondered wonders answered answers interjected sang sings reported reports confided \
-         confirmed confirms informed advised advises briefed spoke speaks",
+         confirmed confirms informed advised advises briefed spoke speaks saying tweeting writing \
+         adding asking telling noting posting",
     ),
     (
         CHARACTERISE,
@@ -90,7 +91,7 @@ const CLASSES: &[(u32, &str)] = &[
     (
         SOURCE_NOUN,
         "official officials source sources person people diplomat diplomats aide aides insider \
-         insiders adviser advisers advisor advisors staffer staffers members employees",
+         insiders adviser advisers advisor advisors staffer staffers",
     ),
     (
         HARM,

@@ -196,6 +196,10 @@ fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource
     if opens_capital && named_before {
         return found(Resolution::Sentence, None, subject);
     }
+    // Reported speech: "Trump's takeaway was that “Iran appears …”".
+    if is_word(article, last, "that") && lead.len() >= 3 {
+        return found(Resolution::Subject, Some(last.span), subject);
+    }
     if let Some(at) = lead.iter().position(|t| t.is(CHARACTERISE)) {
         return found(Resolution::Subject, Some(lead[at].span), subject);
     }
