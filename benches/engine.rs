@@ -95,6 +95,22 @@ fn benches(c: &mut Criterion) {
     // Each check gets a freshly parsed article, so the split into words and sentences, which an
     // article caches for all its rules, is counted as it is in a real run.
     let fresh = || [Article::parse("a.txt", text.clone(), Format::Plain)];
+    // The attribution layer alone, on an article whose words are already split (as they are
+    // when the first rule asks for it).
+    group.bench_function("attribution layer", |b| {
+        b.iter_batched(
+            || {
+                let article = Article::parse("a.txt", text.clone(), Format::Plain);
+                let words = article
+                    .blocks
+                    .first()
+                    .map_or(0, |b| article.sentences(b).count());
+                (article, words)
+            },
+            |(article, _)| black_box(article.sourcing().quotes.len()),
+            BatchSize::SmallInput,
+        )
+    });
     group.bench_function("check (built-in pack)", |b| {
         b.iter_batched(
             fresh,

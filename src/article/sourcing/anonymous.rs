@@ -50,6 +50,9 @@ const PREPOSITIONS: &[&str] = &[
     "as", "and", "or", "that", "said", "says", "citing", "quoted", "quoting", "reported",
 ];
 
+/// Groups that are unnamed sources only after "according to".
+const GROUPS: &[&str] = &["members", "employees", "workers", "witnesses"];
+
 /// Words after a source that make it a knowledgeable, unnamed one.
 const KNOWLEDGE: &[&str] = &[
     "familiar",
@@ -65,11 +68,14 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
     for view in &views.views {
         for (range, sentence) in &view.sentences {
             let tokens = &view.tokens[range.clone()];
-            if tokens.iter().any(|t| !t.quoted && t.is(PUBLIC)) || in_statement(article, *sentence)
+            let mentioned = mentions(article, tokens);
+            if mentioned.is_empty()
+                || tokens.iter().any(|t| !t.quoted && t.is(PUBLIC))
+                || in_statement(article, *sentence)
             {
                 continue;
             }
-            for span in mentions(article, tokens) {
+            for span in mentioned {
                 let reason = reason(article, view);
                 let explained_before = found.iter().rev().find_map(|f| f.reason.map(|_| f.span));
                 found.push(AnonymousSource {
@@ -99,18 +105,17 @@ fn in_statement(article: &Article, sentence: Span) -> bool {
 fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
     let mut found = Vec::new();
     for (at, token) in tokens.iter().enumerate() {
-        let according_to = at >= 3
-            && (at.saturating_sub(6)..at.saturating_sub(2)).any(|i| {
-                is(article, &tokens[i], &["according"]) && is(article, &tokens[i + 1], &["to"])
-            });
+        if token.quoted {
+            continue;
+        }
         // "according to two senior staff members": the words of a group nobody names.
-        let group = according_to
-            && is(
-                article,
-                token,
-                &["members", "employees", "workers", "witnesses"],
-            );
-        if token.quoted || !(token.is(SOURCE_NOUN) || group) {
+        let group = || {
+            is(article, token, GROUPS)
+                && (at.saturating_sub(6)..at.saturating_sub(2)).any(|i| {
+                    is(article, &tokens[i], &["according"]) && is(article, &tokens[i + 1], &["to"])
+                })
+        };
+        if !token.is(SOURCE_NOUN) && !group() {
             continue;
         }
         let after = &tokens[at + 1..tokens.len().min(at + 4)];

@@ -7,7 +7,9 @@
 //! parentheses, and figures in a clause that describes an earlier event ("the shootings that
 //! left 31 dead").
 
-use super::lexicon::{APPROX, CALENDAR, DATA, HARM, NUMBER, PEOPLE, SPEECH, UNIT, VOUCH};
+use super::lexicon::{
+    ABSOLUTE, APPROX, CALENDAR, DATA, HARM, NUMBER, PEOPLE, SPEECH, SUPERLATIVE, UNIT, VOUCH,
+};
 use super::view::{Token, View, Views};
 use super::{Claim, ClaimKind, Vouched};
 use crate::article::Article;
@@ -79,13 +81,14 @@ fn is(article: &Article, token: &Token, words: &[&str]) -> bool {
 /// itself: a verb of saying or vouching ("said", "estimated", "reported", "according to"), or
 /// a data release ("figures show").
 fn cue(tokens: &[Token], claim: Span) -> Option<Span> {
-    let open: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| !t.quoted && !claim.overlaps(t.span))
-        .collect();
-    open.iter()
+    let open = || {
+        tokens
+            .iter()
+            .filter(move |t| !t.quoted && !claim.overlaps(t.span))
+    };
+    open()
         .find(|t| t.is(SPEECH | VOUCH))
-        .or_else(|| open.iter().find(|t| t.is(DATA)))
+        .or_else(|| open().find(|t| t.is(DATA)))
         .map(|t| t.span)
 }
 
@@ -103,8 +106,8 @@ fn is_figure(article: &Article, tokens: &[Token], at: usize) -> bool {
     // "5,000" and "1.5" are split into words at the comma or stop: a figure starts at the
     // first group.
     let continues =
-        at > 0 && digits(&tokens[at - 1]) && matches!(article.text(token.gap), "," | ".");
-    text.starts_with(|c: char| c.is_ascii_digit()) && digits(token) && !continues
+        || at > 0 && digits(&tokens[at - 1]) && matches!(article.text(token.gap), "," | ".");
+    text.starts_with(|c: char| c.is_ascii_digit()) && digits(token) && !continues()
 }
 
 /// The index of the last word of the figure that starts at token `at`, with the groups that
@@ -251,23 +254,7 @@ fn figure_kind(article: &Article, tokens: &[Token], at: usize, last: usize) -> O
 /// "The largest … ever", "the deadliest in history", outside an aspiration ("want to be the
 /// biggest band ever").
 fn record(article: &Article, tokens: &[Token]) -> Option<Span> {
-    let at = tokens.iter().position(|t| {
-        !t.quoted
-            && is(
-                article,
-                t,
-                &[
-                    "largest",
-                    "biggest",
-                    "deadliest",
-                    "worst",
-                    "highest",
-                    "lowest",
-                    "longest",
-                    "fastest",
-                ],
-            )
-    })?;
+    let at = tokens.iter().position(|t| !t.quoted && t.is(SUPERLATIVE))?;
     let ever = tokens[at + 1..]
         .iter()
         .take(4)
@@ -287,7 +274,11 @@ fn record(article: &Article, tokens: &[Token]) -> Option<Span> {
 
 /// "No casualties were reported", "it has been confirmed that": a claim with no agent.
 fn absolute(article: &Article, tokens: &[Token]) -> Option<Span> {
-    for (at, token) in tokens.iter().enumerate().filter(|(_, t)| !t.quoted) {
+    for (at, token) in tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.quoted && t.is(ABSOLUTE))
+    {
         if is(article, token, &["no"]) {
             let noun = tokens[at + 1..]
                 .iter()

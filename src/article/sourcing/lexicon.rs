@@ -39,8 +39,18 @@ pub const INSTITUTION: u32 = 1 << 14;
 pub const PUBLIC: u32 = 1 << 15;
 /// A study, survey or data release that vouches for a figure: "figures show", "a poll found".
 pub const DATA: u32 = 1 << 16;
+/// A superlative a record claim is made of: largest, deadliest.
+pub const SUPERLATIVE: u32 = 1 << 17;
+/// A word that opens an agentless absolute: "no" (casualties were reported), "it" (has been
+/// confirmed).
+pub const ABSOLUTE: u32 = 1 << 18;
 
 const CLASSES: &[(u32, &str)] = &[
+    (
+        SUPERLATIVE,
+        "largest biggest deadliest worst highest lowest longest fastest",
+    ),
+    (ABSOLUTE, "no it"),
     (
         SPEECH,
         "said says say saying told tells tell telling added adds asked asks wrote writes \
@@ -157,6 +167,39 @@ const CLASSES: &[(u32, &str)] = &[
     ),
 ];
 
+/// Words longer than this are in no class.
+const LONGEST: usize = 24;
+
+/// A sketch of the table: one bit for each (length, first letter, second letter) of its
+/// words, so most words of a text are ruled out without hashing.
+struct Sketch([u64; (LONGEST + 1) * 26 * 26 / 64 + 1]);
+
+impl Sketch {
+    fn slot(word: &[u8]) -> Option<usize> {
+        let letter = |b: u8| {
+            (b.to_ascii_lowercase().wrapping_sub(b'a') < 26)
+                .then(|| usize::from(b.to_ascii_lowercase() - b'a'))
+        };
+        let first = letter(*word.first()?)?;
+        let second = word.get(1).map_or(Some(0), |&b| letter(b).or(Some(25)))?;
+        (word.len() <= LONGEST).then_some((word.len() * 26 + first) * 26 + second)
+    }
+
+    fn may_hold(&self, word: &[u8]) -> bool {
+        Self::slot(word).is_some_and(|at| self.0[at / 64] & (1 << (at % 64)) != 0)
+    }
+}
+
+static SKETCH: LazyLock<Sketch> = LazyLock::new(|| {
+    let mut sketch = Sketch([0; (LONGEST + 1) * 26 * 26 / 64 + 1]);
+    for word in TABLE.keys() {
+        if let Some(at) = Sketch::slot(word.as_bytes()) {
+            sketch.0[at / 64] |= 1 << (at % 64);
+        }
+    }
+    sketch
+});
+
 /// The classes of every word in the tables, ASCII lower-case.
 static TABLE: LazyLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
     LazyLock::new(|| {
@@ -173,10 +216,10 @@ static TABLE: LazyLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
 /// and anything past 24 bytes make no match.
 pub fn classes(word: &str) -> u32 {
     let bytes = word.as_bytes();
-    if bytes.len() > 24 || !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+    if !SKETCH.may_hold(bytes) {
         return 0;
     }
-    let mut lower = [0u8; 24];
+    let mut lower = [0u8; LONGEST];
     for (to, from) in lower.iter_mut().zip(bytes) {
         *to = from.to_ascii_lowercase();
     }

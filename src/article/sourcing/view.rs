@@ -9,7 +9,7 @@ use crate::span::Span;
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
     pub span: Span,
-    /// Its lexicon classes ([`lexicon::classes`]).
+    /// Its lexicon classes ([`lexicon::classes`]); none for a quoted word.
     pub classes: u32,
     /// Inside a direct quotation.
     pub quoted: bool,
@@ -86,7 +86,12 @@ fn view(article: &Article, block: usize) -> View {
         let quoted = quotes.peek().is_some_and(|q| q.span.overlaps(word));
         tokens.push(Token {
             span: word,
-            classes: lexicon::classes(article.text(word)),
+            // Quoted words are never attribution: nothing reads their classes.
+            classes: if quoted {
+                0
+            } else {
+                lexicon::classes(article.text(word))
+            },
             quoted,
             gap: Span::new(previous_end, word.start),
         });
