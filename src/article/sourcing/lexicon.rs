@@ -66,7 +66,8 @@ const CLASSES: &[(u32, &str)] = &[
          laments alleged alleges maintained maintains contended contends reiterated reiterates \
          wondered wonders answered answers interjected sang sings reported reports confided \
          confirmed confirms informed advised advises briefed spoke speaks saying tweeting writing \
-         adding asking telling noting posting",
+         adding asking telling noting posting shouting chanting singing reading yelling put \
+         charged retorted",
     ),
     (
         CHARACTERISE,
@@ -90,7 +91,10 @@ const CLASSES: &[(u32, &str)] = &[
          rulebook constitution treaty agreement headline caption label poster slogan petition \
          motion proposal plan budget contract charter warrant affidavit summons subpoena \
          editorial column blog handbook manual leaflet flyer brochure video footage recording \
-         script lyrics citation definition dictionary announcement bulletin pamphlet",
+         script lyrics citation definition dictionary announcement bulletin pamphlet book \
+         novel film movie album song show series play poem memoir documentary podcast signs \
+         messages banners placards slogans graffiti written painted sprayed spraying scrawled \
+         inscribed emblazoned printed",
     ),
     (
         TITLE,

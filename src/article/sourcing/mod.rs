@@ -13,6 +13,7 @@
 //! table lookup per word ([`lexicon`]); quoted words are never attribution.
 
 mod anonymous;
+mod around;
 mod claims;
 pub mod lexicon;
 mod speakers;

@@ -20,14 +20,14 @@ pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
         .collect();
     for index in 0..found.len() {
         if found[index].how == Resolution::Unresolved {
-            found[index] = around(article, views, &found, index);
+            found[index] = super::around::around(article, views, &found, index);
         }
     }
     point_pronouns(article, &mut found);
     found
 }
 
-fn unresolved() -> QuoteSource {
+pub(super) fn unresolved() -> QuoteSource {
     QuoteSource {
         speaker: None,
         cue: None,
@@ -89,6 +89,46 @@ fn after_quote(article: &Article, view: &View, quote: &Quote, after: usize) -> O
             break;
         }
         tail.push(*token);
+    }
+    let dash_after = view.tokens.get(after).is_some_and(|t| {
+        article.text(Span::new(quote.span.end, t.span.start)).trim() == "—"
+            && article.text(t.span).starts_with(char::is_uppercase)
+    });
+    if dash_after {
+        // `“…” — Democrat Antonio Villaraigosa, former mayor`
+        let rest = &view.tokens[after..];
+        let end = rest
+            .iter()
+            .skip(1)
+            .position(|t| stops(article, t.gap) || article.text(t.gap).contains(','))
+            .map_or(rest.len().min(6), |p| p + 1);
+        return Some(QuoteSource {
+            speaker: cover(&rest[..end]),
+            cue: None,
+            how: Resolution::Sentence,
+            refers_to: None,
+        });
+    }
+    // `“…,” according to a statement from the committee.`
+    if let [first, second, named @ ..] = tail.as_slice()
+        && is_word(article, first, "according")
+        && is_word(article, second, "to")
+    {
+        let end = named
+            .iter()
+            .position(|t| article.text(t.gap).contains(','))
+            .unwrap_or(named.len());
+        let document = named[..end].iter().any(|t| t.is(DOCUMENT));
+        return Some(QuoteSource {
+            speaker: cover(&named[..end]),
+            cue: Some(first.span),
+            how: if document {
+                Resolution::Document
+            } else {
+                Resolution::Sentence
+            },
+            refers_to: None,
+        });
     }
     let cue = tail
         .iter()
@@ -183,10 +223,15 @@ fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource
         .is_some_and(char::is_uppercase);
     let title_word = last.is(TITLE)
         || (opens_capital
-            && ["from", "in", "of", "on", "as"]
-                .iter()
-                .any(|w| is_word(article, last, w)));
-    if title_word || (opens_capital && last.is(DOCUMENT)) {
+            && [
+                "from", "in", "of", "on", "as", "a", "an", "the", "its", "his", "her", "their",
+                "such",
+            ]
+            .iter()
+            .any(|w| is_word(article, last, w)));
+    // "a scene from “…”", "signs with messages such as “…”", "see written on it, “…”".
+    let near_document = lead.iter().rev().take(4).any(|t| t.is(DOCUMENT));
+    if title_word || (opens_capital && near_document) {
         return found(Resolution::Title, None, None);
     }
     // `Bolton boss Sam Allardyce "I am …"`: a name, then the words, in BBC round-ups.
@@ -251,7 +296,7 @@ const INTRODUCERS: &[&str] = &[
 
 /// The subject of a lead-in: up to six words from the start of its clause, stopping at a verb
 /// of saying.
-fn subject(article: &Article, lead: &[Token]) -> Option<Span> {
+pub(super) fn subject(article: &Article, lead: &[Token]) -> Option<Span> {
     let mut start = 0;
     if lead
         .first()
@@ -280,7 +325,7 @@ fn subject(article: &Article, lead: &[Token]) -> Option<Span> {
 
 /// The speaker before cue `at`: the words back to the last clause break before it ("Later,
 /// Smith said" gives "Smith"), at most eight.
-fn speaker_before(article: &Article, lead: &[Token], at: usize) -> Option<Span> {
+pub(super) fn speaker_before(article: &Article, lead: &[Token], at: usize) -> Option<Span> {
     let floor = at.saturating_sub(8);
     let mut start = (floor + 1..at)
         .rev()
@@ -337,102 +382,6 @@ const AUXILIARIES: &[&str] = &[
     "himself",
     "herself",
 ];
-
-/// A quotation with no speaker in its sentence: its paragraph, the paragraph before it (which
-/// it continues) or the paragraph after.
-fn around(article: &Article, views: &Views, found: &[QuoteSource], index: usize) -> QuoteSource {
-    let quote = &article.quotes[index];
-    let Some(view) = views.of_block(quote.block) else {
-        return unresolved();
-    };
-    let same_block = |b: usize| {
-        article
-            .quotes
-            .iter()
-            .zip(found)
-            .filter(move |(q, _)| q.block == b)
-            .map(|(_, f)| f)
-    };
-    if let Some(other) =
-        same_block(quote.block).find(|f| f.how != Resolution::Unresolved && f.speaker.is_some())
-    {
-        return QuoteSource {
-            how: Resolution::Paragraph,
-            ..*other
-        };
-    }
-    if let Some(cue) = view.tokens.iter().position(|t| !t.quoted && t.is(SPEECH)) {
-        let lead: Vec<Token> = view.tokens[..cue]
-            .iter()
-            .filter(|t| !t.quoted)
-            .copied()
-            .collect();
-        return QuoteSource {
-            speaker: speaker_before(article, &lead, lead.len()),
-            cue: Some(view.tokens[cue].span),
-            how: Resolution::Paragraph,
-            refers_to: None,
-        };
-    }
-    // The quotation opens its block, or opens a sentence of a block that names no speaker
-    // (it was checked above): a speaker's words running on from the paragraph before.
-    let first = view.token_at(quote.span.start);
-    let opens_sentence = view
-        .sentence_of(first)
-        .is_none_or(|(range, _)| range.start == first);
-    let opens_block = opens_sentence;
-    let previous = quote.block.checked_sub(1).and_then(|b| views.of_block(b));
-    if opens_block && let Some(previous) = previous {
-        if let Some(last) = same_block(previous.block).rfind(|f| f.speaker.is_some()) {
-            return QuoteSource {
-                how: Resolution::Continues,
-                ..*last
-            };
-        }
-        let ran_on = article
-            .quotes
-            .iter()
-            .any(|q| q.block == previous.block && q.continues);
-        if let Some(cue) = previous
-            .tokens
-            .iter()
-            .rposition(|t| !t.quoted && t.is(SPEECH))
-        {
-            let lead: Vec<Token> = previous.tokens[..cue]
-                .iter()
-                .filter(|t| !t.quoted)
-                .copied()
-                .collect();
-            return QuoteSource {
-                speaker: speaker_before(article, &lead, lead.len()),
-                cue: Some(previous.tokens[cue].span),
-                how: Resolution::Continues,
-                refers_to: None,
-            };
-        }
-        if ran_on {
-            return QuoteSource {
-                how: Resolution::Continues,
-                ..unresolved()
-            };
-        }
-    }
-    if let Some(next) = views.of_block(quote.block + 1)
-        && let Some((range, _)) = next.sentences.first()
-        && let Some(cue) = next.tokens[range.clone()]
-            .iter()
-            .position(|t| !t.quoted && t.is(SPEECH))
-    {
-        let lead: Vec<Token> = next.tokens[range.start..range.start + cue].to_vec();
-        return QuoteSource {
-            speaker: speaker_before(article, &lead, lead.len()),
-            cue: Some(next.tokens[range.start + cue].span),
-            how: Resolution::NextParagraph,
-            refers_to: None,
-        };
-    }
-    unresolved()
-}
 
 /// A pronoun speaker ("he said") refers to the last speaker named before it.
 fn point_pronouns(article: &Article, found: &mut [QuoteSource]) {
