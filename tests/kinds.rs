@@ -528,7 +528,7 @@ report = "changed"
         [
             "t.misquote misquote",
             "t.missing `March 15` missing",
-            "t.changed `Four` was 3",
+            "t.changed `Four` was Three",
             "t.unknown-quote not found"
         ]
     );

@@ -3,13 +3,17 @@
 //! ## What it flags
 //! Facts in a draft checked against sources (`--source`, or `sources` in front matter) that no
 //! source has. `facts` chooses what is compared: `"figures"` (numerals, with thousands
-//! separators and ordinal endings ignored, and counts written as words: "three" is 3),
+//! separators and ordinal endings ignored, counts written as words — "three" is 3 — and
+//! scales — "$1.5 billion" is "$1,500 million"; the number inside a hyphenated compound — "a
+//! 46-year-old", "12-state", "Under-21" — and score lines and tallies — "18-15", "a 53-48
+//! majority" — are figures too),
 //! `"dates"` (month and day, "March 15" or "15 March", and weekdays) and `"names"` (two or more
 //! capitalised words in a row: "Central Command", "Antony Blinken"; a sentence's first word
 //! only when it is not a common word of the rule's `dictionary`). With `report = "missing"`
-//! a fact in no source is flagged; with `report = "changed"`, a figure whose counted thing
-//! (the word after it) appears in a source with another figure — three soldiers there, four
-//! here — is flagged with the source's figure as a secondary label. Text inside quotations is
+//! a fact in no source is flagged; with `report = "changed"`, a figure in no source whose
+//! words around it match a source figure's — three soldiers there, four here; "the
+//! 31-year-old, whose" against "the 30-year-old, whose" — is flagged with that source figure
+//! as a secondary label (the best match of the words either side wins). Text inside quotations is
 //! left to `source-quote`. Without sources the rule does nothing.
 //!
 //! ## Why
@@ -37,7 +41,7 @@
 use super::KindInfo;
 use crate::article::BlockKind;
 use crate::diagnostic::Diagnostic;
-use crate::grounding::{dates, figure_value, normalise_word};
+use crate::grounding::{Sources, dates, figures};
 use crate::rules::dictionary::Dictionary;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
@@ -136,40 +140,7 @@ impl Check for SourceFact {
                         .any(|&(first, last, _)| (first..last).contains(&i))
                 };
                 if self.facts.contains(&Fact::Figures) {
-                    for (i, word) in words.iter().enumerate() {
-                        // "one" is more often a pronoun than a count; a day belongs to its date.
-                        let Some(value) = figure_value(word)
-                            .filter(|_| !word.eq_ignore_ascii_case("one") && !in_date(i))
-                        else {
-                            continue;
-                        };
-                        if sources.has_figure(docs, &value) {
-                            continue;
-                        }
-                        let counted = words.get(i + 1).map(|w| normalise_word(w));
-                        let changed =
-                            counted.and_then(|c| sources.changed_figure(docs, &value, &c));
-                        match (self.report, changed) {
-                            (Report::Changed, Some((doc, span, was))) => {
-                                let mut d = cx.diagnostic(
-                                    spans[i],
-                                    format!("the source says {was}"),
-                                    &[("match", word), ("source", &was)],
-                                );
-                                d.secondary
-                                    .push(cx.source_label(doc, span, "the source's figure"));
-                                out.push(d);
-                            }
-                            (Report::Missing, None) => {
-                                out.push(cx.diagnostic(
-                                    spans[i],
-                                    "in no source",
-                                    &[("match", word), ("source", "")],
-                                ));
-                            }
-                            _ => {}
-                        }
-                    }
+                    self.check_figures(cx, sources, &spans, &words, &in_date, out);
                 }
                 if self.report != Report::Missing {
                     continue;
@@ -195,6 +166,54 @@ impl Check for SourceFact {
 }
 
 impl SourceFact {
+    /// Figures in no source, or changed from the source's figure for the same counted thing.
+    fn check_figures(
+        &self,
+        cx: &Context<'_>,
+        sources: &Sources,
+        spans: &[Span],
+        words: &[&str],
+        in_date: &dyn Fn(usize) -> bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let docs = cx.source_docs;
+        for figure in figures(&cx.article.source, spans) {
+            // "one" is more often a pronoun than a count; a day belongs to its date.
+            if words[figure.word].eq_ignore_ascii_case("one") || in_date(figure.word) {
+                continue;
+            }
+            if sources.has_figure(docs, &figure.value) {
+                continue;
+            }
+            let written = cx.text(figure.span);
+            let changed = sources.changed_figure(docs, &figure);
+            match (self.report, changed) {
+                (Report::Changed, Some((doc, span, was))) => {
+                    let mut d = cx.diagnostic(
+                        figure.span,
+                        format!("the source says {}", sources.text(doc, span)),
+                        &[("match", written), ("source", sources.text(doc, span))],
+                    );
+                    if figure.value != written || was != sources.text(doc, span) {
+                        d.notes
+                            .push(format!("compared as {} here and {was} there", figure.value));
+                    }
+                    d.secondary
+                        .push(cx.source_label(doc, span, "the source's figure"));
+                    out.push(d);
+                }
+                (Report::Missing, None) => {
+                    out.push(cx.diagnostic(
+                        figure.span,
+                        "in no source",
+                        &[("match", written), ("source", "")],
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Runs of two or more capitalised words, checked as names.
     fn check_names(
         &self,

@@ -6,9 +6,13 @@
 //! failing that the passage it was most likely taken from. The figures, dates and names of
 //! each source are gathered into sets for the "not in sources" checks.
 
+mod figures;
+
+pub use figures::{Figure, figure_value, figures};
+
 use crate::article::{Article, text};
 use crate::span::Span;
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// A word of a source: where it is and its interned, normalised form.
 #[derive(Debug, Clone, Copy)]
@@ -23,8 +27,8 @@ pub struct SourceDoc {
     words: Vec<SourceWord>,
     /// Normalised figures (see [`figure_value`]).
     figures: HashSet<String>,
-    /// Each figure with the word after it ("3" → "american"), for changed-figure checks.
-    counted: Vec<(String, String, Span)>,
+    /// Every figure with the words around it, for changed-figure checks.
+    figure_list: Vec<Figure>,
     /// Month-and-day dates ("march 15") and weekdays ("wednesday").
     dates: HashSet<String>,
     /// The words of the source in their own case, joined by single spaces and padded, so a
@@ -71,46 +75,6 @@ pub fn normalise_word(word: &str) -> String {
     word.to_lowercase().replace('’', "'")
 }
 
-const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("eight", "8"),
-    ("nine", "9"),
-    ("ten", "10"),
-    ("eleven", "11"),
-    ("twelve", "12"),
-    ("thirteen", "13"),
-    ("fourteen", "14"),
-    ("fifteen", "15"),
-    ("sixteen", "16"),
-    ("seventeen", "17"),
-    ("eighteen", "18"),
-    ("nineteen", "19"),
-    ("twenty", "20"),
-    ("thirty", "30"),
-    ("forty", "40"),
-    ("fifty", "50"),
-    ("sixty", "60"),
-    ("seventy", "70"),
-    ("eighty", "80"),
-    ("ninety", "90"),
-    ("hundred", "100"),
-    ("thousand", "1000"),
-    ("dozen", "12"),
-    ("dozens", "dozens"),
-    ("hundreds", "hundreds"),
-    ("thousands", "thousands"),
-    ("million", "million"),
-    ("millions", "millions"),
-    ("billion", "billion"),
-    ("billions", "billions"),
-];
-
 pub const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -135,25 +99,6 @@ pub const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-
-/// The value of a figure word: digits without thousands separators or ordinal endings
-/// ("1,200" → "1200", "15th" → "15"), or the digits of a number word ("three" → "3").
-pub fn figure_value(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
-    if let Some((_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
-        return Some((*value).to_owned());
-    }
-    let digits = lower
-        .trim_end_matches("st")
-        .trim_end_matches("nd")
-        .trim_end_matches("rd")
-        .trim_end_matches("th")
-        .replace(',', "");
-    (!digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.chars().next().is_some_and(|c| c.is_ascii_digit()))
-    .then_some(digits)
-}
 
 /// The dates in a run of words: "march 15" for "March 15" and "15 March", and weekdays.
 pub fn dates(words: &[&str]) -> Vec<(usize, usize, String)> {
@@ -206,23 +151,16 @@ impl Sources {
                 .or_default()
                 .push((doc, i as u32));
         }
-        let mut figures = HashSet::new();
-        let mut counted = Vec::new();
-        for (i, word) in surface.iter().enumerate() {
-            if let Some(value) = figure_value(word) {
-                if let Some(next) = surface.get(i + 1) {
-                    counted.push((value.clone(), normalise_word(next), words[i].span));
-                }
-                figures.insert(value);
-            }
-        }
+        let spans: Vec<Span> = words.iter().map(|w| w.span).collect();
+        let figure_list = figures::figures(&article.source, &spans);
+        let figures = figure_list.iter().map(|f| f.value.clone()).collect();
         let dates = dates(&surface).into_iter().map(|(_, _, d)| d).collect();
         let joined = format!(" {} ", surface.join(" "));
         self.docs.push(SourceDoc {
             article,
             words,
             figures,
-            counted,
+            figure_list,
             dates,
             joined,
         });
@@ -335,24 +273,31 @@ impl Sources {
         docs.iter().any(|&d| self.docs[d].figures.contains(value))
     }
 
-    /// A different figure for the same counted thing: source `doc`, its figure's span.
-    pub fn changed_figure(
-        &self,
-        docs: &[usize],
-        value: &str,
-        counted: &str,
-    ) -> Option<(usize, Span, String)> {
-        docs.iter().find_map(|&d| {
-            self.docs[d]
-                .counted
-                .iter()
-                .find(|(v, noun, _)| noun == counted && v != value)
-                .map(|(v, _, span)| (d, *span, v.clone()))
-        })
+    /// The source figure that `figure` most likely changed: another value with the most words
+    /// around it alike (at least one neighbour), as source `doc`, its span and its value.
+    pub fn changed_figure(&self, docs: &[usize], figure: &Figure) -> Option<(usize, Span, String)> {
+        let mut best: Option<(u32, usize, &Figure)> = None;
+        for &doc in docs {
+            for candidate in &self.docs[doc].figure_list {
+                let score = figure.alike(candidate);
+                if candidate.value != figure.value
+                    && score >= 2
+                    && best.is_none_or(|(s, _, _)| score > s)
+                {
+                    best = Some((score, doc, candidate));
+                }
+            }
+        }
+        best.map(|(_, doc, f)| (doc, f.span, f.value.clone()))
     }
 
     pub fn has_date(&self, docs: &[usize], date: &str) -> bool {
         docs.iter().any(|&d| self.docs[d].dates.contains(date))
+    }
+
+    /// The text of `span` in source `doc`.
+    pub fn text(&self, doc: usize, span: Span) -> &str {
+        self.docs[doc].article.text(span)
     }
 
     /// Whether any of `docs` has the name (words joined by single spaces), in the same case.
@@ -445,10 +390,11 @@ mod tests {
         assert!(s.has_date(&[0], "march 5") && s.has_date(&[0], "wednesday"));
         assert!(!s.has_date(&[0], "march 15"));
         assert!(s.has_name(&[0], "Antony Blinken"));
+        let draft = "Four soldiers died.";
+        let spans: Vec<Span> = text::words(draft).collect();
+        let four = &figures(draft, &spans)[0];
         assert_eq!(
-            s.changed_figure(&[0], "4", "soldiers")
-                .map(|(_, _, v)| v)
-                .as_deref(),
+            s.changed_figure(&[0], four).map(|(_, _, v)| v).as_deref(),
             Some("3")
         );
     }
