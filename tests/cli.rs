@@ -554,3 +554,34 @@ fn a_draft_cannot_make_copydesk_read_files_outside_its_project() {
         "{text}"
     );
 }
+
+#[test]
+fn sourcing_summary_lists_speakers_unnamed_sources_and_claims() {
+    let out = copydesk(&[
+        "check",
+        "-q",
+        "--sourcing",
+        "corpus/12-hospital-sources.md",
+        "corpus/16-flood-rewrite.md",
+    ]);
+    insta::assert_snapshot!("sourcing-summary", stdout(&out));
+    let out = copydesk(&[
+        "check",
+        "-q",
+        "--sourcing",
+        "--format",
+        "json",
+        "corpus/12-hospital-sources.md",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let article = &json["articles"][0];
+    assert_eq!(article["speakers"][0]["speaker"], "Dr. Amina Yusuf");
+    assert_eq!(article["speakers"][0]["quotations"], 2);
+    assert_eq!(article["speakers"][0]["identified"], "named");
+    assert_eq!(
+        article["unnamed_sources"][0]["reason"],
+        serde_json::Value::Null
+    );
+    let out = copydesk(&["check", "--sourcing", "--format", "sarif", "corpus/"]);
+    assert_eq!(out.status.code(), Some(2));
+}

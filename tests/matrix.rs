@@ -16,7 +16,7 @@ const STORY: &str = "---\ntitle: Mayor backs the plan\nsources: [wire.txt]\n---\
 const PAGE: &str = "<html><body><h1>Mayor backs plan</h1><p>She said &ldquo;our neighbourhood is ready&rdquo; and left. The neighborhood hall was full. The the vote is on Friday.</p></body></html>";
 
 /// The formats: the `--format` value, and `--statistics` as a table and as JSON.
-const FORMATS: [&str; 8] = [
+const FORMATS: [&str; 10] = [
     "human",
     "concise",
     "json",
@@ -25,6 +25,8 @@ const FORMATS: [&str; 8] = [
     "github",
     "statistics",
     "statistics-json",
+    "sourcing",
+    "sourcing-json",
 ];
 
 /// The modes: what is checked and how.
@@ -70,6 +72,8 @@ fn format_args(format: &str) -> Vec<&'static str> {
     match format {
         "statistics" => vec!["--statistics"],
         "statistics-json" => vec!["--statistics", "--format", "json"],
+        "sourcing" => vec!["--sourcing"],
+        "sourcing-json" => vec!["--sourcing", "--format", "json"],
         "human" => vec!["--format", "human", "--color", "never"],
         "concise" => vec!["--format", "concise"],
         "json" => vec!["--format", "json"],
@@ -247,7 +251,8 @@ fn rule_counts(findings: &[Finding]) -> Vec<(String, u64)> {
 /// The exit code README documents for a cell, given what `--format json` found there.
 fn expected_exit(mode: &str, format: &str, json: &Value) -> i32 {
     let machine = !matches!(format, "human");
-    if mode == "diff" && (machine || format.starts_with("statistics")) {
+    let summary = format.starts_with("statistics") || format.starts_with("sourcing");
+    if mode == "diff" && (machine || summary) {
         return 2;
     }
     if mode == "unreadable" {
@@ -259,6 +264,18 @@ fn expected_exit(mode: &str, format: &str, json: &Value) -> i32 {
     let failing =
         json["summary"]["errors"].as_u64().unwrap() + json["summary"]["warnings"].as_u64().unwrap();
     i32::from(failing > 0)
+}
+
+/// How many articles a `--sourcing` summary covers: in JSON its `articles`, in the table its
+/// lines that name a file.
+fn sourcing_articles(text: &str, json: bool) -> u64 {
+    if json {
+        let value: Value = serde_json::from_str(text).expect("sourcing JSON parses");
+        return value["articles"].as_array().expect("articles").len() as u64;
+    }
+    text.lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .count() as u64
 }
 
 #[test]
@@ -325,6 +342,15 @@ fn every_format_in_every_mode() {
                 "jsonl" => from_jsonl(&text),
                 "sarif" => from_sarif(&text),
                 "github" => from_github(&text),
+                "sourcing" | "sourcing-json" => {
+                    let articles = json["summary"]["articles"].as_u64().unwrap();
+                    assert_eq!(
+                        sourcing_articles(&text, format == "sourcing-json"),
+                        articles,
+                        "{cell}: one summary per article checked\n{text}"
+                    );
+                    continue;
+                }
                 statistics => {
                     let counts =
                         rule_counts_from_statistics(&text, statistics == "statistics-json");

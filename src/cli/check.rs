@@ -21,7 +21,7 @@ const PROGRESS_MIN_ARTICLES: usize = 200;
 
 pub fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let started = Instant::now();
-    if let Some(message) = output::unsupported(args.format, args.statistics, args.diff) {
+    if let Some(message) = output::unsupported(args.format, output::Summary::of(args), args.diff) {
         eprintln!("error: {message}");
         return Ok(EXIT_ERROR);
     }
@@ -244,7 +244,7 @@ impl<'a> CheckRun<'a> {
         let rule_sets: Vec<&RuleSet> = session.profiles().iter().map(|p| &p.rules).collect();
         output::render(
             self.format,
-            self.args.statistics,
+            output::Summary::of(self.args),
             report,
             &rule_sets,
             self.color,

@@ -94,6 +94,10 @@ pub struct CheckArgs {
     /// Instead of the findings, print how often each rule fired, per 1,000 words checked.
     #[arg(long)]
     pub statistics: bool,
+    /// Instead of the findings, print each article's sourcing: who it quotes and how often,
+    /// named or not, its unnamed sources with or without a reason, and its check-worthy claims.
+    #[arg(long, conflicts_with = "statistics")]
+    pub sourcing: bool,
     /// A source document to check quotations, figures, dates and names against (repeatable;
     /// Markdown drafts may also list `sources` in their front matter).
     #[arg(long = "source", value_name = "FILE")]

@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod model;
 pub mod sarif;
+pub mod sourcing;
 pub mod statistics;
 
 use crate::article::Article;

@@ -43,6 +43,16 @@ fn stops(article: &Article, gap: Span) -> bool {
         .contains(['.', '!', '?', ';', ':', '(', ')'])
 }
 
+/// Titles written with a stop before a name ("said Dr. Amina Yusuf").
+const TITLES: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "st",
+    "capt", "maj", "adm", "cmdr",
+];
+
+fn is_title(article: &Article, token: &Token) -> bool {
+    TITLES.iter().any(|w| is_word(article, token, w))
+}
+
 /// The span from the first to the last of `tokens`.
 fn cover(tokens: &[Token]) -> Option<Span> {
     Some(Span::new(
@@ -85,7 +95,8 @@ fn after_quote(article: &Article, view: &View, quote: &Quote, after: usize) -> O
         } else {
             token.gap
         };
-        if token.quoted || stops(article, gap) {
+        let after_title = tail.last().is_some_and(|t: &Token| is_title(article, t));
+        if token.quoted || (stops(article, gap) && !(after_title && article.text(gap) == ". ")) {
             break;
         }
         tail.push(*token);
