@@ -50,6 +50,12 @@ const PREPOSITIONS: &[&str] = &[
     "as", "and", "or", "that", "said", "says", "citing", "quoted", "quoting", "reported",
 ];
 
+/// Prepositions whose object is not a source ("contact with several advisers").
+const OBJECT_OF: &[&str] = &[
+    "with", "of", "for", "from", "among", "about", "between", "against", "on", "at", "in", "to",
+    "into", "over", "like",
+];
+
 /// Groups that are unnamed sources only after "according to".
 const GROUPS: &[&str] = &["members", "employees", "workers", "witnesses"];
 
@@ -123,41 +129,15 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
         // "A senior aide, who spoke on condition of anonymity, said …"
         let speaks_later = tokens[at + 1..]
             .iter()
-            .take(14)
+            .take(10)
             .any(|t| t.is(SPEECH) && !t.quoted);
         let knows = after.first().is_some_and(|t| is(article, t, KNOWLEDGE))
             || after.windows(2).next().is_some_and(|w| {
                 is(article, &w[0], &["with"]) && is(article, &w[1], &["knowledge", "direct"])
             });
         let people = is(article, token, &["person", "people"]);
-        // Up to three modifiers back ("a senior administration official"), then a determiner.
-        let start = (at.saturating_sub(4)..at)
-            .rev()
-            .take_while(|&i| {
-                !article
-                    .text(tokens[i + 1].gap)
-                    .contains([',', '.', ';', '(', '—', '–'])
-                    && !is(article, &tokens[i], PREPOSITIONS)
-            })
-            .last()
-            .unwrap_or(at);
-        // "Sam Nunberg, a former campaign aide to Trump, said": named in the appositive.
-        let appositive = start > 0
-            && start < at
-            && is(article, &tokens[start], &["a", "an"])
-            && !tokens[start - 1].is(CALENDAR)
-            && article.text(tokens[start].gap).contains(',')
-            && article
-                .text(tokens[start - 1].span)
-                .starts_with(char::is_uppercase);
-        // Another outlet's unnamed source ("citing two people", "quoted an official as
-        // saying"): that outlet granted the anonymity.
-        let second_hand = tokens[..start]
-            .iter()
-            .rev()
-            .take(3)
-            .any(|t| is(article, t, &["citing", "quoted", "quoting", "reported"]));
-        if appositive || second_hand {
+        let start = phrase_start(article, tokens, at);
+        if not_a_source(article, tokens, start, at) {
             continue;
         }
         let determiner = tokens[start..at]
@@ -200,6 +180,55 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
         }
     }
     found
+}
+
+/// Where the noun phrase of the source noun at `at` starts: up to three modifiers back ("a
+/// senior administration official"), stopping at punctuation and prepositions.
+fn phrase_start(article: &Article, tokens: &[Token], at: usize) -> usize {
+    // Up to three modifiers back ("a senior administration official"), then a determiner.
+    (at.saturating_sub(4)..at)
+        .rev()
+        .take_while(|&i| {
+            !article
+                .text(tokens[i + 1].gap)
+                .contains([',', '.', ';', '(', '—', '–'])
+                && !is(article, &tokens[i], PREPOSITIONS)
+        })
+        .last()
+        .unwrap_or(at)
+}
+
+/// Whether the phrase `start..=at` names someone after all, or is no source: named in an
+/// appositive before or after, another outlet's source, or the object of a preposition.
+fn not_a_source(article: &Article, tokens: &[Token], start: usize, at: usize) -> bool {
+    // "Sam Nunberg, a former campaign aide to Trump, said": named in the appositive.
+    let appositive = start > 0
+        && start < at
+        && is(article, &tokens[start], &["a", "an"])
+        && !tokens[start - 1].is(CALENDAR)
+        && article.text(tokens[start].gap).contains(',')
+        && article
+            .text(tokens[start - 1].span)
+            .starts_with(char::is_uppercase);
+    // Another outlet's unnamed source ("citing two people", "quoted an official as
+    // saying"): that outlet granted the anonymity.
+    let second_hand = tokens[..start]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|t| is(article, t, &["citing", "quoted", "quoting", "reported"]));
+    // "an elected official, Brazilian politician Osmar Terra, who …": named right after.
+    let named_after = tokens.get(at + 1).is_some_and(|t| {
+        article.text(t.gap).starts_with(',')
+            && article.text(t.span).starts_with(char::is_uppercase)
+            && !t.is(SPEECH)
+    });
+    // "in close contact with several advisers": the object of a preposition is nobody's
+    // source.
+    let object = start > 0
+        && is(article, &tokens[start - 1], OBJECT_OF)
+        && !(start >= 2 && is(article, &tokens[start - 2], &["according"]));
+    appositive || second_hand || named_after || object
 }
 
 /// The reason given for an anonymity in the source's paragraph.

@@ -264,8 +264,8 @@ fn record(article: &Article, tokens: &[Token]) -> Option<Span> {
             article,
             t,
             &[
-                "want", "wants", "wanted", "aim", "aims", "hope", "hopes", "could", "would",
-                "might", "may", "dream", "become",
+                "want", "wants", "wanted", "will", "aim", "aims", "hope", "hopes", "could",
+                "would", "might", "may", "dream", "become",
             ],
         )
     });

@@ -54,17 +54,17 @@ const CLASSES: &[(u32, &str)] = &[
     (
         SPEECH,
         "said says say saying told tells tell telling added adds asked asks wrote writes \
-         writing tweeted tweets posted posts stated states declared declares explained explains \
-         recalled recalls insisted insists argued argues warned warns replied replies testified \
-         continued continues noted notes announced announces claimed claims vowed vows pledged \
-         promised promises denied denies admitted admits conceded concedes suggested suggests \
-         exclaimed asserted asserts acknowledged acknowledges countered counters cautioned \
-         predicted predicts complained complains boasted boasts joked jokes quipped shouted \
-         chanted recounted recounts remarked remarks commented comments observed emphasized \
+         writing tweeted posted stated declared declares explained explains \
+         recalled recalls insisted insists argued argues warned replied replies testified \
+         continued continues noted announced announces claimed vowed vows pledged \
+         promised denied denies admitted admits conceded concedes suggested suggests \
+         exclaimed asserted asserts acknowledged acknowledges countered cautioned \
+         predicted predicts complained complains boasted joked quipped shouted \
+         chanted recounted recounts remarked commented observed emphasized \
          emphasised stressed stresses read reads mused laughed cried yelled screamed whispered \
-         agreed agrees responded responds texted emailed messaged demanded demands lamented \
-         laments alleged alleges maintained maintains contended contends reiterated reiterates \
-         wondered wonders answered answers interjected sang sings reported reports confided \
+         agreed agrees responded responds texted emailed messaged demanded lamented \
+         alleged alleges maintained maintains contended contends reiterated reiterates \
+         wondered wonders answered interjected sang sings reported confided \
          confirmed confirms informed advised advises briefed spoke speaks saying tweeting writing \
          adding asking telling noting posting shouting chanting singing reading yelling put \
          charged retorted",
