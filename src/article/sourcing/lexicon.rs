@@ -37,6 +37,9 @@ pub const NUMBER: u32 = 1 << 13;
 pub const INSTITUTION: u32 = 1 << 14;
 /// A public setting: what is said there is on the record ("at a hearing", "told reporters").
 pub const PUBLIC: u32 = 1 << 15;
+/// A verb of saying that is also a noun ("states", "notes", "remarks"): a cue only right
+/// after a quotation and its speaker (`“…,” he remarks`).
+pub const SPEECH_NOUN: u32 = 1 << 19;
 /// A study, survey or data release that vouches for a figure: "figures show", "a poll found".
 pub const DATA: u32 = 1 << 16;
 /// A superlative a record claim is made of: largest, deadliest.
@@ -46,6 +49,11 @@ pub const SUPERLATIVE: u32 = 1 << 17;
 pub const ABSOLUTE: u32 = 1 << 18;
 
 const CLASSES: &[(u32, &str)] = &[
+    (
+        SPEECH_NOUN,
+        "states posts notes claims comments remarks reports answers counters promises demands \
+         laments tweets boasts jokes warns",
+    ),
     (
         SUPERLATIVE,
         "largest biggest deadliest worst highest lowest longest fastest",
@@ -67,7 +75,7 @@ const CLASSES: &[(u32, &str)] = &[
          wondered wonders answered interjected sang sings reported confided \
          confirmed confirms informed advised advises briefed spoke speaks saying tweeting writing \
          adding asking telling noting posting shouting chanting singing reading yelling put \
-         charged retorted",
+         charged retorted prodded",
     ),
     (
         CHARACTERISE,

@@ -2,7 +2,7 @@
 //! paragraph, the paragraph before (a speaker's words running over several paragraphs) or the
 //! paragraph after; a document's words and titles need no speaker.
 
-use super::lexicon::{CHARACTERISE, DOCUMENT, PRONOUN, SPEECH, TITLE};
+use super::lexicon::{CHARACTERISE, DOCUMENT, PRONOUN, SPEECH, SPEECH_NOUN, TITLE};
 use super::view::{Token, View, Views};
 use super::{QuoteSource, Resolution};
 use crate::article::{Article, Quote};
@@ -143,7 +143,7 @@ fn after_quote(article: &Article, view: &View, quote: &Quote, after: usize) -> O
     }
     let cue = tail
         .iter()
-        .position(|t| t.is(SPEECH))
+        .position(|t| t.is(SPEECH | SPEECH_NOUN))
         .filter(|&k| k <= 10)?;
     let speaker = if cue == 0 {
         let rest = &tail[1..];
