@@ -10,7 +10,8 @@
 //!   in lower case (a heading set wholly in capitals is a house style, as in Reuters subheads);
 //! - `"unattributed-quote"`: a heading that is a quotation with no speaker after it
 //!   (“‘We will not back down’” rather than “‘We will not back down’: mayor”), also after a
-//!   short label ("RELATED: ‘…’").
+//!   short label in capitals ("RELATED: ‘…’"); a name before a colon is the speaker
+//!   ("Goldsmith: ‘…’").
 //!
 //! Text inside a quotation is not judged for the first three forms: a quoted question is the
 //! speaker's.
@@ -165,11 +166,13 @@ impl HeadlineForm {
                 let Some(quote) = cx.article.quotes.iter().find(|q| q.block == index) else {
                     return Vec::new();
                 };
-                // The quotation opens the heading, or follows a short label ("RELATED: ").
+                // The quotation opens the heading, or follows a short label in capitals
+                // ("RELATED: "); a name before the colon is the speaker ("Goldsmith: ‘…’").
                 let before = &cx.article.source[block.start..quote.span.start];
-                let opens_heading = before.trim().is_empty()
-                    || (before.trim_end().ends_with([':', '|'])
-                        && crate::article::text::words(before).count() <= 3);
+                let label = before.trim_end().ends_with([':', '|'])
+                    && crate::article::text::words(before).count() <= 3
+                    && !before.chars().any(char::is_lowercase);
+                let opens_heading = before.trim().is_empty() || label;
                 let after = &cx.article.source[quote.span.end..block.end];
                 let speaker_follows = after.chars().any(char::is_alphabetic);
                 if opens_heading && !speaker_follows {

@@ -3,7 +3,8 @@
 //! ## What it flags
 //! A block (`per = "block"`, the default) or a sentence (`per = "sentence"`) of the rule's scope
 //! that is longer than `max-words` words or `max-chars` characters. The label covers the part
-//! past the limit.
+//! past the limit. A "sentence" of five or more parenthesised items is a list run together (a
+//! squad, a results table), not a sentence, and is not measured.
 //!
 //! ## Why
 //! Headlines are cut off in search results and on phones past about 70 characters; long
@@ -122,6 +123,9 @@ impl Check for Length {
                 Per::Sentence => cx.article.sentences(block).collect(),
             };
             for unit in units {
+                if self.per == Per::Sentence && is_list(cx.text(unit)) {
+                    continue;
+                }
                 let Some((over, count)) = self.overflow(cx, unit) else {
                     continue;
                 };
@@ -140,4 +144,10 @@ impl Check for Length {
             }
         }
     }
+}
+
+/// Whether a "sentence" is a list run together: five or more parenthesised items ("Hugo
+/// Southwell (Edinburgh), Simon Webster (Edinburgh) …", a squad or a results table).
+fn is_list(text: &str) -> bool {
+    text.matches('(').count() >= 5
 }
