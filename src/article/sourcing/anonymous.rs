@@ -5,7 +5,7 @@
 //! of a local body speak for it ("police officials said").
 
 use super::AnonymousSource;
-use super::lexicon::{CALENDAR, INSTITUTION, NUMBER, PUBLIC, SOURCE_NOUN, SPEECH};
+use super::lexicon::{CALENDAR, GROUP, INSTITUTION, NUMBER, PUBLIC, SOURCE_NOUN, SPEECH};
 use super::view::{Token, View, Views};
 use crate::article::Article;
 use crate::span::Span;
@@ -55,9 +55,6 @@ const OBJECT_OF: &[&str] = &[
     "with", "of", "for", "from", "among", "about", "between", "against", "on", "at", "in", "to",
     "into", "over", "like",
 ];
-
-/// Groups that are unnamed sources only after "according to".
-const GROUPS: &[&str] = &["members", "employees", "workers", "witnesses"];
 
 /// Words after a source that make it a knowledgeable, unnamed one.
 const KNOWLEDGE: &[&str] = &[
@@ -116,7 +113,7 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
         }
         // "according to two senior staff members": the words of a group nobody names.
         let group = || {
-            is(article, token, GROUPS)
+            token.is(GROUP)
                 && (at.saturating_sub(6)..at.saturating_sub(2)).any(|i| {
                     is(article, &tokens[i], &["according"]) && is(article, &tokens[i + 1], &["to"])
                 })

@@ -33,7 +33,10 @@ pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
                     vouched: cue.map(|_| Vouched::Sentence),
                 });
             }
-            if let Some(cue) = cue(tokens, Span::new(0, 0)) {
+            if let Some(cue) = (!figures.is_empty())
+                .then(|| cue(tokens, Span::new(0, 0)))
+                .flatten()
+            {
                 attributed.extend(figures.iter().map(|&(at, last)| {
                     (
                         article.text(Span::new(tokens[at].span.start, tokens[last].span.end)),

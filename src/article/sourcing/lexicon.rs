@@ -40,6 +40,8 @@ pub const PUBLIC: u32 = 1 << 15;
 /// A verb of saying that is also a noun ("states", "notes", "remarks"): a cue only right
 /// after a quotation and its speaker (`“…,” he remarks`).
 pub const SPEECH_NOUN: u32 = 1 << 19;
+/// A group that is an unnamed source only after "according to" ("two senior staff members").
+pub const GROUP: u32 = 1 << 20;
 /// A study, survey or data release that vouches for a figure: "figures show", "a poll found".
 pub const DATA: u32 = 1 << 16;
 /// A superlative a record claim is made of: largest, deadliest.
@@ -49,6 +51,7 @@ pub const SUPERLATIVE: u32 = 1 << 17;
 pub const ABSOLUTE: u32 = 1 << 18;
 
 const CLASSES: &[(u32, &str)] = &[
+    (GROUP, "members employees workers witnesses"),
     (
         SPEECH_NOUN,
         "states posts notes claims comments remarks reports answers counters promises demands \
