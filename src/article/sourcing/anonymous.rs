@@ -92,11 +92,6 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
     found
 }
 
-fn is(article: &Article, token: &Token, words: &[&str]) -> bool {
-    let text = article.text(token.span);
-    words.iter().any(|w| text.eq_ignore_ascii_case(w))
-}
-
 fn in_statement(article: &Article, sentence: Span) -> bool {
     let text = article.text(sentence);
     text.contains("in a statement")
@@ -115,7 +110,8 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
         let group = || {
             token.is(GROUP)
                 && (at.saturating_sub(6)..at.saturating_sub(2)).any(|i| {
-                    is(article, &tokens[i], &["according"]) && is(article, &tokens[i + 1], &["to"])
+                    tokens[i].is_one_of(article, &["according"])
+                        && tokens[i + 1].is_one_of(article, &["to"])
                 })
         };
         if !token.is(SOURCE_NOUN) && !group() {
@@ -128,25 +124,27 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
             .iter()
             .take(10)
             .any(|t| t.is(SPEECH) && !t.quoted);
-        let knows = after.first().is_some_and(|t| is(article, t, KNOWLEDGE))
+        let knows = after
+            .first()
+            .is_some_and(|t| t.is_one_of(article, KNOWLEDGE))
             || after.windows(2).next().is_some_and(|w| {
-                is(article, &w[0], &["with"]) && is(article, &w[1], &["knowledge", "direct"])
+                w[0].is_one_of(article, &["with"])
+                    && w[1].is_one_of(article, &["knowledge", "direct"])
             });
-        let people = is(article, token, &["person", "people"]);
+        let people = token.is_one_of(article, &["person", "people"]);
         let start = phrase_start(article, tokens, at);
         if not_a_source(article, tokens, start, at) {
             continue;
         }
         let determiner = tokens[start..at]
             .iter()
-            .position(|t| is(article, t, INDEFINITE) || t.is(NUMBER));
+            .position(|t| t.is_one_of(article, INDEFINITE) || t.is(NUMBER));
         let according = start >= 2
-            && is(article, &tokens[start - 2], &["according"])
-            && is(article, &tokens[start - 1], &["to"]);
+            && tokens[start - 2].is_one_of(article, &["according"])
+            && tokens[start - 1].is_one_of(article, &["to"]);
         let definite = tokens[start..at].iter().any(|t| {
-            is(
+            t.is_one_of(
                 article,
-                t,
                 &[
                     "the", "this", "that", "these", "those", "his", "her", "their", "its",
                 ],
@@ -170,7 +168,7 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
             let end = after
                 .iter()
                 .take(2)
-                .filter(|t| t.is(SPEECH) || is(article, t, KNOWLEDGE))
+                .filter(|t| t.is(SPEECH) || t.is_one_of(article, KNOWLEDGE))
                 .last()
                 .map_or(token.span.end, |t| t.span.end);
             found.push(Span::new(tokens[from].span.start, end));
@@ -189,7 +187,7 @@ fn phrase_start(article: &Article, tokens: &[Token], at: usize) -> usize {
             !article
                 .text(tokens[i + 1].gap)
                 .contains([',', '.', ';', '(', '—', '–'])
-                && !is(article, &tokens[i], PREPOSITIONS)
+                && !tokens[i].is_one_of(article, PREPOSITIONS)
         })
         .last()
         .unwrap_or(at)
@@ -201,7 +199,7 @@ fn not_a_source(article: &Article, tokens: &[Token], start: usize, at: usize) ->
     // "Sam Nunberg, a former campaign aide to Trump, said": named in the appositive.
     let appositive = start > 0
         && start < at
-        && is(article, &tokens[start], &["a", "an"])
+        && tokens[start].is_one_of(article, &["a", "an"])
         && !tokens[start - 1].is(CALENDAR)
         && article.text(tokens[start].gap).contains(',')
         && article
@@ -213,7 +211,7 @@ fn not_a_source(article: &Article, tokens: &[Token], start: usize, at: usize) ->
         .iter()
         .rev()
         .take(3)
-        .any(|t| is(article, t, &["citing", "quoted", "quoting", "reported"]));
+        .any(|t| t.is_one_of(article, &["citing", "quoted", "quoting", "reported"]));
     // "an elected official, Brazilian politician Osmar Terra, who …": named right after.
     let named_after = tokens.get(at + 1).is_some_and(|t| {
         article.text(t.gap).starts_with(',')
@@ -223,8 +221,8 @@ fn not_a_source(article: &Article, tokens: &[Token], start: usize, at: usize) ->
     // "in close contact with several advisers": the object of a preposition is nobody's
     // source.
     let object = start > 0
-        && is(article, &tokens[start - 1], OBJECT_OF)
-        && !(start >= 2 && is(article, &tokens[start - 2], &["according"]));
+        && tokens[start - 1].is_one_of(article, OBJECT_OF)
+        && !(start >= 2 && tokens[start - 2].is_one_of(article, &["according"]));
     appositive || second_hand || named_after || object
 }
 

@@ -75,11 +75,6 @@ fn word<'a>(article: &'a Article, token: &Token) -> &'a str {
     article.text(token.span)
 }
 
-fn is(article: &Article, token: &Token, words: &[&str]) -> bool {
-    let text = word(article, token);
-    words.iter().any(|w| text.eq_ignore_ascii_case(w))
-}
-
 /// The attribution cue of a sentence, outside its quotations and outside the claim `claim`
 /// itself: a verb of saying or vouching ("said", "estimated", "reported", "according to"), or
 /// a data release ("figures show").
@@ -148,13 +143,13 @@ fn background(article: &Article, tokens: &[Token], at: usize, last: usize) -> bo
     let age = gap_before.ends_with(", ")
         && gap_after.starts_with(',')
         && previous.is_some_and(|t| word(article, t).starts_with(char::is_uppercase))
-        || previous.is_some_and(|t| is(article, t, &["aged", "age", "ages"]));
+        || previous.is_some_and(|t| t.is_one_of(article, &["aged", "age", "ages"]));
     let bracketed = gap_before.contains(['(', '/']) || gap_after.starts_with('/');
     let descriptive = tokens[..at]
         .iter()
         .rev()
         .take(6)
-        .any(|t| is(article, t, &["that", "which"]));
+        .any(|t| t.is_one_of(article, &["that", "which"]));
     year || unit_next || dated || time_or_ratio || age || bracketed || descriptive
 }
 
@@ -197,22 +192,22 @@ fn figure_kind(article: &Article, tokens: &[Token], at: usize, last: usize) -> O
         .contains('%')
         || after
             .first()
-            .is_some_and(|t| is(article, t, &["percent", "per"]));
+            .is_some_and(|t| t.is_one_of(article, &["percent", "per"]));
     let money = article.text(tokens[at].gap).contains(['$', '£', '€'])
         || after
             .first()
-            .is_some_and(|t| is(article, t, &["million", "billion", "trillion"]));
+            .is_some_and(|t| t.is_one_of(article, &["million", "billion", "trillion"]));
     let harm_after = after.iter().filter(open).any(|t| t.is(HARM));
     let harm_before = before.iter().filter(open).any(|t| {
         t.is(HARM) && word(article, t).ends_with("ed")
-            || is(article, t, &["killing", "injuring", "leaving"])
+            || t.is_one_of(article, &["killing", "injuring", "leaving"])
     });
     // A toll or a count of the story's own event ("on Wednesday", "overnight") needs a
     // source; one of an earlier event is the reporter's background.
     let fresh = tokens.iter().any(|t| {
         !t.quoted
             && (t.is(CALENDAR) && word(article, t).ends_with("day")
-                || is(article, t, &["today", "yesterday", "overnight", "tonight"]))
+                || t.is_one_of(article, &["today", "yesterday", "overnight", "tonight"]))
     });
     if (harm_after || harm_before) && fresh {
         return Some(ClaimKind::Toll);
@@ -221,23 +216,23 @@ fn figure_kind(article: &Article, tokens: &[Token], at: usize, last: usize) -> O
     if percent
         && after
             .windows(2)
-            .any(|w| is(article, &w[0], &["of"]) && w[1].is(PEOPLE))
+            .any(|w| w[0].is_one_of(article, &["of"]) && w[1].is(PEOPLE))
     {
         return Some(ClaimKind::Share);
     }
     let approximate = before.iter().any(|t| t.is(APPROX))
         || before.windows(2).any(|w| {
-            is(article, &w[0], &["more", "as", "up"]) && is(article, &w[1], &["than", "many", "to"])
+            w[0].is_one_of(article, &["more", "as", "up"])
+                && w[1].is_one_of(article, &["than", "many", "to"])
         });
     if approximate && people_after && fresh {
         return Some(ClaimKind::Estimate);
     }
     // An expectation with no one expecting: "growth is expected to reach 3%".
     let agentless = tokens.windows(3).any(|w| {
-        is(article, &w[0], &["is", "are", "was", "were", "be", "been"])
-            && is(
+        w[0].is_one_of(article, &["is", "are", "was", "were", "be", "been"])
+            && w[1].is_one_of(
                 article,
-                &w[1],
                 &[
                     "expected",
                     "forecast",
@@ -246,7 +241,7 @@ fn figure_kind(article: &Article, tokens: &[Token], at: usize, last: usize) -> O
                     "estimated",
                 ],
             )
-            && is(article, &w[2], &["to", "at"])
+            && w[2].is_one_of(article, &["to", "at"])
     });
     if agentless && (percent || money) {
         return Some(ClaimKind::Forecast);
@@ -261,11 +256,10 @@ fn record(article: &Article, tokens: &[Token]) -> Option<Span> {
     let ever = tokens[at + 1..]
         .iter()
         .take(4)
-        .position(|t| is(article, t, &["ever"]) || is(article, t, &["history"]))?;
+        .position(|t| t.is_one_of(article, &["ever"]) || t.is_one_of(article, &["history"]))?;
     let aspiration = tokens[..at].iter().rev().take(4).any(|t| {
-        is(
+        t.is_one_of(
             article,
-            t,
             &[
                 "want", "wants", "wanted", "will", "aim", "aims", "hope", "hopes", "could",
                 "would", "might", "may", "dream", "become",
@@ -282,21 +276,20 @@ fn absolute(article: &Article, tokens: &[Token]) -> Option<Span> {
         .enumerate()
         .filter(|(_, t)| !t.quoted && t.is(ABSOLUTE))
     {
-        if is(article, token, &["no"]) {
+        if token.is_one_of(article, &["no"]) {
             let noun = tokens[at + 1..]
                 .iter()
                 .take(3)
-                .position(|t| t.is(HARM) || is(article, t, &["arrests", "survivors"]))?;
+                .position(|t| t.is(HARM) || t.is_one_of(article, &["arrests", "survivors"]))?;
             let rest = &tokens[at + 2 + noun..tokens.len().min(at + 6 + noun)];
             if let Some(end) = rest
                 .iter()
-                .position(|t| is(article, t, &["reported", "found", "recorded"]))
+                .position(|t| t.is_one_of(article, &["reported", "found", "recorded"]))
             {
                 let auxiliary = rest[..end].iter().all(|t| {
                     t.is(HARM)
-                        || is(
+                        || t.is_one_of(
                             article,
-                            t,
                             &[
                                 "or",
                                 "and",
@@ -317,14 +310,14 @@ fn absolute(article: &Article, tokens: &[Token]) -> Option<Span> {
                 }
             }
         }
-        if is(article, token, &["it"]) && tokens.len() > at + 3 {
+        if token.is_one_of(article, &["it"]) && tokens.len() > at + 3 {
             let next = &tokens[at + 1..at + 4];
-            let confirmed = is(article, &next[0], &["has", "had"])
-                && is(article, &next[1], &["been"])
-                && is(article, &next[2], &["confirmed"])
-                || is(article, &next[0], &["was"])
-                    && is(article, &next[1], &["confirmed"])
-                    && is(article, &next[2], &["that"]);
+            let confirmed = next[0].is_one_of(article, &["has", "had"])
+                && next[1].is_one_of(article, &["been"])
+                && next[2].is_one_of(article, &["confirmed"])
+                || next[0].is_one_of(article, &["was"])
+                    && next[1].is_one_of(article, &["confirmed"])
+                    && next[2].is_one_of(article, &["that"]);
             if confirmed {
                 return Some(Span::new(token.span.start, next[2].span.end));
             }
@@ -363,7 +356,7 @@ fn vouch_by_paragraph(article: &Article, view: &View, claims: &mut [Claim]) {
     let reporting = |range: &std::ops::Range<usize>| {
         view.tokens[range.clone()]
             .iter()
-            .find(|t| !t.quoted && is(article, t, REPORTING))
+            .find(|t| !t.quoted && t.is_one_of(article, REPORTING))
             .map(|t| t.span)
     };
     for claim in claims

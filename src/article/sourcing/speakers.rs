@@ -50,7 +50,7 @@ const TITLES: &[&str] = &[
 ];
 
 fn is_title(article: &Article, token: &Token) -> bool {
-    TITLES.iter().any(|w| is_word(article, token, w))
+    TITLES.iter().any(|w| token.is_one_of(article, &[w]))
 }
 
 /// The span from the first to the last of `tokens`.
@@ -59,10 +59,6 @@ fn cover(tokens: &[Token]) -> Option<Span> {
         tokens.first()?.span.start,
         tokens.last()?.span.end,
     ))
-}
-
-fn is_word(article: &Article, token: &Token, word: &str) -> bool {
-    article.text(token.span).eq_ignore_ascii_case(word)
 }
 
 /// A resolution by a cue in the quotation's own sentence, a colon, its subject or what marks
@@ -122,8 +118,8 @@ fn after_quote(article: &Article, view: &View, quote: &Quote, after: usize) -> O
     }
     // `“…,” according to a statement from the committee.`
     if let [first, second, named @ ..] = tail.as_slice()
-        && is_word(article, first, "according")
-        && is_word(article, second, "to")
+        && first.is_one_of(article, &["according"])
+        && second.is_one_of(article, &["to"])
     {
         let end = named
             .iter()
@@ -214,7 +210,7 @@ fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource
     }
     if let Some(at) = lead
         .windows(2)
-        .rposition(|w| is_word(article, &w[0], "according") && is_word(article, &w[1], "to"))
+        .rposition(|w| w[0].is_one_of(article, &["according"]) && w[1].is_one_of(article, &["to"]))
     {
         let named = &lead[at + 2..];
         let end = named
@@ -239,7 +235,7 @@ fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource
                 "such",
             ]
             .iter()
-            .any(|w| is_word(article, last, w)));
+            .any(|w| last.is_one_of(article, &[w])));
     // "a scene from “…”", "signs with messages such as “…”", "see written on it, “…”".
     let near_document = lead.iter().rev().take(4).any(|t| t.is(DOCUMENT));
     if title_word || (opens_capital && near_document) {
@@ -253,7 +249,7 @@ fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource
         return found(Resolution::Sentence, None, subject);
     }
     // Reported speech: "Trump's takeaway was that “Iran appears …”".
-    if is_word(article, last, "that") && lead.len() >= 3 {
+    if last.is_one_of(article, &["that"]) && lead.len() >= 3 {
         return found(Resolution::Subject, Some(last.span), subject);
     }
     if let Some(at) = lead.iter().position(|t| t.is(CHARACTERISE)) {
@@ -311,13 +307,13 @@ pub(super) fn subject(article: &Article, lead: &[Token]) -> Option<Span> {
     let mut start = 0;
     if lead
         .first()
-        .is_some_and(|t| OPENERS.iter().any(|w| is_word(article, t, w)))
+        .is_some_and(|t| OPENERS.iter().any(|w| t.is_one_of(article, &[w])))
     {
         start = 1;
     }
     if lead
         .get(start)
-        .is_some_and(|t| INTRODUCERS.iter().any(|w| is_word(article, t, w)))
+        .is_some_and(|t| INTRODUCERS.iter().any(|w| t.is_one_of(article, &[w])))
         && let Some(comma) = lead[start + 1..]
             .iter()
             .take(8)
@@ -342,7 +338,7 @@ pub(super) fn speaker_before(article: &Article, lead: &[Token], at: usize) -> Op
         .rev()
         .find(|&i| article.text(lead[i].gap).contains([',', ';', '—', '–']))
         .unwrap_or(floor);
-    if start < at && OPENERS.iter().any(|w| is_word(article, &lead[start], w)) {
+    if start < at && OPENERS.iter().any(|w| lead[start].is_one_of(article, &[w])) {
         start += 1;
     }
     cover(without_auxiliaries(article, &lead[start..at]))
@@ -354,7 +350,7 @@ fn without_auxiliaries<'t>(article: &Article, tokens: &'t [Token]) -> &'t [Token
     while end > 1
         && AUXILIARIES
             .iter()
-            .any(|w| is_word(article, &tokens[end - 1], w))
+            .any(|w| tokens[end - 1].is_one_of(article, &[w]))
     {
         end -= 1;
     }

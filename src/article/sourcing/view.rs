@@ -21,6 +21,12 @@ impl Token {
     pub fn is(&self, class: u32) -> bool {
         self.classes & class != 0
     }
+
+    /// Whether the word is one of `words`, ignoring ASCII case.
+    pub fn is_one_of(&self, article: &Article, words: &[&str]) -> bool {
+        let text = article.text(self.span);
+        words.iter().any(|w| text.eq_ignore_ascii_case(w))
+    }
 }
 
 /// One reporting block's words and sentences.
