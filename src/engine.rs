@@ -149,11 +149,46 @@ fn check_one(
             None => rule.check.check_article(&cx, &mut out),
         }
     }
+    drop_deferred(rules, article, &mut out);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     ArticleOutcome {
         diagnostics: merge_same_findings(out),
         collected,
     }
+}
+
+/// Drops the findings of rules that give way (`defers-to`) to a rule reporting in the same
+/// block.
+fn drop_deferred(rules: &RuleSet, article: &Article, out: &mut Vec<Diagnostic>) {
+    let deferring: Vec<&RuleMeta> = rules
+        .rules
+        .iter()
+        .map(|rule| &rule.meta)
+        .filter(|meta| !meta.defers_to.is_empty())
+        .collect();
+    if deferring.is_empty() {
+        return;
+    }
+    let blocks: Vec<Option<usize>> = out
+        .iter()
+        .map(|d| article.block_at(d.primary.span))
+        .collect();
+    let deferred: Vec<bool> = out
+        .iter()
+        .zip(&blocks)
+        .map(|(diagnostic, block)| {
+            deferring
+                .iter()
+                .find(|meta| meta.id == diagnostic.rule)
+                .is_some_and(|meta| {
+                    out.iter().zip(&blocks).any(|(other, other_block)| {
+                        other_block == block && meta.defers_to(&other.rule)
+                    })
+                })
+        })
+        .collect();
+    let mut flags = deferred.into_iter();
+    out.retain(|_| !flags.next().unwrap_or(false));
 }
 
 /// One finding per problem: when two rules flag the same span of one article with the same fix,

@@ -10,7 +10,8 @@
 //!
 //! 1. [`cli`] — the command line
 //! 2. [`pipeline`] — gather, prepare, check, fix: the library API every front end calls
-//! 3. [`pack_test`] — rule examples and pack fixtures (`copydesk test`)
+//! 3. [`pack_test`], [`train`] — rule examples and pack fixtures (`copydesk test`), fitting
+//!    a classifier's weights (`copydesk train`)
 //! 4. [`render`] — human, concise, JSON, SARIF, GitHub, statistics, the model
 //! 5. [`config`] — `copydesk.toml` and the profiles it makes of the rules
 //! 6. [`engine`], [`fix`], [`suppress`] — running rules, applying fixes, suppressions
@@ -28,6 +29,7 @@ pub mod cli;
 pub mod pipeline;
 
 pub mod pack_test;
+pub mod train;
 
 pub mod render;
 

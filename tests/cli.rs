@@ -291,7 +291,7 @@ fn test_command_passes_on_the_rules_folder_with_its_fixtures() {
         stdout(&out),
         stderr(&out)
     );
-    assert!(stderr(&out).contains("2 fixtures"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("4 fixtures"), "{}", stderr(&out));
 }
 
 #[test]

@@ -636,3 +636,73 @@ fn sourcing_claims_and_anonymous_sources() {
         assert!(fired(&rules, "a.txt", text).is_empty(), "{text}");
     }
 }
+
+const WEIGHTS: &str = "# test weights\nbias\t-2.0\nshape:second-person\t1.5\nword:guess\t2.0\npair:<s> these\t1.0\nword:senate\t-1.0\nword:quiz\t3.5\n";
+
+fn classifier_pack(extra: &str) -> RuleSet {
+    let toml = format!(
+        "[pack]\nname = \"fixture\"\n\n[[classifier]]\nid = \"t.bait\"\nmessage = \"bait ({{score}}: {{features}})\"\nweights = \"w.tsv\"\nthreshold = 0.75\n{extra}\n{EXAMPLES}\n"
+    );
+    load_pack(&toml, &[("w.tsv", WEIGHTS)]).unwrap_or_else(|e| panic!("{:?}", e.errors))
+}
+
+#[test]
+fn classifier_reports_a_block_over_its_threshold_and_names_the_features() {
+    let rules = classifier_pack("");
+    let text = "Can you guess which senator said this\n\nThe senator spoke on Tuesday.\n";
+    assert_eq!(fired(&rules, "a.txt", text), ["t.bait"]);
+    insta::assert_snapshot!("classifier", check_text(&rules, "a.txt", text));
+    // -2 + 1.5 - 1 is well under the threshold; only the headline is read.
+    assert!(fired(&rules, "a.txt", "You and the senate\n\nCan you guess?\n").is_empty());
+}
+
+#[test]
+fn classifier_scores_do_not_depend_on_case() {
+    let rules = classifier_pack("");
+    for text in [
+        "CAN YOU GUESS\n\nBody.\n",
+        "Can You Guess\n\nBody.\n",
+        "can you guess\n\nBody.\n",
+    ] {
+        assert!(
+            check_text(&rules, "a.txt", text).contains("score 0.82"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn classifier_defers_to_rules_that_flag_the_same_block() {
+    let toml = format!(
+        "[pack]\nname = \"fixture\"\n\n[[classifier]]\nid = \"t.bait\"\nmessage = \"bait\"\nweights = \"w.tsv\"\nthreshold = 0.75\ndefers-to = [\"t.named\"]\n{EXAMPLES}\n\n[[existence]]\nid = \"t.named.guess\"\nmessage = \"guess\"\nwords = [\"guess\"]\n{EXAMPLES}\n"
+    );
+    let rules =
+        load_pack(&toml, &[("w.tsv", WEIGHTS)]).unwrap_or_else(|e| panic!("{:?}", e.errors));
+    assert_eq!(
+        fired(&rules, "a.txt", "Can you guess\n\nBody.\n"),
+        ["t.named.guess"]
+    );
+    // The named rule in the body does not silence the headline.
+    assert_eq!(
+        fired(&rules, "a.txt", "Take this quiz\n\nGuess what.\n"),
+        ["t.bait", "t.named.guess"]
+    );
+}
+
+#[test]
+fn classifier_weights_and_threshold_errors_are_located() {
+    let toml = format!(
+        "[pack]\nname = \"fixture\"\n\n[[classifier]]\nid = \"t.bait\"\nmessage = \"bait\"\nweights = \"w.tsv\"\n{EXAMPLES}\n"
+    );
+    let first_error = |toml: &str, weights: &str| match load_pack(toml, &[("w.tsv", weights)]) {
+        Ok(_) => panic!("the pack loaded"),
+        Err(errors) => errors.errors[0].message.clone(),
+    };
+    let message = first_error(&toml, "bias\t0\nword:x\tmany\n");
+    assert!(message.contains("line 2 of the weights file"), "{message}");
+    let message = first_error(
+        &toml.replace("weights = ", "threshold = 1.5\nweights = "),
+        WEIGHTS,
+    );
+    assert!(message.contains("probability"), "{message}");
+}

@@ -50,6 +50,48 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// Fit a `classifier` rule's weights from `label<TAB>text` lines: cross-validate, print
+    /// the figures and the strongest features, and write the weights file.
+    Train(TrainArgs),
+}
+
+#[derive(Args)]
+pub struct TrainArgs {
+    /// The labelled texts, one `label<TAB>text` a line.
+    pub data: PathBuf,
+    /// Where to write the weights file (nothing is written without it).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The label of the class the rule reports.
+    #[arg(long, default_value = "clickbait")]
+    pub positive: String,
+    /// A word list (one a line): only its words may be features. Use the pack's English word
+    /// list to keep names of people, places and publishers out of the model.
+    #[arg(long, value_name = "FILE")]
+    pub vocabulary: Option<PathBuf>,
+    /// A word list (one a line) of words never to use as features, such as words that are
+    /// mostly names (china, turkey). Needs `--vocabulary`. Repeatable.
+    #[arg(long, value_name = "FILE", requires = "vocabulary")]
+    pub exclude: Vec<PathBuf>,
+    /// Folds of cross-validation.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(2..))]
+    pub folds: u16,
+    /// The rule's threshold: a probability at or above it is reported.
+    #[arg(long, default_value_t = 0.5)]
+    pub threshold: f64,
+    /// The L2 penalty on the weights.
+    #[arg(long, default_value_t = 1e-4)]
+    pub l2: f64,
+    /// A feature must be in at least this many texts.
+    #[arg(long, default_value_t = 3)]
+    pub min_count: usize,
+    /// Also score the final model on these labelled files (same labels), for a held-out set.
+    /// Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub evaluate: Vec<PathBuf>,
+    /// Weights smaller than this are left out of the file.
+    #[arg(long, default_value_t = 0.05)]
+    pub prune: f64,
 }
 
 #[derive(Args)]

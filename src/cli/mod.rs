@@ -1,4 +1,4 @@
-//! The command line: `check`, `rules`, `explain`, `init`, `dump-model`, `test`. The flags are
+//! The command line: `check`, `rules`, `explain`, `init`, `dump-model`, `test`, `train`. The flags are
 //! defined in [`flags`]; every command writes to the output it is given and returns its exit
 //! code, and an error writing that output (a closed pipe) goes back up to `main`.
 //!
@@ -10,6 +10,7 @@ mod commands;
 pub mod flags;
 mod output;
 mod test_packs;
+mod train;
 
 pub use flags::{Cli, Command};
 
@@ -36,6 +37,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> io::Result<u8> {
             bless,
             color,
         } => test_packs::test_packs(&packs, bless, color, out),
+        Command::Train(args) => train::train(&args, out),
     }
 }
 

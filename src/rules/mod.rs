@@ -8,6 +8,7 @@
 pub mod dictionary;
 pub mod forms;
 pub mod kinds;
+pub mod linear;
 pub mod matcher;
 pub mod pack;
 pub mod style;
@@ -129,10 +130,24 @@ pub struct RuleMeta {
     pub preview: bool,
     /// Off by default: runs only when selected by its id (`enabled = false` in the pack).
     pub enabled: bool,
+    /// Rule ids or id prefixes (`news.tone`): where one of them reports in a block, this rule's
+    /// findings in that block are dropped (`defers-to` in the pack).
+    pub defers_to: Vec<String>,
     pub origin: Origin,
 }
 
 impl RuleMeta {
+    /// Whether this rule gives way to the rule with id `other` (`defers-to`).
+    pub fn defers_to(&self, other: &str) -> bool {
+        other != self.id
+            && self.defers_to.iter().any(|entry| {
+                other == entry
+                    || other
+                        .strip_prefix(entry.as_str())
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+    }
+
     /// A diagnostic of this rule at `span` of article `article`, with the message template
     /// filled from `values` and the rule's rationale and help attached.
     pub fn diagnostic(

@@ -139,6 +139,7 @@ kinds! {
     length => Length,
     headline_form => HeadlineForm,
     headline_case => HeadlineCase,
+    classifier => Classifier,
     attribution => Attribution,
     sourcing => Sourcing,
     quotation => Quotation,

@@ -6,12 +6,14 @@
 //! [`LocatedError`](crate::located::LocatedError) in the file, and all of a pack's problems are
 //! reported together.
 //!
-//! [`schema`] is what a pack file may say, [`load`] reads and validates packs, and
+//! [`schema`] is what a pack file may say, [`load`] reads packs, [`validate`] checks the
+//! fields every rule has, and
 //! [`compiler`] is what a kind's `compile` function works with.
 
 pub mod compiler;
 pub mod load;
 pub mod schema;
+pub mod validate;
 
 pub use compiler::Compiler;
 pub use load::{load, load_registered, load_with};
@@ -25,6 +27,10 @@ pub const DEFAULT_PACK: &[(&str, &str)] = &[
     (
         "rules/news/tone.toml",
         include_str!("../../../rules/news/tone.toml"),
+    ),
+    (
+        "rules/news/clickbait.tsv",
+        include_str!("../../../rules/news/clickbait.tsv"),
     ),
     (
         "rules/news/attribution.toml",

@@ -36,6 +36,7 @@ pub struct Common {
     pub must_not_fire: Vec<Spanned<String>>,
     pub preview: bool,
     pub enabled: bool,
+    pub defers_to: Vec<Spanned<String>>,
 }
 
 /// Rules run unless their table says `enabled = false`.
@@ -72,6 +73,8 @@ macro_rules! rule_spec {
             pub preview: bool,
             #[serde(default = "copydesk::rules::pack::enabled_by_default")]
             pub enabled: bool,
+            #[serde(default)]
+            pub defers_to: Vec<toml::Spanned<String>>,
             $($body)*
         }
 
@@ -90,6 +93,7 @@ macro_rules! rule_spec {
                     must_not_fire: self.must_not_fire.clone(),
                     preview: self.preview,
                     enabled: self.enabled,
+                    defers_to: self.defers_to.clone(),
                 }
             }
         }

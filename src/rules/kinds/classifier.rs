@@ -1,0 +1,151 @@
+//! # classifier
+//!
+//! ## What it flags
+//! A block that a trained linear model scores at or above the rule's `threshold` (a
+//! probability, 0 to 1): by default the headline, for its tone. The model is a weights file in
+//! the pack (`weights`, one `feature<TAB>weight` a line, written by `copydesk train`); its
+//! features are the block's lower-cased words and word pairs and shapes such as "starts with a
+//! number", "second person", "demonstrative subject" ("These photos…"), "forward reference"
+//! ("here's why"), "quiz form" ("can you", "which … are you"), intensifiers, emotional payoffs
+//! ("will make you"), superlatives and slang. Case is never a feature: "Can You Guess" and "can
+//! you guess" score the same. The finding names the score and the features that pushed it
+//! most (`{features}`: "starts with a number +1.9 · `will make` +1.6 · second person +0.8"),
+//! so a writer sees why.
+//!
+//! A rule can set `defers-to` (rule ids or prefixes): where one of those rules already flags
+//! the block, this one stays quiet, so a headline a named tone rule explains better is not
+//! reported twice.
+//!
+//! ## Why
+//! Phrase lists catch the bait they list. A model trained on thousands of labelled headlines
+//! weighs the many small signs of a teaser together ("Can you guess which senator said this",
+//! "These photos of the flood will break your heart") and says which ones it saw.
+//!
+//! ## Example
+//! ```toml
+//! [[classifier]]
+//! id = "news.tone.clickbait"
+//! message = "headline reads as click bait ({score}: {features})"
+//! help = "say what happened instead of teasing it"
+//! weights = "clickbait.tsv"
+//! threshold = 0.8
+//! rationale = "A headline tells the news; it does not tease it."
+//! must-fire = ["You won't believe what this senator said about the budget"]
+//! must-not-fire = ["Senate passes budget after all-night session"]
+//! ```
+//!
+//! Train a house model on your own rejected and approved headlines (`rejected<TAB>headline`
+//! and `approved<TAB>headline` lines) with `copydesk train headlines.tsv --positive rejected
+//! --vocabulary words.txt --out house.tsv`, and name `house.tsv` in your pack's rule.
+//!
+//! ## Instead
+//! A headline that states the news: who did what, and what it means.
+//!
+//! ## Fix safety
+//! No fix: only a person can rewrite a headline.
+
+use super::KindInfo;
+use crate::diagnostic::Diagnostic;
+use crate::rules::linear::{Feature, Model, Shape};
+use crate::rules::pack::Compiler;
+use crate::rules::{Check, Context, Details};
+use toml::Spanned;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "classifier",
+    default_scope: &[crate::article::BlockKind::Headline],
+    placeholders: &["score", "features"],
+    source: include_str!("classifier.rs"),
+};
+
+/// How many features a finding names.
+const EXPLAINED: usize = 3;
+/// How many of the strongest features each way `copydesk explain` lists.
+const LISTED: usize = 15;
+
+crate::rule_spec! {
+    pub struct Spec {
+        pub weights: Spanned<String>,
+        #[serde(default = "default_threshold")]
+        pub threshold: Spanned<f64>,
+    }
+}
+
+fn default_threshold() -> Spanned<f64> {
+    Spanned::new(0..0, 0.5)
+}
+
+pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    let threshold = *spec.threshold.get_ref();
+    if !(0.0..=1.0).contains(&threshold) {
+        compiler.error(
+            spec.threshold.span().into(),
+            format!("`threshold` is a probability from 0 to 1, not {threshold}"),
+            "here",
+        );
+        return None;
+    }
+    let text = compiler.data_file(&spec.weights)?;
+    match Model::parse(&text) {
+        Ok(model) => Some(Box::new(Classifier { model, threshold })),
+        Err(error) => {
+            compiler.error(
+                spec.weights.span().into(),
+                format!("line {} of the weights file: {}", error.line, error.message),
+                "in this file",
+            );
+            None
+        }
+    }
+}
+
+struct Classifier {
+    model: Model,
+    threshold: f64,
+}
+
+impl Check for Classifier {
+    fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for (index, block) in cx.blocks() {
+            let span = block.span;
+            if !cx.may_report(index, span) {
+                continue;
+            }
+            let score = self.model.score(cx.text(span));
+            if score.probability < self.threshold {
+                continue;
+            }
+            let features = score.explain(EXPLAINED);
+            let shown = format!("score {:.2}", score.probability);
+            out.push(cx.diagnostic(
+                span,
+                format!("{shown}, threshold {}", self.threshold),
+                &[("score", &shown), ("features", &features)],
+            ));
+        }
+    }
+
+    fn details(&self) -> Details {
+        let (up, down) = self.model.strongest(LISTED);
+        let line = |(feature, weight): &(Feature, f64)| {
+            format!("{weight:+.2}  {}", feature.describe())
+        };
+        let mut matches = vec![format!(
+            "threshold {} · bias {:+.2} · {} features; the strongest each way:",
+            self.threshold,
+            self.model.bias,
+            self.model.weights.len()
+        )];
+        matches.extend(up.iter().map(line));
+        matches.extend(down.iter().map(line));
+        matches.push("the shapes:".to_owned());
+        for shape in Shape::ALL {
+            let weight = self.model.weights.get(&Feature::Shape(shape.name()).key());
+            matches.push(format!("{:+.2}  {}", weight.copied().unwrap_or(0.0), shape.description()));
+        }
+        Details {
+            matches,
+            preferred: None,
+        }
+    }
+}

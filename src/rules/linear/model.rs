@@ -1,0 +1,198 @@
+//! A trained linear model: a bias and a weight per feature, read from and written to a
+//! weights file, and the score it gives a block with the features that made it.
+//!
+//! The weights file is text, one `feature<TAB>weight` a line; `#` starts a comment line, and
+//! the line `bias<TAB>weight` holds the intercept. Features are named as [`Feature::key`]
+//! writes them (`shape:second-person`, `word:you`, `pair:can you`).
+
+use super::features::{self, Feature};
+use foldhash::HashMap;
+
+/// The name of the intercept's line in a weights file.
+const BIAS: &str = "bias";
+
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub bias: f64,
+    pub weights: HashMap<String, f64>,
+}
+
+/// Features with their weights.
+pub type Weighted = Vec<(Feature, f64)>;
+
+/// What a model makes of one block.
+#[derive(Debug, Clone)]
+pub struct Score {
+    /// The probability of the positive class (clickbait), 0 to 1.
+    pub probability: f64,
+    /// The block's features that have a weight, strongest push towards the positive class
+    /// first.
+    pub contributions: Weighted,
+}
+
+impl Score {
+    /// The strongest `n` features pushing towards the positive class, as a diagnostic shows
+    /// them: "starts with a number +1.9 · `will make` +1.6".
+    pub fn explain(&self, n: usize) -> String {
+        self.contributions
+            .iter()
+            .filter(|(_, weight)| *weight > 0.0)
+            .take(n)
+            .map(|(feature, weight)| format!("{} {weight:+.1}", feature.describe()))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// A line of a weights file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based.
+    pub line: usize,
+    pub message: String,
+}
+
+impl Model {
+    /// Reads a weights file.
+    pub fn parse(text: &str) -> Result<Model, ParseError> {
+        let mut model = Model::default();
+        let mut has_bias = false;
+        for (index, raw) in text.lines().enumerate() {
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: String| ParseError {
+                line: index + 1,
+                message,
+            };
+            let (key, value) = line
+                .split_once('\t')
+                .ok_or_else(|| error(format!("not `feature<TAB>weight`: {line:?}")))?;
+            let weight: f64 = value
+                .trim()
+                .parse()
+                .ok()
+                .filter(|w: &f64| w.is_finite())
+                .ok_or_else(|| error(format!("the weight {value:?} is not a number")))?;
+            if key == BIAS {
+                model.bias = weight;
+                has_bias = true;
+            } else if Feature::from_key(key).is_none() {
+                return Err(error(format!(
+                    "unknown feature {key:?}: features are `shape:NAME`, `word:WORD` or `pair:WORD WORD`"
+                )));
+            } else if model.weights.insert(key.to_owned(), weight).is_some() {
+                return Err(error(format!("the feature {key:?} is listed twice")));
+            }
+        }
+        if !has_bias {
+            return Err(ParseError {
+                line: 1,
+                message: "the weights file has no `bias` line".to_owned(),
+            });
+        }
+        Ok(model)
+    }
+
+    /// The weights file: `header` as comment lines, the bias, then the features by weight,
+    /// strongest first (so a reader sees what matters at the top).
+    pub fn to_weights_file(&self, header: &str) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&format!("{BIAS}\t{:.4}\n", self.bias));
+        let mut entries: Vec<(&String, &f64)> = self.weights.iter().collect();
+        entries.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
+        for (key, weight) in entries {
+            out.push_str(&format!("{key}\t{weight:.4}\n"));
+        }
+        out
+    }
+
+    /// Scores a block's text.
+    pub fn score(&self, text: &str) -> Score {
+        let mut contributions: Vec<(Feature, f64)> = features::features(text)
+            .into_iter()
+            .filter_map(|feature| {
+                let weight = *self.weights.get(&feature.key())?;
+                Some((feature, weight))
+            })
+            .collect();
+        let sum = self.bias + contributions.iter().map(|(_, w)| w).sum::<f64>();
+        contributions.sort_by(|a, b| b.1.total_cmp(&a.1));
+        Score {
+            probability: logistic(sum),
+            contributions,
+        }
+    }
+
+    /// The `n` strongest features each way: towards the positive class, then away from it.
+    pub fn strongest(&self, n: usize) -> (Weighted, Weighted) {
+        let mut all: Weighted = self
+            .weights
+            .iter()
+            .filter_map(|(key, w)| Some((Feature::from_key(key)?, *w)))
+            .collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let positive = all.iter().take_while(|(_, w)| *w > 0.0).take(n).cloned();
+        let negative = all
+            .iter()
+            .rev()
+            .take_while(|(_, w)| *w < 0.0)
+            .take(n)
+            .cloned();
+        (positive.collect(), negative.collect())
+    }
+}
+
+/// The logistic function: a sum of weights to a probability.
+pub fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "# a test model\nbias\t-1.0\nshape:second-person\t1.5\nword:guess\t2.0\npair:<s> this\t0.5\nword:senate\t-1.0\n";
+
+    #[test]
+    fn a_weights_file_reads_and_writes_back() {
+        let model = Model::parse(FILE).unwrap();
+        let again = Model::parse(&model.to_weights_file("again")).unwrap();
+        assert_eq!(again.bias, -1.0);
+        assert_eq!(again.weights, model.weights);
+    }
+
+    #[test]
+    fn a_score_names_its_strongest_features() {
+        let model = Model::parse(FILE).unwrap();
+        let score = model.score("Can you guess this?");
+        assert!((score.probability - logistic(-1.0 + 1.5 + 2.0)).abs() < 1e-9);
+        assert_eq!(score.explain(3), "`guess` +2.0 · second person +1.5");
+        let (up, down) = model.strongest(1);
+        assert_eq!(up[0].1, 2.0);
+        assert_eq!(down[0].1, -1.0);
+    }
+
+    #[test]
+    fn bad_lines_are_located() {
+        let error = Model::parse("bias\t0\nword:x\tlots\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(Model::parse("word:x\t1\n").is_err());
+        assert_eq!(
+            Model::parse("bias\t0\ncolour:red\t1\n").unwrap_err().line,
+            2
+        );
+        assert_eq!(
+            Model::parse("bias\t0\nword:x\t1\nword:x\t2\n")
+                .unwrap_err()
+                .line,
+            3
+        );
+    }
+}
