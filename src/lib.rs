@@ -3,29 +3,31 @@
 //! The path data takes, one module per arrow:
 //! [`input`] (walk and decode) → [`article`] (the model) → [`rules`] (packs compiled into a
 //! [`rules::RuleSet`]) → [`engine`] (check articles in parallel) → [`diagnostic`] → [`render`],
-//! with [`pipeline`] running those steps for every front end ([`cli`] today).
+//! with [`pipeline`] running those steps for every front end ([`cli`] and [`lsp`]).
 //!
 //! The modules in layers, top to bottom. A module imports only from layers below its own
 //! (`tests/structure.rs` checks every `use crate::…` line):
 //!
 //! 1. [`cli`] — the command line
-//! 2. [`pipeline`] — gather, prepare, check, fix: the library API every front end calls
-//! 3. [`pack_test`], [`train`] — rule examples and pack fixtures (`copydesk test`), fitting
+//! 2. [`lsp`] — the language server (`copydesk lsp`)
+//! 3. [`pipeline`] — gather, prepare, check, fix: the library API every front end calls
+//! 4. [`pack_test`], [`train`] — rule examples and pack fixtures (`copydesk test`), fitting
 //!    a classifier's weights (`copydesk train`)
-//! 4. [`render`] — human, concise, JSON, SARIF, GitHub, statistics, the model
-//! 5. [`config`] — `copydesk.toml` and the profiles it makes of the rules
-//! 6. [`engine`], [`fix`], [`suppress`] — running rules, applying fixes, suppressions
-//! 7. [`rules`] — kinds, packs, the combined matcher, house style
-//! 8. [`grounding`] — source documents and what drafts are checked against in them
-//! 9. [`input`] — finding and decoding files
-//! 10. [`article`] — the article model
-//! 11. [`diagnostic`], [`located`] — findings, and errors located in user files
-//! 12. [`span`] — byte spans and line indexes
+//! 5. [`render`] — human, concise, JSON, SARIF, GitHub, statistics, the model, explanations
+//! 6. [`config`] — `copydesk.toml` and the profiles it makes of the rules
+//! 7. [`engine`], [`fix`], [`suppress`] — running rules, applying fixes, suppressions
+//! 8. [`rules`] — kinds, packs, the combined matcher, house style
+//! 9. [`grounding`] — source documents and what drafts are checked against in them
+//! 10. [`input`] — finding and decoding files
+//! 11. [`article`] — the article model
+//! 12. [`diagnostic`], [`located`] — findings, and errors located in user files
+//! 13. [`span`] — byte spans and line indexes
 
 // `rule_spec!` names a serde default by a path that must resolve inside this crate too.
 extern crate self as copydesk;
 
 pub mod cli;
+pub mod lsp;
 pub mod pipeline;
 
 pub mod pack_test;

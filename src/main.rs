@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = copydesk::cli::Cli::parse();
+    // The language server owns standard input and output (its own reader and writer
+    // threads), so it must not run with standard output locked here.
+    if let copydesk::cli::Command::Lsp(args) = &cli.command {
+        return ExitCode::from(copydesk::cli::lsp(args));
+    }
     let mut stdout = std::io::stdout().lock();
     let result = copydesk::cli::run(cli, &mut stdout).and_then(|code| {
         stdout.flush()?;

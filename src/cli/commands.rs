@@ -1,12 +1,13 @@
-//! The small commands: `rules`, `explain`, `init` and `dump-model`.
+//! The small commands: `rules`, `explain` (whose text is [`crate::render::explain`]'s), `init`
+//! and `dump-model`.
 
 use super::flags::RuleArgs;
 use super::{EXIT_CLEAN, EXIT_ERROR, load_rules};
 use crate::config;
 use crate::input::{self, Source};
 use crate::render;
+use crate::rules::Rule;
 use crate::rules::kinds::KINDS;
-use crate::rules::{Rule, RuleSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -94,67 +95,8 @@ pub fn explain(name: &str, args: &RuleArgs, out: &mut dyn Write) -> io::Result<u
         eprintln!("error: no rule or kind named `{name}`; `copydesk rules` lists the rules");
         return Ok(EXIT_ERROR);
     };
-    out.write_all(explain_rule(&rules, rule).as_bytes())?;
+    out.write_all(render::explain::rule(&rules, rule).as_bytes())?;
     Ok(EXIT_CLEAN)
-}
-
-/// A rule's explanation: what it says, why, what it matches, its examples and its kind.
-pub fn explain_rule(rules: &RuleSet, rule: &Rule) -> String {
-    let meta = &rule.meta;
-    let scope: Vec<&str> = meta.scope.kinds().map(|k| k.name()).collect();
-    let details = rule.check.details();
-    let fill = |template: &str| {
-        let preferred = details.preferred.as_deref().unwrap_or("the preferred form");
-        template
-            .replace("{match}", "(the text found)")
-            .replace("{preferred}", preferred)
-    };
-    let mut text = format!(
-        "# {}\n\n{} rule, severity {}, reads: {}{}\nDefined in {}.{}\n\n## Message\n{}\n\n## Why\n{}\n",
-        meta.id,
-        meta.kind,
-        meta.severity,
-        scope.join(", "),
-        if meta.in_quotes {
-            " (including direct quotations)"
-        } else {
-            ""
-        },
-        rules.packs[meta.origin.pack].name,
-        if meta.aliases.is_empty() {
-            String::new()
-        } else {
-            format!(" Formerly {}.", meta.aliases.join(", "))
-        },
-        fill(&meta.message),
-        meta.rationale,
-    );
-    if let Some(help) = &meta.help {
-        text.push_str(&format!("\n## Instead\n{}\n", fill(help)));
-    }
-    if !details.matches.is_empty() {
-        text.push_str("\n## Matches\n");
-        for line in &details.matches {
-            text.push_str(&format!("- {line}\n"));
-        }
-    }
-    text.push_str("\n## Flags\n");
-    for example in &meta.must_fire {
-        text.push_str(&format!("- {}\n", example.text.trim()));
-    }
-    text.push_str("\n## Leaves alone\n");
-    for example in &meta.must_not_fire {
-        text.push_str(&format!("- {}\n", example.text.trim()));
-    }
-    if let Some(kind) = KINDS.iter().find(|k| k.name == meta.kind) {
-        text.push_str(&format!(
-            "\n---\nAbout the `{}` kind (`copydesk explain {}`):\n\n{}\n",
-            kind.name,
-            kind.name,
-            kind.doc()
-        ));
-    }
-    text
 }
 
 /// `copydesk dump-model`: how a draft was read.

@@ -50,9 +50,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// Run the language server over standard input and output, for editors (VS Code, Neovim,
+    /// Helix, Zed): live findings, fixes as code actions, explanations on hover.
+    Lsp(LspArgs),
     /// Fit a `classifier` rule's weights from `label<TAB>text` lines: cross-validate, print
     /// the figures and the strongest features, and write the weights file.
     Train(TrainArgs),
+}
+
+#[derive(Args)]
+pub struct LspArgs {
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// How long to wait after the last keystroke before checking, in milliseconds.
+    #[arg(long, default_value_t = 150)]
+    pub debounce_ms: u64,
+    /// Testing only: fail (panic) while checking any document that contains this text, to
+    /// prove the server survives a failing rule.
+    #[arg(long, hide = true, value_name = "TEXT")]
+    pub crash_on: Option<String>,
 }
 
 #[derive(Args)]

@@ -1,4 +1,4 @@
-//! The command line: `check`, `rules`, `explain`, `init`, `dump-model`, `test`, `train`. The flags are
+//! The command line: `check`, `rules`, `explain`, `init`, `dump-model`, `test`, `lsp`, `train`. The flags are
 //! defined in [`flags`]; every command writes to the output it is given and returns its exit
 //! code, and an error writing that output (a closed pipe) goes back up to `main`.
 //!
@@ -38,6 +38,24 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> io::Result<u8> {
             color,
         } => test_packs::test_packs(&packs, bless, color, out),
         Command::Train(args) => train::train(&args, out),
+        Command::Lsp(args) => Ok(lsp(&args)),
+    }
+}
+
+/// `copydesk lsp`: serves on standard input and output until the editor says exit. The
+/// caller must not hold standard output locked.
+pub fn lsp(args: &flags::LspArgs) -> u8 {
+    let options = crate::lsp::ServerOptions {
+        rules: rule_options(&args.rules),
+        debounce: std::time::Duration::from_millis(args.debounce_ms),
+        crash_on: args.crash_on.clone(),
+    };
+    match crate::lsp::serve_stdio(options) {
+        Ok(()) => EXIT_CLEAN,
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_ERROR
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! Turning diagnostics into output: [`human`] (codespan-reporting), [`concise`] (one line
-//! each) and [`json`] (versioned, for tools).
+//! each) and [`json`] (versioned, for tools), and [`explain`] for a rule's documentation.
 
 pub mod concise;
+pub mod explain;
 pub mod github;
 pub mod human;
 pub mod json;
