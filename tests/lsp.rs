@@ -27,8 +27,13 @@ struct Client {
 impl Client {
     fn start(dir: &Path, extra: &[&str]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .args(["lsp", "--debounce-ms", "10"])
+            .arg("lsp")
             .args(extra)
+            .args(if extra.contains(&"--debounce-ms") {
+                &[][..]
+            } else {
+                &["--debounce-ms", "10"][..]
+            })
             .current_dir(dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -417,6 +422,92 @@ fn a_failing_check_is_an_error_on_its_document_and_the_server_keeps_serving() {
     assert!(
         found.iter().any(|d| d["code"] == "typo.doubled-word"),
         "{found:?}"
+    );
+    client.shutdown();
+}
+
+/// About `words` words of news copy made from the project's sample drafts.
+fn long_draft(words: usize, seed: usize) -> String {
+    let mut text = format!("Harbour plan story number {seed}\n\n");
+    let mut drafts: Vec<_> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+    drafts.sort();
+    'fill: loop {
+        for draft in &drafts {
+            let body = std::fs::read_to_string(draft).unwrap();
+            for paragraph in body.split("\n\n").skip(1) {
+                // A different last sentence each time, so no paragraph is a pasted copy.
+                let count = text.len();
+                text.push_str(&format!(
+                    "{} Update {count} followed.\n\n",
+                    paragraph.trim()
+                ));
+                if text.split_whitespace().count() >= words {
+                    break 'fill;
+                }
+            }
+        }
+    }
+    text
+}
+
+/// The server's resident memory, in MB (Linux).
+fn resident_mb(client: &Client) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", client.child.id())).unwrap();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    kb / 1024.0
+}
+
+/// Memory with 20 open 5,000-word documents stays under 50 MB, and flat over 10,000 edits
+/// (each one checked). Slow: run in release, as `.ci/run` does
+/// (`cargo test --release --test lsp -- --ignored --nocapture`).
+#[test]
+#[ignore = "10,000 checked edits: run in release"]
+fn memory_stays_under_50_mb_and_flat_over_10000_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path(), &["--debounce-ms", "0"]);
+    let uris: Vec<String> = (0..20)
+        .map(|i| uri(&dir.path().join(format!("story-{i}.md"))))
+        .collect();
+    for (i, uri) in uris.iter().enumerate() {
+        client.open(uri, &long_draft(5000, i));
+    }
+    let opened = resident_mb(&client);
+    let mut version = 1;
+    let mut edit = |client: &mut Client, n: usize| {
+        for k in 0..n {
+            let uri = &uris[k % uris.len()];
+            if k % uris.len() == 0 {
+                version += 1;
+            }
+            // Insert a word, then take it out again, so the texts keep their size.
+            let end = if (version % 2) == 0 { 0 } else { 4 };
+            let text = if (version % 2) == 0 { "Now " } else { "" };
+            let change = json!({"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": end}}, "text": text});
+            client.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}));
+            client.diagnostics(uri);
+        }
+    };
+    edit(&mut client, 1_000);
+    let warm = resident_mb(&client);
+    edit(&mut client, 9_000);
+    let after = resident_mb(&client);
+    println!(
+        "resident memory: {opened:.1} MB with 20 documents open, {warm:.1} MB after 1,000 edits, {after:.1} MB after 10,000"
+    );
+    assert!(after <= 50.0 && warm <= 50.0, "{warm:.1} MB, {after:.1} MB");
+    assert!(
+        after <= warm * 1.10,
+        "memory grew from {warm:.1} MB to {after:.1} MB"
     );
     client.shutdown();
 }

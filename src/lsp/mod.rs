@@ -45,9 +45,13 @@ pub fn serve_stdio(options: ServerOptions) -> Result<(), String> {
     let (connection, io_threads) = Connection::stdio();
     serve(&connection, options)?;
     drop(connection);
-    io_threads
-        .join()
-        .map_err(|e| format!("the connection failed: {e}"))
+    // An editor that closed the pipe first is an end like any other.
+    match io_threads.join() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("the connection failed: {e}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Serves one editor over `connection`: the handshake, then messages until exit.

@@ -122,10 +122,8 @@ impl<'c> Server<'c> {
     fn handle(&mut self, message: Message) -> Result<bool, String> {
         match message {
             Message::Request(request) => {
-                let shutdown = self
-                    .connection
-                    .handle_shutdown(&request)
-                    .map_err(|e| format!("the editor's shutdown failed: {e}"))?;
+                // An editor that goes away during shutdown (no `exit`) ends the session too.
+                let shutdown = self.connection.handle_shutdown(&request).unwrap_or(true);
                 if !shutdown {
                     self.answer(request);
                 }
