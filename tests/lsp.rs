@@ -511,3 +511,36 @@ fn memory_stays_under_50_mb_and_flat_over_10000_edits() {
     );
     client.shutdown();
 }
+
+#[test]
+fn a_misquote_points_into_its_source_and_other_files_are_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        "wire.txt",
+        "Ferry cuts approved\n\nThe board voted on Monday. “We will keep the winter ferry running,” the chair said.\n",
+    );
+    let draft = "---\nsources:\n  - wire.txt\n---\nFerry cuts approved\n\nThe board voted on Monday. “We will end the winter ferry,” the chair said.\n";
+    write_file(dir.path(), "draft.md", draft);
+    let mut client = Client::start(dir.path(), &[]);
+    let found = client.open(&uri(&dir.path().join("draft.md")), draft);
+    let misquote = found
+        .iter()
+        .find(|d| d["code"] == "grounding.misquote")
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    let wire = uri(&dir.path().join("wire.txt"));
+    let related = misquote["relatedInformation"].as_array().unwrap();
+    let in_source = related
+        .iter()
+        .find(|r| r["location"]["uri"] == wire.as_str())
+        .unwrap_or_else(|| panic!("{related:#?}"));
+    assert_eq!(in_source["location"]["range"]["start"]["line"], 2);
+    // A configuration opened in the editor is not checked as a draft.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&dir.path().join("copydesk.toml")), "languageId": "toml", "version": 1, "text": "slammed slammed"}}),
+    );
+    let hover = client.request("textDocument/hover", json!({"textDocument": {"uri": uri(&dir.path().join("copydesk.toml"))}, "position": {"line": 0, "character": 0}}));
+    assert!(hover.is_null());
+    client.shutdown();
+}

@@ -249,3 +249,42 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Whatever ranges an editor sends (past line ends, past the last line, inside a
+    /// surrogate pair, reversed), applying them never panics, keeps the text valid, and
+    /// converting any position of the result back and forth lands on a character boundary.
+    #[test]
+    fn editor_changes_at_any_position_never_break_a_document(
+        text in draft(),
+        changes in prop::collection::vec((0u32..8, 0u32..60, 0u32..8, 0u32..60, "[a-z😀’\n ]{0,6}"), 1..8),
+    ) {
+        use copydesk::lsp::convert::Lines;
+        use copydesk::lsp::documents::Document;
+        use lsp_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
+        use std::str::FromStr;
+        let mut doc = Document {
+            uri: Uri::from_str("file:///tmp/p.md").map_err(|e| TestCaseError::fail(e.to_string()))?,
+            path: None,
+            name: "p.md".into(),
+            text,
+            version: 0,
+            due: None,
+            checked: None,
+            config: None,
+        };
+        for (version, (l1, c1, l2, c2, insert)) in changes.into_iter().enumerate() {
+            let range = Range::new(Position::new(l1, c1), Position::new(l2, c2));
+            let change = TextDocumentContentChangeEvent { range: Some(range), range_length: None, text: insert };
+            doc.apply(vec![change], version as i32);
+            let lines = Lines::new(&doc.text);
+            for offset in 0..=doc.text.len() {
+                let back = lines.offset(lines.position(offset));
+                prop_assert!(doc.text.is_char_boundary(back));
+                prop_assert!(back <= offset);
+            }
+        }
+    }
+}

@@ -240,6 +240,9 @@ impl<'c> Server<'c> {
 
     fn opened(&mut self, item: lsp_types::TextDocumentItem) {
         let path = path_of(&item.uri);
+        if !is_draft(path.as_deref(), &item.language_id) {
+            return;
+        }
         let name = match &path {
             Some(path) => path.display().to_string(),
             None => untitled_name(&item.uri, &item.language_id),
@@ -378,6 +381,20 @@ impl<'c> Server<'c> {
 fn params<P: serde::de::DeserializeOwned>(request: Request) -> Result<P, (ErrorCode, String)> {
     serde_json::from_value(request.params)
         .map_err(|e| (ErrorCode::InvalidParams, format!("bad parameters: {e}")))
+}
+
+/// Whether a document is one copydesk checks: a file with an article extension (`.md`,
+/// `.txt`, `.html` …), or a buffer with no file in Markdown, plain text or HTML. A
+/// configuration or pack open in the same editor is left alone.
+fn is_draft(path: Option<&std::path::Path>, language: &str) -> bool {
+    match path {
+        Some(path) => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            crate::input::ARTICLE_EXTENSIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(e))
+        }),
+        None => matches!(language, "markdown" | "plaintext" | "text" | "html"),
+    }
 }
 
 /// A name for a buffer with no file: its URI's last part, with an extension for its language.
