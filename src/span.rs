@@ -62,6 +62,9 @@ pub struct LineIndex<'a> {
     /// Characters before byte `i * CHECKPOINT` (and, last, in the whole text); empty for an
     /// ASCII text.
     chars_before: Vec<usize>,
+    /// Characters outside the Basic Multilingual Plane (emoji: two UTF-16 units each) before
+    /// byte `i * CHECKPOINT`; empty for a text with none.
+    astral_before: Vec<usize>,
 }
 
 /// Bytes between two character-count checkpoints.
@@ -82,11 +85,36 @@ impl<'a> LineIndex<'a> {
             }
             counts
         };
+        let astral_before = if text.as_bytes().iter().any(|&b| b >= 0xF0) {
+            let mut counts = vec![0];
+            for chunk in text.as_bytes().chunks(CHECKPOINT) {
+                let before = counts.last().copied().unwrap_or(0);
+                counts.push(before + astral_in(chunk));
+            }
+            counts
+        } else {
+            Vec::new()
+        };
         Self {
             text,
             line_starts,
             chars_before,
+            astral_before,
         }
+    }
+
+    /// The offset of byte `at` in UTF-16 code units from the start of the text: what a
+    /// JavaScript string or an editor's UTF-16 position counts.
+    pub fn utf16_offset(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        let astral = if self.astral_before.is_empty() {
+            0
+        } else {
+            let checkpoint = at / CHECKPOINT;
+            self.astral_before[checkpoint]
+                + astral_in(&self.text.as_bytes()[checkpoint * CHECKPOINT..at])
+        };
+        self.chars_to(at) + astral
     }
 
     /// 1-based line and column (counted in characters) of byte offset `at`.
@@ -122,6 +150,11 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Four-byte characters that start in `bytes` (their lead byte is 0xF0 or above).
+fn astral_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b >= 0xF0).count()
+}
+
 /// Characters that start in `bytes`: every byte but UTF-8 continuation bytes.
 fn chars_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
@@ -130,6 +163,16 @@ fn chars_in(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_offsets_count_emoji_twice() {
+        let text = format!("{}a😀’b", "x".repeat(300));
+        let index = LineIndex::new(&text);
+        let b = text.find('b').unwrap();
+        assert_eq!(index.utf16_offset(b), text[..b].encode_utf16().count());
+        assert_eq!(index.utf16_offset(b), 304);
+        assert_eq!(LineIndex::new("plain").utf16_offset(3), 3);
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

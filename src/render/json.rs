@@ -46,7 +46,8 @@ struct JsonDiagnostic<'a> {
     fix: Option<JsonFix<'a>>,
 }
 
-/// A span with its byte offsets and 1-based line and column (in characters) at both ends.
+/// A span with its byte offsets, 1-based line and column (in characters) and UTF-16 offsets
+/// at both ends.
 #[derive(Serialize)]
 struct Location<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,6 +63,8 @@ struct Position {
     offset: usize,
     line: usize,
     column: usize,
+    /// The offset in UTF-16 code units: what JavaScript strings index.
+    utf16: usize,
 }
 
 #[derive(Serialize)]
@@ -103,11 +106,13 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
 fn build<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
     let indexes = report.line_indexes();
     let position = |article: usize, offset: usize| {
-        let (line, column) = indexes[article].line_col(offset);
+        let index = &indexes[article];
+        let (line, column) = index.line_col(offset);
         Position {
             offset,
             line,
             column,
+            utf16: index.utf16_offset(offset),
         }
     };
     let location = |label: &'a Label, with_path: bool| Location {
