@@ -12,30 +12,8 @@ use copydesk::rules::pack::{PackInput, load};
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-/// About 1,000 words of news copy made from the sample drafts.
-fn article_text() -> String {
-    let mut text = String::from("Council votes on harbour plan after long delay\n\n");
-    let mut drafts: Vec<_> = std::fs::read_dir("corpus")
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    drafts.sort();
-    'fill: loop {
-        for draft in &drafts {
-            let body = std::fs::read_to_string(draft).unwrap();
-            for paragraph in body.split("\n\n").skip(1) {
-                text.push_str(paragraph.trim());
-                text.push_str("\n\n");
-                if text.split_whitespace().count() >= 1000 {
-                    break 'fill;
-                }
-            }
-        }
-    }
-    text
-}
+#[path = "../tests/common/drafts.rs"]
+mod drafts;
 
 fn default_rules() -> RuleSet {
     load(&PackInput::defaults()).unwrap_or_else(|e| panic!("{:?}", e.errors))
@@ -78,7 +56,7 @@ fn pack_with_literals(pairs: usize) -> RuleSet {
 }
 
 fn benches(c: &mut Criterion) {
-    let text = article_text();
+    let text = drafts::article_text();
     let rules = default_rules();
 
     // Start-up: what every run pays before the first article, including an editor's save.

@@ -13,30 +13,8 @@ use std::time::{Duration, Instant};
 
 const URI: &str = "file:///tmp/copydesk-bench/draft.md";
 
-/// About 1,000 words of news copy made from the sample drafts.
-fn article_text() -> String {
-    let mut text = String::from("Council votes on harbour plan after long delay\n\n");
-    let mut drafts: Vec<_> = std::fs::read_dir("corpus")
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    drafts.sort();
-    'fill: loop {
-        for draft in &drafts {
-            let body = std::fs::read_to_string(draft).unwrap();
-            for paragraph in body.split("\n\n").skip(1) {
-                text.push_str(paragraph.trim());
-                text.push_str("\n\n");
-                if text.split_whitespace().count() >= 1000 {
-                    break 'fill;
-                }
-            }
-        }
-    }
-    text
-}
+#[path = "../tests/common/drafts.rs"]
+mod drafts;
 
 struct Client {
     connection: Connection,
@@ -116,7 +94,7 @@ impl Client {
 }
 
 fn benches(c: &mut Criterion) {
-    let text = article_text();
+    let text = drafts::article_text();
     let mut group = c.benchmark_group("lsp");
     let client = Client::start();
     client.open(&text);

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::drafts::sample_draft;
 use common::{copydesk_in, write_file};
 use lsp_server::{Message, Notification, Request, RequestId};
 use serde_json::{Value, json};
@@ -426,36 +427,6 @@ fn a_failing_check_is_an_error_on_its_document_and_the_server_keeps_serving() {
     client.shutdown();
 }
 
-/// About `words` words of news copy made from the project's sample drafts.
-fn long_draft(words: usize, seed: usize) -> String {
-    let mut text = format!("Harbour plan story number {seed}\n\n");
-    let mut drafts: Vec<_> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-    drafts.sort();
-    'fill: loop {
-        for draft in &drafts {
-            let body = std::fs::read_to_string(draft).unwrap();
-            for paragraph in body.split("\n\n").skip(1) {
-                // A different last sentence each time, so no paragraph is a pasted copy.
-                let count = text.len();
-                text.push_str(&format!(
-                    "{} Update {count} followed.\n\n",
-                    paragraph.trim()
-                ));
-                if text.split_whitespace().count() >= words {
-                    break 'fill;
-                }
-            }
-        }
-    }
-    text
-}
-
 /// The server's resident memory, in MB (Linux).
 fn resident_mb(client: &Client) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{}/status", client.child.id())).unwrap();
@@ -479,7 +450,10 @@ fn memory_stays_under_50_mb_and_flat_over_10000_edits() {
         .map(|i| uri(&dir.path().join(format!("story-{i}.md"))))
         .collect();
     for (i, uri) in uris.iter().enumerate() {
-        client.open(uri, &long_draft(5000, i));
+        client.open(
+            uri,
+            &sample_draft(&format!("Harbour plan story number {i}"), 5000, true),
+        );
     }
     let opened = resident_mb(&client);
     let mut version = 1;

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, reason = "each test crate uses its own subset")]
 
+pub mod drafts;
+
 use copydesk::article::{Article, Format};
 use copydesk::engine;
 use copydesk::located::LocatedErrors;
