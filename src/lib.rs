@@ -3,13 +3,13 @@
 //! The path data takes, one module per arrow:
 //! [`input`] (walk and decode) → [`article`] (the model) → [`rules`] (packs compiled into a
 //! [`rules::RuleSet`]) → [`engine`] (check articles in parallel) → [`diagnostic`] → [`render`],
-//! with [`pipeline`] running those steps for every front end ([`cli`] and [`lsp`]).
+//! with [`pipeline`] running those steps for every front end ([`cli`], [`lsp`], [`serve`]).
 //!
 //! The modules in layers, top to bottom. A module imports only from layers below its own
 //! (`tests/structure.rs` checks every `use crate::…` line):
 //!
 //! 1. [`cli`] — the command line
-//! 2. [`lsp`] — the language server (`copydesk lsp`)
+//! 2. [`lsp`], [`serve`] — the language server (`copydesk lsp`), the HTTP API (`copydesk serve`)
 //! 3. [`pipeline`] — gather, prepare, check, fix: the library API every front end calls
 //! 4. [`pack_test`], [`train`] — rule examples and pack fixtures (`copydesk test`), fitting
 //!    a classifier's weights (`copydesk train`)
@@ -29,6 +29,7 @@ extern crate self as copydesk;
 pub mod cli;
 pub mod lsp;
 pub mod pipeline;
+pub mod serve;
 
 pub mod pack_test;
 pub mod train;

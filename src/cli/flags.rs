@@ -53,6 +53,9 @@ pub enum Command {
     /// Run the language server over standard input and output, for editors (VS Code, Neovim,
     /// Helix, Zed): live findings, fixes as code actions, explanations on hover.
     Lsp(LspArgs),
+    /// Serve the JSON API over HTTP (127.0.0.1:8480 by default), for a CMS or a newsroom's own
+    /// tools.
+    Serve(ServeArgs),
     /// Fit a `classifier` rule's weights from `label<TAB>text` lines: cross-validate, print
     /// the figures and the strongest features, and write the weights file.
     Train(TrainArgs),
@@ -69,6 +72,27 @@ pub struct LspArgs {
     /// prove the server survives a failing rule.
     #[arg(long, hide = true, value_name = "TEXT")]
     pub crash_on: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// The address and port to listen on (port 0: any free port, printed on start).
+    #[arg(long, default_value = "127.0.0.1:8480")]
+    pub listen: std::net::SocketAddr,
+    /// The largest request body, in bytes.
+    #[arg(long, default_value_t = 5 * 1024 * 1024)]
+    pub body_limit: usize,
+    /// Checks that run at once (default: the number of cores).
+    #[arg(long)]
+    pub workers: Option<usize>,
+    /// Requests that may wait for a turn; more are answered 503.
+    #[arg(long, default_value_t = 64)]
+    pub queue: usize,
+    /// Testing only: make each check wait this long first.
+    #[arg(long, hide = true, value_name = "MS")]
+    pub test_delay_ms: Option<u64>,
 }
 
 #[derive(Args)]

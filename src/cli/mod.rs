@@ -1,4 +1,5 @@
-//! The command line: `check`, `rules`, `explain`, `init`, `dump-model`, `test`, `lsp`, `train`. The flags are
+//! The command line: `check`, `rules`, `explain`, `init`, `dump-model`, `test`, `lsp`, `serve`,
+//! `train`. The flags are
 //! defined in [`flags`]; every command writes to the output it is given and returns its exit
 //! code, and an error writing that output (a closed pipe) goes back up to `main`.
 //!
@@ -39,6 +40,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> io::Result<u8> {
         } => test_packs::test_packs(&packs, bless, color, out),
         Command::Train(args) => train::train(&args, out),
         Command::Lsp(args) => Ok(lsp(&args)),
+        Command::Serve(args) => Ok(serve(&args)),
     }
 }
 
@@ -51,6 +53,28 @@ pub fn lsp(args: &flags::LspArgs) -> u8 {
         crash_on: args.crash_on.clone(),
     };
     match crate::lsp::serve_stdio(options) {
+        Ok(()) => EXIT_CLEAN,
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_ERROR
+        }
+    }
+}
+
+/// `copydesk serve`: serves until stopped.
+fn serve(args: &flags::ServeArgs) -> u8 {
+    let workers = args.workers.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
+    });
+    let options = crate::serve::ServeOptions {
+        listen: args.listen,
+        body_limit: args.body_limit,
+        workers,
+        queue: args.queue,
+        rules: rule_options(&args.rules),
+        test_delay: args.test_delay_ms.map(std::time::Duration::from_millis),
+    };
+    match crate::serve::serve(options) {
         Ok(()) => EXIT_CLEAN,
         Err(message) => {
             eprintln!("error: {message}");

@@ -2,7 +2,7 @@
 //! configuration overrides and suppressions.
 
 use super::sources::{self, ReadSources};
-use super::{Input, Planned, Session};
+use super::{Input, Options, Planned, Session, SourceText};
 use crate::article::{Article, Format};
 use crate::diagnostic::Diagnostic;
 use crate::engine;
@@ -44,6 +44,23 @@ impl Checked {
 impl Session {
     /// Reads and checks `chunk`; `progress` is called once per article checked.
     pub fn check(&self, chunk: &[Planned], progress: Option<&(dyn Fn() + Sync)>) -> Checked {
+        self.check_against(&self.options, chunk, progress)
+    }
+
+    /// Checks `chunk` against these sources as well as the session's own: how a server reuses
+    /// one prepared session for requests that each bring their sources.
+    pub fn check_with_sources(&self, chunk: &[Planned], sources: &[SourceText]) -> Checked {
+        let mut options = self.options.clone();
+        options.source_texts.extend_from_slice(sources);
+        self.check_against(&options, chunk, None)
+    }
+
+    fn check_against(
+        &self,
+        options: &Options,
+        chunk: &[Planned],
+        progress: Option<&(dyn Fn() + Sync)>,
+    ) -> Checked {
         let read: Vec<Result<Article, InputProblem>> =
             chunk.par_iter().map(|p| read_input(&p.input)).collect();
         let mut checked = Checked {
@@ -69,7 +86,7 @@ impl Session {
             docs,
             of_article,
             problems,
-        } = sources::read(&self.options, &checked.articles);
+        } = sources::read(options, &checked.articles);
         checked.problems.extend(problems);
         checked.sources = (!docs.is_empty()).then(|| Sources::new(docs));
         checked.source_of = of_article;

@@ -1,0 +1,266 @@
+//! The JSON API: `POST /v1/check`, `POST /v1/fix`, `GET /v1/rules`, `GET /v1/rules/{id}`.
+//! Every check runs through the library pipeline with file access off: a request's
+//! configuration may not name packs, and a draft's front-matter `sources` are not read.
+
+use super::State;
+use crate::pipeline::{ConfigChoice, FileAccess, Input, Options, Session, SetupError, SourceText};
+use crate::render;
+use crate::span::LineIndex;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+/// What `/v1/check` and `/v1/fix` are sent.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRequest {
+    pub text: String,
+    #[serde(default)]
+    pub format: Option<DraftFormat>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceRequest>,
+    /// A `copydesk.toml`, as text.
+    #[serde(default)]
+    pub config: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum DraftFormat {
+    Txt,
+    Md,
+    Html,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRequest {
+    pub name: String,
+    pub text: String,
+}
+
+/// A request that failed: its status and what to tell the caller.
+pub struct ApiError {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            message: message.into(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({"error": {"status": self.status.as_u16(), "message": self.message}});
+        (self.status, json_body(body.to_string())).into_response()
+    }
+}
+
+/// A JSON body with its content type.
+pub fn json_body(text: String) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], text)
+}
+
+/// The request in a body: a body over the limit is 413, one that is not JSON (or not UTF-8)
+/// is 400.
+pub fn parse(body: Result<Bytes, BytesRejection>) -> Result<CheckRequest, ApiError> {
+    let body =
+        body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
+    serde_json::from_slice(&body).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("the body is not a check request: {e}"),
+        )
+    })
+}
+
+/// What a check or fix request does once admitted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Check,
+    Fix,
+}
+
+/// Runs a request through the pipeline (on a blocking thread): the JSON answer.
+pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, ApiError> {
+    if let Some(delay) = state.options.test_delay {
+        std::thread::sleep(delay);
+    }
+    let session = session_for(state, request.config.as_deref())?;
+    let input = Input::Text {
+        name: virtual_name(request.name.as_deref(), request.format),
+        text: request.text,
+    };
+    let sources: Vec<SourceText> = request
+        .sources
+        .into_iter()
+        .map(|s| SourceText {
+            name: s.name,
+            text: s.text,
+        })
+        .collect();
+    let planned = session.plan(input);
+    let mut checked = session.check_with_sources(std::slice::from_ref(&planned), &sources);
+    match mode {
+        Mode::Check => Ok(render::json::render(&checked.report())),
+        Mode::Fix => {
+            let original = checked
+                .articles
+                .first()
+                .map(|a| a.source.clone())
+                .unwrap_or_default();
+            session.fix(&mut checked);
+            let fixed = checked
+                .articles
+                .first()
+                .map(|a| a.source.clone())
+                .unwrap_or_default();
+            let report: Value = serde_json::from_str(&render::json::render(&checked.report()))
+                .unwrap_or(Value::Null);
+            let answer = json!({
+                "version": render::json::SCHEMA_VERSION,
+                "text": fixed,
+                "edits": edits_between(&original, &fixed),
+                "remaining": report,
+            });
+            Ok(answer.to_string())
+        }
+    }
+}
+
+/// The server's own session, or one for the request's configuration (cached by its text).
+fn session_for(state: &State, config: Option<&str>) -> Result<Arc<Session>, ApiError> {
+    let Some(text) = config else {
+        return Ok(state.base.clone());
+    };
+    if let Some(session) = state
+        .configs
+        .lock()
+        .ok()
+        .and_then(|cache| cache.get(text).cloned())
+    {
+        return Ok(session);
+    }
+    let options = Options {
+        rules: state.options.rules.clone(),
+        config: ConfigChoice::Text {
+            name: "config".to_owned(),
+            text: text.to_owned(),
+        },
+        file_access: FileAccess::Off,
+        ..Options::default()
+    };
+    let placeholder = Input::Text {
+        name: "draft.md".to_owned(),
+        text: String::new(),
+    };
+    let session = match Session::prepare(options, vec![placeholder]) {
+        Ok((session, _)) => Arc::new(session),
+        Err(SetupError::Located(errors)) => {
+            let text =
+                String::from_utf8_lossy(&render::human::render_located_errors(&errors, false))
+                    .into_owned();
+            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, text));
+        }
+        Err(SetupError::Message(message)) => {
+            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message));
+        }
+    };
+    if let Ok(mut cache) = state.configs.lock() {
+        if cache.len() >= super::CONFIG_CACHE {
+            cache.clear();
+        }
+        cache.insert(text.to_owned(), session.clone());
+    }
+    Ok(session)
+}
+
+/// The virtual path of a draft: its name (no folders) with the extension of its format.
+fn virtual_name(name: Option<&str>, format: Option<DraftFormat>) -> String {
+    let name = name
+        .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n))
+        .filter(|n| !n.is_empty())
+        .unwrap_or("draft");
+    let extension = match format {
+        Some(DraftFormat::Md) => ".md",
+        Some(DraftFormat::Html) => ".html",
+        Some(DraftFormat::Txt) => ".txt",
+        None if crate::article::Format::for_path(name) != crate::article::Format::Plain => "",
+        None => ".txt",
+    };
+    if name.ends_with(extension) {
+        name.to_owned()
+    } else {
+        format!("{name}{extension}")
+    }
+}
+
+/// The edits that turn `original` into `fixed`, as ranges of the original (byte and UTF-16
+/// offsets) and their replacements.
+fn edits_between(original: &str, fixed: &str) -> Vec<Value> {
+    let diff = similar::TextDiff::from_chars(original, fixed);
+    let index = LineIndex::new(original);
+    let byte_of: Vec<usize> = original
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(original.len()))
+        .collect();
+    let new_chars: Vec<char> = fixed.chars().collect();
+    let position = |char_index: usize| {
+        let offset = byte_of[char_index.min(byte_of.len() - 1)];
+        json!({"offset": offset, "utf16": index.utf16_offset(offset)})
+    };
+    diff.ops()
+        .iter()
+        .filter(|op| op.tag() != similar::DiffTag::Equal)
+        .map(|op| {
+            let old = op.old_range();
+            let new = op.new_range();
+            let replacement: String = new_chars[new].iter().collect();
+            json!({"start": position(old.start), "end": position(old.end), "replacement": replacement})
+        })
+        .collect()
+}
+
+/// `GET /v1/rules`: every rule of the server's own rules.
+pub fn rules(state: &State) -> String {
+    let rules = &state.base.profiles()[0].rules;
+    let list: Vec<Value> = rules
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| {
+            let meta = &rule.meta;
+            json!({
+                "id": meta.id,
+                "kind": meta.kind,
+                "severity": meta.severity.name(),
+                "pack": rules.packs[meta.origin.pack].title,
+                "scope": meta.scope.kinds().map(|k| k.name()).collect::<Vec<_>>(),
+                "enabled": rules.enabled[index],
+                "preview": meta.preview,
+            })
+        })
+        .collect();
+    json!({"version": render::json::SCHEMA_VERSION, "rules": list}).to_string()
+}
+
+/// `GET /v1/rules/{id}`: a rule's explanation (Markdown), or 404.
+pub fn rule(state: &State, id: &str) -> Result<String, ApiError> {
+    let rules = &state.base.profiles()[0].rules;
+    let rule = rules
+        .rule(id)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no rule `{id}`")))?;
+    Ok(json!({"id": rule.meta.id, "explain": render::explain::rule(rules, rule)}).to_string())
+}
