@@ -178,6 +178,29 @@ fn rules_are_listed_and_explained() {
 }
 
 #[test]
+fn the_review_page_is_served_whole_with_no_outside_resources() {
+    let server = Server::start(&[]);
+    let mut response = Server::agent()
+        .get(format!("{}/", server.base))
+        .call()
+        .expect("an answer");
+    assert_eq!(response.status().as_u16(), 200);
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    let page = response.body_mut().read_to_string().unwrap();
+    assert!(page.contains("/v1/check") && page.contains("/v1/fix"));
+    // Works offline: no script, style or font from elsewhere.
+    for outside in ["http://", "https://", "//cdn"] {
+        assert!(!page.contains(outside), "the page loads {outside}");
+    }
+}
+
+#[test]
 fn bad_requests_get_clear_json_errors() {
     let server = Server::start(&["--body-limit", "2000"]);
     let (status, error) = server.post_bytes("/v1/check", b"{not json");

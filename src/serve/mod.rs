@@ -1,5 +1,5 @@
-//! `copydesk serve`: an HTTP server for a newsroom's own tools (a CMS checking as an editor
-//! works), bound to 127.0.0.1 by default. The JSON API is [`api`]'s; every check runs the
+//! `copydesk serve`: an HTTP server for copy editors (a review page at `/`) and for a
+//! newsroom's own tools (a CMS checking as an editor works), bound to 127.0.0.1 by default. The JSON API is [`api`]'s; every check runs the
 //! library pipeline with file access off, on a blocking thread, admitted by [`admission`]
 //! (a fixed number at once, a bounded queue, 503 beyond it). A failure inside a check is a
 //! 500 for that request; the server keeps serving.
@@ -104,6 +104,7 @@ async fn run(state: Arc<State>) -> Result<(), String> {
 fn router(state: Arc<State>) -> Router {
     let limit = state.options.body_limit;
     Router::new()
+        .route("/", get(page))
         .route("/v1/check", post(check))
         .route("/v1/fix", post(fix))
         .route("/v1/rules", get(rules))
@@ -163,6 +164,17 @@ async fn rule(
         Ok(answer) => api::json_body(answer).into_response(),
         Err(error) => error.into_response(),
     }
+}
+
+/// The review page: plain HTML, CSS and a little JavaScript, inside the binary, no network.
+const PAGE: &str = include_str!("page.html");
+
+async fn page() -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        PAGE,
+    )
+        .into_response()
 }
 
 async fn not_found() -> Response {
