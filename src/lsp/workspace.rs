@@ -5,7 +5,7 @@
 
 use crate::config::Discovery;
 use crate::located::LocatedErrors;
-use crate::pipeline::{ConfigChoice, Input, Options, RuleOptions, Session, SetupError};
+use crate::pipeline::{ConfigChoice, Options, RuleOptions, Session, SetupError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -103,12 +103,7 @@ fn options(rules: &RuleOptions, config: Option<&Path>) -> Options {
     }
 }
 
-/// A session for one configuration file. The input only names a place for the pipeline to
-/// plan; documents are planned one by one later.
+/// A session for one configuration file; documents are planned one by one later.
 fn prepare(rules: &RuleOptions, config: Option<&Path>) -> Result<Session, SetupError> {
-    let placeholder = Input::Text {
-        name: "document.md".to_owned(),
-        text: String::new(),
-    };
-    Session::prepare(options(rules, config), vec![placeholder]).map(|(session, _)| session)
+    Session::prepare(options(rules, config), Vec::new()).map(|(session, _)| session)
 }

@@ -35,7 +35,13 @@ pub fn assign(options: &Options, inputs: Vec<Input>) -> Result<(Vec<Config>, Pla
         }
     }
     if configs.is_empty() {
-        configs.push(load_config(options, None)?);
+        // No input yet (a server planning documents one by one later): the configuration
+        // chosen for every document, if one was.
+        let chosen = match &options.config {
+            ConfigChoice::File(file) => Some(file.as_path()),
+            _ => None,
+        };
+        configs.push(load_config(options, chosen)?);
     }
     Ok((configs, plan))
 }

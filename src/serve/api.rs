@@ -161,11 +161,7 @@ fn session_for(state: &State, config: Option<&str>) -> Result<Arc<Session>, ApiE
         file_access: FileAccess::Off,
         ..Options::default()
     };
-    let placeholder = Input::Text {
-        name: "draft.md".to_owned(),
-        text: String::new(),
-    };
-    let session = match Session::prepare(options, vec![placeholder]) {
+    let session = match Session::prepare(options, Vec::new()) {
         Ok((session, _)) => Arc::new(session),
         Err(SetupError::Located(errors)) => {
             let text =

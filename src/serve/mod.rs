@@ -7,7 +7,7 @@
 mod admission;
 pub mod api;
 
-use crate::pipeline::{ConfigChoice, FileAccess, Input, Options, RuleOptions, Session};
+use crate::pipeline::{ConfigChoice, FileAccess, Options, RuleOptions, Session};
 use admission::Admission;
 use api::{ApiError, Mode};
 use axum::Router;
@@ -75,11 +75,7 @@ fn prepare_base(rules: &RuleOptions) -> Result<Session, String> {
         file_access: FileAccess::Off,
         ..Options::default()
     };
-    let placeholder = Input::Text {
-        name: "draft.md".to_owned(),
-        text: String::new(),
-    };
-    Session::prepare(options, vec![placeholder])
+    Session::prepare(options, Vec::new())
         .map(|(session, _)| session)
         .map_err(|e| match e {
             crate::pipeline::SetupError::Located(errors) => String::from_utf8_lossy(
