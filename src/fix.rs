@@ -2,8 +2,9 @@
 //! atomically (a temporary file in the same folder, then a rename, keeping permissions) and
 //! only when the file on disk is still what was read.
 
-use crate::article::Article;
+use crate::article::{Article, Parts};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::span::Span;
 use std::io::Write;
 use std::path::Path;
 
@@ -22,6 +23,7 @@ pub fn safe_edits(
         .filter(|fix| fix.applicability == Applicability::Safe)
         .flat_map(|fix| fix.edits.iter().cloned())
         .filter(|edit| !article.in_quote(edit.span) || is_mark_edit(article, edit))
+        .filter(|edit| article.layout.is_none_or(|layout| layout.holds(edit.span)))
         .collect();
     // Two rules that pull a word opposite ways ("neighbourhood" → "neighborhood" here,
     // "neighborhood" → "neighbourhood" there) would undo each other on every run: neither is
@@ -73,6 +75,38 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     }
     out.push_str(&text[cursor..]);
     out
+}
+
+/// `article` with `edits` (sorted, not overlapping, from [`safe_edits`]) applied and read
+/// again in its format and encoding; a record's article is assembled again from its fields, each
+/// with the edits inside it.
+pub fn edited(article: &Article, edits: &[Edit]) -> Article {
+    let Some(layout) = article.layout else {
+        let mut fixed = Article::parse(
+            article.name.clone(),
+            apply(&article.source, edits),
+            article.format,
+        );
+        fixed.encoding = article.encoding;
+        return fixed;
+    };
+    let field = |span: Span| {
+        let inside: Vec<Edit> = edits
+            .iter()
+            .filter(|e| span.contains(e.span))
+            .map(|e| Edit {
+                span: Span::new(e.span.start - span.start, e.span.end - span.start),
+                replacement: e.replacement.clone(),
+            })
+            .collect();
+        apply(article.text(span), &inside)
+    };
+    let parts = Parts {
+        headline: layout.headline.map(field),
+        dek: layout.dek.map(field),
+        body: field(layout.body),
+    };
+    Article::assemble(article.name.clone(), &parts, article.format)
 }
 
 /// Writes `fixed` over `path` if the file still holds `original`: into a temporary file in the

@@ -50,9 +50,13 @@ pub struct InputProblem {
     pub is_error: bool,
 }
 
+/// The extensions read when walking a folder for article records (`check --input jsonl`).
+pub const RECORD_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
+
 /// The sources named by `paths` (`-` is standard input), folders walked recursively in name
-/// order, honouring `.gitignore`, `.ignore` and hidden-file rules.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputProblem>) {
+/// order for files with one of `extensions`, honouring `.gitignore`, `.ignore` and hidden-file
+/// rules.
+pub fn discover(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Source>, Vec<InputProblem>) {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -75,7 +79,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputProblem>) {
                 Ok(entry) => {
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     if is_file
-                        && has_article_extension(entry.path())
+                        && has_extension(entry.path(), extensions)
                         && !is_project_document(entry.path())
                     {
                         sources.push(Source::File(entry.into_path()));
@@ -98,10 +102,10 @@ fn is_project_document(path: &Path) -> bool {
         .is_some_and(|stem| NOT_ARTICLES.iter().any(|n| n.eq_ignore_ascii_case(stem)))
 }
 
-fn has_article_extension(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| extensions.iter().any(|a| a.eq_ignore_ascii_case(e)))
 }
 
 /// Reads one source into an article.

@@ -43,7 +43,10 @@ fn documented_triggers() -> Vec<(String, BTreeSet<String>)> {
 #[test]
 fn the_sources_folder_is_clean_copy() {
     let rules = common::default_rules();
-    let (sources, problems) = input::discover(&[PathBuf::from("corpus/sources")]);
+    let (sources, problems) = input::discover(
+        &[PathBuf::from("corpus/sources")],
+        input::ARTICLE_EXTENSIONS,
+    );
     assert!(problems.is_empty() && !sources.is_empty());
     let articles: Vec<_> = sources
         .iter()

@@ -11,8 +11,11 @@ mod html;
 mod markdown;
 mod plain;
 mod quotes;
+mod record;
 pub mod sourcing;
 pub mod text;
+
+pub use record::{Layout, Parts};
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -116,6 +119,17 @@ impl Format {
         }
     }
 
+    /// The format a record or request names: `txt` (or `text`, `plain`), `md` (or
+    /// `markdown`) or `html` (or `htm`), in any case.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "txt" | "text" | "plain" => Some(Format::Plain),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
     /// The format for a path, by its extension; anything that is not Markdown is plain text.
     pub fn for_path(path: &str) -> Self {
         let lower = path.to_ascii_lowercase();
@@ -153,6 +167,8 @@ pub struct Article {
     pub declared_sources: Vec<String>,
     /// How the file on disk is encoded; fixes are written back the same way.
     pub encoding: Encoding,
+    /// Where each field lies, for an article assembled from a record's fields.
+    pub layout: Option<Layout>,
     /// Every block's words and sentences, split once, the first time a rule asks.
     tokens: std::sync::OnceLock<Tokens>,
     /// Who said what, worked out the first time a rule asks.
@@ -205,6 +221,7 @@ impl Article {
             quotes,
             declared_sources,
             encoding: Encoding::Utf8,
+            layout: None,
             tokens: std::sync::OnceLock::new(),
             sourcing: std::sync::OnceLock::new(),
         }
@@ -234,6 +251,7 @@ impl Article {
             quotes,
             declared_sources: Vec::new(),
             encoding: Encoding::Utf8,
+            layout: None,
             tokens: std::sync::OnceLock::new(),
             sourcing: std::sync::OnceLock::new(),
         }

@@ -60,6 +60,18 @@ pub fn parse(source: &str) -> Vec<Block> {
         .iter()
         .find(|b| b.kind == BlockKind::Headline)
         .map(|b| &source[b.span.range()]);
+    blocks.extend(body_blocks(source, rest, headline_text));
+    blocks
+}
+
+/// The blocks of a body with no headline or dek of its own (a record's body field, under the
+/// record's `headline`): every line a paragraph, subhead, dateline, caption or promo.
+pub fn parse_body(source: &str, headline: Option<&str>) -> Vec<Block> {
+    body_blocks(source, &logical_lines(source), headline)
+}
+
+/// The body's lines as blocks; `headline_text` repeated at the top of the body is a paragraph.
+fn body_blocks(source: &str, rest: &[Line], headline_text: Option<&str>) -> Vec<Block> {
     let mut body_blocks: Vec<Block> = Vec::new();
     let mut chunk_start = 0;
     let several_chunks = rest.iter().skip(1).any(|l| l.after_blank);
@@ -84,8 +96,7 @@ pub fn parse(source: &str) -> Vec<Block> {
         push_block(&mut body_blocks, source, kind, line.span, Vec::new());
     }
     demote_lists(&mut body_blocks);
-    blocks.extend(body_blocks);
-    blocks
+    body_blocks
 }
 
 /// Short lines one after another are a list — fixtures ("Arsenal v Stoke"), credits ("Drama -

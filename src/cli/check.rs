@@ -1,7 +1,7 @@
 //! `copydesk check`: the pipeline's steps in order — gather the inputs, prepare the session,
 //! then for each chunk check, fix (with `--fix` or `--diff`) and render — and a summary.
 
-use super::flags::{CheckArgs, OutputFormat};
+use super::flags::{CheckArgs, InputKind, OutputFormat};
 use super::output;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, report_setup_error, rule_options};
 use crate::fix;
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// How many articles a streaming run reads, checks and prints at a time.
-const STREAM_CHUNK: usize = 256;
+pub(super) const STREAM_CHUNK: usize = 256;
 /// The number of articles from which a terminal run shows a progress bar.
 const PROGRESS_MIN_ARTICLES: usize = 200;
 
@@ -32,14 +32,24 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
-    let gathered = pipeline::gather(&paths, args.stdin_filename.as_ref());
+    let records = args.input == InputKind::Jsonl;
+    let extensions = if records {
+        input::RECORD_EXTENSIONS
+    } else {
+        input::ARTICLE_EXTENSIONS
+    };
+    let gathered = pipeline::gather(&paths, extensions, args.stdin_filename.as_ref());
     let (session, plan) = match Session::prepare(options(args), gathered.inputs) {
         Ok(prepared) => prepared,
         Err(error) => return Ok(report_setup_error(&error)),
     };
-    let mut run = CheckRun::new(args, plan.planned.len());
+    let mut run = CheckRun::new(args, if records { 0 } else { plan.planned.len() });
     run.problems = gathered.problems;
     run.problems.extend(excluded_notes(&plan.excluded, &paths));
+    if records {
+        let checked_any = super::records::check_exports(&mut run, &session, &plan.planned, out)?;
+        return run.finish(&session, !checked_any, started, out);
+    }
     let chunk_size = if run.streams {
         STREAM_CHUNK
     } else {
@@ -102,13 +112,14 @@ fn excluded_notes(excluded: &[Input], named: &[PathBuf]) -> Vec<InputProblem> {
 }
 
 /// A run of `check` in progress: what it prints where, and what it has counted.
-struct CheckRun<'a> {
-    args: &'a CheckArgs,
+pub(super) struct CheckRun<'a> {
+    pub(super) args: &'a CheckArgs,
     format: OutputFormat,
-    streams: bool,
+    /// Whether chunks are checked, printed and dropped one at a time.
+    pub(super) streams: bool,
     color: bool,
     bar: Option<ProgressBar>,
-    problems: Vec<InputProblem>,
+    pub(super) problems: Vec<InputProblem>,
     /// Inputs that could not be read, among the problems already printed.
     unread: usize,
     articles: usize,
@@ -119,8 +130,14 @@ struct CheckRun<'a> {
 impl<'a> CheckRun<'a> {
     fn new(args: &'a CheckArgs, inputs: usize) -> Self {
         let format = args.format.unwrap_or(OutputFormat::Human);
-        let streams =
-            !args.corpus && !args.fix && !args.diff && !args.statistics && output::streams(format);
+        // Fixed records are written to standard output as they are checked; fixed files
+        // are written back at the end of the run.
+        let fixes_stream = !args.fix || args.input == InputKind::Jsonl;
+        let streams = !args.corpus
+            && fixes_stream
+            && !args.diff
+            && !args.statistics
+            && output::streams(format);
         let bar = (inputs >= PROGRESS_MIN_ARTICLES
             && io::stderr().is_terminal()
             && std::env::var_os("CI").is_none()
@@ -150,7 +167,7 @@ impl<'a> CheckRun<'a> {
 
     /// Checks a chunk and, with `--fix` or `--diff`, fixes it; `None` when there is nothing
     /// left to report (`--diff` prints only the diff).
-    fn check_chunk(
+    pub(super) fn check_chunk(
         &mut self,
         session: &Session,
         chunk: &[pipeline::Planned],
@@ -190,6 +207,8 @@ impl<'a> CheckRun<'a> {
                 if let Some(original) = original {
                     out.write_all(fix::diff(&article.name, original, &article.source).as_bytes())?;
                 }
+            } else if matches!(input, Input::Record(_)) {
+                // Written record by record, with the lines that are not records, by the caller.
             } else if !input.is_file() {
                 out.write_all(&input::encode(&article.source, article.encoding))?;
             } else if let Some(original) = original {
@@ -211,7 +230,7 @@ impl<'a> CheckRun<'a> {
     /// Renders a chunk's findings. A whole-run format takes the run's problems with them; a
     /// streaming one prints the problems once, at the end. With `--fix` on standard input, the
     /// standard output is the fixed text and the findings go to standard error.
-    fn report_chunk(
+    pub(super) fn report_chunk(
         &mut self,
         session: &Session,
         mut checked: Checked,
@@ -233,11 +252,16 @@ impl<'a> CheckRun<'a> {
             .any(|d| d.severity >= self.args.fail_on);
         let fixing_stdin = self.args.fix && checked.inputs.iter().any(|i| !i.is_file());
         let bytes = self.render(session, &report);
-        if fixing_stdin {
+        if fixing_stdin || self.fixes_records() {
             io::stderr().write_all(&bytes)
         } else {
             out.write_all(&bytes)
         }
+    }
+
+    /// Whether standard output is the fixed records, so findings go to standard error.
+    fn fixes_records(&self) -> bool {
+        self.args.fix && self.args.input == InputKind::Jsonl
     }
 
     fn render(&self, session: &Session, report: &Report<'_>) -> Vec<u8> {
@@ -253,7 +277,7 @@ impl<'a> CheckRun<'a> {
 
     /// Prints what is left (the problems of a streaming run, or of a run that read nothing)
     /// and the summary line; returns the exit code.
-    fn finish(
+    pub(super) fn finish(
         mut self,
         session: &Session,
         nothing_planned: bool,
@@ -271,7 +295,12 @@ impl<'a> CheckRun<'a> {
                 diagnostics: &[],
                 problems: &self.problems,
             };
-            out.write_all(&self.render(session, &report))?;
+            let bytes = self.render(session, &report);
+            if self.fixes_records() {
+                io::stderr().write_all(&bytes)?;
+            } else {
+                out.write_all(&bytes)?;
+            }
         } else if self.args.diff {
             for problem in &self.problems {
                 eprintln!("error: {}: {}", problem.name, problem.message);
@@ -279,7 +308,11 @@ impl<'a> CheckRun<'a> {
         }
         let unread = self.unread + self.problems.iter().filter(|p| p.is_error).count();
         if !self.args.quiet {
-            let summary = render::summary_line(self.articles, self.counts, unread);
+            let noun = match self.args.input {
+                InputKind::Articles => "file",
+                InputKind::Jsonl => "record",
+            };
+            let summary = render::summary_line(self.articles, self.counts, unread, noun);
             eprintln!("{summary} in {:.2}s", started.elapsed().as_secs_f64());
         }
         self.problems.clear();

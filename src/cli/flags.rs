@@ -160,6 +160,11 @@ pub struct RuleArgs {
 pub struct CheckArgs {
     /// Files or folders to check; `-` reads standard input. Defaults to the current folder.
     pub paths: Vec<PathBuf>,
+    /// What the files hold: articles, or article records — one JSON object a line, as CMS
+    /// exports arrive — named in findings by their ids (`[records]` in copydesk.toml says
+    /// where their fields are).
+    #[arg(long, value_enum, default_value_t = InputKind::Articles)]
+    pub input: InputKind,
     #[command(flatten)]
     pub rules: RuleArgs,
     /// How to print the findings (human when not given).
@@ -207,6 +212,15 @@ pub struct CheckArgs {
     /// an archive across machines with any job runner.
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    /// Article files: text, Markdown, HTML (folders are walked for them).
+    Articles,
+    /// Article records, one JSON object a line (folders are walked for `.jsonl` and
+    /// `.ndjson` files).
+    Jsonl,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,6 +10,7 @@ mod check;
 mod commands;
 pub mod flags;
 mod output;
+mod records;
 mod test_packs;
 mod train;
 

@@ -22,6 +22,10 @@
 //! [[overrides]]
 //! paths = ["opinion/**"]
 //! ignore = ["news.tone"]
+//!
+//! [records]                           # article records (`check --input jsonl`)
+//! format = "html"
+//! fields = { headline = "fields.headline", body = "fields.body" }
 //! ```
 
 use crate::diagnostic::Severity;
@@ -39,9 +43,11 @@ use toml::Spanned;
 
 mod discovery;
 mod profile;
+mod records;
 
 pub use discovery::Discovery;
 pub use profile::Profile;
+pub use records::{FieldPath, RecordFields};
 
 /// The names a configuration file may have, in the order they are looked for.
 pub const FILE_NAMES: &[&str] = &["copydesk.toml", ".copydesk.toml"];
@@ -57,6 +63,8 @@ struct ConfigFile {
     files: FilesSection,
     #[serde(default)]
     overrides: Vec<OverrideSection>,
+    #[serde(default)]
+    records: records::RecordsSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -143,6 +151,8 @@ pub struct Config {
     selector_spans: Vec<(String, Span)>,
     /// The folder its relative paths start from.
     pub folder: Option<PathBuf>,
+    /// Where the fields of an article record are (`[records]`).
+    pub records: RecordFields,
 }
 
 impl Config {
@@ -168,6 +178,7 @@ impl Config {
                 e.message().trim().to_owned(),
             )
         })?;
+        let records = file.records.resolve(name, &text)?;
         let globs = |list: &[Spanned<String>]| glob_set(name, &text, list);
         let exclude = if file.files.exclude.is_empty() {
             None
@@ -232,6 +243,7 @@ impl Config {
             selector_spans,
             path: None,
             folder: Some(folder.to_path_buf()),
+            records,
         })
     }
 

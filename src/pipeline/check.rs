@@ -16,6 +16,7 @@ use std::path::Path;
 
 /// What checking a chunk gives: the articles read, the sources they were checked against,
 /// the findings (sorted) and the inputs that could not be read.
+#[derive(Default)]
 pub struct Checked {
     pub articles: Vec<Article>,
     /// Where each article came from.
@@ -82,11 +83,12 @@ impl Session {
                 Err(problem) => checked.problems.push(problem),
             }
         }
+        let given: Vec<&[SourceText]> = checked.inputs.iter().map(record_sources).collect();
         let ReadSources {
             docs,
             of_article,
             problems,
-        } = sources::read(options, &checked.articles);
+        } = sources::read(options, &checked.articles, &given);
         checked.problems.extend(problems);
         checked.sources = (!docs.is_empty()).then(|| Sources::new(docs));
         checked.source_of = of_article;
@@ -159,5 +161,18 @@ fn read_input(input: &Input) -> Result<Article, InputProblem> {
             text.clone(),
             Format::for_path(name),
         )),
+        Input::Record(record) => Ok(Article::assemble(
+            record.id.clone(),
+            &record.parts,
+            record.format,
+        )),
+    }
+}
+
+/// The sources a record brings with it.
+fn record_sources(input: &Input) -> &[SourceText] {
+    match input {
+        Input::Record(record) => &record.sources,
+        _ => &[],
     }
 }

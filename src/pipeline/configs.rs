@@ -56,7 +56,7 @@ fn config_file(options: &Options, input: &Input, discovery: &mut Discovery) -> O
             Input::File(path) => discovery.find(path),
             Input::Stdin { name: Some(name) } => discovery.find(name),
             Input::Text { name, .. } => discovery.find(Path::new(name)),
-            Input::Stdin { name: None } => discovery.find(Path::new(".")),
+            Input::Stdin { name: None } | Input::Record(_) => discovery.find(Path::new(".")),
         },
     }
 }

@@ -3,7 +3,6 @@
 //! atomically ([`crate::fix::write_atomically`]), a diff, standard output, an HTTP answer.
 
 use super::{Checked, Session};
-use crate::article::Article;
 use crate::fix;
 
 /// How many rounds of fixes are applied at most before reporting what remains.
@@ -44,10 +43,7 @@ fn apply_round(checked: &mut Checked) -> bool {
         if edits.is_empty() {
             continue;
         }
-        let fixed = fix::apply(&article.source, &edits);
-        let encoding = article.encoding;
-        *article = Article::parse(article.name.clone(), fixed, article.format);
-        article.encoding = encoding;
+        *article = fix::edited(article, &edits);
         changed = true;
     }
     changed

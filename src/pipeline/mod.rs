@@ -12,10 +12,12 @@
 mod check;
 mod configs;
 mod fixing;
+mod records;
 mod sources;
 
 pub use check::Checked;
 pub use fixing::FixedArticle;
+pub use records::{Record, RecordLine, RecordReader};
 
 use crate::config::Profile;
 use crate::input::{self, InputProblem};
@@ -60,7 +62,7 @@ pub struct RuleOptions {
 }
 
 /// A source document given in memory, to check drafts against.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {
     pub name: String,
     pub text: String,
@@ -89,6 +91,8 @@ pub enum Input {
     Stdin { name: Option<PathBuf> },
     /// Text in memory, named by a virtual path that chooses its format.
     Text { name: String, text: String },
+    /// An article record of a JSON-lines export, named by its id.
+    Record(Box<Record>),
 }
 
 impl Input {
@@ -99,6 +103,7 @@ impl Input {
             Input::Stdin { name: Some(name) } => name.display().to_string(),
             Input::Stdin { name: None } => input::STDIN_NAME.to_owned(),
             Input::Text { name, .. } => name.clone(),
+            Input::Record(record) => record.id.clone(),
         }
     }
 
@@ -124,10 +129,10 @@ pub struct Gathered {
     pub problems: Vec<InputProblem>,
 }
 
-/// Files and folders (walked, honouring ignore files) and `-` for standard input, named
-/// `stdin_name` when given.
-pub fn gather(paths: &[PathBuf], stdin_name: Option<&PathBuf>) -> Gathered {
-    let (sources, problems) = input::discover(paths);
+/// Files and folders (walked for files with one of `extensions`, honouring ignore files) and
+/// `-` for standard input, named `stdin_name` when given.
+pub fn gather(paths: &[PathBuf], extensions: &[&str], stdin_name: Option<&PathBuf>) -> Gathered {
+    let (sources, problems) = input::discover(paths, extensions);
     let inputs = sources
         .into_iter()
         .map(|source| match source {
@@ -184,6 +189,20 @@ impl Session {
     /// document after document.
     pub fn plan(&self, input: Input) -> Planned {
         Planned { input, profile: 0 }
+    }
+
+    /// Plans one more input under the profile of one already planned: how the records of a
+    /// JSON-lines file are checked under the file's configuration, a chunk at a time.
+    pub fn plan_like(&self, planned: &Planned, input: Input) -> Planned {
+        Planned {
+            input,
+            profile: planned.profile,
+        }
+    }
+
+    /// The profile (configuration and rules) a planned input is checked under.
+    pub fn profile_of(&self, planned: &Planned) -> &Profile {
+        &self.profiles[planned.profile]
     }
 
     /// The profiles, taken out of the session.

@@ -6,7 +6,7 @@
 //! an absolute path, or one that climbs out (`../..`, or a link pointing outside), is refused.
 //! Sources given on the command line are the user's own choice and are read as given.
 
-use super::{FileAccess, Options};
+use super::{FileAccess, Options, SourceText};
 use crate::article::{Article, Format};
 use crate::config::Discovery;
 use crate::input::{self, InputProblem};
@@ -23,33 +23,30 @@ pub struct ReadSources {
 
 /// A source to read, once however many articles name it.
 #[derive(PartialEq)]
-enum Wanted {
+enum Wanted<'a> {
     File(PathBuf),
-    Text(usize),
+    Text(&'a SourceText),
 }
 
-/// Reads every source the articles are checked against.
-pub fn read(options: &Options, articles: &[Article]) -> ReadSources {
-    let mut wanted: Vec<Wanted> = Vec::new();
-    let mut index_of = |w: Wanted| match wanted.iter().position(|x| *x == w) {
-        Some(i) => i,
-        None => {
-            wanted.push(w);
-            wanted.len() - 1
-        }
-    };
+/// Reads every source the articles are checked against: the run's, and for each article
+/// those it names in front matter and those `given` with it (a record's).
+pub fn read(options: &Options, articles: &[Article], given: &[&[SourceText]]) -> ReadSources {
+    let mut wanted: Vec<Wanted<'_>> = Vec::new();
+    let mut index_of = |w| want(&mut wanted, w);
     let mut global: Vec<usize> = Vec::new();
     for path in &options.source_files {
         global.push(index_of(Wanted::File(path.clone())));
     }
-    for text in 0..options.source_texts.len() {
+    for text in &options.source_texts {
         global.push(index_of(Wanted::Text(text)));
     }
     let mut problems = Vec::new();
     let mut discovery = Discovery::default();
     let mut of_article: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
-    for article in articles {
+    for (index, article) in articles.iter().enumerate() {
         let mut own = global.clone();
+        let with_it = given.get(index).copied().unwrap_or_default();
+        own.extend(with_it.iter().map(|text| index_of(Wanted::Text(text))));
         for declared in &article.declared_sources {
             match declared_path(options, article, declared, &mut discovery) {
                 Ok(path) => own.push(index_of(Wanted::File(path))),
@@ -62,7 +59,7 @@ pub fn read(options: &Options, articles: &[Article]) -> ReadSources {
         }
         of_article.push(own);
     }
-    let (docs, remap) = read_wanted(options, &wanted, &mut problems);
+    let (docs, remap) = read_wanted(&wanted, &mut problems);
     let of_article = of_article
         .into_iter()
         .map(|list| list.into_iter().filter_map(|i| remap[i]).collect())
@@ -74,9 +71,19 @@ pub fn read(options: &Options, articles: &[Article]) -> ReadSources {
     }
 }
 
+/// The index of `source` among those wanted, added if it is new.
+fn want<'a>(wanted: &mut Vec<Wanted<'a>>, source: Wanted<'a>) -> usize {
+    match wanted.iter().position(|x| *x == source) {
+        Some(i) => i,
+        None => {
+            wanted.push(source);
+            wanted.len() - 1
+        }
+    }
+}
+
 /// Reads the wanted sources; returns them and, for each wanted one, its index among those read.
 fn read_wanted(
-    options: &Options,
     wanted: &[Wanted],
     problems: &mut Vec<InputProblem>,
 ) -> (Vec<Article>, Vec<Option<usize>>) {
@@ -85,14 +92,11 @@ fn read_wanted(
     for source in wanted {
         let read = match source {
             Wanted::File(path) => input::read_file(path, &path.display().to_string()),
-            Wanted::Text(i) => {
-                let text = &options.source_texts[*i];
-                Ok(Article::parse(
-                    text.name.clone(),
-                    text.text.clone(),
-                    Format::for_path(&text.name),
-                ))
-            }
+            Wanted::Text(text) => Ok(Article::parse(
+                text.name.clone(),
+                text.text.clone(),
+                Format::for_path(&text.name),
+            )),
         };
         match read {
             Ok(article) => {

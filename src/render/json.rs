@@ -52,6 +52,9 @@ struct JsonDiagnostic<'a> {
 struct Location<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
+    /// In a record, the field the span starts in: `headline`, `dek` or `body`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'static str>,
     start: Position,
     end: Position,
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -65,6 +68,15 @@ struct Position {
     column: usize,
     /// The offset in UTF-16 code units: what JavaScript strings index.
     utf16: usize,
+    /// In a record, the offset from the start of the field, in bytes and in UTF-16 code units.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    in_field: Option<FieldOffset>,
+}
+
+#[derive(Serialize)]
+struct FieldOffset {
+    field_offset: usize,
+    field_utf16: usize,
 }
 
 #[derive(Serialize)]
@@ -105,18 +117,26 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
 
 fn build<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
     let indexes = report.line_indexes();
+    let field_at =
+        |article: usize, offset: usize| report.document(article).layout?.field_at(offset);
     let position = |article: usize, offset: usize| {
         let index = &indexes[article];
         let (line, column) = index.line_col(offset);
+        let utf16 = index.utf16_offset(offset);
         Position {
             offset,
             line,
             column,
-            utf16: index.utf16_offset(offset),
+            utf16,
+            in_field: field_at(article, offset).map(|(_, field)| FieldOffset {
+                field_offset: offset - field.start,
+                field_utf16: utf16 - index.utf16_offset(field.start),
+            }),
         }
     };
     let location = |label: &'a Label, with_path: bool| Location {
         path: with_path.then(|| report.document(label.article).name.as_str()),
+        field: field_at(label.article, label.span.start).map(|(name, _)| name),
         start: position(label.article, label.span.start),
         end: position(label.article, label.span.end),
         label: &label.message,

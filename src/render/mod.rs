@@ -95,16 +95,11 @@ impl<'a> Report<'a> {
         }
         counts
     }
-
-    /// The one-line summary: articles checked, findings by severity, inputs not checked.
-    pub fn summary(&self) -> String {
-        let unread = self.problems.iter().filter(|p| p.is_error).count();
-        summary_line(self.articles.len(), self.counts(), unread)
-    }
 }
 
-/// "checked 3 articles: 0 errors, 2 warnings, 1 info; 1 file could not be read".
-pub fn summary_line(articles: usize, c: Counts, unread: usize) -> String {
+/// "checked 3 articles: 0 errors, 2 warnings, 1 info; 1 file could not be read" (or another
+/// noun for what could not be read: `record`).
+pub fn summary_line(articles: usize, c: Counts, unread: usize, unread_noun: &str) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut line = format!(
         "checked {}: {}, {}, {}",
@@ -114,7 +109,10 @@ pub fn summary_line(articles: usize, c: Counts, unread: usize) -> String {
         plural(c.infos, "info"),
     );
     if unread > 0 {
-        line.push_str(&format!("; {} could not be read", plural(unread, "file")));
+        line.push_str(&format!(
+            "; {} could not be read",
+            plural(unread, unread_noun)
+        ));
     }
     line
 }

@@ -1,0 +1,128 @@
+//! `[records]`: where the fields of an article record lie in a CMS export's JSON lines
+//! (`check --input jsonl`). A name with dots reaches into nested objects.
+//!
+//! ```toml
+//! [records]
+//! format = "html"                 # the body's format when a record does not say
+//! [records.fields]
+//! id = "id"
+//! headline = "fields.headline"
+//! dek = "fields.standfirst"
+//! body = "fields.body"
+//! format = "format"
+//! sources = "sources"
+//! ```
+
+use super::config_error;
+use crate::article::Format;
+use crate::located::LocatedErrors;
+use crate::span::Span;
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RecordsSection {
+    #[serde(default)]
+    format: Option<Spanned<String>>,
+    #[serde(default)]
+    fields: FieldsSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FieldsSection {
+    id: Option<Spanned<String>>,
+    headline: Option<Spanned<String>>,
+    dek: Option<Spanned<String>>,
+    body: Option<Spanned<String>>,
+    format: Option<Spanned<String>>,
+    sources: Option<Spanned<String>>,
+}
+
+/// A field's name: the keys from the record's top level down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPath(Vec<String>);
+
+impl FieldPath {
+    pub fn new(name: &str) -> Self {
+        FieldPath(name.split('.').map(str::to_owned).collect())
+    }
+
+    /// The keys, outermost first.
+    pub fn keys(&self) -> &[String] {
+        &self.0
+    }
+
+    /// The name as written in the configuration.
+    pub fn name(&self) -> String {
+        self.0.join(".")
+    }
+}
+
+/// Where a record's fields are, and the body format of records that do not name one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFields {
+    pub id: FieldPath,
+    pub headline: FieldPath,
+    pub dek: FieldPath,
+    pub body: FieldPath,
+    pub format: FieldPath,
+    pub sources: FieldPath,
+    pub default_format: Format,
+}
+
+impl Default for RecordFields {
+    fn default() -> Self {
+        RecordFields {
+            id: FieldPath::new("id"),
+            headline: FieldPath::new("headline"),
+            dek: FieldPath::new("dek"),
+            body: FieldPath::new("body"),
+            format: FieldPath::new("format"),
+            sources: FieldPath::new("sources"),
+            default_format: Format::Plain,
+        }
+    }
+}
+
+impl RecordsSection {
+    /// The section checked: every name non-empty, the format one copydesk reads.
+    pub(super) fn resolve(&self, file: &str, text: &str) -> Result<RecordFields, LocatedErrors> {
+        let defaults = RecordFields::default();
+        let error = |span: std::ops::Range<usize>, message: String| {
+            config_error(file, text, Some(Span::from(span)), message)
+        };
+        let path = |given: &Option<Spanned<String>>, default: FieldPath| match given {
+            None => Ok(default),
+            Some(name) if name.get_ref().split('.').any(str::is_empty) => Err(error(
+                name.span(),
+                "a field name may not be empty (dots separate the keys of nested objects)"
+                    .to_owned(),
+            )),
+            Some(name) => Ok(FieldPath::new(name.get_ref())),
+        };
+        let fields = &self.fields;
+        let default_format = match &self.format {
+            None => defaults.default_format,
+            Some(name) => Format::from_name(name.get_ref()).ok_or_else(|| {
+                error(
+                    name.span(),
+                    format!(
+                        "unknown format `{}`: use \"txt\", \"md\" or \"html\"",
+                        name.get_ref()
+                    ),
+                )
+            })?,
+        };
+        Ok(RecordFields {
+            id: path(&fields.id, defaults.id)?,
+            headline: path(&fields.headline, defaults.headline)?,
+            dek: path(&fields.dek, defaults.dek)?,
+            body: path(&fields.body, defaults.body)?,
+            format: path(&fields.format, defaults.format)?,
+            sources: path(&fields.sources, defaults.sources)?,
+            default_format,
+        })
+    }
+}
