@@ -1,4 +1,4 @@
-//! Every output format in every mode (README, "Formats and modes"): each cell exits with its
+//! Every output format in every mode (README, "Formats and modes"), article records included: each cell exits with its
 //! documented code (never a panic's 101), the JSON formats parse, SARIF validates against the
 //! schema when `../shared` is beside the checkout, and every format reports the same multiset
 //! of (path, line, column, rule) as `--format json` — counts compared, not just sets.
@@ -30,7 +30,7 @@ const FORMATS: [&str; 10] = [
 ];
 
 /// The modes: what is checked and how.
-const MODES: [&str; 9] = [
+const MODES: [&str; 11] = [
     "plain",
     "source",
     "corpus",
@@ -40,6 +40,8 @@ const MODES: [&str; 9] = [
     "html-entities",
     "stdin",
     "unreadable",
+    "records",
+    "records-fix",
 ];
 
 fn workspace() -> tempfile::TempDir {
@@ -49,7 +51,24 @@ fn workspace() -> tempfile::TempDir {
     write_file(dir.path(), "story.md", STORY);
     write_file(dir.path(), "page.html", PAGE);
     std::fs::write(dir.path().join("bad.txt"), b"Head\n\ncaf\xe9\n").unwrap();
+    write_file(dir.path(), "export.jsonl", &export());
     dir
+}
+
+/// The drafts as the records of a CMS export: a plain body, a Markdown one that brings its
+/// source, an HTML one.
+fn export() -> String {
+    let split = |text: &'static str| text.split_once("\n\n").expect("a headline and a body");
+    let (headline, body) = split(DRAFT);
+    let page_body = PAGE.replace("<h1>Mayor backs plan</h1>", "");
+    let records = [
+        serde_json::json!({"id": "draft", "headline": headline, "body": body}),
+        serde_json::json!({"id": "story", "headline": "Mayor backs the plan", "format": "md",
+            "body": split(STORY).1, "sources": [{"name": "wire.txt", "text": WIRE}]}),
+        serde_json::json!({"id": "page", "headline": "Mayor backs plan", "format": "html",
+            "body": page_body}),
+    ];
+    records.iter().map(|r| format!("{r}\n")).collect()
 }
 
 /// The arguments of a mode, and what it pipes to standard input.
@@ -64,6 +83,8 @@ fn mode_args(mode: &str) -> (Vec<&'static str>, Option<&'static str>) {
         "html-entities" => (vec!["page.html"], None),
         "stdin" => (vec!["-", "--stdin-filename", "story.md"], Some(STORY)),
         "unreadable" => (vec!["draft.txt", "bad.txt"], None),
+        "records" => (vec!["--input", "jsonl", "export.jsonl"], None),
+        "records-fix" => (vec!["--input", "jsonl", "export.jsonl", "--fix"], None),
         _ => unreachable!("a mode of MODES"),
     }
 }
@@ -248,6 +269,32 @@ fn rule_counts(findings: &[Finding]) -> Vec<(String, u64)> {
     counts.into_iter().collect()
 }
 
+/// Where a cell's report is: standard output, or standard error when standard output is the
+/// fixed records.
+fn report_of<'a>(mode: &str, out: &'a Output) -> &'a [u8] {
+    if mode == "records-fix" {
+        &out.stderr
+    } else {
+        &out.stdout
+    }
+}
+
+/// The fixed export: every record, in order, the doubled words gone, nothing else changed.
+fn assert_fixed_export(cell: &str, stdout: &[u8]) {
+    let text = String::from_utf8_lossy(stdout);
+    let records: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{cell}: {e}: {l}")))
+        .collect();
+    let ids: Vec<&str> = records.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, ["draft", "story", "page"], "{cell}");
+    for record in &records {
+        let body = record["body"].as_str().unwrap_or_default();
+        assert!(!body.contains("The the"), "{cell}: {body}");
+    }
+    assert_eq!(records[1]["sources"][0]["text"], WIRE, "{cell}");
+}
+
 /// The exit code README documents for a cell, given what `--format json` found there.
 fn expected_exit(mode: &str, format: &str, json: &Value) -> i32 {
     let machine = !matches!(format, "human");
@@ -291,10 +338,10 @@ fn every_format_in_every_mode() {
             let plain = run(reference_dir.path(), "plain", "json");
             serde_json::from_slice(&plain.stdout).expect("JSON parses")
         } else {
-            serde_json::from_slice(&reference.stdout).unwrap_or_else(|e| {
+            serde_json::from_slice(report_of(mode, &reference)).unwrap_or_else(|e| {
                 panic!(
                     "{mode}: JSON does not parse: {e}\n{}",
-                    String::from_utf8_lossy(&reference.stdout)
+                    String::from_utf8_lossy(report_of(mode, &reference))
                 )
             })
         };
@@ -305,6 +352,10 @@ fn every_format_in_every_mode() {
                 .iter()
                 .map(json_finding)
                 .collect(),
+        );
+        assert!(
+            !expected.is_empty(),
+            "{mode}: the drafts have findings in every mode"
         );
         for format in FORMATS {
             let dir = workspace();
@@ -330,7 +381,10 @@ fn every_format_in_every_mode() {
                 );
                 continue;
             }
-            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let text = String::from_utf8_lossy(report_of(mode, &out)).into_owned();
+            if mode == "records-fix" {
+                assert_fixed_export(&cell, &out.stdout);
+            }
             if mode == "diff" {
                 assert!(text.contains("-The the council"), "{cell}: {text}");
                 continue;

@@ -147,12 +147,15 @@ fn field_names_and_the_body_format_come_from_the_nearest_configuration() {
     write_file(
         dir.path(),
         "copydesk.toml",
-        "[records]\nformat = \"html\"\n[records.fields]\nid = \"meta.slug\"\nheadline = \"fields.headline\"\ndek = \"fields.standfirst\"\nbody = \"fields.body\"\n",
+        "[records]\nformat = \"html\"\n[records.fields]\nid = \"meta.slug\"\nheadline = \"fields.headline\"\ndek = \"fields.standfirst\"\nbody = \"fields.body\"\n\n[[overrides]]\npaths = [\"opinion/**\"]\nignore = [\"typo\"]\n",
     );
-    let record = json!({"meta": {"slug": "bridge"}, "fields": {
-        "headline": "Bridge opens", "standfirst": "Ten years late",
-        "body": "<p>The the bridge opened &amp; traffic flowed.</p>"}});
-    write_file(dir.path(), "exports/day.jsonl", &jsonl(&[record]));
+    let record = |slug: &str| {
+        json!({"meta": {"slug": slug}, "fields": {
+            "headline": "Bridge opens", "standfirst": "Ten years late",
+            "body": "<p>The the bridge opened &amp; traffic flowed.</p>"}})
+    };
+    let export = jsonl(&[record("bridge"), record("opinion/bridge")]);
+    write_file(dir.path(), "exports/day.jsonl", &export);
     let out = copydesk_in(
         dir.path(),
         &[
@@ -164,6 +167,24 @@ fn field_names_and_the_body_format_come_from_the_nearest_configuration() {
         text.contains("bridge:5:4: warning[typo.doubled-word]"),
         "{text}"
     );
+    // Overrides match records by id, wherever the run starts.
+    assert!(!text.contains("opinion/bridge"), "{text}");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let export_path = dir.path().join("exports/day.jsonl");
+    let export_path = export_path.to_str().unwrap();
+    let out = copydesk_in(
+        elsewhere.path(),
+        &[
+            "check",
+            "--input",
+            "jsonl",
+            export_path,
+            "--format",
+            "concise",
+        ],
+    );
+    assert!(stdout(&out).contains("bridge:5:4"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("opinion/bridge"), "{}", stdout(&out));
 
     write_file(
         dir.path(),

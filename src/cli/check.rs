@@ -186,6 +186,9 @@ impl<'a> CheckRun<'a> {
             let fixed = session.fix(&mut checked);
             self.write_fixes(&checked, &fixed, out)?;
             if self.args.diff {
+                // The summary counts what the diff leaves, as `--fix` would report it.
+                self.articles += checked.articles.len();
+                self.counts.add(checked.report().counts());
                 return Ok(None);
             }
         }

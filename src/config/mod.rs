@@ -134,6 +134,14 @@ pub struct Override {
     pub selection: Selection,
 }
 
+/// How `[[overrides]]` paths find a document: a file by its path relative to the
+/// configuration's folder, a record by its id as written.
+#[derive(Debug, Clone, Copy)]
+pub enum Document<'a> {
+    File(&'a Path),
+    Record(&'a str),
+}
+
 /// A loaded configuration (or the defaults, where there is no file).
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -278,9 +286,12 @@ impl Config {
             .is_some_and(|set| set.is_match(self.relative(path)))
     }
 
-    /// The selections that apply to `path`: the file's own, then each matching override.
-    pub fn selections_for(&self, path: &Path) -> Vec<&Selection> {
-        let relative = self.relative(path);
+    /// The selections that apply to a document: the file's own, then each matching override.
+    pub fn selections_for(&self, document: Document<'_>) -> Vec<&Selection> {
+        let relative = match document {
+            Document::File(path) => self.relative(path),
+            Document::Record(id) => PathBuf::from(id),
+        };
         std::iter::once(&self.selection)
             .chain(
                 self.overrides

@@ -1,11 +1,10 @@
 //! A profile: a configuration with the rules it loads, selected as the configuration and the
 //! command line say, and adjusted per path by `[[overrides]]`.
 
-use super::{Config, Selection};
+use super::{Config, Document, Selection};
 use crate::diagnostic::Diagnostic;
 use crate::located::LocatedErrors;
 use crate::rules::RuleSet;
-use std::path::Path;
 
 /// A configuration with its compiled rules, ready to check the files it governs.
 pub struct Profile {
@@ -67,14 +66,14 @@ impl Profile {
     }
 
     /// Applies per-path overrides to one article's diagnostics.
-    pub fn adjust(&self, path: &Path, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    pub fn adjust(&self, document: Document<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         // Without overrides every finding stands; no path need be resolved for every article.
         if self.config.overrides.is_empty() || diagnostics.is_empty() {
             return diagnostics;
         }
         let overrides: Vec<&Selection> = self
             .config
-            .selections_for(path)
+            .selections_for(document)
             .into_iter()
             .skip(1)
             .collect();

@@ -4,6 +4,7 @@
 use super::sources::{self, ReadSources};
 use super::{Input, Options, Planned, Session, SourceText};
 use crate::article::{Article, Format};
+use crate::config::Document;
 use crate::diagnostic::Diagnostic;
 use crate::engine;
 use crate::grounding::Sources;
@@ -120,7 +121,12 @@ impl Session {
             .enumerate()
             .flat_map(|(index, list)| {
                 let profile = &self.profiles[checked.profile_of[index]];
-                profile.adjust(Path::new(&checked.articles[index].name), list)
+                let name = &checked.articles[index].name;
+                let document = match checked.inputs[index] {
+                    Input::Record(_) => Document::Record(name),
+                    _ => Document::File(Path::new(name)),
+                };
+                profile.adjust(document, list)
             })
             .collect();
         suppress::apply(&checked.articles, adjusted, &AllRules(&rule_sets))
