@@ -1,0 +1,38 @@
+//! Arbitrary bytes as a JSON-lines export: every line is a record or a located problem; every
+//! record is checked through the library pipeline, fixed, rendered as JSON, and written back as
+//! a JSON line. Nothing may panic, and what is written must stay valid JSON.
+#![no_main]
+
+use copydesk::config::RecordFields;
+use copydesk::pipeline::{ConfigChoice, FileAccess, Input, Options, RecordLine, RecordReader, Session};
+use copydesk::render;
+use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+static SESSION: LazyLock<Session> = LazyLock::new(|| {
+    let options = Options {
+        config: ConfigChoice::Isolated,
+        file_access: FileAccess::Off,
+        ..Options::default()
+    };
+    match Session::prepare(options, Vec::new()) {
+        Ok((session, _)) => session,
+        Err(_) => panic!("the built-in pack loads"),
+    }
+});
+
+fuzz_target!(|data: &[u8]| {
+    let session = &*SESSION;
+    for line in RecordReader::new(data, "fuzz.jsonl", RecordFields::default()) {
+        let RecordLine::Record(record) = line else { continue };
+        let planned = session.plan(Input::Record(record.clone()));
+        let mut checked = session.check(&[planned], None);
+        session.fix(&mut checked);
+        let report = checked.report();
+        assert!(serde_json::from_str::<serde_json::Value>(&render::json::render(&report)).is_ok());
+        if let Some(parts) = checked.articles.first().and_then(|a| a.parts()) {
+            let written = record.with_parts(&parts);
+            assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());
+        }
+    }
+});
