@@ -13,6 +13,13 @@ fn jsonl(records: &[Value]) -> String {
     records.iter().map(|r| format!("{r}\n")).collect()
 }
 
+/// `copydesk check --input jsonl` with `args`, in `dir`.
+fn check_records(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["check", "--input", "jsonl"];
+    all.extend_from_slice(args);
+    copydesk_in(dir, &all)
+}
+
 fn findings(output: &str) -> Vec<Value> {
     output
         .lines()
@@ -31,17 +38,7 @@ fn records_are_named_by_id_and_a_bad_line_loses_nothing_else() {
             json!({"id": "story-5", "headline": "Rain", "body": "It rained and and rained."}),
         ]);
     write_file(dir.path(), "export.jsonl", &export);
-    let out = copydesk_in(
-        dir.path(),
-        &[
-            "check",
-            "--input",
-            "jsonl",
-            "export.jsonl",
-            "--format",
-            "concise",
-        ],
-    );
+    let out = check_records(dir.path(), &["export.jsonl", "--format", "concise"]);
     assert_eq!(out.status.code(), Some(2), "unreadable lines fail the run");
     let text = stdout(&out);
     assert!(
@@ -110,17 +107,7 @@ fn a_record_is_checked_against_its_own_sources_only() {
         json!({"id": "without", "headline": "Mayor backs plan", "body": body}),
     ]);
     write_file(dir.path(), "export.jsonl", &export);
-    let out = copydesk_in(
-        dir.path(),
-        &[
-            "check",
-            "--input",
-            "jsonl",
-            "export.jsonl",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let out = check_records(dir.path(), &["export.jsonl", "--format", "jsonl"]);
     let misquotes: Vec<Value> = findings(&stdout(&out))
         .into_iter()
         .filter(|f| f["rule"] == "grounding.misquote")
@@ -156,12 +143,7 @@ fn field_names_and_the_body_format_come_from_the_nearest_configuration() {
     };
     let export = jsonl(&[record("bridge"), record("opinion/bridge")]);
     write_file(dir.path(), "exports/day.jsonl", &export);
-    let out = copydesk_in(
-        dir.path(),
-        &[
-            "check", "--input", "jsonl", "exports", "--format", "concise",
-        ],
-    );
+    let out = check_records(dir.path(), &["exports", "--format", "concise"]);
     let text = stdout(&out);
     assert!(
         text.contains("bridge:5:4: warning[typo.doubled-word]"),
@@ -172,17 +154,7 @@ fn field_names_and_the_body_format_come_from_the_nearest_configuration() {
     let elsewhere = tempfile::tempdir().unwrap();
     let export_path = dir.path().join("exports/day.jsonl");
     let export_path = export_path.to_str().unwrap();
-    let out = copydesk_in(
-        elsewhere.path(),
-        &[
-            "check",
-            "--input",
-            "jsonl",
-            export_path,
-            "--format",
-            "concise",
-        ],
-    );
+    let out = check_records(elsewhere.path(), &[export_path, "--format", "concise"]);
     assert!(stdout(&out).contains("bridge:5:4"), "{}", stdout(&out));
     assert!(!stdout(&out).contains("opinion/bridge"), "{}", stdout(&out));
 
@@ -191,7 +163,7 @@ fn field_names_and_the_body_format_come_from_the_nearest_configuration() {
         "copydesk.toml",
         "[records]\nformat = \"docx\"\n",
     );
-    let out = copydesk_in(dir.path(), &["check", "--input", "jsonl", "exports"]);
+    let out = check_records(dir.path(), &["exports"]);
     assert_eq!(out.status.code(), Some(2));
     let error = stderr(&out);
     assert!(error.contains("unknown format `docx`"), "{error}");
@@ -210,18 +182,7 @@ fn records_stream_a_chunk_at_a_time_in_order() {
         .map(|i| json!({"id": format!("r{i:03}"), "headline": "Council meets", "body": "The the council met."}))
         .collect();
     write_file(dir.path(), "big.jsonl", &jsonl(&records));
-    let out = copydesk_in(
-        dir.path(),
-        &[
-            "check",
-            "-q",
-            "--input",
-            "jsonl",
-            "big.jsonl",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let out = check_records(dir.path(), &["big.jsonl", "--format", "jsonl"]);
     let paths: Vec<String> = findings(&stdout(&out))
         .iter()
         .map(|f| f["path"].as_str().unwrap().to_owned())

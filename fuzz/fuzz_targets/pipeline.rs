@@ -4,23 +4,16 @@
 //! formats must stay valid JSON.
 #![no_main]
 
-use copydesk::pipeline::{ConfigChoice, FileAccess, Input, Options, Session, SourceText};
+#[path = "built_in.rs"]
+mod built_in;
+
+use copydesk::pipeline::{Input, Session, SourceText};
 use copydesk::render;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 /// The built-in rules, loaded once; each run plans its documents into this session.
-static SESSION: LazyLock<Session> = LazyLock::new(|| {
-    let options = Options {
-        config: ConfigChoice::Isolated,
-        file_access: FileAccess::Off,
-        ..Options::default()
-    };
-    match Session::prepare(options, Vec::new()) {
-        Ok((session, _)) => session,
-        Err(_) => panic!("the built-in pack loads"),
-    }
-});
+static SESSION: LazyLock<Session> = LazyLock::new(|| built_in::session(Vec::new()));
 
 fuzz_target!(|data: &[u8]| {
     let (draft, source) = match data.iter().position(|&b| b == 0) {
@@ -33,18 +26,7 @@ fuzz_target!(|data: &[u8]| {
         .map(|text| vec![SourceText { name: "source.txt".to_owned(), text }])
         .unwrap_or_default();
     // A draft with a source needs a session of its own; one without reuses the loaded rules.
-    let with_source = (!source_texts.is_empty()).then(|| {
-        let options = Options {
-            config: ConfigChoice::Isolated,
-            source_texts: source_texts.clone(),
-            file_access: FileAccess::Off,
-            ..Options::default()
-        };
-        match Session::prepare(options, Vec::new()) {
-            Ok((session, _)) => session,
-            Err(_) => panic!("the built-in pack loads"),
-        }
-    });
+    let with_source = (!source_texts.is_empty()).then(|| built_in::session(source_texts));
     let session = with_source.as_ref().unwrap_or(&*SESSION);
     for name in ["draft.txt", "draft.md", "draft.html"] {
         let input = Input::Text { name: name.to_owned(), text: text.clone() };

@@ -3,23 +3,16 @@
 //! a JSON line. Nothing may panic, and what is written must stay valid JSON.
 #![no_main]
 
+#[path = "built_in.rs"]
+mod built_in;
+
 use copydesk::config::RecordFields;
-use copydesk::pipeline::{ConfigChoice, FileAccess, Input, Options, RecordLine, RecordReader, Session};
+use copydesk::pipeline::{Input, RecordLine, RecordReader, Session};
 use copydesk::render;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
-static SESSION: LazyLock<Session> = LazyLock::new(|| {
-    let options = Options {
-        config: ConfigChoice::Isolated,
-        file_access: FileAccess::Off,
-        ..Options::default()
-    };
-    match Session::prepare(options, Vec::new()) {
-        Ok((session, _)) => session,
-        Err(_) => panic!("the built-in pack loads"),
-    }
-});
+static SESSION: LazyLock<Session> = LazyLock::new(|| built_in::session(Vec::new()));
 
 fuzz_target!(|data: &[u8]| {
     let session = &*SESSION;

@@ -198,10 +198,23 @@ impl Article {
                 (parsed.blocks, Vec::new(), parsed.quotations)
             }
         };
+        let mut article = Self::from_blocks(name.into(), source, format, blocks, &tagged);
+        article.declared_sources = declared_sources;
+        article
+    }
+
+    /// The article of `source` cut into `blocks`, with the quotations found in them and
+    /// those marked up as `<q>` (`tagged`), which carry no quotation marks of their own.
+    fn from_blocks(
+        name: String,
+        source: String,
+        format: Format,
+        blocks: Vec<Block>,
+        tagged: &[Span],
+    ) -> Self {
         let entities = matches!(format, Format::Html | Format::Markdown);
         let mut quotes = quotes::find(&source, &blocks, entities);
-        // Quotations marked up as `<q>` carry no quotation marks of their own.
-        for span in tagged {
+        for &span in tagged {
             let block = blocks.iter().position(|b| b.span.contains(span));
             if let Some(block) = block.filter(|_| !quotes.iter().any(|q| q.span.overlaps(span))) {
                 quotes.push(Quote {
@@ -214,12 +227,12 @@ impl Article {
         }
         quotes.sort_by_key(|q| q.span.start);
         Self {
-            name: name.into(),
+            name,
             source,
             format,
             blocks,
             quotes,
-            declared_sources,
+            declared_sources: Vec::new(),
             encoding: Encoding::Utf8,
             layout: None,
             tokens: std::sync::OnceLock::new(),
@@ -361,7 +374,8 @@ impl Iterator for Words<'_> {
 mod tests {
     use super::*;
 
-    fn kinds(article: &Article) -> Vec<(BlockKind, &str)> {
+    /// Each block's kind and text, for asserting a model.
+    pub(super) fn kinds(article: &Article) -> Vec<(BlockKind, &str)> {
         article
             .blocks
             .iter()

@@ -6,7 +6,7 @@
 //! joined by blank lines, in order, and [`Layout`] remembers where each field lies in it, so
 //! that fixes can be written back field by field.
 
-use super::{Article, Block, BlockKind, Encoding, Format, Quote, html, markdown, plain, quotes};
+use super::{Article, Block, BlockKind, Format, html, markdown, plain};
 use crate::span::Span;
 
 /// The text fields of a record.
@@ -91,32 +91,9 @@ impl Article {
             .collect();
         let (body_blocks, tagged) = body_blocks(&source, &layout, format);
         blocks.extend(body_blocks);
-        let entities = matches!(format, Format::Html | Format::Markdown);
-        let mut quotes = quotes::find(&source, &blocks, entities);
-        for span in tagged {
-            let block = blocks.iter().position(|b| b.span.contains(span));
-            if let Some(block) = block.filter(|_| !quotes.iter().any(|q| q.span.overlaps(span))) {
-                quotes.push(Quote {
-                    span,
-                    block,
-                    unclosed: false,
-                    continues: false,
-                });
-            }
-        }
-        quotes.sort_by_key(|q| q.span.start);
-        Self {
-            name: name.into(),
-            source,
-            format,
-            blocks,
-            quotes,
-            declared_sources: Vec::new(),
-            encoding: Encoding::Utf8,
-            layout: Some(layout),
-            tokens: std::sync::OnceLock::new(),
-            sourcing: std::sync::OnceLock::new(),
-        }
+        let mut article = Article::from_blocks(name.into(), source, format, blocks, &tagged);
+        article.layout = Some(layout);
+        article
     }
 
     /// The record's fields as they are now in the source, if the article is a record's.
@@ -171,15 +148,8 @@ fn trimmed(source: &str, span: Span) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::kinds;
     use super::*;
-
-    fn kinds(article: &Article) -> Vec<(BlockKind, &str)> {
-        article
-            .blocks
-            .iter()
-            .map(|b| (b.kind, article.text(b.span)))
-            .collect()
-    }
 
     fn parts(headline: &str, dek: Option<&str>, body: &str) -> Parts {
         Parts {
