@@ -151,6 +151,63 @@ fn check_and_fix_answer_as_the_command_line_does() {
 }
 
 #[test]
+fn a_draft_sent_as_fields_is_checked_and_fixed_field_by_field() {
+    let server = Server::start(&[]);
+    let fields = json!({"headline": "Mayor’s “plan” 😀 backs the the bridge",
+                        "dek": "A dek", "body": "<p>The the bridge opened.</p>"});
+    let (status, report) = server.post(
+        "/v1/check",
+        json!({"fields": fields, "format": "html", "name": "cms-42"}),
+    );
+    assert_eq!(status, 200, "{report}");
+    let doubled: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "typo.doubled-word")
+        .collect();
+    assert_eq!(doubled.len(), 2, "{report}");
+    assert_eq!(doubled[0]["path"], "cms-42");
+    assert_eq!(doubled[0]["field"], "headline");
+    let headline = fields["headline"].as_str().unwrap();
+    let at = doubled[0]["start"]["field_offset"].as_u64().unwrap() as usize;
+    assert!(headline[at..].starts_with("the the"), "{}", &headline[at..]);
+    assert_eq!(
+        doubled[0]["start"]["field_utf16"].as_u64().unwrap() as usize,
+        headline[..at].encode_utf16().count()
+    );
+    assert_eq!(doubled[1]["field"], "body");
+    assert_eq!(doubled[1]["start"]["field_offset"], 3);
+
+    let (status, fixed) = server.post("/v1/fix", json!({"fields": fields, "format": "html"}));
+    assert_eq!(status, 200, "{fixed}");
+    assert_eq!(
+        fixed["fields"]["headline"],
+        "Mayor’s “plan” 😀 backs the bridge"
+    );
+    assert_eq!(fixed["fields"]["dek"], "A dek");
+    assert_eq!(fixed["fields"]["body"], "<p>The bridge opened.</p>");
+    let edited: Vec<&Value> = fixed["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["field"])
+        .collect();
+    assert_eq!(edited, [&json!("headline"), &json!("body")]);
+
+    let (status, error) = server.post("/v1/check", json!({"text": "x", "fields": {"body": "y"}}));
+    assert_eq!(status, 400);
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`text` or as `fields`")
+    );
+    let (status, _) = server.post("/v1/check", json!({"name": "nothing"}));
+    assert_eq!(status, 400);
+}
+
+#[test]
 fn rules_are_listed_and_explained() {
     let server = Server::start(&[]);
     let (status, list) = server.get("/v1/rules");

@@ -100,6 +100,24 @@ fn trim_line(raw: &[u8], first: bool) -> &[u8] {
 }
 
 impl Record {
+    /// A record made in memory, such as a draft's fields sent to the HTTP API.
+    pub fn new(id: String, parts: Parts, format: Format) -> Record {
+        let value = serde_json::json!({
+            "id": id,
+            "headline": parts.headline,
+            "dek": parts.dek,
+            "body": parts.body,
+        });
+        Record {
+            id,
+            parts,
+            format,
+            sources: Vec::new(),
+            value,
+            fields: RecordFields::default(),
+        }
+    }
+
     /// A record from one line's JSON; the message says what is missing or wrong.
     pub fn parse(line: &[u8], fields: &RecordFields) -> Result<Record, String> {
         let text = std::str::from_utf8(line).map_err(|e| {

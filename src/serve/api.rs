@@ -1,9 +1,13 @@
-//! The JSON API: `POST /v1/check`, `POST /v1/fix`, `GET /v1/rules`, `GET /v1/rules/{id}`.
+//! The JSON API: `POST /v1/check`, `POST /v1/fix`, `GET /v1/rules`, `GET /v1/rules/{id}`. A
+//! draft comes as one `text`, or as a CMS's `fields`, read as an article record.
 //! Every check runs through the library pipeline with file access off: a request's
 //! configuration may not name packs, and a draft's front-matter `sources` are not read.
 
 use super::State;
-use crate::pipeline::{ConfigChoice, FileAccess, Input, Options, Session, SetupError, SourceText};
+use crate::article::{Article, Format, Parts};
+use crate::pipeline::{
+    ConfigChoice, FileAccess, Input, Options, Record, Session, SetupError, SourceText,
+};
 use crate::render;
 use crate::span::LineIndex;
 use axum::body::Bytes;
@@ -18,7 +22,12 @@ use std::sync::Arc;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckRequest {
-    pub text: String,
+    /// The draft as one text.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Or the draft as a CMS holds it, field by field: read as an article record is.
+    #[serde(default)]
+    pub fields: Option<FieldsRequest>,
     #[serde(default)]
     pub format: Option<DraftFormat>,
     #[serde(default)]
@@ -36,6 +45,27 @@ pub enum DraftFormat {
     Txt,
     Md,
     Html,
+}
+
+impl DraftFormat {
+    fn format(self) -> Format {
+        match self {
+            DraftFormat::Txt => Format::Plain,
+            DraftFormat::Md => Format::Markdown,
+            DraftFormat::Html => Format::Html,
+        }
+    }
+}
+
+/// A draft's fields; `format` is the body's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldsRequest {
+    #[serde(default)]
+    pub headline: Option<String>,
+    #[serde(default)]
+    pub dek: Option<String>,
+    pub body: String,
 }
 
 #[derive(Deserialize)]
@@ -98,10 +128,7 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
         std::thread::sleep(delay);
     }
     let session = session_for(state, request.config.as_deref())?;
-    let input = Input::Text {
-        name: virtual_name(request.name.as_deref(), request.format),
-        text: request.text,
-    };
+    let input = draft_input(request.text, request.fields, request.name, request.format)?;
     let sources: Vec<SourceText> = request
         .sources
         .into_iter()
@@ -115,28 +142,74 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
     match mode {
         Mode::Check => Ok(render::json::render(&checked.report())),
         Mode::Fix => {
-            let original = checked
-                .articles
-                .first()
-                .map(|a| a.source.clone())
-                .unwrap_or_default();
+            let before = checked.articles.first().cloned();
             session.fix(&mut checked);
-            let fixed = checked
-                .articles
-                .first()
-                .map(|a| a.source.clone())
-                .unwrap_or_default();
             let report: Value = serde_json::from_str(&render::json::render(&checked.report()))
                 .unwrap_or(Value::Null);
-            let answer = json!({
-                "version": render::json::SCHEMA_VERSION,
-                "text": fixed,
-                "edits": edits_between(&original, &fixed),
-                "remaining": report,
-            });
+            let mut answer = match (before, checked.articles.first()) {
+                (Some(before), Some(after)) => fixed_answer(&before, after),
+                _ => json!({"text": "", "edits": []}),
+            };
+            answer["version"] = json!(render::json::SCHEMA_VERSION);
+            answer["remaining"] = report;
             Ok(answer.to_string())
         }
     }
+}
+
+/// The draft of a request: its `text`, or its `fields` as a record (named `name`).
+fn draft_input(
+    text: Option<String>,
+    fields: Option<FieldsRequest>,
+    name: Option<String>,
+    format: Option<DraftFormat>,
+) -> Result<Input, ApiError> {
+    match (text, fields) {
+        (Some(text), None) => Ok(Input::Text {
+            name: virtual_name(name.as_deref(), format),
+            text,
+        }),
+        (None, Some(fields)) => {
+            let parts = Parts {
+                headline: fields.headline,
+                dek: fields.dek,
+                body: fields.body,
+            };
+            let format = format.map_or(Format::Plain, DraftFormat::format);
+            let id = name.unwrap_or_else(|| "draft".to_owned());
+            Ok(Input::Record(Box::new(Record::new(id, parts, format))))
+        }
+        _ => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "send the draft as `text` or as `fields` ({\"headline\", \"dek\", \"body\"}), one of the two",
+        )),
+    }
+}
+
+/// What `/v1/fix` answers: the fixed text and its edits, or, for a draft sent as fields, each
+/// fixed field and the edits with the field they are in (offsets from the field's start).
+fn fixed_answer(before: &Article, after: &Article) -> Value {
+    let (Some(old), Some(new)) = (before.parts(), after.parts()) else {
+        return json!({"text": after.source, "edits": edits_between(&before.source, &after.source)});
+    };
+    let mut edits = Vec::new();
+    let pairs = [
+        ("headline", old.headline.as_deref(), new.headline.as_deref()),
+        ("dek", old.dek.as_deref(), new.dek.as_deref()),
+        ("body", Some(old.body.as_str()), Some(new.body.as_str())),
+    ];
+    for (field, was, is) in pairs {
+        if let (Some(was), Some(is)) = (was, is) {
+            for mut edit in edits_between(was, is) {
+                edit["field"] = json!(field);
+                edits.push(edit);
+            }
+        }
+    }
+    json!({
+        "fields": {"headline": new.headline, "dek": new.dek, "body": new.body},
+        "edits": edits,
+    })
 }
 
 /// The server's own session, or one for the request's configuration (cached by its text).
@@ -192,7 +265,7 @@ fn virtual_name(name: Option<&str>, format: Option<DraftFormat>) -> String {
         Some(DraftFormat::Md) => ".md",
         Some(DraftFormat::Html) => ".html",
         Some(DraftFormat::Txt) => ".txt",
-        None if crate::article::Format::for_path(name) != crate::article::Format::Plain => "",
+        None if Format::for_path(name) != Format::Plain => "",
         None => ".txt",
     };
     if name.ends_with(extension) {
