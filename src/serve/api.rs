@@ -333,3 +333,6 @@ pub fn rule(state: &State, id: &str) -> Result<String, ApiError> {
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no rule `{id}`")))?;
     Ok(json!({"id": rule.meta.id, "explain": render::explain::rule(rules, rule)}).to_string())
 }
+
+#[cfg(test)]
+mod tests;

@@ -68,6 +68,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     runtime.block_on(run(state))
 }
 
+/// The server's own session: its rules, no configuration, no file access.
 fn prepare_base(rules: &RuleOptions) -> Result<Session, String> {
     let options = Options {
         rules: rules.clone(),
