@@ -125,6 +125,8 @@ fn write_records(chunk: &Chunk, checked: &Checked, out: &mut dyn Write) -> io::R
     let mut records = chunk.planned.iter().zip(&checked.articles);
     for entry in &chunk.entries {
         match entry {
+            // A read error has no line to give back (the run fails).
+            Entry::Unreadable(raw) if raw.is_empty() => continue,
             Entry::Unreadable(raw) => out.write_all(raw)?,
             Entry::Record => {
                 if let Some((planned, article)) = records.next()
