@@ -231,8 +231,8 @@ impl<'a> CheckRun<'a> {
     }
 
     /// Renders a chunk's findings. A whole-run format takes the run's problems with them; a
-    /// streaming one prints the problems once, at the end. With `--fix` on standard input, the
-    /// standard output is the fixed text and the findings go to standard error.
+    /// streaming one prints the problems once, at the end. With `--fix` on standard input or on
+    /// records, the standard output is the fixed text and the findings go to standard error.
     pub(super) fn report_chunk(
         &mut self,
         session: &Session,
@@ -253,9 +253,10 @@ impl<'a> CheckRun<'a> {
             .diagnostics
             .iter()
             .any(|d| d.severity >= self.args.fail_on);
+        // Standard input's fixed text, or fixed records, are the standard output.
         let fixing_stdin = self.args.fix && checked.inputs.iter().any(|i| !i.is_file());
         let bytes = self.render(session, &report);
-        if fixing_stdin || self.fixes_records() {
+        if fixing_stdin {
             io::stderr().write_all(&bytes)
         } else {
             out.write_all(&bytes)
