@@ -26,32 +26,27 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The fields' spans in order.
-    pub fn spans(&self) -> impl Iterator<Item = Span> {
-        [self.headline, self.dek, Some(self.body)]
-            .into_iter()
-            .flatten()
-    }
-
-    /// The field an offset lies in, by its role (`headline`, `dek`, `body`), and the field's span.
-    pub fn field_at(&self, offset: usize) -> Option<(&'static str, Span)> {
+    /// The fields present, in order, by their role (`headline`, `dek`, `body`).
+    pub fn fields(&self) -> impl Iterator<Item = (&'static str, Span)> {
         [
             ("headline", self.headline),
             ("dek", self.dek),
             ("body", Some(self.body)),
         ]
         .into_iter()
-        .find_map(|(name, span)| {
-            span.filter(|s| s.start <= offset && offset <= s.end)
-                .map(|s| (name, s))
-        })
+        .filter_map(|(name, span)| Some((name, span?)))
+    }
+
+    /// The field an offset lies in (its end included), and the field's span.
+    pub fn field_at(&self, offset: usize) -> Option<(&'static str, Span)> {
+        self.fields()
+            .find(|(_, field)| field.start <= offset && offset <= field.end)
     }
 
     /// Whether `span` lies inside one field (an edit across the blank line between two fields
     /// could not be written back to either).
     pub fn holds(&self, span: Span) -> bool {
-        self.spans()
-            .any(|field| field.start <= span.start && span.end <= field.end)
+        self.fields().any(|(_, field)| field.contains(span))
     }
 }
 
