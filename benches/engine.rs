@@ -162,6 +162,7 @@ fn benches(c: &mut Criterion) {
                 article_sources: &article_sources,
                 corpus: false,
                 progress: None,
+                deadline: None,
             };
             check_run(&rules, black_box(run))
         })

@@ -8,6 +8,7 @@ use crate::grounding::Sources;
 use crate::rules::matcher::{Hit, leftmost_longest};
 use crate::rules::{Context, Occurrence, RuleMeta, RuleSet};
 use rayon::prelude::*;
+use std::time::Instant;
 
 /// What one run checks: the articles, the sources they are grounded on, and whether
 /// consistency is judged across all of them (`--corpus`).
@@ -20,6 +21,9 @@ pub struct Run<'a> {
     pub corpus: bool,
     /// Called once per article checked (for a progress bar).
     pub progress: Option<&'a (dyn Fn() + Sync)>,
+    /// Past this instant no further rule starts: the run is cut short, and the caller, which
+    /// set it, treats its findings as abandoned (a server's bound on one request's work).
+    pub deadline: Option<Instant>,
 }
 
 impl<'a> Run<'a> {
@@ -31,7 +35,14 @@ impl<'a> Run<'a> {
             article_sources: &[],
             corpus: false,
             progress: None,
+            deadline: None,
         }
+    }
+
+    /// Whether the run's deadline has passed.
+    pub fn past_deadline(&self) -> bool {
+        self.deadline
+            .is_some_and(|deadline| Instant::now() >= deadline)
     }
 }
 
@@ -51,18 +62,13 @@ pub fn check_run(rules: &RuleSet, run: Run<'_>) -> Vec<Diagnostic> {
 /// Corpus rules judge the articles of their own rule set together.
 pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) -> Vec<Diagnostic> {
     let set = |index: usize| set_of.get(index).copied().unwrap_or(0);
-    let per_article: Vec<ArticleOutcome> = run
-        .articles
-        .par_iter()
-        .enumerate()
-        .map(|(index, article)| {
-            let outcome = check_one(rule_sets[set(index)], run, article, index, None);
-            if let Some(progress) = run.progress {
-                progress();
-            }
-            outcome
-        })
-        .collect();
+    let per_article: Vec<ArticleOutcome> = map_in_parallel(run.articles, |index, article| {
+        let outcome = check_one(rule_sets[set(index)], run, article, index, None);
+        if let Some(progress) = run.progress {
+            progress();
+        }
+        outcome
+    });
     let mut diagnostics = Vec::new();
     let mut occurrences: Vec<Vec<Vec<Occurrence>>> = rule_sets
         .iter()
@@ -83,6 +89,28 @@ pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) ->
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     merge_same_findings(diagnostics)
+}
+
+/// `f` over every item with its index, in parallel when there is more than one: a single
+/// item (a server's draft) is done on the calling thread, so it never waits for a turn in the
+/// shared thread pool behind another request's long article.
+pub fn map_in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(usize, &T) -> R + Sync + Send,
+) -> Vec<R> {
+    if items.len() < 2 {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| f(i, item))
+            .collect()
+    } else {
+        items
+            .par_iter()
+            .enumerate()
+            .map(|(i, item)| f(i, item))
+            .collect()
+    }
 }
 
 /// Checks article `article_index` of `run` with rule `only` (how rule examples run), or with
@@ -116,6 +144,9 @@ fn check_one(
     let mut collected = Vec::new();
     let mut rest = &scanned[..];
     for (rule_index, rule) in rules.rules.iter().enumerate() {
+        if run.past_deadline() {
+            break;
+        }
         let count = rest.iter().take_while(|(r, _)| *r == rule_index).count();
         let (own, after) = rest.split_at(count);
         rest = after;

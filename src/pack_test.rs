@@ -69,6 +69,7 @@ pub fn example_failures(set: &RuleSet) -> Vec<ExampleFailure<'_>> {
                 },
                 corpus: false,
                 progress: None,
+                deadline: None,
             };
             let reported: Vec<String> = check_article(set, run, 0, Some(index))
                 .into_iter()

@@ -518,6 +518,7 @@ report = "changed"
         article_sources: &[vec![0]],
         corpus: false,
         progress: None,
+        deadline: None,
     };
     let found: Vec<String> = check_run(&rules, run)
         .into_iter()

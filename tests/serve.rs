@@ -4,84 +4,9 @@
 
 mod common;
 
+use common::server::Server;
 use common::{copydesk_in, write_file};
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start copydesk serve");
-        let stderr = child.stderr.take().expect("stderr");
-        let mut line = String::new();
-        BufReader::new(stderr)
-            .read_line(&mut line)
-            .expect("the address line");
-        let base = line
-            .trim()
-            .strip_prefix("copydesk serve: listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_owned();
-        Server { child, base }
-    }
-
-    fn agent() -> ureq::Agent {
-        ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into()
-    }
-
-    /// POSTs raw bytes; the status and the body as JSON.
-    fn post_bytes(&self, path: &str, body: &[u8]) -> (u16, Value) {
-        let mut response = Self::agent()
-            .post(format!("{}{path}", self.base))
-            .header("Content-Type", "application/json")
-            .send(body)
-            .expect("an answer");
-        let status = response.status().as_u16();
-        let text = response.body_mut().read_to_string().expect("a body");
-        (
-            status,
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}")),
-        )
-    }
-
-    fn post(&self, path: &str, body: Value) -> (u16, Value) {
-        self.post_bytes(path, body.to_string().as_bytes())
-    }
-
-    fn get(&self, path: &str) -> (u16, Value) {
-        let mut response = Self::agent()
-            .get(format!("{}{path}", self.base))
-            .call()
-            .expect("an answer");
-        let status = response.status().as_u16();
-        let text = response.body_mut().read_to_string().expect("a body");
-        (
-            status,
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}")),
-        )
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 const DRAFT: &str = "Council backs new bike lanes\n\nZoë 😀 “Łukasz” said the the plan was fine. The mayor slammed the plan.\n\nThe organized committee liked the colour and the organized plan and the organized vote.\n";
 

@@ -90,6 +90,22 @@ pub struct ServeArgs {
     /// Requests that may wait for a turn; more are answered 503.
     #[arg(long, default_value_t = 64)]
     pub queue: usize,
+    /// How long one request's check may run, in milliseconds; a check past it is abandoned and
+    /// answered 503.
+    #[arg(long, default_value_t = 2000, value_name = "MS",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub deadline_ms: u64,
+    /// The most findings one answer lists; an answer with more says `"truncated": true`.
+    #[arg(long, default_value_t = 5000)]
+    pub max_findings: usize,
+    /// A host name the server answers to besides its own address (and, on loopback,
+    /// `localhost`): `desk.example.org` or `desk.example.org:443`. Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub allow_host: Vec<String>,
+    /// A web origin whose pages may call the API, with CORS headers
+    /// (`https://cms.example.org`); requests from any other page are refused. Repeatable.
+    #[arg(long, value_name = "ORIGIN")]
+    pub allow_origin: Vec<String>,
     /// Testing only: make each check wait this long first.
     #[arg(long, hide = true, value_name = "MS")]
     pub test_delay_ms: Option<u64>,

@@ -72,6 +72,10 @@ fn serve(args: &flags::ServeArgs) -> u8 {
         body_limit: args.body_limit,
         workers,
         queue: args.queue,
+        deadline: std::time::Duration::from_millis(args.deadline_ms),
+        max_findings: args.max_findings,
+        allow_hosts: args.allow_host.clone(),
+        allow_origins: args.allow_origin.clone(),
         rules: rule_options(&args.rules),
         test_delay: args.test_delay_ms.map(std::time::Duration::from_millis),
     };

@@ -12,8 +12,8 @@ use crate::input::{self, InputProblem};
 use crate::render::Report;
 use crate::rules::RuleSet;
 use crate::suppress::{self, RuleNames};
-use rayon::prelude::*;
 use std::path::Path;
+use std::time::Instant;
 
 /// What checking a chunk gives: the articles read, the sources they were checked against,
 /// the findings (sorted) and the inputs that could not be read.
@@ -29,9 +29,19 @@ pub struct Checked {
     pub(super) source_of: Vec<Vec<usize>>,
     /// For each article, its profile in the session.
     pub(super) profile_of: Vec<usize>,
+    /// When the work on this chunk must stop (see [`Session::check_with_sources`]).
+    pub(super) deadline: Option<Instant>,
+    /// Whether the deadline passed before the rules were done: the findings are incomplete.
+    pub abandoned: bool,
 }
 
 impl Checked {
+    /// Whether this chunk's deadline has passed.
+    pub(super) fn past_deadline(&self) -> bool {
+        self.deadline
+            .is_some_and(|deadline| Instant::now() >= deadline)
+    }
+
     /// The findings as the renderers take them.
     pub fn report(&self) -> Report<'_> {
         Report {
@@ -46,15 +56,22 @@ impl Checked {
 impl Session {
     /// Reads and checks `chunk`; `progress` is called once per article checked.
     pub fn check(&self, chunk: &[Planned], progress: Option<&(dyn Fn() + Sync)>) -> Checked {
-        self.check_against(&self.options, chunk, progress)
+        self.check_against(&self.options, chunk, progress, None)
     }
 
     /// Checks `chunk` against these sources as well as the session's own: how a server reuses
-    /// one prepared session for requests that each bring their sources.
-    pub fn check_with_sources(&self, chunk: &[Planned], sources: &[SourceText]) -> Checked {
+    /// one prepared session for requests that each bring their sources. Past `deadline` no
+    /// further rule starts, here or in [`Session::fix`]'s re-checks, and the result is marked
+    /// [`Checked::abandoned`].
+    pub fn check_with_sources(
+        &self,
+        chunk: &[Planned],
+        sources: &[SourceText],
+        deadline: Option<Instant>,
+    ) -> Checked {
         let mut options = self.options.clone();
         options.source_texts.extend_from_slice(sources);
-        self.check_against(&options, chunk, None)
+        self.check_against(&options, chunk, None, deadline)
     }
 
     fn check_against(
@@ -62,9 +79,10 @@ impl Session {
         options: &Options,
         chunk: &[Planned],
         progress: Option<&(dyn Fn() + Sync)>,
+        deadline: Option<Instant>,
     ) -> Checked {
         let read: Vec<Result<Article, InputProblem>> =
-            chunk.par_iter().map(|p| read_input(&p.input)).collect();
+            engine::map_in_parallel(chunk, |_, p| read_input(&p.input));
         let mut checked = Checked {
             articles: Vec::with_capacity(chunk.len()),
             inputs: Vec::with_capacity(chunk.len()),
@@ -73,6 +91,8 @@ impl Session {
             problems: Vec::new(),
             source_of: Vec::new(),
             profile_of: Vec::with_capacity(chunk.len()),
+            deadline,
+            abandoned: false,
         };
         for (result, planned) in read.into_iter().zip(chunk) {
             match result {
@@ -94,6 +114,7 @@ impl Session {
         checked.sources = (!docs.is_empty()).then(|| Sources::new(docs));
         checked.source_of = of_article;
         checked.diagnostics = self.diagnose(&checked, progress);
+        checked.abandoned = checked.past_deadline();
         checked
     }
 
@@ -110,6 +131,7 @@ impl Session {
             article_sources: &checked.source_of,
             corpus: self.options.corpus,
             progress,
+            deadline: checked.deadline,
         };
         let found = engine::check_run_with(&rule_sets, &checked.profile_of, run);
         let mut by_article: Vec<Vec<Diagnostic>> = vec![Vec::new(); checked.articles.len()];

@@ -21,10 +21,11 @@ impl Session {
     pub fn fix(&self, checked: &mut Checked) -> Vec<FixedArticle> {
         let originals: Vec<String> = checked.articles.iter().map(|a| a.source.clone()).collect();
         for _ in 0..FIX_ROUNDS {
-            if !apply_round(checked) {
+            if checked.abandoned || !apply_round(checked) {
                 break;
             }
             checked.diagnostics = self.diagnose(checked, None);
+            checked.abandoned = checked.past_deadline();
         }
         originals
             .into_iter()

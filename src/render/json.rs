@@ -115,6 +115,12 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
     text
 }
 
+/// The report as a JSON value, for an answer that adds fields of its own (the HTTP API's).
+pub fn to_value<'a>(report: &'a Report<'a>) -> serde_json::Value {
+    serde_json::to_value(build(report))
+        .unwrap_or_else(|e| serde_json::json!({"error": e.to_string()}))
+}
+
 fn build<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
     let indexes = report.line_indexes();
     let field_at =

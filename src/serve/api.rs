@@ -17,6 +17,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The least time the edits of a fix are looked for, even past the check's deadline.
+const DIFF_TIME: Duration = Duration::from_millis(100);
 
 /// What `/v1/check` and `/v1/fix` are sent.
 #[derive(Deserialize)]
@@ -122,11 +126,14 @@ pub enum Mode {
     Fix,
 }
 
-/// Runs a request through the pipeline (on a blocking thread): the JSON answer.
+/// Runs a request through the pipeline (on a blocking thread): the JSON answer. The check
+/// stops at the server's deadline (a 503), and the answer lists at most the server's
+/// `max_findings` findings, with `truncated` saying whether there were more.
 pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, ApiError> {
     if let Some(delay) = state.options.test_delay {
         std::thread::sleep(delay);
     }
+    let deadline = Instant::now() + state.options.deadline;
     let session = session_for(state, request.config.as_deref())?;
     let input = draft_input(request.text, request.fields, request.name, request.format)?;
     let sources: Vec<SourceText> = request
@@ -138,23 +145,48 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
         })
         .collect();
     let planned = session.plan(input);
-    let mut checked = session.check_with_sources(std::slice::from_ref(&planned), &sources);
-    match mode {
-        Mode::Check => Ok(render::json::render(&checked.report())),
+    let mut checked =
+        session.check_with_sources(std::slice::from_ref(&planned), &sources, Some(deadline));
+    let before = (mode == Mode::Fix)
+        .then(|| checked.articles.first().cloned())
+        .flatten();
+    if mode == Mode::Fix {
+        session.fix(&mut checked);
+    }
+    if checked.abandoned {
+        return Err(past_deadline(state));
+    }
+    let truncated = checked.diagnostics.len() > state.options.max_findings;
+    checked.diagnostics.truncate(state.options.max_findings);
+    let mut report = render::json::to_value(&checked.report());
+    report["truncated"] = json!(truncated);
+    let answer = match mode {
+        Mode::Check => report,
         Mode::Fix => {
-            let before = checked.articles.first().cloned();
-            session.fix(&mut checked);
-            let report: Value = serde_json::from_str(&render::json::render(&checked.report()))
-                .unwrap_or(Value::Null);
             let mut answer = match (before, checked.articles.first()) {
-                (Some(before), Some(after)) => fixed_answer(&before, after),
+                (Some(before), Some(after)) => fixed_answer(&before, after, deadline),
                 _ => json!({"text": "", "edits": []}),
             };
             answer["version"] = json!(render::json::SCHEMA_VERSION);
             answer["remaining"] = report;
-            Ok(answer.to_string())
+            answer
         }
-    }
+    };
+    Ok(answer.to_string())
+}
+
+/// The answer to a request whose check ran past the server's deadline.
+fn past_deadline(state: &State) -> ApiError {
+    let limit = state.options.deadline;
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!(
+            "this draft took longer to check than the server allows ({} ms of work), so the \
+             check was abandoned; send a shorter draft, or ask whoever runs the server to raise \
+             `--deadline-ms`",
+            limit.as_millis()
+        ),
+    )
 }
 
 /// The draft of a request: its `text`, or its `fields` as a record (named `name`).
@@ -188,9 +220,10 @@ fn draft_input(
 
 /// What `/v1/fix` answers: the fixed text and its edits, or, for a draft sent as fields, each
 /// fixed field and the edits with the field they are in (offsets from the field's start).
-fn fixed_answer(before: &Article, after: &Article) -> Value {
+fn fixed_answer(before: &Article, after: &Article, deadline: Instant) -> Value {
     let (Some(old), Some(new)) = (before.parts(), after.parts()) else {
-        return json!({"text": after.source, "edits": edits_between(&before.source, &after.source)});
+        let edits = edits_between(&before.source, &after.source, deadline);
+        return json!({"text": after.source, "edits": edits});
     };
     let mut edits = Vec::new();
     let pairs = [
@@ -200,7 +233,7 @@ fn fixed_answer(before: &Article, after: &Article) -> Value {
     ];
     for (field, was, is) in pairs {
         if let (Some(was), Some(is)) = (was, is) {
-            for mut edit in edits_between(was, is) {
+            for mut edit in edits_between(was, is, deadline) {
                 edit["field"] = json!(field);
                 edits.push(edit);
             }
@@ -276,9 +309,12 @@ fn virtual_name(name: Option<&str>, format: Option<DraftFormat>) -> String {
 }
 
 /// The edits that turn `original` into `fixed`, as ranges of the original (byte and UTF-16
-/// offsets) and their replacements.
-fn edits_between(original: &str, fixed: &str) -> Vec<Value> {
-    let diff = similar::TextDiff::from_chars(original, fixed);
+/// offsets) and their replacements. Past `deadline` the diff stops looking for the smallest
+/// edits and settles for correct, larger ones, so its cost stays bounded.
+fn edits_between(original: &str, fixed: &str, deadline: Instant) -> Vec<Value> {
+    let diff = similar::TextDiff::configure()
+        .deadline(deadline.max(Instant::now() + DIFF_TIME))
+        .diff_chars(original, fixed);
     let index = LineIndex::new(original);
     let byte_of: Vec<usize> = original
         .char_indices()

@@ -1,11 +1,16 @@
 //! `copydesk serve`: an HTTP server for copy editors (a review page at `/`) and for a
-//! newsroom's own tools (a CMS checking as an editor works), bound to 127.0.0.1 by default. The JSON API is [`api`]'s; every check runs the
-//! library pipeline with file access off, on a blocking thread, admitted by [`admission`]
-//! (a fixed number at once, a bounded queue, 503 beyond it). A failure inside a check is a
-//! 500 for that request; the server keeps serving.
+//! newsroom's own tools (a CMS checking as an editor works), bound to 127.0.0.1 by default.
+//! Every request passes [`guard`] first (its `Host`, its `Origin`, a JSON content type). The
+//! JSON API is [`api`]'s; every check runs the library pipeline with file access off, on a
+//! blocking thread, admitted by [`admission`] in one of two lanes: drafts of at most
+//! [`SMALL_REQUEST`] bytes never wait behind larger ones. Each lane runs a fixed number of
+//! checks at once with a bounded queue (503 beyond it); a check stops at the server's
+//! deadline (503) and an answer lists at most `max_findings` findings. A failure inside a
+//! check is a 500 for that request; the server keeps serving.
 
 mod admission;
 pub mod api;
+pub mod guard;
 
 use crate::pipeline::{ConfigChoice, FileAccess, Options, RuleOptions, Session};
 use admission::Admission;
@@ -13,17 +18,24 @@ use api::{ApiError, Mode};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path};
-use axum::http::StatusCode;
+use axum::extract::{DefaultBodyLimit, Path, Request};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use guard::Guard;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// How many request configurations keep their compiled rules.
 const CONFIG_CACHE: usize = 32;
+
+/// The largest request body that runs in the lane for small drafts (a long feature is about
+/// 60 KB): such a request never waits behind a larger one.
+pub const SMALL_REQUEST: usize = 256 * 1024;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -35,10 +47,36 @@ pub struct ServeOptions {
     pub workers: usize,
     /// Requests that may wait for a turn; more get 503.
     pub queue: usize,
+    /// How long one request's check may take before it is abandoned (503).
+    pub deadline: Duration,
+    /// The most findings one answer lists; beyond them it says `"truncated": true`.
+    pub max_findings: usize,
+    /// Names the server answers to besides its own address (`--allow-host`).
+    pub allow_hosts: Vec<String>,
+    /// Web origins besides its own that may call it, with CORS headers (`--allow-origin`).
+    pub allow_origins: Vec<String>,
     /// The server's rules (its operator's `--rules`, `--select` …).
     pub rules: RuleOptions,
     /// Testing only: each check waits this long first, so a test can fill the queue.
     pub test_delay: Option<Duration>,
+}
+
+impl ServeOptions {
+    /// The defaults of `copydesk serve`, listening on `listen`.
+    pub fn new(listen: SocketAddr) -> Self {
+        ServeOptions {
+            listen,
+            body_limit: 5 * 1024 * 1024,
+            workers: 2,
+            queue: 64,
+            deadline: Duration::from_secs(2),
+            max_findings: 5_000,
+            allow_hosts: Vec::new(),
+            allow_origins: Vec::new(),
+            rules: RuleOptions::default(),
+            test_delay: None,
+        }
+    }
 }
 
 /// What every request shares.
@@ -48,19 +86,29 @@ pub struct State {
     pub base: Arc<Session>,
     /// Sessions for request configurations, by their text.
     pub configs: Mutex<HashMap<String, Arc<Session>>>,
-    admission: Admission,
+    /// Turns for requests of at most [`SMALL_REQUEST`] bytes.
+    small: Admission,
+    /// Turns for larger requests.
+    large: Admission,
+}
+
+impl State {
+    /// The server's state: its rules compiled (an error says why they do not load).
+    pub fn new(options: ServeOptions) -> Result<State, String> {
+        Ok(State {
+            small: Admission::new(options.workers, options.queue),
+            large: Admission::new(options.workers, options.queue),
+            base: Arc::new(prepare_base(&options.rules)?),
+            configs: Mutex::new(HashMap::new()),
+            options,
+        })
+    }
 }
 
 /// Serves until the process is stopped. Prints the address it listens on (on standard error)
 /// once it does.
 pub fn serve(options: ServeOptions) -> Result<(), String> {
-    let base = prepare_base(&options.rules)?;
-    let state = Arc::new(State {
-        admission: Admission::new(options.workers, options.queue),
-        base: Arc::new(base),
-        configs: Mutex::new(HashMap::new()),
-        options,
-    });
+    let state = State::new(options)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_io()
         .build()
@@ -87,19 +135,35 @@ fn prepare_base(rules: &RuleOptions) -> Result<Session, String> {
         })
 }
 
-async fn run(state: Arc<State>) -> Result<(), String> {
+async fn run(state: State) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(state.options.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", state.options.listen))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let guard = Guard::new(
+        address,
+        &state.options.allow_hosts,
+        &state.options.allow_origins,
+    );
     eprintln!("copydesk serve: listening on http://{address}");
-    axum::serve(listener, router(state))
+    axum::serve(listener, router(Arc::new(state), guard))
         .await
         .map_err(|e| format!("the server stopped: {e}"))
 }
 
-fn router(state: Arc<State>) -> Router {
+/// The routes, behind the body limit, the CORS headers for `--allow-origin` and, outermost,
+/// the guard.
+pub fn router(state: Arc<State>, guard: Guard) -> Router {
     let limit = state.options.body_limit;
+    let origins: Vec<HeaderValue> = guard
+        .allowed_origins()
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE]);
     Router::new()
         .route("/", get(page))
         .route("/v1/check", post(check))
@@ -108,7 +172,21 @@ fn router(state: Arc<State>) -> Router {
         .route("/v1/rules/{id}", get(rule))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(limit))
+        .layer(cors)
+        .layer(middleware::from_fn_with_state(Arc::new(guard), guarded))
         .with_state(state)
+}
+
+/// Refuses a request the guard does not admit, before its body is read.
+async fn guarded(
+    axum::extract::State(guard): axum::extract::State<Arc<Guard>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match guard.admit(request.method(), request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(error) => error.into_response(),
+    }
 }
 
 async fn check(
@@ -127,11 +205,17 @@ async fn fix(
 
 /// Parses the request, waits for a turn, and runs it on a blocking thread.
 async fn admitted(state: Arc<State>, body: Result<Bytes, BytesRejection>, mode: Mode) -> Response {
+    let size = body.as_ref().map_or(0, Bytes::len);
     let request = match api::parse(body) {
         Ok(request) => request,
         Err(error) => return error.into_response(),
     };
-    let Some(ticket) = state.admission.enter().await else {
+    let lane = if size <= SMALL_REQUEST {
+        &state.small
+    } else {
+        &state.large
+    };
+    let Some(ticket) = lane.enter().await else {
         let message = "busy: every worker is checking and the queue is full; try again shortly";
         return ApiError::new(StatusCode::SERVICE_UNAVAILABLE, message).into_response();
     };

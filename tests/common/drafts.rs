@@ -16,16 +16,19 @@ pub fn sample_draft(headline: &str, words: usize, distinct: bool) -> String {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     drafts.sort();
+    let mut count = 0;
     loop {
         for draft in &drafts {
             let body = std::fs::read_to_string(draft).expect("a sample draft");
             for paragraph in body.split("\n\n").skip(1) {
                 text.push_str(paragraph.trim());
+                count += paragraph.split_whitespace().count();
                 if distinct {
                     text.push_str(&format!(" Update {} followed.", text.len()));
+                    count += 3;
                 }
                 text.push_str("\n\n");
-                if text.split_whitespace().count() >= words {
+                if count >= words {
                     return text;
                 }
             }

@@ -2,6 +2,7 @@
 #![allow(dead_code, reason = "each test crate uses its own subset")]
 
 pub mod drafts;
+pub mod server;
 
 use copydesk::article::{Article, Format};
 use copydesk::engine;

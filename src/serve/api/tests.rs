@@ -2,34 +2,20 @@
 //! request runs to an answer or an error, with both check and fix.
 
 use super::{Mode, parse, run};
-use crate::pipeline::RuleOptions;
-use crate::serve::admission::Admission;
-use crate::serve::{ServeOptions, State, prepare_base};
+use crate::serve::{ServeOptions, State};
 use axum::body::Bytes;
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::LazyLock;
 
 static STATE: LazyLock<State> = LazyLock::new(|| {
     let options = ServeOptions {
-        listen: ([127, 0, 0, 1], 0).into(),
         body_limit: 1 << 20,
         workers: 1,
         queue: 1,
-        rules: RuleOptions::default(),
-        test_delay: None,
+        ..ServeOptions::new(([127, 0, 0, 1], 0).into())
     };
-    let base = match prepare_base(&options.rules) {
-        Ok(session) => session,
-        Err(message) => panic!("the built-in rules load: {message}"),
-    };
-    State {
-        admission: Admission::new(1, 1),
-        base: Arc::new(base),
-        configs: Mutex::new(HashMap::new()),
-        options,
-    }
+    State::new(options).unwrap_or_else(|message| panic!("the built-in rules load: {message}"))
 });
 
 /// Strings that reach the interesting paths: quotations, markup, paths out of the sandbox,
