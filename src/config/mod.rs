@@ -166,12 +166,20 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads and parses a configuration file. Errors point into the file.
+    /// Reads and parses a configuration file. Errors point into the file. A configuration
+    /// that is a link leading out of its project (for a `copydesk.toml`, its own folder) is
+    /// refused unread, as any path in the project's files is.
     pub fn load(path: &Path) -> Result<Config, LocatedErrors> {
         let name = path.display().to_string();
+        let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        Confinement::project(&folder)
+            .admit(path)
+            .map_err(|refusal| {
+                let message = format!("refused configuration `{name}`: {}", refusal.reason());
+                config_error(&name, "", None, message)
+            })?;
         let text = std::fs::read_to_string(path)
             .map_err(|e| config_error(&name, "", None, format!("cannot read {name}: {e}")))?;
-        let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let mut config = Config::parse(&name, text, &folder)?;
         config.path = Some(path.to_path_buf());
         Ok(config)

@@ -406,3 +406,49 @@ fn fixture_drafts(path: &Path, within: &Confinement) -> Result<Vec<PathBuf>, Str
     }
     Ok(drafts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_declares_a_pack_by_a_pack_table_header() {
+        for pack in [
+            "[pack]\nname = \"house\"\n",
+            "# house rules\n  [ pack ]  # the header\nname = \"house\"\n",
+        ] {
+            assert!(declares_pack(pack), "{pack}");
+        }
+        for other in [
+            "root:x:0:0:root:/root:/bin/bash\n",
+            "API_TOKEN=abc\n",
+            "[package]\nname = \"x\"\n",
+            "[[pack]]\n",
+            "[pack] = 1\n",
+            "name = \"[pack]\"\n",
+        ] {
+            assert!(!declares_pack(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_pack_is_reported_by_its_name_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let secret = dir.path().join("settings.toml");
+        std::fs::write(&secret, "password = \"correct horse\"\n").expect("write");
+        let errors = match super::super::load(&[PackInput::file(&secret)]) {
+            Ok(_) => panic!("loaded a file with no [pack] table"),
+            Err(errors) => errors,
+        };
+        assert_eq!(errors.errors.len(), 1);
+        assert_eq!(errors.errors[0].span, None);
+        assert!(
+            errors.errors[0].message.ends_with(
+                "is not a rule pack: it has no `[pack]` line (none of its content is shown)"
+            ),
+            "{}",
+            errors.errors[0].message
+        );
+        assert!(errors.files.iter().all(|file| file.text.is_empty()));
+    }
+}
