@@ -186,7 +186,7 @@ fn links_inside_the_project_that_lead_out_are_refused() {
     let (code, text) = scene.run(&["check", "story.txt"]);
     assert_eq!(code, Some(2), "{text}");
     assert!(
-        text.contains("zz-linked.toml`: it leads through a link to outside the project root"),
+        text.contains("zz-linked.toml`: it leads through a link out of the project root"),
         "{text}"
     );
 

@@ -125,15 +125,38 @@ impl Confinement {
         })
     }
 
-    /// `Err` with the reason when `path` exists and, links followed, lies outside.
+    /// `Err` with the reason when a link on the way to `path` leads out of the project, or
+    /// leads nowhere: a dangling link is refused in the same words as one that leads out, so
+    /// the answer never tells whether a file outside exists. A plain missing file is let
+    /// through (reading it says so).
     fn admit_links(&self, path: &Path) -> Result<(), String> {
-        match std::fs::canonicalize(path) {
-            Ok(real) if !self.holds(&real) => Err(format!(
-                "it leads through a link to outside {}",
+        let through_a_link = || {
+            Err(format!(
+                "it leads through a link out of {}, or to nothing",
                 self.describe()
-            )),
-            // Missing: reading it says so.
-            _ => Ok(()),
+            ))
+        };
+        match std::fs::canonicalize(path) {
+            Ok(real) if self.holds(&real) => Ok(()),
+            Ok(_) => through_a_link(),
+            Err(_) => {
+                // Missing: the deepest part that exists, links followed, must lie inside (or
+                // above the root, where nothing is), and the step below it must not be a link.
+                let mut below: Option<&Path> = None;
+                for step in path.ancestors() {
+                    if let Ok(real) = std::fs::canonicalize(step) {
+                        let inside = self.holds(&real) || self.root.starts_with(&real);
+                        let dangling = below.is_some_and(|link| link.symlink_metadata().is_ok());
+                        return if inside && !dangling {
+                            Ok(())
+                        } else {
+                            through_a_link()
+                        };
+                    }
+                    below = Some(step);
+                }
+                Ok(())
+            }
         }
     }
 
@@ -267,6 +290,28 @@ mod tests {
             .unwrap_err();
         assert!(refusal.reason().contains("through a link"), "{refusal}");
         assert!(confinement.admit(&project.join("copydesk.toml")).is_ok());
+        // A link to a file outside that does not exist is refused in the same words, so the
+        // answer says nothing of what exists outside; a missing file inside is let through.
+        let nowhere = dir.path().join("no-such-file");
+        std::os::unix::fs::symlink(&nowhere, project.join("rules/missing.tsv")).expect("link");
+        let refusal = confinement.resolve(&folder, "missing.tsv").unwrap_err();
+        let existing = confinement.resolve(&folder, "weights.tsv").unwrap_err();
+        assert_eq!(
+            refusal.reason(),
+            existing.reason(),
+            "a link out reads the same whether its target exists or not"
+        );
+        assert!(confinement.resolve(&folder, "not-yet-written.tsv").is_ok());
+        // A project reached through a link is still itself: a missing file in it is let
+        // through (a fixture's `DRAFT.expected` before the first `--bless`).
+        let alias = dir.path().join("alias");
+        std::os::unix::fs::symlink(&project, &alias).expect("link");
+        assert!(
+            confinement
+                .admit(&alias.join("rules/a.txt.expected"))
+                .is_ok()
+        );
+        assert!(confinement.admit(&alias.join("rules/missing.tsv")).is_err());
     }
 
     #[test]
