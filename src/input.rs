@@ -1,11 +1,14 @@
 //! Finding and reading articles: paths are walked (honouring `.gitignore`), files are read as
 //! bytes and decoded as UTF-8. A file that cannot be read is reported with the reason and the
-//! rest are still read.
+//! rest are still read. [`project`] says which files a path written in a project's files (front
+//! matter, a configuration, a pack) may reach.
 
 use crate::article::{Article, Encoding, Format};
 use ignore::WalkBuilder;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+pub mod project;
 
 /// The extensions read when walking a folder. A file named on the command line is read whatever
 /// its extension.

@@ -18,7 +18,7 @@
 //! 7. [`engine`], [`fix`], [`suppress`] — running rules, applying fixes, suppressions
 //! 8. [`rules`] — kinds, packs, the combined matcher, house style
 //! 9. [`grounding`] — source documents and what drafts are checked against in them
-//! 10. [`input`] — finding and decoding files
+//! 10. [`input`] — finding and decoding files, and the project a path written in one may not leave
 //! 11. [`article`] — the article model
 //! 12. [`diagnostic`], [`located`] — findings, and errors located in user files
 //! 13. [`span`] — byte spans and line indexes

@@ -13,6 +13,7 @@ use crate::engine::{Run, check_all, check_article};
 use crate::grounding::Sources;
 use crate::input::{self, Source};
 use crate::render::{self, Report};
+use crate::rules::pack::expected_path;
 use crate::rules::{Example, RuleSet};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFiles;
@@ -123,13 +124,6 @@ impl FixtureOutcome {
         temp.persist(&self.expected_path).map_err(|e| e.error)?;
         Ok(())
     }
-}
-
-/// The path of a fixture's expected output: `DRAFT.expected`.
-pub fn expected_path(draft: &Path) -> PathBuf {
-    let mut name = draft.as_os_str().to_owned();
-    name.push(".expected");
-    PathBuf::from(name)
 }
 
 /// Every fixture of every pack in `set`, checked with all of `set`'s rules. A draft is named in

@@ -72,7 +72,7 @@ pub fn test_packs(
 fn load_beside_built_in(packs: &[PathBuf]) -> Result<RuleSet, u8> {
     let mut named = Vec::new();
     for path in packs {
-        match PackInput::from_path(path) {
+        match PackInput::given(path) {
             Ok(found) => named.extend(found),
             Err(message) => {
                 eprintln!("error: {message}");
@@ -83,7 +83,10 @@ fn load_beside_built_in(packs: &[PathBuf]) -> Result<RuleSet, u8> {
     let texts: Vec<String> = named
         .iter()
         .filter_map(|input| match input {
-            PackInput::File(path) => std::fs::read_to_string(path).ok(),
+            // Only files the loader will read: a link out of the folder is refused there.
+            PackInput::File { path, within } if within.admit(path).is_ok() => {
+                std::fs::read_to_string(path).ok()
+            }
             _ => None,
         })
         .collect();

@@ -7,7 +7,7 @@
 //! select = ["core", "news-tone"]      # ids, id prefixes or pack names; all when absent
 //! extend-select = ["news.quote.straight-marks"]   # add rules, including ones off by default
 //! ignore = ["loaded-wording"]
-//! packs = ["house-rules/"]            # more packs, relative to this file
+//! packs = ["house-rules/"]            # more packs, relative to this file, inside the project
 //! preview = false
 //! severity = { "news.quote.speaker" = "warning" }
 //!
@@ -29,6 +29,7 @@
 //! ```
 
 use crate::diagnostic::Severity;
+use crate::input::project::{Confined, Confinement};
 use crate::located::{ErrorFile, LocatedError, LocatedErrors};
 use crate::rules::RuleSet;
 use crate::rules::kinds::headline_case;
@@ -50,7 +51,7 @@ pub use profile::Profile;
 pub use records::{FieldPath, RecordFields};
 
 /// The names a configuration file may have, in the order they are looked for.
-pub const FILE_NAMES: &[&str] = &["copydesk.toml", ".copydesk.toml"];
+pub use crate::input::project::CONFIG_FILE_NAMES as FILE_NAMES;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -147,7 +148,8 @@ pub enum Document<'a> {
 pub struct Config {
     /// The file it came from.
     pub path: Option<PathBuf>,
-    pub packs: Vec<PathBuf>,
+    /// The packs `[rules] packs` names, each inside the project.
+    pub packs: Vec<Confined>,
     pub no_default_rules: bool,
     pub preview: bool,
     pub selection: Selection,
@@ -164,19 +166,28 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads and parses a configuration file. Errors point into the file.
+    /// Reads and parses a configuration file. Errors point into the file. A configuration
+    /// that is a link leading out of its project (for a `copydesk.toml`, its own folder) is
+    /// refused unread, as any path in the project's files is.
     pub fn load(path: &Path) -> Result<Config, LocatedErrors> {
         let name = path.display().to_string();
+        let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        Confinement::project(&folder)
+            .admit(path)
+            .map_err(|refusal| {
+                let message = format!("refused configuration `{name}`: {}", refusal.reason());
+                config_error(&name, "", None, message)
+            })?;
         let text = std::fs::read_to_string(path)
             .map_err(|e| config_error(&name, "", None, format!("cannot read {name}: {e}")))?;
-        let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let mut config = Config::parse(&name, text, &folder)?;
         config.path = Some(path.to_path_buf());
         Ok(config)
     }
 
     /// Parses a configuration given as text (an editor buffer, an HTTP request), named `name`
-    /// in errors; its `packs` and globs are relative to `folder`.
+    /// in errors; its `packs` and globs are relative to `folder`, and a pack outside the
+    /// project `folder` lies in is an error at its value.
     pub fn parse(name: &str, text: String, folder: &Path) -> Result<Config, LocatedErrors> {
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             config_error(
@@ -187,6 +198,7 @@ impl Config {
             )
         })?;
         let records = file.records.resolve(name, &text)?;
+        let packs = confined_packs(name, &text, folder, &file.rules.packs)?;
         let globs = |list: &[Spanned<String>]| glob_set(name, &text, list);
         let exclude = if file.files.exclude.is_empty() {
             None
@@ -223,11 +235,7 @@ impl Config {
             text,
         };
         Ok(Config {
-            packs: rules
-                .packs
-                .iter()
-                .map(|p| folder.join(p.get_ref()))
-                .collect(),
+            packs,
             no_default_rules: rules.no_default_rules,
             preview: rules.preview,
             selection,
@@ -345,6 +353,47 @@ fn config_error(name: &str, text: &str, span: Option<Span>, message: String) -> 
         span,
         message,
     )
+}
+
+/// The packs `[rules] packs` names, resolved against `folder` inside its project; every one that
+/// is refused is an error at its value.
+fn confined_packs(
+    name: &str,
+    text: &str,
+    folder: &Path,
+    packs: &[Spanned<String>],
+) -> Result<Vec<Confined>, LocatedErrors> {
+    if packs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let within = Confinement::project(folder);
+    let mut resolved = Vec::new();
+    let mut errors = Vec::new();
+    for pack in packs {
+        match within.resolve(folder, pack.get_ref()) {
+            Ok(path) => resolved.push(Confined {
+                path,
+                within: within.clone(),
+            }),
+            Err(refusal) => errors.push(LocatedError {
+                file: 0,
+                span: Some(pack.span().into()),
+                message: format!("refused pack `{}`: {}", refusal.written, refusal.reason()),
+                label: "not read".to_owned(),
+            }),
+        }
+    }
+    if errors.is_empty() {
+        return Ok(resolved);
+    }
+    Err(LocatedErrors {
+        code: "config",
+        files: vec![ErrorFile {
+            name: name.to_owned(),
+            text: text.to_owned(),
+        }],
+        errors,
+    })
 }
 
 /// A compiled set of globs; a bad glob is an error at its span.

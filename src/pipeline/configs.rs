@@ -96,8 +96,11 @@ pub fn load_profile(options: &Options, config: Config) -> Result<Profile, SetupE
     } else {
         PackInput::defaults()
     };
-    for path in config.packs.iter().chain(&rule_options.packs) {
-        inputs.extend(PackInput::from_path(path).map_err(SetupError::Message)?);
+    for pack in &config.packs {
+        inputs.extend(PackInput::from_path(&pack.path, &pack.within).map_err(SetupError::Message)?);
+    }
+    for path in &rule_options.packs {
+        inputs.extend(PackInput::given(path).map_err(SetupError::Message)?);
     }
     let rules = pack::load_with(&inputs, &config.style).map_err(SetupError::Located)?;
     let selectors = [

@@ -2,15 +2,16 @@
 //! every document, and each Markdown draft's front-matter `sources`.
 //!
 //! A draft is written by anyone who can open a pull request, so the sources it names must stay
-//! inside its project — the folder of the nearest `copydesk.toml`, else the draft's own folder:
-//! an absolute path, or one that climbs out (`../..`, or a link pointing outside), is refused.
+//! inside its project ([`Confinement`], as for the paths in configurations and packs): an
+//! absolute path, or one that climbs out (`../..`, or a link pointing outside), is refused.
 //! Sources given on the command line are the user's own choice and are read as given.
 
 use super::{FileAccess, Options, SourceText};
 use crate::article::{Article, Format};
-use crate::config::Discovery;
+use crate::input::project::Confinement;
 use crate::input::{self, InputProblem};
-use std::path::{Component, Path, PathBuf};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// The sources of a chunk of articles.
 #[derive(Default)]
@@ -41,14 +42,14 @@ pub fn read(options: &Options, articles: &[Article], given: &[&[SourceText]]) ->
         global.push(index_of(Wanted::Text(text)));
     }
     let mut problems = Vec::new();
-    let mut discovery = Discovery::default();
+    let mut projects = Projects::default();
     let mut of_article: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
     for (index, article) in articles.iter().enumerate() {
         let mut own = global.clone();
         let with_it = given.get(index).copied().unwrap_or_default();
         own.extend(with_it.iter().map(|text| index_of(Wanted::Text(text))));
         for declared in &article.declared_sources {
-            match declared_path(options, article, declared, &mut discovery) {
+            match declared_path(options, article, declared, &mut projects) {
                 Ok(path) => own.push(index_of(Wanted::File(path))),
                 Err(message) => problems.push(InputProblem {
                     name: article.name.clone(),
@@ -115,12 +116,27 @@ fn read_wanted(
     (docs, remap)
 }
 
-/// The file a draft's front matter names, if the draft may read it.
+/// The confinement of each folder drafts are in, found once per folder.
+#[derive(Default)]
+struct Projects {
+    by_folder: HashMap<PathBuf, Confinement>,
+}
+
+impl Projects {
+    fn of(&mut self, folder: &Path) -> &Confinement {
+        self.by_folder
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| Confinement::project(folder))
+    }
+}
+
+/// The file a draft's front matter names, if the draft may read it: named as the draft is
+/// named, relative or not.
 fn declared_path(
     options: &Options,
     article: &Article,
     declared: &str,
-    discovery: &mut Discovery,
+    projects: &mut Projects,
 ) -> Result<PathBuf, String> {
     if options.file_access == FileAccess::Off {
         return Err(
@@ -128,81 +144,12 @@ fn declared_path(
                 .to_owned(),
         );
     }
-    let draft = absolute(Path::new(&article.name));
-    let folder = draft.parent().unwrap_or(Path::new("/")).to_path_buf();
-    let root = discovery
-        .find(&draft)
-        .and_then(|config| config.parent().map(absolute))
-        .unwrap_or_else(|| folder.clone());
-    confined(&root, &folder, declared)?;
-    // Named as the draft is named, relative or not.
-    let written = Path::new(&article.name).parent().unwrap_or(Path::new(""));
-    Ok(written.join(declared))
-}
-
-/// `declared`, relative to `folder`, if it stays inside `root` (both absolute).
-pub fn confined(root: &Path, folder: &Path, declared: &str) -> Result<PathBuf, String> {
-    let relative = Path::new(declared);
-    if relative.has_root() || relative.is_absolute() {
-        return Err(
-            "refused: an absolute path; name a source relative to the draft, inside its project"
-                .to_owned(),
-        );
-    }
-    let path = normalized(&folder.join(relative));
-    let outside = format!(
-        "refused: it is outside the project ({}); sources in front matter must stay inside the folder of the nearest copydesk.toml, or the draft's folder",
-        root.display()
-    );
-    if !path.starts_with(normalized(root)) {
-        return Err(outside);
-    }
-    // A link inside the project may still point out of it.
-    if let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(&path), std::fs::canonicalize(root))
-        && !real.starts_with(real_root)
-    {
-        return Err(outside);
-    }
-    Ok(path)
-}
-
-/// `path` made absolute against the current folder.
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// `path` with `.` and `..` resolved by their names alone.
-fn normalized(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in absolute(path).components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::confined;
-    use std::path::Path;
-
-    #[test]
-    fn sources_named_by_a_draft_stay_inside_its_project() {
-        let root = Path::new("/news");
-        let folder = Path::new("/news/2026/politics");
-        assert_eq!(
-            confined(root, folder, "notes/call.txt").unwrap(),
-            Path::new("/news/2026/politics/notes/call.txt")
-        );
-        assert!(confined(root, folder, "../../wire/ap.txt").is_ok());
-        for bad in ["/etc/passwd", "../../../etc/passwd", "a/../../../../x"] {
-            let error = confined(root, folder, bad).unwrap_err();
-            assert!(error.starts_with("refused"), "{bad}: {error}");
-        }
-    }
+    let folder = Path::new(&article.name)
+        .parent()
+        .unwrap_or(Path::new(""))
+        .to_path_buf();
+    projects
+        .of(&folder)
+        .resolve(&folder, declared)
+        .map_err(|refusal| format!("refused: {}", refusal.reason()))
 }

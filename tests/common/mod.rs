@@ -22,7 +22,7 @@ pub fn load_pack(toml: &str, data: &[(&str, &str)]) -> Result<RuleSet, LocatedEr
     for (name, text) in data {
         std::fs::write(dir.path().join(name), text).expect("write data");
     }
-    pack::load(&[PackInput::File(path)])
+    pack::load(&[PackInput::file(&path)])
 }
 
 /// The pack errors as the CLI prints them, with the temp folder replaced by `<dir>`.
@@ -30,7 +30,7 @@ pub fn pack_errors(toml: &str) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("pack.toml");
     std::fs::write(&path, toml).expect("write pack");
-    let errors = match pack::load(&[PackInput::File(path)]) {
+    let errors = match pack::load(&[PackInput::file(&path)]) {
         Ok(_) => panic!("the pack loaded without errors"),
         Err(errors) => errors,
     };

@@ -111,7 +111,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
                 compiler.error(
                     spec.data.span().into(),
                     format!(
-                        "line {} of the data file is not `us<TAB>uk`: {line:?}",
+                        "line {} of the data file is not `us<TAB>uk` (two different forms)",
                         number + 1
                     ),
                     "in this file",

@@ -44,7 +44,8 @@ impl Score {
     }
 }
 
-/// A line of a weights file that could not be read.
+/// A line of a weights file that could not be read: where, and what is wrong, never what it
+/// says (the file a pack names need not be a weights file, and its lines are not shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     /// 1-based.
@@ -68,22 +69,23 @@ impl Model {
             };
             let (key, value) = line
                 .split_once('\t')
-                .ok_or_else(|| error(format!("not `feature<TAB>weight`: {line:?}")))?;
+                .ok_or_else(|| error("not `feature<TAB>weight`".to_owned()))?;
             let weight: f64 = value
                 .trim()
                 .parse()
                 .ok()
                 .filter(|w: &f64| w.is_finite())
-                .ok_or_else(|| error(format!("the weight {value:?} is not a number")))?;
+                .ok_or_else(|| error("the weight is not a number".to_owned()))?;
             if key == BIAS {
                 model.bias = weight;
                 has_bias = true;
             } else if Feature::from_key(key).is_none() {
-                return Err(error(format!(
-                    "unknown feature {key:?}: features are `shape:NAME`, `word:WORD` or `pair:WORD WORD`"
-                )));
+                return Err(error(
+                    "an unknown feature: features are `shape:NAME`, `word:WORD` or `pair:WORD WORD`"
+                        .to_owned(),
+                ));
             } else if model.weights.insert(key.to_owned(), weight).is_some() {
-                return Err(error(format!("the feature {key:?} is listed twice")));
+                return Err(error("a feature listed on an earlier line too".to_owned()));
             }
         }
         if !has_bias {
@@ -183,6 +185,16 @@ mod tests {
     fn bad_lines_are_located() {
         let error = Model::parse("bias\t0\nword:x\tlots\n").unwrap_err();
         assert_eq!(error.line, 2);
+        assert!(!error.message.contains("lots"), "{}", error.message);
+        for not_weights in ["bias\t0\nTOKEN=hunter2\n", "bias\t0\ncolour:red\t1\n"] {
+            let error = Model::parse(not_weights).unwrap_err();
+            assert_eq!(error.line, 2);
+            assert!(
+                !error.message.contains("hunter2") && !error.message.contains("red"),
+                "no line is quoted: {}",
+                error.message
+            );
+        }
         assert!(Model::parse("word:x\t1\n").is_err());
         assert_eq!(
             Model::parse("bias\t0\ncolour:red\t1\n").unwrap_err().line,

@@ -2,6 +2,8 @@
 //! regexes in, the house style in force, data files beside the pack, and located errors.
 
 use super::DEFAULT_PACK;
+use crate::input;
+use crate::input::project::Confinement;
 use crate::located::LocatedError;
 use crate::rules::matcher::MatcherBuilder;
 use crate::rules::style::HouseStyle;
@@ -129,7 +131,10 @@ impl Compiler<'_> {
         }
     }
 
-    /// Reads a data file named in the pack (relative to the pack file).
+    /// Reads a data file named in the pack (relative to the pack file, inside its project). A
+    /// file that may not be read, or is not text, is an error at the name that names no byte
+    /// of it; and a kind reporting a bad line of the text reports where it is, not what it
+    /// says, since the file need not be the pack author's.
     pub fn data_file(&mut self, path: &Spanned<String>) -> Option<Cow<'static, str>> {
         let found = match self.location {
             PackLocation::Embedded(name) => {
@@ -144,11 +149,9 @@ impl Compiler<'_> {
             PackLocation::Text => {
                 Err("a pack given as text has no folder to read data files from".to_owned())
             }
-            PackLocation::Disk(file) => {
-                let full = file.parent().unwrap_or(Path::new(".")).join(path.get_ref());
-                std::fs::read_to_string(&full)
-                    .map(Cow::Owned)
-                    .map_err(|e| format!("{}: {e}", full.display()))
+            PackLocation::Disk { file, within } => {
+                let folder = file.parent().unwrap_or(Path::new("."));
+                read_data_file(folder, path.get_ref(), within).map(Cow::Owned)
             }
         };
         match found {
@@ -163,6 +166,18 @@ impl Compiler<'_> {
             }
         }
     }
+}
+
+/// The text of the data file `written` names, relative to `folder`, if it lies `within` and is
+/// text; the reason otherwise, which names the file and shows nothing of it.
+fn read_data_file(folder: &Path, written: &str, within: &Confinement) -> Result<String, String> {
+    let full = within
+        .resolve(folder, written)
+        .map_err(|refusal| refusal.to_string())?;
+    let bytes = std::fs::read(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+    input::decode(bytes)
+        .map(|(text, _)| text)
+        .map_err(|reason| format!("{} is {reason}", full.display()))
 }
 
 /// The pattern with its word boundaries (`\b`, `\B`, `\<`, `\>`) made ASCII ones, so every
@@ -224,7 +239,11 @@ fn normalize(path: &str) -> String {
 pub(super) enum PackLocation {
     Text,
     Embedded(&'static str),
-    Disk(PathBuf),
+    /// A file on disk, whose data files must lie `within`.
+    Disk {
+        file: PathBuf,
+        within: Confinement,
+    },
 }
 
 pub(super) fn one_line(text: &str) -> String {

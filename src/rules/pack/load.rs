@@ -2,9 +2,11 @@
 //! hide the problems of the others), validated and compiled; every problem collected and
 //! located; ids unique across all packs.
 
-use super::PackInput;
 use super::compiler::{Compiler, PackLocation, STYLE_FILE, one_line};
 use super::schema::{Common, PackHeader};
+use super::{PackInput, expected_path};
+use crate::input;
+use crate::input::project::Confinement;
 use crate::located::{ErrorFile, LocatedError, LocatedErrors};
 use crate::rules::kinds::{AnySpec, Registry};
 use crate::rules::matcher::MatcherBuilder;
@@ -100,26 +102,28 @@ impl<R: Registry> Loader<'_, R> {
                 (*text).to_owned(),
                 PackLocation::Embedded(name),
             ),
-            PackInput::File(path) => match std::fs::read_to_string(path) {
-                Ok(text) => (
-                    path.display().to_string(),
-                    text,
-                    PackLocation::Disk(path.clone()),
-                ),
-                Err(e) => {
-                    self.packs.push(PackSource {
-                        name: path.display().to_string(),
-                        ..PackSource::default()
-                    });
-                    self.error(
-                        self.packs.len() - 1,
-                        None,
-                        format!("cannot read rule pack {}: {e}", path.display()),
-                        "",
-                    );
-                    return None;
+            PackInput::File { path, within } => {
+                let name = path.display().to_string();
+                match read_pack_file(path, within) {
+                    Ok(text) => (
+                        name,
+                        text,
+                        PackLocation::Disk {
+                            file: path.clone(),
+                            within: within.clone(),
+                        },
+                    ),
+                    Err(message) => {
+                        // Nothing of the file is kept: an error shows no line of it.
+                        self.packs.push(PackSource {
+                            name,
+                            ..PackSource::default()
+                        });
+                        self.error(self.packs.len() - 1, None, message, "");
+                        return None;
+                    }
                 }
-            },
+            }
         };
         self.packs.push(PackSource {
             name,
@@ -191,10 +195,14 @@ impl<R: Registry> Loader<'_, R> {
 
     /// Records the pack's own name, description and fixture drafts.
     fn describe(&mut self, pack: usize, header: PackHeader, location: &PackLocation) {
-        if let PackLocation::Disk(file) = location {
+        if let PackLocation::Disk { file, within } = location {
             let folder = file.parent().unwrap_or(Path::new(".")).to_path_buf();
             for fixture in &header.fixtures {
-                match fixture_drafts(&folder.join(fixture.get_ref())) {
+                let drafts = within
+                    .resolve(&folder, fixture.get_ref())
+                    .map_err(|refusal| refusal.to_string())
+                    .and_then(|path| fixture_drafts(&path, within));
+                match drafts {
                     Ok(drafts) => self.packs[pack].fixtures.extend(drafts),
                     Err(reason) => self.error(
                         pack,
@@ -337,17 +345,110 @@ impl<R: Registry> Loader<'_, R> {
     }
 }
 
-/// The drafts a `fixtures` entry names: the file itself, or a folder's `.txt` and `.md` files
-/// in name order.
-fn fixture_drafts(path: &Path) -> Result<Vec<PathBuf>, String> {
-    if path.is_file() {
-        return Ok(vec![path.to_path_buf()]);
+/// The text of a pack file on disk, if it may be read and is a pack: inside `within` once links
+/// are followed, text, and declaring itself a pack with a `[pack]` line. Any other file is
+/// reported by its name alone, so no line of a file that is not a pack is ever shown.
+fn read_pack_file(path: &Path, within: &Confinement) -> Result<String, String> {
+    within.admit(path).map_err(|refusal| {
+        format!(
+            "refused rule pack `{}`: {}",
+            refusal.written,
+            refusal.reason()
+        )
+    })?;
+    let name = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read rule pack {name}: {e}"))?;
+    let (text, _) =
+        input::decode(bytes).map_err(|reason| format!("{name} is not a rule pack: {reason}"))?;
+    if !declares_pack(&text) {
+        return Err(format!(
+            "{name} is not a rule pack: it has no `[pack]` line (none of its content is shown)"
+        ));
     }
-    let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut drafts: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    drafts.sort();
+    Ok(text)
+}
+
+/// Whether a file says it is a pack: a line that opens the `[pack]` table.
+fn declares_pack(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim();
+        let header = line
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .filter(|(_, after)| {
+                let after = after.trim_start();
+                after.is_empty() || after.starts_with('#')
+            });
+        header.is_some_and(|(inside, _)| inside.trim() == "pack")
+    })
+}
+
+/// The drafts a `fixtures` entry names: the file itself, or a folder's `.txt` and `.md` files
+/// in name order. Each draft, and the `DRAFT.expected` beside it, must stay `within` once links
+/// are followed: `copydesk test` prints both.
+fn fixture_drafts(path: &Path, within: &Confinement) -> Result<Vec<PathBuf>, String> {
+    let drafts = if path.is_file() {
+        vec![path.to_path_buf()]
+    } else {
+        let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut drafts: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .collect();
+        drafts.sort();
+        drafts
+    };
+    for draft in &drafts {
+        within.admit(draft).map_err(|refusal| refusal.to_string())?;
+        within
+            .admit(&expected_path(draft))
+            .map_err(|refusal| refusal.to_string())?;
+    }
     Ok(drafts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_declares_a_pack_by_a_pack_table_header() {
+        for pack in [
+            "[pack]\nname = \"house\"\n",
+            "# house rules\n  [ pack ]  # the header\nname = \"house\"\n",
+        ] {
+            assert!(declares_pack(pack), "{pack}");
+        }
+        for other in [
+            "root:x:0:0:root:/root:/bin/bash\n",
+            "API_TOKEN=abc\n",
+            "[package]\nname = \"x\"\n",
+            "[[pack]]\n",
+            "[pack] = 1\n",
+            "name = \"[pack]\"\n",
+        ] {
+            assert!(!declares_pack(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_pack_is_reported_by_its_name_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let secret = dir.path().join("settings.toml");
+        std::fs::write(&secret, "password = \"correct horse\"\n").expect("write");
+        let errors = match super::super::load(&[PackInput::file(&secret)]) {
+            Ok(_) => panic!("loaded a file with no [pack] table"),
+            Err(errors) => errors,
+        };
+        assert_eq!(errors.errors.len(), 1);
+        assert_eq!(errors.errors[0].span, None);
+        assert!(
+            errors.errors[0].message.ends_with(
+                "is not a rule pack: it has no `[pack]` line (none of its content is shown)"
+            ),
+            "{}",
+            errors.errors[0].message
+        );
+        assert!(errors.files.iter().all(|file| file.text.is_empty()));
+    }
 }

@@ -19,6 +19,7 @@ pub use compiler::Compiler;
 pub use load::{load, load_registered, load_with};
 pub use schema::{Common, PackHeader, enabled_by_default};
 
+use crate::input::project::Confinement;
 use std::path::{Path, PathBuf};
 
 /// The pack compiled into the binary: every file under `rules/`, by its path.
@@ -70,8 +71,8 @@ pub enum PackInput {
         name: &'static str,
         text: &'static str,
     },
-    /// A TOML file on disk; its data files are read relative to its folder.
-    File(PathBuf),
+    /// A TOML file on disk; its data files are read relative to its folder, and only `within`.
+    File { path: PathBuf, within: Confinement },
     /// A pack given as text (an editor integration, a fuzzer); it can name no data files.
     Text { name: String, text: String },
 }
@@ -86,9 +87,28 @@ impl PackInput {
             .collect()
     }
 
-    /// A `--rules` argument: a TOML file, or a folder whose `*.toml` files (recursively, in
-    /// name order) are packs.
-    pub fn from_path(path: &Path) -> Result<Vec<PackInput>, String> {
+    /// A pack file given on the command line: it may name files anywhere in its project.
+    pub fn file(path: &Path) -> PackInput {
+        PackInput::File {
+            path: path.to_path_buf(),
+            within: Confinement::given(path),
+        }
+    }
+
+    /// A path given on the command line (`--rules`, `copydesk test PACK`): a TOML file, or a
+    /// folder whose `*.toml` files (recursively, in name order) are packs. They may name files
+    /// anywhere in the project of that path, which holds the path itself.
+    pub fn given(path: &Path) -> Result<Vec<PackInput>, String> {
+        PackInput::from_path(path, &Confinement::given(path))
+    }
+
+    /// A TOML file or a folder of them, as [`given`](Self::given), whose packs may read only
+    /// `within`: each pack file, links followed, and every file it names.
+    pub fn from_path(path: &Path, within: &Confinement) -> Result<Vec<PackInput>, String> {
+        let file = |path: PathBuf| PackInput::File {
+            path,
+            within: within.clone(),
+        };
         if path.is_dir() {
             let mut files = Vec::new();
             collect_toml(path, &mut files)
@@ -97,11 +117,18 @@ impl PackInput {
             if files.is_empty() {
                 return Err(format!("no .toml rule packs in {}", path.display()));
             }
-            Ok(files.into_iter().map(PackInput::File).collect())
+            Ok(files.into_iter().map(file).collect())
         } else {
-            Ok(vec![PackInput::File(path.to_path_buf())])
+            Ok(vec![file(path.to_path_buf())])
         }
     }
+}
+
+/// The path of a fixture draft's expected output: `DRAFT.expected`.
+pub fn expected_path(draft: &Path) -> PathBuf {
+    let mut name = draft.as_os_str().to_owned();
+    name.push(".expected");
+    PathBuf::from(name)
 }
 
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
