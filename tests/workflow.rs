@@ -341,6 +341,12 @@ fn sarif_validates_against_the_official_schema() {
             .as_array()
             .is_some_and(|r| r.len() > 10)
     );
+    assert_valid_sarif(&sarif);
+}
+
+/// Validates a SARIF log against the official 2.1.0 schema in `../shared/data`, when this
+/// checkout has it beside it.
+fn assert_valid_sarif(sarif: &serde_json::Value) {
     let Some(shared) = common::shared_dir() else {
         eprintln!("skipped: schema validation needs ../shared/data/sarif-schema-2.1.0.json");
         return;
@@ -353,10 +359,40 @@ fn sarif_validates_against_the_official_schema() {
     let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     let errors: Vec<String> = validator
-        .iter_errors(&sarif)
+        .iter_errors(sarif)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn sarif_offsets_count_code_points_as_its_column_kind_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Café’s “résumé” day\n\nThe owner of Zoë’s café said said it was 😀 fine fine.\n";
+    write_file(dir.path(), "cafe.txt", text);
+    let out = copydesk_in(dir.path(), &["check", "--format", "sarif", "cafe.txt"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    assert_eq!(sarif["runs"][0]["columnKind"], "unicodeCodePoints");
+    let chars: Vec<char> = text.chars().collect();
+    let flagged = |region: &serde_json::Value| -> String {
+        let offset = region["charOffset"].as_u64().unwrap() as usize;
+        let length = region["charLength"].as_u64().unwrap() as usize;
+        chars[offset..offset + length].iter().collect()
+    };
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let regions: Vec<String> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "typo.doubled-word")
+        .map(|r| flagged(&r["locations"][0]["physicalLocation"]["region"]))
+        .collect();
+    assert_eq!(regions, ["said said", "fine fine"], "{sarif:#}");
+    let deleted: Vec<String> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "typo.doubled-word")
+        .map(|r| flagged(&r["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]))
+        .collect();
+    assert_eq!(deleted, [" said", " fine"], "{sarif:#}");
+    assert_valid_sarif(&sarif);
 }
 
 #[test]
