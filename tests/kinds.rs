@@ -324,6 +324,44 @@ form = "unattributed-quote"
 }
 
 #[test]
+fn headline_in_a_script_without_case_is_never_in_capitals() {
+    let rules = pack(&format!(
+        r#"[[headline-form]]
+id = "t.caps"
+message = "caps `{{match}}`"
+form = "all-caps"
+{EXAMPLES}
+"#
+    ));
+    for heading in [
+        // Arabic, with a Latin name, with a Latin name in capitals and another in lower case.
+        "وزير المالية يلتقي Okonkwo في القاهرة",
+        "وزير المالية يلتقي OKONKWO و Lindqvist في القاهرة",
+        // Hebrew, Japanese (no spaces: the Latin name is inside one word) and Chinese.
+        "ראש העיר פוגש את Lindqvist בחיפה",
+        "大阪でHALVORSEN選手が優勝、Lindqvistは二位",
+        "北京 会议 SVENSSON 出席 Okonkwo 发言",
+    ] {
+        let text = format!("{heading}\n\nThe minister met the visitor on Monday.\n");
+        assert!(fired(&rules, "a.txt", &text).is_empty(), "{heading}");
+    }
+    // A heading in a script with case keeps the rule, a word in another script and all.
+    assert_eq!(
+        fired(
+            &rules,
+            "a.txt",
+            "SHOCKING scenes as crowds chant ‘يسقط’ in square\n\nText.\n"
+        ),
+        ["t.caps"]
+    );
+    assert_eq!(
+        fired(&rules, "a.txt", "ΣΟΚ: Η ΑΘΗΝΑ ξυπνά\n\nText.\n"),
+        ["t.caps"],
+        "Greek has capitals"
+    );
+}
+
+#[test]
 fn headline_case_finds_the_odd_heading_out() {
     let rules = pack(&format!(
         "[[headline-case]]\nid = \"t.case\"\nmessage = \"{{block}} in {{found}} case, not {{style}}\"\n{EXAMPLES}\n"
