@@ -652,6 +652,60 @@ fn sourcing_finds_speakers_where_wire_copy_puts_them() {
 }
 
 #[test]
+fn a_nickname_in_a_name_is_not_a_quotation() {
+    use copydesk::article::sourcing::Resolution;
+    use copydesk::article::{Article, Format};
+    let resolved = |text: &str| -> Vec<(String, Resolution, Option<String>)> {
+        let article = Article::parse("a.txt", text, Format::Plain);
+        article
+            .quotes
+            .iter()
+            .zip(&article.sourcing().quotes)
+            .map(|(quote, source)| {
+                (
+                    article.text(quote.span).to_owned(),
+                    source.how,
+                    source.speaker.map(|s| article.text(s).to_owned()),
+                )
+            })
+            .collect()
+    };
+    for (text, nickname) in [
+        (
+            "Title\n\nThe patrol boat stopped a van carrying Idris “Abu Salim” al-Harbi near the dam.\n",
+            "“Abu Salim”",
+        ),
+        (
+            "Title\n\nCrowds lined the route for Ana “The Comet” Ruiz as she crossed the line.\n",
+            "“The Comet”",
+        ),
+        (
+            "Title\n\nThe court heard that Yusuf Karam “the Locksmith”, 52, opened the vault.\n",
+            "“the Locksmith”",
+        ),
+    ] {
+        assert_eq!(
+            resolved(text),
+            [(nickname.to_owned(), Resolution::Nickname, None)],
+            "{text}"
+        );
+    }
+    // The nickname reads as part of the speaker's name.
+    let text = "Title\n\n“The ring is my home,” said Ana “The Comet” Ruiz.\n";
+    assert_eq!(
+        resolved(text)[0],
+        (
+            "“The ring is my home,”".to_owned(),
+            Resolution::Sentence,
+            Some("Ana “The Comet” Ruiz".to_owned())
+        )
+    );
+    // Words after a name with no name after them are still that person's words.
+    let text = "Title\n\nUnited boss Piet Hol “We were second best” after the loss.\n";
+    assert_eq!(resolved(text)[0].1, Resolution::Sentence);
+}
+
+#[test]
 fn sourcing_claims_and_anonymous_sources() {
     let rules = sourcing_pack();
     let text = "Title\n\nThe storm killed at least 14 people along the coast on Tuesday.\n\nNo injuries were reported at the harbour.\n\nThe ferry company will cut 40 jobs, a person familiar with the plan said.\n\nAnother person familiar with the plan said the vote was close.\n";

@@ -172,7 +172,8 @@ impl HeadlineForm {
                 runs
             }
             Form::UnattributedQuote => {
-                let Some(quote) = cx.article.quotes.iter().find(|q| q.block == index) else {
+                let quote = cx.article.quotes.iter().find(|q| q.block == index);
+                let Some(quote) = quote.filter(|q| !q.nickname) else {
                     return Vec::new();
                 };
                 // The quotation opens the heading, or follows a short label in capitals
