@@ -106,6 +106,68 @@ replace = [["e-mail", "email"], ["web site", "website"]]
 }
 
 #[test]
+fn preferred_term_that_changes_case_alone() {
+    let rules = pack(&format!(
+        r#"[[preferred-term]]
+id = "t.board"
+message = "write `{{preferred}}`"
+replace = [["harbour board", "Harbour Board"]]
+{EXAMPLES}
+
+[[preferred-term]]
+id = "t.net"
+message = "write `{{preferred}}`"
+replace = [["Net", "net"]]
+{EXAMPLES}
+"#
+    ));
+    let replacements = |text: &str| -> Vec<String> {
+        common::check_articles(&rules, "a.txt", text)
+            .into_iter()
+            .filter_map(|d| {
+                let edit = d.fix?.edits.into_iter().next()?;
+                Some(format!(
+                    "{} → {}",
+                    &text[edit.span.range()],
+                    edit.replacement
+                ))
+            })
+            .collect()
+    };
+    let text = "Ferry fees rise\n\nThe harbour board met. The Harbour board said fees on the Net would rise. Net sales fell. THE HARBOUR BOARD IS CLOSED, a sign said.\n";
+    assert_eq!(
+        replacements(text),
+        [
+            "harbour board → Harbour Board",
+            "Harbour board → Harbour Board",
+            "Net → net"
+        ],
+        "a sentence's first capital and text in capitals are the text's own"
+    );
+    assert!(
+        replacements("Title\n\nThe Harbour Board sells tickets on the net.\n").is_empty(),
+        "written as preferred"
+    );
+    assert_eq!(
+        replacements("Shops move to the Net\n\nText.\n"),
+        ["Net → net"],
+        "a heading in sentence case"
+    );
+    assert!(
+        replacements("Shops Move Sales to the Net\n\nText.\n").is_empty(),
+        "a heading in title case capitalises every word"
+    );
+
+    let errors = common::pack_errors(
+        "[pack]\nname = \"p\"\n\n[[preferred-term]]\nid = \"p.same\"\nmessage = \"m\"\nreplace = [[\"quay\", \"quay\"]]\nmust-fire = [\"x\"]\nmust-not-fire = [\"y\"]\nrationale = \"r\"\n",
+    );
+    assert!(
+        errors.contains("replaces `quay` with `quay`, the same text") && errors.contains(":5:"),
+        "{errors}"
+    );
+}
+
+#[test]
 fn consistency_first_preferred_and_majority() {
     let first = pack(&format!(
         "[[consistency]]\nid = \"t.c\"\nmessage = \"`{{match}}` vs `{{preferred}}`\"\nvariants = [\"Kataib\", \"Kata’ib\"]\n{EXAMPLES}\n"

@@ -579,3 +579,41 @@ fn explain_fills_placeholders_and_lists_what_a_rule_matches() {
         .expect("listed");
     assert!(straight.ends_with("off by default"), "{straight}");
 }
+
+#[test]
+fn fix_applies_a_preferred_term_that_changes_case_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        "house.toml",
+        r#"[pack]
+name = "house"
+
+[[preferred-term]]
+id = "house.board"
+message = "write `{preferred}`"
+replace = [["harbour board", "Harbour Board"], ["Net", "net"]]
+rationale = "House capitals."
+must-fire = ["The harbour board met."]
+must-not-fire = ["The Harbour Board met."]
+"#,
+    );
+    write_file(
+        dir.path(),
+        "copydesk.toml",
+        "[rules]\npacks = [\"house.toml\"]\n",
+    );
+    write_file(
+        dir.path(),
+        "fees.txt",
+        "Ferry fees rise\n\nThe harbour board put its fees on the Net. Net income rose.\n",
+    );
+    let out = copydesk_in(dir.path(), &["check", "--fix", "fees.txt"]);
+    assert!(stderr(&out).contains("fixed fees.txt"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("fees.txt")).unwrap(),
+        "Ferry fees rise\n\nThe Harbour Board put its fees on the net. Net income rose.\n"
+    );
+    let out = copydesk_in(dir.path(), &["check", "fees.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
