@@ -541,6 +541,68 @@ fn configuration_errors_are_config_errors_located_in_the_configuration() {
 }
 
 #[test]
+fn every_error_of_a_configuration_is_reported_at_once() {
+    let dir = newsroom();
+    write_file(
+        dir.path(),
+        "copydesk.toml",
+        r#"[rules]
+select = ["typo", "no.such.rule"]
+selec = ["core"]
+severity = { "typo" = "urgent", "core" = "mild" }
+
+[style]
+headline-case = "shouting"
+
+[files]
+exclude = ["drafts/[", "old/**", "{a,b"]
+
+[[overrides]]
+ignore = ["typo"]
+
+[records]
+format = "docx"
+
+[reporting]
+verbose = true
+"#,
+    );
+    let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let errors = stderr(&out);
+    let located: Vec<&str> = errors
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("┌─ "))
+        .collect();
+    let lines: Vec<String> = located
+        .iter()
+        .map(|at| at.trim_start_matches(|c| c != ':').to_owned())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ":2:19", ":3:1", ":4:23", ":4:42", ":7:17", ":10:12", ":10:34", ":12:1", ":16:10",
+            ":18:2"
+        ],
+        "{errors}"
+    );
+    for message in [
+        "no rule or pack matches `no.such.rule`",
+        "unknown field `selec`",
+        "unknown severity `urgent`",
+        "unknown severity `mild`",
+        "unknown variant `shouting`",
+        "invalid glob",
+        "an `[[overrides]]` table needs `paths`",
+        "unknown format `docx`",
+        "unknown section `reporting`",
+    ] {
+        assert!(errors.contains(message), "{message}: {errors}");
+    }
+    assert_eq!(errors.matches("error[config]").count(), 10, "{errors}");
+}
+
+#[test]
 fn an_excluded_file_named_on_the_command_line_says_why_it_was_skipped() {
     let dir = newsroom();
     write_file(
