@@ -8,6 +8,19 @@ use crate::span::Span;
 use std::io::Write;
 use std::path::Path;
 
+/// An edit's change of one text into another, as pulls in opposite directions are compared:
+/// without regard to case ("Neighbourhood" → "Neighborhood" undoes "neighborhood" →
+/// "neighbourhood"), unless the change is of case alone ("city council" → "City Council"),
+/// which only the change back in exactly those cases undoes.
+fn turn(from: &str, to: &str) -> (String, String) {
+    let (from_folded, to_folded) = (from.to_lowercase(), to.to_lowercase());
+    if from_folded == to_folded {
+        (from.to_owned(), to.to_owned())
+    } else {
+        (from_folded, to_folded)
+    }
+}
+
 /// The safe edits of `article`'s diagnostics, sorted, without overlaps (the first in report
 /// order wins), without any that touch a direct quotation (but for swapping its marks), and
 /// without pairs of edits that undo each other.
@@ -30,16 +43,11 @@ pub fn safe_edits(
     // applied, and both findings stay for an editor.
     let turns: std::collections::HashSet<(String, String)> = edits
         .iter()
-        .map(|e| {
-            (
-                article.text(e.span).to_lowercase(),
-                e.replacement.to_lowercase(),
-            )
-        })
+        .map(|e| turn(article.text(e.span), &e.replacement))
         .collect();
     edits.retain(|e| {
-        let from = article.text(e.span).to_lowercase();
-        from.is_empty() || !turns.contains(&(e.replacement.to_lowercase(), from))
+        let from = article.text(e.span);
+        from.is_empty() || !turns.contains(&turn(&e.replacement, from))
     });
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
@@ -162,6 +170,46 @@ mod tests {
             },
         ];
         assert_eq!(apply("the the cat.The end", &edits), "the cat. The end");
+    }
+
+    #[test]
+    fn a_change_of_case_alone_is_undone_only_by_its_reverse() {
+        use crate::article::{Article, Format};
+        use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+        let text = "Title\n\nThe Net and the net and the NET.\n";
+        let article = Article::parse("a.txt", text, Format::Plain);
+        let edit = |word: &str, nth: usize, replacement: &str| {
+            let start = text.match_indices(word).nth(nth).map(|(at, _)| at).unwrap();
+            let span = Span::new(start, start + word.len());
+            Diagnostic {
+                rule: "t.case".to_owned(),
+                severity: Severity::Warning,
+                message: String::new(),
+                primary: Label {
+                    article: 0,
+                    span,
+                    message: String::new(),
+                },
+                secondary: Vec::new(),
+                rationale: None,
+                notes: Vec::new(),
+                help: None,
+                fix: Some(Fix::safe(span, replacement)),
+            }
+        };
+        let replaced = |diagnostics: &[Diagnostic]| -> Vec<String> {
+            safe_edits(&article, 0, diagnostics)
+                .into_iter()
+                .map(|e| e.replacement)
+                .collect()
+        };
+        // One way only: "Net" → "net" and "NET" → "net" are kept.
+        assert_eq!(
+            replaced(&[edit("Net", 0, "net"), edit("NET", 0, "net")]),
+            ["net", "net"]
+        );
+        // Both ways: each undoes the other, so neither is applied.
+        assert!(replaced(&[edit("Net", 0, "net"), edit("net", 0, "Net")]).is_empty());
     }
 
     #[test]

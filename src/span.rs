@@ -117,6 +117,11 @@ impl<'a> LineIndex<'a> {
         self.chars_to(at) + astral
     }
 
+    /// The offset of byte `at` in characters (Unicode code points) from the start of the text.
+    pub fn char_offset(&self, at: usize) -> usize {
+        self.chars_to(at.min(self.text.len()))
+    }
+
     /// 1-based line and column (counted in characters) of byte offset `at`.
     pub fn line_col(&self, at: usize) -> (usize, usize) {
         let at = at.min(self.text.len());
@@ -172,6 +177,16 @@ mod tests {
         assert_eq!(index.utf16_offset(b), text[..b].encode_utf16().count());
         assert_eq!(index.utf16_offset(b), 304);
         assert_eq!(LineIndex::new("plain").utf16_offset(3), 3);
+    }
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let text = format!("{}\n“Ya’ll” 😀 z", "é".repeat(200));
+        let index = LineIndex::new(&text);
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(index.char_offset(at), text[..at].chars().count(), "at {at}");
+        }
+        assert_eq!(LineIndex::new("plain").char_offset(3), 3);
     }
 
     #[test]

@@ -585,3 +585,110 @@ fn sourcing_summary_lists_speakers_unnamed_sources_and_claims() {
     let out = copydesk(&["check", "--sourcing", "--format", "sarif", "corpus/"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn diff_exits_as_the_drafts_stand() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "Harbour ferry resumes\n\nThe ferry ferry sails again from Monday.\n";
+    write_file(dir.path(), "ferry.txt", draft);
+    let out = copydesk_in(dir.path(), &["check", "--diff", "ferry.txt"]);
+    assert!(
+        stdout(&out).contains("+The ferry sails again"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a draft with findings fails under --diff, fixable or not: {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("1 warning"),
+        "the summary counts the draft as it stands: {}",
+        stderr(&out)
+    );
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--diff", "--fail-on", "error", "ferry.txt"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ferry.txt")).unwrap(),
+        draft,
+        "--diff writes nothing"
+    );
+    write_file(
+        dir.path(),
+        "ferry.txt",
+        "Harbour ferry resumes\n\nThe ferry sails again.\n",
+    );
+    let out = copydesk_in(dir.path(), &["check", "--diff", "ferry.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn piped_text_with_no_path_is_named_on_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        "on-disk.txt",
+        "Bridge shut\n\nThe bridge bridge is shut.\n",
+    );
+    let piped = b"Piped draft\n\nThe tram tram is late.\n";
+    let out = common::copydesk_with_stdin(dir.path(), &["check", "--format", "concise"], piped);
+    assert!(
+        stderr(&out).contains("the current folder is checked and standard input is not read"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("`copydesk check -`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("on-disk.txt"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("tram"), "{}", stdout(&out));
+
+    let out = common::copydesk_with_stdin(
+        dir.path(),
+        &["check", "--quiet", "--format", "concise"],
+        piped,
+    );
+    assert_eq!(stderr(&out), "", "--quiet keeps the warning back");
+
+    // Named, standard input is read and nothing is said.
+    let out =
+        common::copydesk_with_stdin(dir.path(), &["check", "--format", "concise", "-"], piped);
+    assert!(
+        stdout(&out).contains("`tram` is written twice"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stderr(&out).contains("warning:"), "{}", stderr(&out));
+
+    // `--stdin-filename` with no path names standard input.
+    let out = common::copydesk_with_stdin(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "late.txt",
+        ],
+        piped,
+    );
+    assert!(
+        stdout(&out).starts_with("late.txt:3:5: warning[typo.doubled-word]"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains("on-disk.txt"), "{}", stdout(&out));
+
+    // No standard input (a terminal, or /dev/null as here): no warning.
+    let out = copydesk_in(dir.path(), &["check", "--format", "concise"]);
+    assert!(!stderr(&out).contains("warning:"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("on-disk.txt"), "{}", stdout(&out));
+}

@@ -106,6 +106,68 @@ replace = [["e-mail", "email"], ["web site", "website"]]
 }
 
 #[test]
+fn preferred_term_that_changes_case_alone() {
+    let rules = pack(&format!(
+        r#"[[preferred-term]]
+id = "t.board"
+message = "write `{{preferred}}`"
+replace = [["harbour board", "Harbour Board"]]
+{EXAMPLES}
+
+[[preferred-term]]
+id = "t.net"
+message = "write `{{preferred}}`"
+replace = [["Net", "net"]]
+{EXAMPLES}
+"#
+    ));
+    let replacements = |text: &str| -> Vec<String> {
+        common::check_articles(&rules, "a.txt", text)
+            .into_iter()
+            .filter_map(|d| {
+                let edit = d.fix?.edits.into_iter().next()?;
+                Some(format!(
+                    "{} → {}",
+                    &text[edit.span.range()],
+                    edit.replacement
+                ))
+            })
+            .collect()
+    };
+    let text = "Ferry fees rise\n\nThe harbour board met. The Harbour board said fees on the Net would rise. Net sales fell. THE HARBOUR BOARD IS CLOSED, a sign said.\n";
+    assert_eq!(
+        replacements(text),
+        [
+            "harbour board → Harbour Board",
+            "Harbour board → Harbour Board",
+            "Net → net"
+        ],
+        "a sentence's first capital and text in capitals are the text's own"
+    );
+    assert!(
+        replacements("Title\n\nThe Harbour Board sells tickets on the net.\n").is_empty(),
+        "written as preferred"
+    );
+    assert_eq!(
+        replacements("Shops move to the Net\n\nText.\n"),
+        ["Net → net"],
+        "a heading in sentence case"
+    );
+    assert!(
+        replacements("Shops Move Sales to the Net\n\nText.\n").is_empty(),
+        "a heading in title case capitalises every word"
+    );
+
+    let errors = common::pack_errors(
+        "[pack]\nname = \"p\"\n\n[[preferred-term]]\nid = \"p.same\"\nmessage = \"m\"\nreplace = [[\"quay\", \"quay\"]]\nmust-fire = [\"x\"]\nmust-not-fire = [\"y\"]\nrationale = \"r\"\n",
+    );
+    assert!(
+        errors.contains("replaces `quay` with `quay`, the same text") && errors.contains(":5:"),
+        "{errors}"
+    );
+}
+
+#[test]
 fn consistency_first_preferred_and_majority() {
     let first = pack(&format!(
         "[[consistency]]\nid = \"t.c\"\nmessage = \"`{{match}}` vs `{{preferred}}`\"\nvariants = [\"Kataib\", \"Kata’ib\"]\n{EXAMPLES}\n"
@@ -320,6 +382,44 @@ form = "unattributed-quote"
     assert!(
         fired(&rules, "a.txt", "TRADE TALKS RESUME\n\nText.\n").is_empty(),
         "a heading wholly in capitals is a style"
+    );
+}
+
+#[test]
+fn headline_in_a_script_without_case_is_never_in_capitals() {
+    let rules = pack(&format!(
+        r#"[[headline-form]]
+id = "t.caps"
+message = "caps `{{match}}`"
+form = "all-caps"
+{EXAMPLES}
+"#
+    ));
+    for heading in [
+        // Arabic, with a Latin name, with a Latin name in capitals and another in lower case.
+        "وزير المالية يلتقي Okonkwo في القاهرة",
+        "وزير المالية يلتقي OKONKWO و Lindqvist في القاهرة",
+        // Hebrew, Japanese (no spaces: the Latin name is inside one word) and Chinese.
+        "ראש העיר פוגש את Lindqvist בחיפה",
+        "大阪でHALVORSEN選手が優勝、Lindqvistは二位",
+        "北京 会议 SVENSSON 出席 Okonkwo 发言",
+    ] {
+        let text = format!("{heading}\n\nThe minister met the visitor on Monday.\n");
+        assert!(fired(&rules, "a.txt", &text).is_empty(), "{heading}");
+    }
+    // A heading in a script with case keeps the rule, a word in another script and all.
+    assert_eq!(
+        fired(
+            &rules,
+            "a.txt",
+            "SHOCKING scenes as crowds chant ‘يسقط’ in square\n\nText.\n"
+        ),
+        ["t.caps"]
+    );
+    assert_eq!(
+        fired(&rules, "a.txt", "ΣΟΚ: Η ΑΘΗΝΑ ξυπνά\n\nText.\n"),
+        ["t.caps"],
+        "Greek has capitals"
     );
 }
 
@@ -612,6 +712,60 @@ fn sourcing_finds_speakers_where_wire_copy_puts_them() {
         "sourcing-speaker",
         check_text(&rules, "a.txt", unattributed)
     );
+}
+
+#[test]
+fn a_nickname_in_a_name_is_not_a_quotation() {
+    use copydesk::article::sourcing::Resolution;
+    use copydesk::article::{Article, Format};
+    let resolved = |text: &str| -> Vec<(String, Resolution, Option<String>)> {
+        let article = Article::parse("a.txt", text, Format::Plain);
+        article
+            .quotes
+            .iter()
+            .zip(&article.sourcing().quotes)
+            .map(|(quote, source)| {
+                (
+                    article.text(quote.span).to_owned(),
+                    source.how,
+                    source.speaker.map(|s| article.text(s).to_owned()),
+                )
+            })
+            .collect()
+    };
+    for (text, nickname) in [
+        (
+            "Title\n\nThe patrol boat stopped a van carrying Idris “Abu Salim” al-Harbi near the dam.\n",
+            "“Abu Salim”",
+        ),
+        (
+            "Title\n\nCrowds lined the route for Ana “The Comet” Ruiz as she crossed the line.\n",
+            "“The Comet”",
+        ),
+        (
+            "Title\n\nThe court heard that Yusuf Karam “the Locksmith”, 52, opened the vault.\n",
+            "“the Locksmith”",
+        ),
+    ] {
+        assert_eq!(
+            resolved(text),
+            [(nickname.to_owned(), Resolution::Nickname, None)],
+            "{text}"
+        );
+    }
+    // The nickname reads as part of the speaker's name.
+    let text = "Title\n\n“The ring is my home,” said Ana “The Comet” Ruiz.\n";
+    assert_eq!(
+        resolved(text)[0],
+        (
+            "“The ring is my home,”".to_owned(),
+            Resolution::Sentence,
+            Some("Ana “The Comet” Ruiz".to_owned())
+        )
+    );
+    // Words after a name with no name after them are still that person's words.
+    let text = "Title\n\nUnited boss Piet Hol “We were second best” after the loss.\n";
+    assert_eq!(resolved(text)[0].1, Resolution::Sentence);
 }
 
 #[test]

@@ -341,6 +341,12 @@ fn sarif_validates_against_the_official_schema() {
             .as_array()
             .is_some_and(|r| r.len() > 10)
     );
+    assert_valid_sarif(&sarif);
+}
+
+/// Validates a SARIF log against the official 2.1.0 schema in `../shared/data`, when this
+/// checkout has it beside it.
+fn assert_valid_sarif(sarif: &serde_json::Value) {
     let Some(shared) = common::shared_dir() else {
         eprintln!("skipped: schema validation needs ../shared/data/sarif-schema-2.1.0.json");
         return;
@@ -353,10 +359,40 @@ fn sarif_validates_against_the_official_schema() {
     let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     let errors: Vec<String> = validator
-        .iter_errors(&sarif)
+        .iter_errors(sarif)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn sarif_offsets_count_code_points_as_its_column_kind_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Café’s “résumé” day\n\nThe owner of Zoë’s café said said it was 😀 fine fine.\n";
+    write_file(dir.path(), "cafe.txt", text);
+    let out = copydesk_in(dir.path(), &["check", "--format", "sarif", "cafe.txt"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    assert_eq!(sarif["runs"][0]["columnKind"], "unicodeCodePoints");
+    let chars: Vec<char> = text.chars().collect();
+    let flagged = |region: &serde_json::Value| -> String {
+        let offset = region["charOffset"].as_u64().unwrap() as usize;
+        let length = region["charLength"].as_u64().unwrap() as usize;
+        chars[offset..offset + length].iter().collect()
+    };
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let regions: Vec<String> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "typo.doubled-word")
+        .map(|r| flagged(&r["locations"][0]["physicalLocation"]["region"]))
+        .collect();
+    assert_eq!(regions, ["said said", "fine fine"], "{sarif:#}");
+    let deleted: Vec<String> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "typo.doubled-word")
+        .map(|r| flagged(&r["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]))
+        .collect();
+    assert_eq!(deleted, [" said", " fine"], "{sarif:#}");
+    assert_valid_sarif(&sarif);
 }
 
 #[test]
@@ -505,6 +541,68 @@ fn configuration_errors_are_config_errors_located_in_the_configuration() {
 }
 
 #[test]
+fn every_error_of_a_configuration_is_reported_at_once() {
+    let dir = newsroom();
+    write_file(
+        dir.path(),
+        "copydesk.toml",
+        r#"[rules]
+select = ["typo", "no.such.rule"]
+selec = ["core"]
+severity = { "typo" = "urgent", "core" = "mild" }
+
+[style]
+headline-case = "shouting"
+
+[files]
+exclude = ["drafts/[", "old/**", "{a,b"]
+
+[[overrides]]
+ignore = ["typo"]
+
+[records]
+format = "docx"
+
+[reporting]
+verbose = true
+"#,
+    );
+    let out = copydesk_in(dir.path(), &["check", "draft.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let errors = stderr(&out);
+    let located: Vec<&str> = errors
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("┌─ "))
+        .collect();
+    let lines: Vec<String> = located
+        .iter()
+        .map(|at| at.trim_start_matches(|c| c != ':').to_owned())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ":2:19", ":3:1", ":4:23", ":4:42", ":7:17", ":10:12", ":10:34", ":12:1", ":16:10",
+            ":18:2"
+        ],
+        "{errors}"
+    );
+    for message in [
+        "no rule or pack matches `no.such.rule`",
+        "unknown field `selec`",
+        "unknown severity `urgent`",
+        "unknown severity `mild`",
+        "unknown variant `shouting`",
+        "invalid glob",
+        "an `[[overrides]]` table needs `paths`",
+        "unknown format `docx`",
+        "unknown section `reporting`",
+    ] {
+        assert!(errors.contains(message), "{message}: {errors}");
+    }
+    assert_eq!(errors.matches("error[config]").count(), 10, "{errors}");
+}
+
+#[test]
 fn an_excluded_file_named_on_the_command_line_says_why_it_was_skipped() {
     let dir = newsroom();
     write_file(
@@ -542,4 +640,42 @@ fn explain_fills_placeholders_and_lists_what_a_rule_matches() {
         .find(|l| l.starts_with("news.quote.straight-marks "))
         .expect("listed");
     assert!(straight.ends_with("off by default"), "{straight}");
+}
+
+#[test]
+fn fix_applies_a_preferred_term_that_changes_case_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        "house.toml",
+        r#"[pack]
+name = "house"
+
+[[preferred-term]]
+id = "house.board"
+message = "write `{preferred}`"
+replace = [["harbour board", "Harbour Board"], ["Net", "net"]]
+rationale = "House capitals."
+must-fire = ["The harbour board met."]
+must-not-fire = ["The Harbour Board met."]
+"#,
+    );
+    write_file(
+        dir.path(),
+        "copydesk.toml",
+        "[rules]\npacks = [\"house.toml\"]\n",
+    );
+    write_file(
+        dir.path(),
+        "fees.txt",
+        "Ferry fees rise\n\nThe harbour board put its fees on the Net. Net income rose.\n",
+    );
+    let out = copydesk_in(dir.path(), &["check", "--fix", "fees.txt"]);
+    assert!(stderr(&out).contains("fixed fees.txt"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("fees.txt")).unwrap(),
+        "Ferry fees rise\n\nThe Harbour Board put its fees on the net. Net income rose.\n"
+    );
+    let out = copydesk_in(dir.path(), &["check", "fees.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }

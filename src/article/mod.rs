@@ -9,6 +9,7 @@ mod classify;
 mod entity;
 mod html;
 mod markdown;
+mod nickname;
 mod plain;
 mod quotes;
 mod record;
@@ -99,6 +100,10 @@ pub struct Quote {
     /// The quotation runs on into the next paragraph, which reopens it (the convention for
     /// quotes of several paragraphs).
     pub continues: bool,
+    /// The marks hold a nickname inside a name (`Dwayne “The Rock” Johnson`, `Hamid “Abu Bakr”
+    /// al-Zubaidi`): nobody's words, so no speaker is looked for and its words read as part of
+    /// the name. Its marks are still quotation marks, and rules still leave its words alone.
+    pub nickname: bool,
 }
 
 /// The input formats copydesk reads.
@@ -222,6 +227,7 @@ impl Article {
                     block,
                     unclosed: false,
                     continues: false,
+                    nickname: false,
                 });
             }
         }

@@ -1,9 +1,11 @@
 //! Finding direct quotations: curly and straight double marks, and single marks where they open
 //! and close within one block (headline style, British style). A double-quoted passage left open
-//! at the end of a paragraph runs on when the next paragraph reopens it.
+//! at the end of a paragraph runs on when the next paragraph reopens it. A nickname in marks
+//! inside a name (`Dwayne “The Rock” Johnson`) is marked as one ([`Quote::nickname`]).
 
-use super::{Block, Quote, entity};
+use super::{Block, Quote, entity, nickname};
 use crate::span::Span;
+use std::ops::Range;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Marks {
@@ -18,7 +20,8 @@ pub fn find(source: &str, blocks: &[Block], entities: bool) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         let text = &source[block.span.range()];
-        let mut open: Option<(usize, Marks)> = None;
+        // Where the open quotation starts, its marks and the length of its opening mark.
+        let mut open: Option<(usize, Marks, usize)> = None;
         for (i, c, len) in marks(text, entities) {
             let previous = char_before(text, i, entities);
             let next = char_after(text, i + len, entities);
@@ -28,26 +31,38 @@ pub fn find(source: &str, blocks: &[Block], entities: bool) -> Vec<Quote> {
             let closes = previous.is_some_and(|p| !p.is_whitespace())
                 || (c == '"' && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()));
             match (c, open) {
-                ('“', None) => open = Some((i, Marks::Double)),
-                ('"', None) if opens => open = Some((i, Marks::Double)),
-                ('”' | '"', Some((start, Marks::Double))) if closes => {
-                    quotes.push(closed(block, index, start, i + len));
+                ('“', None) => open = Some((i, Marks::Double, len)),
+                ('"', None) if opens => open = Some((i, Marks::Double, len)),
+                ('”' | '"', Some((start, Marks::Double, open_len))) if closes => {
+                    quotes.push(closed(
+                        text,
+                        block,
+                        index,
+                        start..start + open_len,
+                        i..i + len,
+                    ));
                     open = None;
                 }
-                ('‘', None) => open = Some((i, Marks::Single)),
+                ('‘', None) => open = Some((i, Marks::Single, len)),
                 ('\'', None) if opens && next.is_some_and(char::is_alphabetic) => {
-                    open = Some((i, Marks::Single));
+                    open = Some((i, Marks::Single, len));
                 }
-                ('’' | '\'', Some((start, Marks::Single)))
+                ('’' | '\'', Some((start, Marks::Single, open_len)))
                     if closes && !next.is_some_and(char::is_alphanumeric) =>
                 {
-                    quotes.push(closed(block, index, start, i + len));
+                    quotes.push(closed(
+                        text,
+                        block,
+                        index,
+                        start..start + open_len,
+                        i..i + len,
+                    ));
                     open = None;
                 }
                 _ => {}
             }
         }
-        if let Some((start, Marks::Double)) = open {
+        if let Some((start, Marks::Double, _)) = open {
             let reopened = blocks.get(index + 1).is_some_and(|next| {
                 next.kind == block.kind
                     && marks(&source[next.span.range()], entities)
@@ -59,6 +74,7 @@ pub fn find(source: &str, blocks: &[Block], entities: bool) -> Vec<Quote> {
                 block: index,
                 unclosed: true,
                 continues: reopened,
+                nickname: false,
             });
         }
     }
@@ -134,12 +150,28 @@ fn char_after(text: &str, at: usize, entities: bool) -> Option<char> {
     after.chars().next()
 }
 
-fn closed(block: &Block, index: usize, start: usize, end: usize) -> Quote {
+/// The quotation of `block` (its `index`-th, whose text is `text`) from its opening mark to
+/// its closing mark, given as byte ranges into `text`.
+fn closed(
+    text: &str,
+    block: &Block,
+    index: usize,
+    opening: Range<usize>,
+    closing: Range<usize>,
+) -> Quote {
     Quote {
-        span: Span::new(block.span.start + start, block.span.start + end),
+        span: Span::new(
+            block.span.start + opening.start,
+            block.span.start + closing.end,
+        ),
         block: index,
         unclosed: false,
         continues: false,
+        nickname: nickname::is_nickname(
+            &text[..opening.start],
+            &text[opening.end..closing.start],
+            &text[closing.end..],
+        ),
     }
 }
 

@@ -64,16 +64,58 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     run.finish(&session, plan.planned.is_empty(), started, out)
 }
 
-/// The paths named on the command line and in `--files-from`, or the current folder.
+/// The paths named on the command line and in `--files-from`; with none, standard input when
+/// `--stdin-filename` names it, or else the current folder.
 fn paths_to_check(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         paths.extend(read_file_list(list)?);
     }
     if paths.is_empty() {
-        paths.push(PathBuf::from("."));
+        if args.stdin_filename.is_some() {
+            paths.push(PathBuf::from("-"));
+        } else {
+            let list_read_stdin = args
+                .files_from
+                .as_ref()
+                .is_some_and(|f| f == Path::new("-"));
+            if !args.quiet && !list_read_stdin && stdin_has_input() {
+                eprintln!(
+                    "warning: no path given, so the current folder is checked and standard input is not read\n  \
+                     hint: name standard input with `-` to check it: `copydesk check -`"
+                );
+            }
+            paths.push(PathBuf::from("."));
+        }
     }
     Ok(paths)
+}
+
+/// Whether standard input brings text a user may have meant to check: a pipe, a socket or a
+/// non-empty file, not a terminal or `/dev/null`.
+#[cfg(unix)]
+fn stdin_has_input() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    let Ok(metadata) = stdin
+        .as_fd()
+        .try_clone_to_owned()
+        .and_then(|fd| std::fs::File::from(fd).metadata())
+    else {
+        return false;
+    };
+    let kind = metadata.file_type();
+    kind.is_fifo() || kind.is_socket() || (kind.is_file() && metadata.len() > 0)
+}
+
+/// Whether standard input brings text a user may have meant to check: anything but a terminal.
+#[cfg(not(unix))]
+fn stdin_has_input() -> bool {
+    !io::stdin().is_terminal()
 }
 
 /// The pipeline's options from the command line's.
@@ -182,17 +224,31 @@ impl<'a> CheckRun<'a> {
         let progress = self.bar.as_ref().map(|_| &tick as &(dyn Fn() + Sync));
         let mut checked = session.check(chunk, progress);
         self.problems.append(&mut checked.problems);
-        if self.args.fix || self.args.diff {
+        if self.args.diff {
+            // `--diff` changes nothing: the summary and the exit code are the drafts' as they
+            // stand, fixable findings included, so a CI job never passes a draft it only
+            // diffed.
+            self.count(&checked.report());
             let fixed = session.fix(&mut checked);
             self.write_fixes(&checked, &fixed, out)?;
-            if self.args.diff {
-                // The summary counts what the diff leaves, as `--fix` would report it.
-                self.articles += checked.articles.len();
-                self.counts.add(checked.report().counts());
-                return Ok(None);
-            }
+            return Ok(None);
+        }
+        if self.args.fix {
+            let fixed = session.fix(&mut checked);
+            self.write_fixes(&checked, &fixed, out)?;
         }
         Ok(Some(checked))
+    }
+
+    /// Counts a report's articles and findings into the run's, and whether any finding is at
+    /// or above `--fail-on`.
+    fn count(&mut self, report: &Report<'_>) {
+        self.articles += report.articles.len();
+        self.counts.add(report.counts());
+        self.failed |= report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity >= self.args.fail_on);
     }
 
     /// Writes what fixes changed: each file atomically (in its own encoding), standard input's
@@ -247,12 +303,7 @@ impl<'a> CheckRun<'a> {
             bar.finish_and_clear();
         }
         let report = checked.report();
-        self.articles += report.articles.len();
-        self.counts.add(report.counts());
-        self.failed |= report
-            .diagnostics
-            .iter()
-            .any(|d| d.severity >= self.args.fail_on);
+        self.count(&report);
         // Standard input's fixed text, or fixed records, are the standard output.
         let fixing_stdin = self.args.fix && checked.inputs.iter().any(|i| !i.is_file());
         let bytes = self.render(session, &report);
@@ -322,7 +373,7 @@ impl<'a> CheckRun<'a> {
         self.problems.clear();
         Ok(if unread > 0 {
             EXIT_ERROR
-        } else if self.failed && !self.args.diff {
+        } else if self.failed {
             EXIT_FINDINGS
         } else {
             EXIT_CLEAN

@@ -174,7 +174,8 @@ pub struct RuleArgs {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Files or folders to check; `-` reads standard input. Defaults to the current folder.
+    /// Files or folders to check; `-` reads standard input. Defaults to the current folder
+    /// (standard input with `--stdin-filename`).
     pub paths: Vec<PathBuf>,
     /// What the files hold: articles, or article records — one JSON object a line, as CMS
     /// exports arrive — named in findings by their ids (`[records]` in copydesk.toml says
@@ -221,7 +222,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub isolated: bool,
     /// The path standard input (`-`) stands for: it chooses the format (`.md`, `.html`) and
-    /// the configuration, and names the findings.
+    /// the configuration, and names the findings. With no path given, standard input is read.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
     /// Also check the files listed in FILE, one path a line (`-` for standard input): split

@@ -32,18 +32,16 @@ use crate::diagnostic::Severity;
 use crate::input::project::{Confined, Confinement};
 use crate::located::{ErrorFile, LocatedError, LocatedErrors};
 use crate::rules::RuleSet;
-use crate::rules::kinds::headline_case;
-use crate::rules::kinds::spelling_system::System;
 use crate::rules::style::{HouseStyle, StyleOrigin};
 use crate::span::Span;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 mod discovery;
 mod profile;
+mod read;
 mod records;
 
 pub use discovery::Discovery;
@@ -52,70 +50,6 @@ pub use records::{FieldPath, RecordFields};
 
 /// The names a configuration file may have, in the order they are looked for.
 pub use crate::input::project::CONFIG_FILE_NAMES as FILE_NAMES;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct ConfigFile {
-    #[serde(default)]
-    rules: RulesSection,
-    #[serde(default)]
-    style: StyleSection,
-    #[serde(default)]
-    files: FilesSection,
-    #[serde(default)]
-    overrides: Vec<OverrideSection>,
-    #[serde(default)]
-    records: records::RecordsSection,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RulesSection {
-    #[serde(default)]
-    select: Vec<Spanned<String>>,
-    #[serde(default)]
-    extend_select: Vec<Spanned<String>>,
-    #[serde(default)]
-    ignore: Vec<Spanned<String>>,
-    #[serde(default)]
-    packs: Vec<Spanned<String>>,
-    #[serde(default)]
-    preview: bool,
-    #[serde(default)]
-    no_default_rules: bool,
-    #[serde(default)]
-    severity: BTreeMap<Spanned<String>, Severity>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct StyleSection {
-    #[serde(default)]
-    spelling: Option<System>,
-    #[serde(default)]
-    headline_case: Option<headline_case::Style>,
-    #[serde(default)]
-    preferred: BTreeMap<String, Spanned<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct FilesSection {
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct OverrideSection {
-    paths: Vec<Spanned<String>>,
-    #[serde(default)]
-    select: Vec<Spanned<String>>,
-    #[serde(default)]
-    ignore: Vec<Spanned<String>>,
-    #[serde(default)]
-    severity: BTreeMap<Spanned<String>, Severity>,
-}
 
 /// Rule selection as a config file or the command line states it.
 #[derive(Debug, Clone, Default)]
@@ -159,6 +93,8 @@ pub struct Config {
     /// The file's text and the spans of its selectors, to report unknown rules at them.
     source: Option<ErrorFile>,
     selector_spans: Vec<(String, Span)>,
+    /// What was wrong in the file, left out of the rest (reported by [`Config::check`]).
+    read_errors: Vec<LocatedError>,
     /// The folder its relative paths start from.
     pub folder: Option<PathBuf>,
     /// Where the fields of an article record are (`[records]`).
@@ -166,9 +102,10 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads and parses a configuration file. Errors point into the file. A configuration
-    /// that is a link leading out of its project (for a `copydesk.toml`, its own folder) is
-    /// refused unread, as any path in the project's files is.
+    /// Reads and parses a configuration file. Only a file that cannot be read is an error
+    /// here; what is wrong inside it is kept for [`Config::check`] (see [`Config::parse`]). A
+    /// configuration that is a link leading out of its project (for a `copydesk.toml`, its own
+    /// folder) is refused unread, as any path in the project's files is.
     pub fn load(path: &Path) -> Result<Config, LocatedErrors> {
         let name = path.display().to_string();
         let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -180,37 +117,30 @@ impl Config {
             })?;
         let text = std::fs::read_to_string(path)
             .map_err(|e| config_error(&name, "", None, format!("cannot read {name}: {e}")))?;
-        let mut config = Config::parse(&name, text, &folder)?;
+        let mut config = Config::parse(&name, text, &folder);
         config.path = Some(path.to_path_buf());
         Ok(config)
     }
 
     /// Parses a configuration given as text (an editor buffer, an HTTP request), named `name`
     /// in errors; its `packs` and globs are relative to `folder`, and a pack outside the
-    /// project `folder` lies in is an error at its value.
-    pub fn parse(name: &str, text: String, folder: &Path) -> Result<Config, LocatedErrors> {
-        let file: ConfigFile = toml::from_str(&text).map_err(|e| {
-            config_error(
-                name,
-                &text,
-                e.span().map(Span::from),
-                e.message().trim().to_owned(),
-            )
-        })?;
-        let records = file.records.resolve(name, &text)?;
-        let packs = confined_packs(name, &text, folder, &file.rules.packs)?;
-        let globs = |list: &[Spanned<String>]| glob_set(name, &text, list);
-        let exclude = if file.files.exclude.is_empty() {
-            None
-        } else {
-            Some(globs(&file.files.exclude)?)
-        };
+    /// project `folder` lies in is an error at its value. What does not read is left out and
+    /// its error kept, to be reported by [`Config::check`] with the selectors that match no
+    /// rule (which only the loaded rules can tell): every error of the file at once.
+    pub fn parse(name: &str, text: String, folder: &Path) -> Config {
+        let mut errors = Vec::new();
+        let file = read::read(&text, &mut errors);
+        let records = file.records.resolve(&mut errors);
+        let packs = confined_packs(folder, &file.rules.packs, &mut errors);
+        let exclude =
+            (!file.files.exclude.is_empty()).then(|| glob_set(&file.files.exclude, &mut errors));
         let mut selector_spans = Vec::new();
         let rules = &file.rules;
         let selection = selection_of(
             [&rules.select, &rules.extend_select, &rules.ignore],
             &rules.severity,
             &mut selector_spans,
+            &mut errors,
         );
         let mut overrides = Vec::new();
         for section in &file.overrides {
@@ -218,49 +148,30 @@ impl Config {
                 [&section.select, &Vec::new(), &section.ignore],
                 &section.severity,
                 &mut selector_spans,
+                &mut errors,
             );
-            overrides.push(Override {
-                paths: globs(&section.paths)?,
-                selection,
-            });
+            let paths = glob_set(&section.paths, &mut errors);
+            overrides.push(Override { paths, selection });
         }
-        let preferred_spans = file
-            .style
-            .preferred
-            .iter()
-            .map(|(id, value)| (id.clone(), Span::from(value.span())))
-            .collect();
         let source = ErrorFile {
             name: name.to_owned(),
             text,
         };
-        Ok(Config {
+        Config {
             packs,
             no_default_rules: rules.no_default_rules,
             preview: rules.preview,
             selection,
-            style: HouseStyle {
-                spelling: file.style.spelling,
-                headline_case: file.style.headline_case,
-                preferred: file
-                    .style
-                    .preferred
-                    .into_iter()
-                    .map(|(id, value)| (id, value.into_inner()))
-                    .collect(),
-                origin: Some(StyleOrigin {
-                    file: source.clone(),
-                    preferred_spans,
-                }),
-            },
+            style: house_style(file.style, &source),
             exclude,
             overrides,
             source: Some(source),
             selector_spans,
+            read_errors: errors,
             path: None,
             folder: Some(folder.to_path_buf()),
             records,
-        })
+        }
     }
 
     /// The folder paths in the file are relative to.
@@ -310,12 +221,13 @@ impl Config {
             .collect()
     }
 
-    /// Every selector the file names, to check against the loaded rules.
-    pub fn check_selectors(&self, rules: &RuleSet) -> Result<(), LocatedErrors> {
+    /// Every error of the file: those found reading it, and the selectors it names that match
+    /// none of the loaded `rules`.
+    pub fn check(&self, rules: &RuleSet) -> Result<(), LocatedErrors> {
         let Some(source) = &self.source else {
             return Ok(());
         };
-        let errors: Vec<LocatedError> = self
+        let unknown = self
             .selector_spans
             .iter()
             .filter(|(name, _)| {
@@ -328,16 +240,45 @@ impl Config {
                 span: Some(*span),
                 message: format!("no rule or pack matches `{name}`"),
                 label: "unknown rule".to_owned(),
-            })
-            .collect();
+            });
+        let mut errors: Vec<LocatedError> =
+            self.read_errors.iter().cloned().chain(unknown).collect();
         if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(LocatedErrors {
-                code: "config",
-                files: vec![source.clone()],
-                errors,
-            })
+            return Ok(());
+        }
+        errors.sort_by_key(|e| e.span.map(|s| s.start));
+        Err(LocatedErrors {
+            code: "config",
+            files: vec![source.clone()],
+            errors,
+        })
+    }
+
+    /// The errors found reading the file, with `loading`'s — the errors of loading the rules it
+    /// names — when those are in the file too (its house style); the file's own first, when
+    /// they are in a pack.
+    pub fn with_read_errors(&self, loading: LocatedErrors) -> LocatedErrors {
+        let Some(source) = self
+            .source
+            .as_ref()
+            .filter(|_| !self.read_errors.is_empty())
+        else {
+            return loading;
+        };
+        let mut errors = self.read_errors.clone();
+        let mut files = vec![source.clone()];
+        if loading.code == "config" {
+            errors.extend(loading.errors.into_iter().map(|e| LocatedError {
+                file: e.file + 1,
+                ..e
+            }));
+            files.extend(loading.files);
+            errors.sort_by_key(|e| e.span.map(|s| s.start));
+        }
+        LocatedErrors {
+            code: "config",
+            files,
+            errors,
         }
     }
 }
@@ -356,19 +297,17 @@ fn config_error(name: &str, text: &str, span: Option<Span>, message: String) -> 
 }
 
 /// The packs `[rules] packs` names, resolved against `folder` inside its project; every one that
-/// is refused is an error at its value.
+/// is refused is reported at its value and left out.
 fn confined_packs(
-    name: &str,
-    text: &str,
     folder: &Path,
     packs: &[Spanned<String>],
-) -> Result<Vec<Confined>, LocatedErrors> {
+    errors: &mut Vec<LocatedError>,
+) -> Vec<Confined> {
     if packs.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let within = Confinement::project(folder);
     let mut resolved = Vec::new();
-    let mut errors = Vec::new();
     for pack in packs {
         match within.resolve(folder, pack.get_ref()) {
             Ok(path) => resolved.push(Confined {
@@ -383,36 +322,56 @@ fn confined_packs(
             }),
         }
     }
-    if errors.is_empty() {
-        return Ok(resolved);
+    resolved
+}
+
+/// A compiled set of globs; a bad glob is reported at its span and left out.
+fn glob_set(globs: &[Spanned<String>], errors: &mut Vec<LocatedError>) -> GlobSet {
+    let mut builder = GlobSetBuilder::new();
+    for glob in globs {
+        match Glob::new(glob.get_ref()) {
+            Ok(compiled) => {
+                builder.add(compiled);
+            }
+            Err(e) => errors.push(read::error(
+                glob.span().into(),
+                format!("invalid glob: {}", e.kind()),
+                "here",
+            )),
+        }
     }
-    Err(LocatedErrors {
-        code: "config",
-        files: vec![ErrorFile {
-            name: name.to_owned(),
-            text: text.to_owned(),
-        }],
-        errors,
+    builder.build().unwrap_or_else(|e| {
+        errors.push(LocatedError {
+            file: 0,
+            span: None,
+            message: e.to_string(),
+            label: String::new(),
+        });
+        GlobSet::empty()
     })
 }
 
-/// A compiled set of globs; a bad glob is an error at its span.
-fn glob_set(name: &str, text: &str, globs: &[Spanned<String>]) -> Result<GlobSet, LocatedErrors> {
-    let mut builder = GlobSetBuilder::new();
-    for glob in globs {
-        let compiled = Glob::new(glob.get_ref()).map_err(|e| {
-            config_error(
-                name,
-                text,
-                Some(glob.span().into()),
-                format!("invalid glob: {}", e.kind()),
-            )
-        })?;
-        builder.add(compiled);
+/// The house style of a `[style]` section, remembering where each `preferred` value is written
+/// so that a value a rule rejects is reported there.
+fn house_style(style: read::StyleSection, source: &ErrorFile) -> HouseStyle {
+    let preferred_spans = style
+        .preferred
+        .iter()
+        .map(|(id, value)| (id.clone(), Span::from(value.span())))
+        .collect();
+    HouseStyle {
+        spelling: style.spelling,
+        headline_case: style.headline_case,
+        preferred: style
+            .preferred
+            .into_iter()
+            .map(|(id, value)| (id, value.into_inner()))
+            .collect(),
+        origin: Some(StyleOrigin {
+            file: source.clone(),
+            preferred_spans,
+        }),
     }
-    builder
-        .build()
-        .map_err(|e| config_error(name, text, None, e.to_string()))
 }
 
 /// A selection as a section of the file states it (`select`, `extend-select`, `ignore` and
@@ -420,8 +379,9 @@ fn glob_set(name: &str, text: &str, globs: &[Spanned<String>]) -> Result<GlobSet
 /// where it is written.
 fn selection_of(
     [select, extend_select, ignore]: [&Vec<Spanned<String>>; 3],
-    severity: &BTreeMap<Spanned<String>, Severity>,
+    severity: &BTreeMap<Spanned<String>, Spanned<String>>,
     spans: &mut Vec<(String, Span)>,
+    errors: &mut Vec<LocatedError>,
 ) -> Selection {
     let mut names = |list: &mut dyn Iterator<Item = &Spanned<String>>| -> Vec<String> {
         list.map(|s| {
@@ -434,10 +394,7 @@ fn selection_of(
         select: names(&mut select.iter()),
         extend_select: names(&mut extend_select.iter()),
         ignore: names(&mut ignore.iter()),
-        severity: severity
-            .iter()
-            .map(|(k, v)| (k.get_ref().clone(), *v))
-            .collect(),
+        severity: read::severities(severity, errors),
     };
     names(&mut severity.keys());
     selection

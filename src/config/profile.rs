@@ -23,7 +23,7 @@ impl Profile {
         cli: &Selection,
         cli_preview: bool,
     ) -> Result<Profile, LocatedErrors> {
-        config.check_selectors(&rules)?;
+        config.check(&rules)?;
         let select = if cli.select.is_empty() {
             &config.selection.select
         } else {

@@ -13,9 +13,9 @@
 //! sources = "sources"
 //! ```
 
-use super::config_error;
+use super::read::error;
 use crate::article::Format;
-use crate::located::LocatedErrors;
+use crate::located::LocatedError;
 use crate::span::Span;
 use serde::Deserialize;
 use toml::Spanned;
@@ -87,42 +87,52 @@ impl Default for RecordFields {
 }
 
 impl RecordsSection {
-    /// The section checked: every name non-empty, the format one copydesk reads.
-    pub(super) fn resolve(&self, file: &str, text: &str) -> Result<RecordFields, LocatedErrors> {
+    /// The section checked: every name non-empty, the format one copydesk reads. A bad value
+    /// is reported in `errors` and its default used.
+    pub(super) fn resolve(&self, errors: &mut Vec<LocatedError>) -> RecordFields {
         let defaults = RecordFields::default();
-        let error = |span: std::ops::Range<usize>, message: String| {
-            config_error(file, text, Some(Span::from(span)), message)
-        };
-        let path = |given: &Option<Spanned<String>>, default: FieldPath| match given {
-            None => Ok(default),
-            Some(name) if name.get_ref().split('.').any(str::is_empty) => Err(error(
-                name.span(),
-                "a field name may not be empty (dots separate the keys of nested objects)"
-                    .to_owned(),
-            )),
-            Some(name) => Ok(FieldPath::new(name.get_ref())),
+        let mut path = |given: &Option<Spanned<String>>, default: FieldPath| match given {
+            Some(name) if name.get_ref().split('.').any(str::is_empty) => {
+                errors.push(error(
+                    Span::from(name.span()),
+                    "a field name may not be empty (dots separate the keys of nested objects)"
+                        .to_owned(),
+                    "here",
+                ));
+                default
+            }
+            Some(name) => FieldPath::new(name.get_ref()),
+            None => default,
         };
         let fields = &self.fields;
-        let default_format = match &self.format {
-            None => defaults.default_format,
-            Some(name) => Format::from_name(name.get_ref()).ok_or_else(|| {
-                error(
-                    name.span(),
+        let resolved = RecordFields {
+            id: path(&fields.id, defaults.id),
+            headline: path(&fields.headline, defaults.headline),
+            dek: path(&fields.dek, defaults.dek),
+            body: path(&fields.body, defaults.body),
+            format: path(&fields.format, defaults.format),
+            sources: path(&fields.sources, defaults.sources),
+            default_format: defaults.default_format,
+        };
+        let Some(name) = &self.format else {
+            return resolved;
+        };
+        match Format::from_name(name.get_ref()) {
+            Some(default_format) => RecordFields {
+                default_format,
+                ..resolved
+            },
+            None => {
+                errors.push(error(
+                    Span::from(name.span()),
                     format!(
                         "unknown format `{}`: use \"txt\", \"md\" or \"html\"",
                         name.get_ref()
                     ),
-                )
-            })?,
-        };
-        Ok(RecordFields {
-            id: path(&fields.id, defaults.id)?,
-            headline: path(&fields.headline, defaults.headline)?,
-            dek: path(&fields.dek, defaults.dek)?,
-            body: path(&fields.body, defaults.body)?,
-            format: path(&fields.format, defaults.format)?,
-            sources: path(&fields.sources, defaults.sources)?,
-            default_format,
-        })
+                    "here",
+                ));
+                resolved
+            }
+        }
     }
 }

@@ -66,7 +66,7 @@ fn load_config(options: &Options, file: Option<&Path>) -> Result<Config, SetupEr
     let config = match (file, &options.config) {
         (Some(file), _) => Config::load(file),
         (None, ConfigChoice::Text { name, text }) => {
-            Config::parse(name, text.clone(), Path::new("."))
+            Ok(Config::parse(name, text.clone(), Path::new(".")))
         }
         (None, _) => Ok(Config::default()),
     };
@@ -102,7 +102,8 @@ pub fn load_profile(options: &Options, config: Config) -> Result<Profile, SetupE
     for path in &rule_options.packs {
         inputs.extend(PackInput::given(path).map_err(SetupError::Message)?);
     }
-    let rules = pack::load_with(&inputs, &config.style).map_err(SetupError::Located)?;
+    let rules = pack::load_with(&inputs, &config.style)
+        .map_err(|errors| SetupError::Located(config.with_read_errors(errors)))?;
     let selectors = [
         rule_options.select.as_slice(),
         &rule_options.extend_select,

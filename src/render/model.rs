@@ -34,6 +34,15 @@ pub fn render(article: &Article) -> String {
             .zip(&sourcing.quotes)
             .filter(|(q, _)| q.block == i)
         {
+            if quote.nickname {
+                let _ = writeln!(
+                    out,
+                    "  nickname {:>6}  {:?}: in a name, nobody's words",
+                    position(quote.span.start),
+                    article.text(quote.span)
+                );
+                continue;
+            }
             let note = match (quote.unclosed, quote.continues) {
                 (true, true) => " (runs on into the next paragraph)",
                 (true, false) => " (not closed)",

@@ -48,13 +48,18 @@ struct Locator<'a> {
 }
 
 impl Locator<'_> {
+    /// A span's region: lines, columns and offsets all counted in the unit the run's
+    /// `columnKind` names, Unicode code points (a span's own offsets are bytes).
     fn region(&self, article: usize, span: Span) -> Value {
-        let (start_line, start_column) = self.indexes[article].line_col(span.start);
-        let (end_line, end_column) = self.indexes[article].line_col(span.end);
+        let index = &self.indexes[article];
+        let (start_line, start_column) = index.line_col(span.start);
+        let (end_line, end_column) = index.line_col(span.end);
+        let char_offset = index.char_offset(span.start);
         json!({
             "startLine": start_line, "startColumn": start_column,
             "endLine": end_line, "endColumn": end_column,
-            "charOffset": span.start, "charLength": span.len(),
+            "charOffset": char_offset,
+            "charLength": index.char_offset(span.end) - char_offset,
         })
     }
 

@@ -116,8 +116,14 @@ fn speaker(article: &Article, source: &QuoteSource) -> (String, Identified) {
 
 fn summarise(article: &Article) -> ArticleSourcing {
     let sourcing = article.sourcing();
+    // A nickname in a name is nobody's words: not a quotation.
+    let quotations: Vec<&QuoteSource> = sourcing
+        .quotes
+        .iter()
+        .filter(|q| q.how != Resolution::Nickname)
+        .collect();
     let mut speakers: Vec<Speaker> = Vec::new();
-    for source in &sourcing.quotes {
+    for source in &quotations {
         let (name, identified) = speaker(article, source);
         match speakers
             .iter_mut()
@@ -134,7 +140,7 @@ fn summarise(article: &Article) -> ArticleSourcing {
     speakers.sort_by_key(|s| std::cmp::Reverse(s.quotations));
     ArticleSourcing {
         path: article.name.clone(),
-        quotations: sourcing.quotes.len(),
+        quotations: quotations.len(),
         speakers,
         unnamed_sources: sourcing
             .anonymous

@@ -54,6 +54,9 @@ pub enum Resolution {
     Document,
     /// A title: `a story headlined “…”`, `a scene from “…”`.
     Title,
+    /// A nickname in quotation marks inside a name (`Dwayne “The Rock” Johnson`): nobody's
+    /// words ([`crate::article::Quote::nickname`]).
+    Nickname,
     /// Nothing in the article says who said it.
     Unresolved,
 }
@@ -69,6 +72,7 @@ impl Resolution {
             Resolution::NextParagraph => "named in the next paragraph",
             Resolution::Document => "a document",
             Resolution::Title => "a title",
+            Resolution::Nickname => "a nickname in a name",
             Resolution::Unresolved => "no speaker",
         }
     }

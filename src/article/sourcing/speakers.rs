@@ -14,6 +14,10 @@ pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
         .quotes
         .iter()
         .map(|quote| match views.of_block(quote.block) {
+            _ if quote.nickname => QuoteSource {
+                how: Resolution::Nickname,
+                ..unresolved()
+            },
             Some(view) => in_sentence(article, view, quote),
             None => unresolved(),
         })

@@ -79,7 +79,8 @@ fn view(article: &Article, block: usize) -> View {
     let mut quotes = article
         .quotes
         .iter()
-        .filter(|q| q.block == block)
+        // A nickname's words read as part of the name around them.
+        .filter(|q| q.block == block && !q.nickname)
         .peekable();
     let mut tokens = Vec::new();
     let mut previous_end = span.start;

@@ -86,18 +86,12 @@ crate::rule_spec! {
     }
 }
 
-/// Words that title case leaves in lower case too (AP and Chicago agree on these).
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
-    "off", "on", "per", "to", "up", "v", "via", "vs", "from", "into", "onto", "with", "over",
-];
-
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
     let dictionary = match &spec.dictionary {
         Some(path) => Some(Dictionary::new(compiler.data_file(path)?)),
         None => None,
     };
-    let mut neutral: HashSet<String> = FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect();
+    let mut neutral: HashSet<String> = super::TITLE_CASE_LOWER.iter().map(|w| (*w).to_owned()).collect();
     neutral.extend(spec.neutral.iter().map(|w| w.to_lowercase()));
     Some(Box::new(HeadlineCase {
         style: compiler.style.headline_case.unwrap_or(spec.style),

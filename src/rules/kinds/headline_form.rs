@@ -7,7 +7,9 @@
 //! - `"all-caps"`: a word in capitals that is not an acronym — at least `min-letters` letters
 //!   (default 4), no digits, and not in `allow` ("SHOCKING", not "NATO" or "COVID-19"), a run
 //!   of them being one finding — in a heading that is otherwise
-//!   in lower case (a heading set wholly in capitals is a house style, as in Reuters subheads);
+//!   in lower case (a heading set wholly in capitals is a house style, as in Reuters subheads).
+//!   Only a script with case has capitals: a heading mostly in Arabic, Hebrew, Chinese,
+//!   Japanese, Thai … is not judged, Latin names in it and all;
 //! - `"unattributed-quote"`: a heading that is a quotation with no speaker after it
 //!   (“‘We will not back down’” rather than “‘We will not back down’: mayor”), also after a
 //!   short label in capitals ("RELATED: ‘…’"); a name before a colon is the speaker
@@ -94,18 +96,20 @@ struct HeadlineForm {
 }
 
 impl HeadlineForm {
-    /// A word in capitals that is no acronym: long enough, no digits (COVID-19), not allowed.
+    /// A word in capitals that is no acronym: long enough, every letter a capital (a letter of
+    /// a script without case is none), no digits (COVID-19), not allowed.
     fn shouted(&self, word: &str) -> bool {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let all_capitals = letters.clone().all(char::is_uppercase);
+        let letters = letters.by_ref().count();
         // Acronyms joined by hyphens or slashes (AP-NORC, AFL-CIO) are names, not shouting.
         let joined_acronyms = word.contains(['-', '/'])
             && word
                 .split(['-', '/'])
                 .all(|part| part.chars().count() <= ACRONYM_LETTERS);
         letters >= self.min_letters
-            && word
-                .chars()
-                .all(|c| !c.is_lowercase() && !c.is_ascii_digit())
+            && all_capitals
+            && !word.chars().any(|c| c.is_ascii_digit())
             && !joined_acronyms
             && !self.allow.iter().any(|a| a == word)
     }
@@ -141,7 +145,12 @@ impl HeadlineForm {
                     .take(1)
                     .collect()
             }
-            Form::AllCaps if !text.chars().any(char::is_lowercase) => Vec::new(),
+            Form::AllCaps
+                if !text.chars().any(char::is_lowercase)
+                    || !in_cased_script(cx.article.words(block).map(|w| cx.text(w))) =>
+            {
+                Vec::new()
+            }
             Form::AllCaps => {
                 // Runs of shouted words are one finding: "SHOCKING NEW FOOTAGE".
                 let label_end = block.start + Self::standing_label(text);
@@ -163,7 +172,8 @@ impl HeadlineForm {
                 runs
             }
             Form::UnattributedQuote => {
-                let Some(quote) = cx.article.quotes.iter().find(|q| q.block == index) else {
+                let quote = cx.article.quotes.iter().find(|q| q.block == index);
+                let Some(quote) = quote.filter(|q| !q.nickname) else {
                     return Vec::new();
                 };
                 // The quotation opens the heading, or follows a short label in capitals
@@ -183,6 +193,26 @@ impl HeadlineForm {
             }
         }
     }
+}
+
+/// Whether a heading is written in a script with capitals and small letters: more of its words
+/// are in letters that have case than in letters that have none. Arabic, Hebrew, Chinese,
+/// Japanese, Thai … have no capitals, so a heading in one — Latin names and all — is never in
+/// capitals.
+fn in_cased_script<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let (mut cased, mut caseless) = (0usize, 0usize);
+    for word in words {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
+        if letters.peek().is_none() {
+            continue;
+        }
+        if letters.all(|c| c.is_uppercase() || c.is_lowercase()) {
+            cased += 1;
+        } else {
+            caseless += 1;
+        }
+    }
+    cased > caseless
 }
 
 impl Check for HeadlineForm {

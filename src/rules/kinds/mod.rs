@@ -43,6 +43,12 @@ pub const PROSE: &[BlockKind] = &[
     BlockKind::Caption,
 ];
 
+/// Words that title case leaves in lower case too (AP and Chicago agree on these).
+pub const TITLE_CASE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "v", "via", "vs", "from", "into", "onto", "with", "over",
+];
+
 /// A set of kinds that packs can use: their names, and how to read, describe and compile a
 /// rule table of any of them. [`kind_registry!`](crate::kind_registry) implements it.
 pub trait Registry: Sized {

@@ -6,6 +6,11 @@
 //! `case-sensitive = true`. A match inside one of the rule's `exceptions` phrases ("tax
 //! regime" for a rule on "regime") is not reported.
 //!
+//! A pair that changes case alone (`["city council", "City Council"]`, `["Web", "web"]`) flags
+//! every match not written as preferred, except a capital the text needs: the first letter of
+//! a sentence or of a word in a heading in title case, and text set in capitals. A pair whose
+//! two forms are the same is an error.
+//!
 //! ## Why
 //! House style keeps copy consistent and readable across writers and desks: one spelling of
 //! "email", "cease-fire" or "militant group", whoever filed.
@@ -22,7 +27,8 @@
 //! ```
 //!
 //! ## Instead
-//! The preferred term, written with the case of the original ("E-mail" → "Email").
+//! The preferred term, written with the case of the original ("E-mail" → "Email"); for a pair
+//! that changes case alone, as the pair writes it (capitalised where the text needs it).
 //!
 //! ## Fix safety
 //! Safe by default: the replacement keeps the original's capitalisation and is never applied
@@ -30,10 +36,12 @@
 //! `fix = "unsafe"`, which shows the suggestion without applying it.
 
 use super::KindInfo;
+use crate::article::BlockKind;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, Details, Exceptions, keep_case};
+use crate::span::Span;
 
 pub const KIND: KindInfo = KindInfo {
     name: "preferred-term",
@@ -70,6 +78,16 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         );
         return None;
     }
+    for (wrong, preferred) in spec.replace.iter().filter(|(w, p)| w == p) {
+        compiler.error(
+            spec.id.span().into(),
+            format!(
+                "preferred-term rule `{}` replaces `{wrong}` with `{preferred}`, the same text: the pair can never fire",
+                spec.id.get_ref()
+            ),
+            "this rule",
+        );
+    }
     let options = LiteralOptions::whole_words(spec.case_sensitive);
     for (index, (wrong, _)) in spec.replace.iter().enumerate() {
         let index = u32::try_from(index).ok()?;
@@ -84,6 +102,11 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
             .map(|(_, right)| right.clone())
             .collect(),
         written: spec.replace.iter().map(|(wrong, _)| wrong.clone()).collect(),
+        case_only: spec
+            .replace
+            .iter()
+            .map(|(wrong, preferred)| wrong.to_lowercase() == preferred.to_lowercase())
+            .collect(),
         applicability: spec.fix,
         exceptions: Exceptions::new(&spec.exceptions),
     }))
@@ -94,6 +117,9 @@ struct PreferredTerm {
     preferred: Vec<String>,
     /// The form each pair replaces, for `explain`.
     written: Vec<String>,
+    /// For each pair, whether it changes case alone: then case is the rule's point, and the
+    /// preferred form is written as the pair has it rather than in the case of the match.
+    case_only: Vec<bool>,
     applicability: Applicability,
     exceptions: Exceptions,
 }
@@ -113,7 +139,12 @@ impl Check for PreferredTerm {
                 continue;
             }
             let matched = cx.text(hit.span);
-            let replacement = keep_case(matched, &self.preferred[hit.pattern as usize]);
+            let pattern = hit.pattern as usize;
+            let replacement = if self.case_only[pattern] {
+                house_case(cx, hit.span, &self.preferred[pattern])
+            } else {
+                keep_case(matched, &self.preferred[pattern])
+            };
             if replacement == matched {
                 continue;
             }
@@ -132,4 +163,57 @@ impl Check for PreferredTerm {
             out.push(diagnostic);
         }
     }
+}
+
+/// The preferred form of a pair that changes case alone, for the match at `span`: as the pair
+/// writes it, but in capitals in text set in capitals (a heading in capitals), and with a
+/// capital first letter where the match has one the text needs — at the start of a sentence,
+/// or in a heading in title case.
+fn house_case(cx: &Context<'_>, span: Span, preferred: &str) -> String {
+    let matched = cx.text(span);
+    let mut letters = matched.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) {
+        return preferred.to_uppercase();
+    }
+    let capital_needed = matched.starts_with(char::is_uppercase)
+        && preferred.starts_with(char::is_lowercase)
+        && cx.article.block_at(span).is_some_and(|index| {
+            let block = &cx.article.blocks[index];
+            let heading = matches!(
+                block.kind,
+                BlockKind::Headline | BlockKind::Dek | BlockKind::Subhead
+            );
+            (heading && in_title_case(cx, block.span, span))
+                || cx.article.sentences(block).any(|sentence| {
+                sentence.start <= span.start
+                    && !cx
+                        .text(Span::new(sentence.start, span.start))
+                        .contains(char::is_alphanumeric)
+            })
+        });
+    if capital_needed {
+        keep_case(matched, preferred)
+    } else {
+        preferred.to_owned()
+    }
+}
+
+/// Whether a heading is in title case, its words but the one at `except` telling: more of the
+/// words after its first are capitalised than not, words title case leaves in lower case and
+/// words in capitals aside.
+fn in_title_case(cx: &Context<'_>, heading: Span, except: Span) -> bool {
+    let (mut capitalised, mut lower) = (0usize, 0usize);
+    for word in cx.article.words(heading).skip(1).filter(|&w| w != except) {
+        let text = cx.text(word);
+        let in_capitals = !text.contains(char::is_lowercase);
+        if in_capitals || super::TITLE_CASE_LOWER.contains(&text.to_lowercase().as_str()) {
+            continue;
+        }
+        if text.starts_with(char::is_uppercase) {
+            capitalised += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    capitalised > lower
 }

@@ -111,7 +111,7 @@ impl Check for SourceQuote {
             return;
         };
         for quote in &cx.article.quotes {
-            if !cx.rule.scope.contains(cx.article.blocks[quote.block].kind) {
+            if quote.nickname || !cx.rule.scope.contains(cx.article.blocks[quote.block].kind) {
                 continue;
             }
             let words = words_in(cx.article, quote.span);
