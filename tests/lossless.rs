@@ -33,6 +33,10 @@ fn prose() -> impl Strategy<Value = String> {
         Just("cease\r\nfire".to_owned()),
         Just("ceasefire".to_owned()),
         Just("report.The".to_owned()),
+        Just("TimeWarner".to_owned()),
+        Just("Time\r\nWarner".to_owned()),
+        Just("al-Saadi".to_owned()),
+        Just("Al\nSaadi".to_owned()),
         Just("\"".to_owned()),
         Just("“".to_owned()),
         Just("\n".to_owned()),
@@ -275,5 +279,37 @@ proptest! {
         if unchanged {
             prop_assert_eq!(written, export);
         }
+    }
+}
+
+/// The line ends of `text` as written, `"\r\n"` as one.
+fn line_ends(text: &str) -> Vec<&str> {
+    let mut ends = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+        let width = match &rest[at..] {
+            tail if tail.starts_with("\r\n") => 2,
+            tail => tail.chars().next().map_or(1, char::len_utf8),
+        };
+        ends.push(&rest[at..at + width]);
+        rest = &rest[at + width..];
+    }
+    ends
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Whatever rule makes a fix, fixing keeps every line end: as many, of the same kinds, in
+    /// the same order (a fix may not join two lines, split one, or turn CRLF into LF).
+    #[test]
+    fn fixes_never_change_line_ends(
+        text in prose(),
+        name in prop::sample::select(vec!["draft.txt", "draft.md", "draft.html"]),
+    ) {
+        let input = Input::Text { name: name.to_owned(), text: text.clone() };
+        let mut checked = SESSION.check(&[SESSION.plan(input)], None);
+        SESSION.fix(&mut checked);
+        prop_assert_eq!(line_ends(&checked.articles[0].source), line_ends(&text));
     }
 }
