@@ -543,3 +543,45 @@ fn explain_fills_placeholders_and_lists_what_a_rule_matches() {
         .expect("listed");
     assert!(straight.ends_with("off by default"), "{straight}");
 }
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_links_inside_the_project_and_keeps_hard_links_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let draft = "Harbour opens\n\nThe the ferry sails at noon.\n";
+    let fixed = "Harbour opens\n\nThe ferry sails at noon.\n";
+    write_file(&site, "copydesk.toml", "");
+    write_file(&site, "drafts/ferry.txt", draft);
+    write_file(&site, "drafts/pier.txt", draft);
+    write_file(dir.path(), "elsewhere/ferry.txt", draft);
+    std::os::unix::fs::symlink("drafts/ferry.txt", site.join("ferry-link.txt")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere/ferry.txt", site.join("out-link.txt")).unwrap();
+    std::fs::hard_link(site.join("drafts/pier.txt"), site.join("pier-copy.txt")).unwrap();
+
+    let out = copydesk_in(
+        &site,
+        &[
+            "check",
+            "--fix",
+            "ferry-link.txt",
+            "out-link.txt",
+            "pier-copy.txt",
+        ],
+    );
+    let read = |path: &Path| std::fs::read_to_string(path).unwrap();
+    // The link inside the project stays a link, and its target is fixed.
+    assert!(site.join("ferry-link.txt").is_symlink());
+    assert_eq!(read(&site.join("drafts/ferry.txt")), fixed);
+    // The link out of the project (the folder of copydesk.toml) is not followed.
+    assert_eq!(read(&dir.path().join("elsewhere/ferry.txt")), draft);
+    assert!(
+        stderr(&out).contains("out-link.txt: a symbolic link to")
+            && stderr(&out).contains("outside the project"),
+        "{}",
+        stderr(&out)
+    );
+    // Both names of a hard-linked file see the fix: it is still one file.
+    assert_eq!(read(&site.join("pier-copy.txt")), fixed);
+    assert_eq!(read(&site.join("drafts/pier.txt")), fixed);
+}

@@ -4,6 +4,7 @@
 use super::flags::{CheckArgs, InputKind, OutputFormat};
 use super::output;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, report_setup_error, rule_options};
+use crate::config::Discovery;
 use crate::fix;
 use crate::input::{self, InputProblem};
 use crate::pipeline::{self, Checked, ConfigChoice, FixedArticle, Input, Options, Session};
@@ -215,15 +216,18 @@ impl<'a> CheckRun<'a> {
             } else if !input.is_file() {
                 out.write_all(&input::encode(&article.source, article.encoding))?;
             } else if let Some(original) = original {
+                let path = Path::new(&article.name);
                 let written = fix::write_atomically(
-                    Path::new(&article.name),
+                    path,
+                    &Discovery::default().project_root(path),
                     &input::encode(original, article.encoding),
                     &input::encode(&article.source, article.encoding),
                 );
                 match written {
                     Err(reason) => eprintln!("warning: {}: {reason}", article.name),
-                    Ok(()) if !self.args.quiet => eprintln!("fixed {}", article.name),
-                    Ok(()) => {}
+                    Ok(_) if self.args.quiet => {}
+                    Ok(file) if file == path => eprintln!("fixed {}", article.name),
+                    Ok(file) => eprintln!("fixed {} (in {})", article.name, file.display()),
                 }
             }
         }
