@@ -585,3 +585,38 @@ fn fix_writes_through_links_inside_the_project_and_keeps_hard_links_whole() {
     assert_eq!(read(&site.join("pier-copy.txt")), fixed);
     assert_eq!(read(&site.join("drafts/pier.txt")), fixed);
 }
+
+#[test]
+fn a_corpus_fix_keeps_to_house_style_whatever_the_majority() {
+    // One article in house style against two in the old spelling: the house form wins, and no
+    // rule (a consistency group, or variants discovered by their letters) pulls the other way.
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        "a.txt",
+        "Grain talks\n\nTrade envoys met in Kyiv on Tuesday. Kataib Hezbollah was not discussed.\n",
+    );
+    for name in ["b.txt", "c.txt"] {
+        write_file(
+            dir.path(),
+            name,
+            "Grain deal\n\nThe deal was signed in Kiev after a week. Kata’ib Hezbollah said nothing.\n",
+        );
+    }
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--isolated", "--corpus", "--fix", "."],
+    );
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(
+            text.contains("Kyiv") && !text.contains("Kiev"),
+            "{name}: {text}\n{}",
+            stderr(&out)
+        );
+        assert!(
+            text.contains("Kataib Hezbollah") && !text.contains("Kata’ib"),
+            "{name}: {text}"
+        );
+    }
+}
