@@ -573,8 +573,10 @@ fn fix_writes_through_links_inside_the_project_and_keeps_hard_links_whole() {
     // The link inside the project stays a link, and its target is fixed.
     assert!(site.join("ferry-link.txt").is_symlink());
     assert_eq!(read(&site.join("drafts/ferry.txt")), fixed);
-    // The link out of the project (the folder of copydesk.toml) is not followed.
+    // The link out of the project (the folder of copydesk.toml) is not followed, and a file
+    // left unfixed fails the run.
     assert_eq!(read(&dir.path().join("elsewhere/ferry.txt")), draft);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("out-link.txt: a symbolic link to")
             && stderr(&out).contains("outside the project"),

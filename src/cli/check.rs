@@ -123,6 +123,8 @@ pub(super) struct CheckRun<'a> {
     pub(super) problems: Vec<InputProblem>,
     /// Inputs that could not be read, among the problems already printed.
     unread: usize,
+    /// Files whose fixes could not be written (each warned of): the run exits 2.
+    unwritten: usize,
     articles: usize,
     counts: Counts,
     failed: bool,
@@ -160,6 +162,7 @@ impl<'a> CheckRun<'a> {
             bar,
             problems: Vec::new(),
             unread: 0,
+            unwritten: 0,
             articles: 0,
             counts: Counts::default(),
             failed: false,
@@ -199,7 +202,7 @@ impl<'a> CheckRun<'a> {
     /// Writes what fixes changed: each file atomically (in its own encoding), standard input's
     /// text to standard output, or, with `--diff`, a unified diff.
     fn write_fixes(
-        &self,
+        &mut self,
         checked: &Checked,
         fixed: &[FixedArticle],
         out: &mut dyn Write,
@@ -224,7 +227,10 @@ impl<'a> CheckRun<'a> {
                     &input::encode(&article.source, article.encoding),
                 );
                 match written {
-                    Err(reason) => eprintln!("warning: {}: {reason}", article.name),
+                    Err(reason) => {
+                        eprintln!("warning: {}: {reason}", article.name);
+                        self.unwritten += 1;
+                    }
                     Ok(_) if self.args.quiet => {}
                     Ok(file) if file == path => eprintln!("fixed {}", article.name),
                     Ok(file) => eprintln!("fixed {} (in {})", article.name, file.display()),
@@ -324,7 +330,7 @@ impl<'a> CheckRun<'a> {
             eprintln!("{summary} in {:.2}s", started.elapsed().as_secs_f64());
         }
         self.problems.clear();
-        Ok(if unread > 0 {
+        Ok(if unread > 0 || self.unwritten > 0 {
             EXIT_ERROR
         } else if self.failed && !self.args.diff {
             EXIT_FINDINGS
