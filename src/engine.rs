@@ -80,13 +80,20 @@ pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) ->
             occurrences[set(index)][rule].extend(list);
         }
     }
+    let mut judged = Vec::new();
     for (rules, lists) in rule_sets.iter().zip(occurrences) {
         for (rule, list) in rules.rules.iter().zip(lists) {
             if let Some(corpus) = rule.check.corpus().filter(|_| run.corpus) {
-                corpus.check_corpus(&rule.meta, list, &mut diagnostics);
+                corpus.check_corpus(&rule.meta, list, &mut judged);
             }
         }
     }
+    for diagnostic in &mut judged {
+        if let Some(article) = run.articles.get(diagnostic.primary.article) {
+            keep_line_ends(&article.source, diagnostic);
+        }
+    }
+    diagnostics.extend(judged);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     merge_same_findings(diagnostics)
 }
@@ -181,10 +188,36 @@ fn check_one(
         }
     }
     drop_deferred(rules, article, &mut out);
+    for diagnostic in &mut out {
+        keep_line_ends(&article.source, diagnostic);
+    }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     ArticleOutcome {
         diagnostics: merge_same_findings(out),
         collected,
+    }
+}
+
+/// Makes a fix keep the line ends of the text it edits in `source` (its article's), whatever
+/// rule made it: a fix that cannot (a phrase closed up across a line break) is withdrawn, and
+/// the finding says why.
+fn keep_line_ends(source: &str, diagnostic: &mut Diagnostic) {
+    let Some(fix) = &mut diagnostic.fix else {
+        return;
+    };
+    let kept: Option<Vec<_>> = fix
+        .edits
+        .iter()
+        .map(|edit| edit.keeping_line_ends(source))
+        .collect();
+    match kept {
+        Some(edits) => fix.edits = edits,
+        None => {
+            diagnostic.fix = None;
+            diagnostic
+                .notes
+                .push("no fix offered: it would join or split lines".to_owned());
+        }
     }
 }
 

@@ -1,12 +1,14 @@
-//! Applying safe fixes: non-overlapping edits, never inside a direct quotation, written
-//! atomically (a temporary file in the same folder, then a rename, keeping permissions) and
-//! only when the file on disk is still what was read.
+//! Applying safe fixes: non-overlapping edits, never inside a direct quotation, written only
+//! when the file on disk is still what was read. A file is replaced atomically (a temporary
+//! file in the same folder, then a rename, keeping permissions); a symbolic link is written
+//! through to its target when the target is inside the project; a file with other hard links
+//! is rewritten in place, so that every name of it sees the fix.
 
 use crate::article::{Article, Parts};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::span::Span;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// An edit's change of one text into another, as pulls in opposite directions are compared:
 /// without regard to case ("Neighbourhood" → "Neighborhood" undoes "neighborhood" →
@@ -117,28 +119,115 @@ pub fn edited(article: &Article, edits: &[Edit]) -> Article {
     Article::assemble(article.name.clone(), &parts, article.format)
 }
 
-/// Writes `fixed` over `path` if the file still holds `original`: into a temporary file in the
-/// same folder with the same permissions, then renamed over the original, so a reader never
-/// sees half a file.
-pub fn write_atomically(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), String> {
-    let current = std::fs::read(path).map_err(|e| format!("cannot read it again: {e}"))?;
+/// Writes `fixed` over `path` if the file still holds `original`, and returns the file written:
+/// `path`, or the target of the symbolic link `path` is. A link is followed only to a file
+/// inside `project` (an absolute folder): a draft in a pull request may be a link to anywhere.
+/// A file with one name is replaced atomically ([`replace_atomically`]); one with other hard
+/// links is rewritten in place ([`rewrite_in_place`]), since a rename would split it.
+pub fn write_atomically(
+    path: &Path,
+    project: &Path,
+    original: &[u8],
+    fixed: &[u8],
+) -> Result<PathBuf, String> {
+    let file = followed(path, project)?;
+    let current = std::fs::read(&file).map_err(|e| format!("cannot read it again: {e}"))?;
     if current != original {
         return Err("it changed since it was read; not fixed".to_owned());
     }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(path)
-        .map_err(|e| e.to_string())?
-        .permissions();
-    let mut temp = tempfile::NamedTempFile::new_in(dir)
+    let metadata = std::fs::metadata(&file).map_err(|e| e.to_string())?;
+    if links(&metadata) > 1 {
+        rewrite_in_place(&file, original, fixed)?;
+    } else {
+        replace_atomically(&file, metadata.permissions(), fixed)?;
+    }
+    Ok(file)
+}
+
+/// The file a fix to `path` goes to: `path`, or, for a symbolic link, its target if that lies
+/// inside `project`.
+fn followed(path: &Path, project: &Path) -> Result<PathBuf, String> {
+    let is_link = std::fs::symlink_metadata(path)
+        .map_err(|e| format!("cannot read it again: {e}"))?
+        .file_type()
+        .is_symlink();
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    let target =
+        std::fs::canonicalize(path).map_err(|e| format!("cannot follow the symbolic link: {e}"))?;
+    let root = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_path_buf());
+    if !target.starts_with(&root) {
+        return Err(format!(
+            "a symbolic link to {}, outside the project ({}); not fixed",
+            target.display(),
+            root.display()
+        ));
+    }
+    Ok(target)
+}
+
+/// How many names (hard links) the file has.
+#[cfg(unix)]
+fn links(metadata: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(metadata)
+}
+
+#[cfg(not(unix))]
+fn links(_metadata: &std::fs::Metadata) -> u64 {
+    1
+}
+
+/// Replaces `path` with `fixed`: written to a temporary file in the same folder with the same
+/// permissions, then renamed over it, so a reader never sees half a file.
+fn replace_atomically(
+    path: &Path,
+    permissions: std::fs::Permissions,
+    fixed: &[u8],
+) -> Result<(), String> {
+    let mut temp = tempfile::NamedTempFile::new_in(folder_of(path))
         .map_err(|e| format!("cannot create a temporary file: {e}"))?;
     temp.write_all(fixed).map_err(|e| e.to_string())?;
     temp.as_file().sync_all().map_err(|e| e.to_string())?;
     std::fs::set_permissions(temp.path(), permissions).map_err(|e| e.to_string())?;
     temp.persist(path).map_err(|e| e.error.to_string())?;
     Ok(())
+}
+
+/// Rewrites a hard-linked file in place, so every name keeps seeing one file. A write in place
+/// is not atomic: the original is first saved and synced beside it, removed once the fixed text
+/// is written and synced, and kept — its path in the error — if the write fails.
+fn rewrite_in_place(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), String> {
+    let mut backup = tempfile::Builder::new()
+        .prefix(".copydesk-original-")
+        .tempfile_in(folder_of(path))
+        .map_err(|e| format!("cannot save the original beside it: {e}"))?;
+    backup
+        .write_all(original)
+        .and_then(|()| backup.as_file().sync_all())
+        .map_err(|e| format!("cannot save the original beside it: {e}"))?;
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|mut file| {
+            file.write_all(fixed)?;
+            file.set_len(fixed.len() as u64)?;
+            file.sync_all()
+        });
+    written.map_err(|e| match backup.keep() {
+        Ok((_, kept)) => format!(
+            "the write in place failed ({e}); the original is kept in {}",
+            kept.display()
+        ),
+        Err(_) => format!("the write in place failed ({e})"),
+    })
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// A unified diff of one file's fixes.
@@ -217,9 +306,53 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "new text").unwrap();
-        assert!(write_atomically(&path, b"old text", b"fixed").is_err());
+        assert!(write_atomically(&path, dir.path(), b"old text", b"fixed").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new text");
-        write_atomically(&path, b"new text", b"fixed").unwrap();
+        write_atomically(&path, dir.path(), b"new text", b"fixed").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "fixed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_written_through_inside_the_project_only() {
+        let outside = tempfile::tempdir().unwrap();
+        let project = tempfile::tempdir().unwrap();
+        let inside = project.path().join("drafts/story.txt");
+        std::fs::create_dir_all(inside.parent().unwrap()).unwrap();
+        std::fs::write(&inside, "draft").unwrap();
+        let link = project.path().join("story-link.txt");
+        std::os::unix::fs::symlink("drafts/story.txt", &link).unwrap();
+        let written = write_atomically(&link, project.path(), b"draft", b"fixed").unwrap();
+        assert_eq!(written, inside.canonicalize().unwrap());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&inside).unwrap(), "fixed");
+
+        let elsewhere = outside.path().join("secret.txt");
+        std::fs::write(&elsewhere, "draft").unwrap();
+        let out_link = project.path().join("out-link.txt");
+        std::os::unix::fs::symlink(&elsewhere, &out_link).unwrap();
+        let refused = write_atomically(&out_link, project.path(), b"draft", b"fixed");
+        assert!(refused.unwrap_err().contains("outside the project"));
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "draft");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_linked_file_is_fixed_in_place_for_every_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("a.txt");
+        let second = dir.path().join("b.txt");
+        std::fs::write(&first, "a long draft").unwrap();
+        std::fs::hard_link(&first, &second).unwrap();
+        write_atomically(&first, dir.path(), b"a long draft", b"short").unwrap();
+        assert_eq!(std::fs::read_to_string(&second).unwrap(), "short");
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "short");
+        // No copy of the original is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 }

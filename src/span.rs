@@ -155,6 +155,25 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Whether `c` ends a line: a line feed, a carriage return (alone or before a line feed), a
+/// next-line character or a Unicode line or paragraph separator.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// The line ends in `text`, in order, each as written (`"\r\n"` is one).
+pub fn line_ends(text: &str) -> impl Iterator<Item = &str> {
+    text.char_indices()
+        .filter(|&(i, c)| is_line_break(c) && !(c == '\n' && text[..i].ends_with('\r')))
+        .map(|(i, c)| {
+            let end = match c {
+                '\r' if text[i + 1..].starts_with('\n') => i + 2,
+                c => i + c.len_utf8(),
+            };
+            &text[i..end]
+        })
+}
+
 /// Four-byte characters that start in `bytes` (their lead byte is 0xF0 or above).
 fn astral_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b >= 0xF0).count()
@@ -168,6 +187,13 @@ fn chars_in(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_are_read_as_written() {
+        let ends: Vec<&str> = line_ends("a\r\nb\nc\rd\u{2028}\r\r\n").collect();
+        assert_eq!(ends, ["\r\n", "\n", "\r", "\u{2028}", "\r", "\r\n"]);
+        assert_eq!(line_ends("no break").count(), 0);
+    }
 
     #[test]
     fn utf16_offsets_count_emoji_twice() {

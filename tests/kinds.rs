@@ -311,6 +311,85 @@ fn repetition_reads_across_links_and_inside_quotations() {
 }
 
 #[test]
+fn repetition_never_joins_lines() {
+    let rules = pack(&format!(
+        "[[repetition]]\nid = \"t.rep\"\nmessage = \"`{{match}}` twice\"\n{EXAMPLES}\n"
+    ));
+    let fixed = |text: &str| {
+        let found = common::check_articles(&rules, "a.txt", text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        let edits = found[0].fix.as_ref().map(|fix| fix.edits.clone());
+        edits.map(|edits| copydesk::fix::apply(text, &edits))
+    };
+    // The second copy goes with the space after it, when its line goes on...
+    assert_eq!(
+        fixed("Title\n\nFerries ran in\r\nin winter.\n").as_deref(),
+        Some("Title\n\nFerries ran in\r\nwinter.\n")
+    );
+    // ...else the first copy with the space before it...
+    assert_eq!(
+        fixed("Title\n\nThe ferry came in\nin, late.\n").as_deref(),
+        Some("Title\n\nThe ferry came\nin, late.\n")
+    );
+    // ...and two copies each alone on a line are left to the editor.
+    assert_eq!(fixed("Title\n\nferry\nferry\n"), None);
+}
+
+#[test]
+fn no_fix_of_any_kind_joins_or_splits_lines() {
+    // Suggestions that reach across a line break: the line break stays where the replacement
+    // has a space for it, and a replacement with no room for it is withdrawn.
+    let rules = pack(&format!(
+        r#"[[existence]]
+id = "t.idiom"
+message = "`{{match}}`"
+patterns = ['\bfree\s+reign\b']
+suggest = "free rein"
+{EXAMPLES}
+
+[[existence]]
+id = "t.closed"
+message = "`{{match}}`"
+patterns = ['\bcease\s+fire\b']
+suggest = "ceasefire"
+{EXAMPLES}
+"#
+    ));
+    let text = "Title\n\nThe board gave her free\r\nreign, and the cease\nfire held. A cease fire began.\n";
+    let found = common::check_articles(&rules, "a.txt", text);
+    let fixed: Vec<(&str, Option<String>)> = found
+        .iter()
+        .map(|d| {
+            let fix = d
+                .fix
+                .as_ref()
+                .map(|fix| copydesk::fix::apply(text, &fix.edits));
+            (d.rule.as_str(), fix)
+        })
+        .collect();
+    assert_eq!(fixed.len(), 3, "{found:?}");
+    assert_eq!(
+        fixed[0].1.as_deref(),
+        Some(
+            "Title\n\nThe board gave her free\r\nrein, and the cease\nfire held. A cease fire began.\n"
+        )
+    );
+    assert_eq!(fixed[1], ("t.closed", None));
+    assert!(
+        found[1]
+            .notes
+            .iter()
+            .any(|n| n.contains("join or split lines"))
+    );
+    assert!(
+        fixed[2]
+            .1
+            .as_deref()
+            .is_some_and(|t| t.contains("A ceasefire began"))
+    );
+}
+
+#[test]
 fn length_per_block_and_per_sentence() {
     let rules = pack(&format!(
         r#"[[length]]

@@ -98,6 +98,38 @@ fn fixing_writes_every_line_back_in_order_with_its_fields_fixed() {
 }
 
 #[test]
+fn fixing_writes_unfixed_records_byte_for_byte_and_keeps_blank_lines() {
+    // Nothing here is the fixer's to change: big and precise numbers, trailing zeros, escapes,
+    // odd spacing, a repeated key, blank lines and CRLF line ends. Only the second record's
+    // body has a doubled word.
+    let export = concat!(
+        "{\"id\": 98765432109876543210987, \"price\": 2.50, \"ratio\": 0.3000000000000000444089209850062616,\r\n",
+        // (that first line is cut: not JSON, passed through)
+        "\r\n",
+        "{ \"id\":\"harbour-2\" , \"headline\":\"Ferry caf\\u00e9 reopens\", \"url\":\"https:\\/\\/example.test\\/ferry\",",
+        " \"body\":\"draft\", \"body\": \"The the ferry sails at noon.\"}\r\n",
+        "   \n",
+        "{\"id\":\"harbour-3\",\"headline\":\"Tide tables\",\"body\":\"High water is at 14:05.\",\"depth\":1e400}\n",
+        "\n",
+        "{\"id\":\"harbour-4\",\"headline\":\"Pier\",\"body\":\"Closed.\",\"tags\":[\"a\" ,\"b\"]}",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = copydesk_with_stdin(
+        dir.path(),
+        &["check", "-q", "--input", "jsonl", "-", "--fix"],
+        export.as_bytes(),
+    );
+    let written = std::str::from_utf8(&out.stdout).unwrap();
+    let fixed = export.replace(
+        "\"The the ferry sails at noon.\"",
+        "\"The ferry sails at noon.\"",
+    );
+    assert_ne!(fixed, export, "the doubled word is there to fix");
+    assert_eq!(written, fixed, "{}", stderr(&out));
+    assert_eq!(written.split('\n').count(), export.split('\n').count());
+}
+
+#[test]
 fn a_record_is_checked_against_its_own_sources_only() {
     let dir = tempfile::tempdir().unwrap();
     let body = "“We will build the neighbourhood center soon,” said the mayor, Ana Ruiz.";

@@ -679,3 +679,82 @@ must-not-fire = ["The Harbour Board met."]
     let out = copydesk_in(dir.path(), &["check", "fees.txt"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_links_inside_the_project_and_keeps_hard_links_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let draft = "Harbour opens\n\nThe the ferry sails at noon.\n";
+    let fixed = "Harbour opens\n\nThe ferry sails at noon.\n";
+    write_file(&site, "copydesk.toml", "");
+    write_file(&site, "drafts/ferry.txt", draft);
+    write_file(&site, "drafts/pier.txt", draft);
+    write_file(dir.path(), "elsewhere/ferry.txt", draft);
+    std::os::unix::fs::symlink("drafts/ferry.txt", site.join("ferry-link.txt")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere/ferry.txt", site.join("out-link.txt")).unwrap();
+    std::fs::hard_link(site.join("drafts/pier.txt"), site.join("pier-copy.txt")).unwrap();
+
+    let out = copydesk_in(
+        &site,
+        &[
+            "check",
+            "--fix",
+            "ferry-link.txt",
+            "out-link.txt",
+            "pier-copy.txt",
+        ],
+    );
+    let read = |path: &Path| std::fs::read_to_string(path).unwrap();
+    // The link inside the project stays a link, and its target is fixed.
+    assert!(site.join("ferry-link.txt").is_symlink());
+    assert_eq!(read(&site.join("drafts/ferry.txt")), fixed);
+    // The link out of the project (the folder of copydesk.toml) is not followed, and a file
+    // left unfixed fails the run.
+    assert_eq!(read(&dir.path().join("elsewhere/ferry.txt")), draft);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("out-link.txt: a symbolic link to")
+            && stderr(&out).contains("outside the project"),
+        "{}",
+        stderr(&out)
+    );
+    // Both names of a hard-linked file see the fix: it is still one file.
+    assert_eq!(read(&site.join("pier-copy.txt")), fixed);
+    assert_eq!(read(&site.join("drafts/pier.txt")), fixed);
+}
+
+#[test]
+fn a_corpus_fix_keeps_to_house_style_whatever_the_majority() {
+    // One article in house style against two in the old spelling: the house form wins, and no
+    // rule (a consistency group, or variants discovered by their letters) pulls the other way.
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        "a.txt",
+        "Grain talks\n\nTrade envoys met in Kyiv on Tuesday. Kataib Hezbollah was not discussed.\n",
+    );
+    for name in ["b.txt", "c.txt"] {
+        write_file(
+            dir.path(),
+            name,
+            "Grain deal\n\nThe deal was signed in Kiev after a week. Kata’ib Hezbollah said nothing.\n",
+        );
+    }
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--isolated", "--corpus", "--fix", "."],
+    );
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(
+            text.contains("Kyiv") && !text.contains("Kiev"),
+            "{name}: {text}\n{}",
+            stderr(&out)
+        );
+        assert!(
+            text.contains("Kataib Hezbollah") && !text.contains("Kata’ib"),
+            "{name}: {text}"
+        );
+    }
+}

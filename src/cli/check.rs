@@ -164,6 +164,8 @@ pub(super) struct CheckRun<'a> {
     pub(super) problems: Vec<InputProblem>,
     /// Inputs that could not be read, among the problems already printed.
     unread: usize,
+    /// Files whose fixes could not be written (each warned of): the run exits 2.
+    unwritten: usize,
     articles: usize,
     counts: Counts,
     failed: bool,
@@ -201,6 +203,7 @@ impl<'a> CheckRun<'a> {
             bar,
             problems: Vec::new(),
             unread: 0,
+            unwritten: 0,
             articles: 0,
             counts: Counts::default(),
             failed: false,
@@ -254,7 +257,7 @@ impl<'a> CheckRun<'a> {
     /// Writes what fixes changed: each file atomically (in its own encoding), standard input's
     /// text to standard output, or, with `--diff`, a unified diff.
     fn write_fixes(
-        &self,
+        &mut self,
         checked: &Checked,
         fixed: &[FixedArticle],
         out: &mut dyn Write,
@@ -271,15 +274,21 @@ impl<'a> CheckRun<'a> {
             } else if !input.is_file() {
                 out.write_all(&input::encode(&article.source, article.encoding))?;
             } else if let Some(original) = original {
+                let path = Path::new(&article.name);
                 let written = fix::write_atomically(
-                    Path::new(&article.name),
+                    path,
+                    &input::project::root_of_file(path),
                     &input::encode(original, article.encoding),
                     &input::encode(&article.source, article.encoding),
                 );
                 match written {
-                    Err(reason) => eprintln!("warning: {}: {reason}", article.name),
-                    Ok(()) if !self.args.quiet => eprintln!("fixed {}", article.name),
-                    Ok(()) => {}
+                    Err(reason) => {
+                        eprintln!("warning: {}: {reason}", article.name);
+                        self.unwritten += 1;
+                    }
+                    Ok(_) if self.args.quiet => {}
+                    Ok(file) if file == path => eprintln!("fixed {}", article.name),
+                    Ok(file) => eprintln!("fixed {} (in {})", article.name, file.display()),
                 }
             }
         }
@@ -371,7 +380,7 @@ impl<'a> CheckRun<'a> {
             eprintln!("{summary} in {:.2}s", started.elapsed().as_secs_f64());
         }
         self.problems.clear();
-        Ok(if unread > 0 {
+        Ok(if unread > 0 || self.unwritten > 0 {
             EXIT_ERROR
         } else if self.failed {
             EXIT_FINDINGS

@@ -9,10 +9,10 @@ use crate::pipeline::{Checked, Input, Planned, RecordLine, RecordReader, Session
 use std::io::{self, BufRead, BufReader, Write};
 
 /// A line of a chunk, in the order read: a record (the next of the chunk's planned inputs), or
-/// a line that is not one, kept to pass through.
+/// a line that is not one (blank, or unreadable), kept as read to pass through.
 enum Entry {
     Record,
-    Unreadable(Vec<u8>),
+    AsRead(Vec<u8>),
 }
 
 /// The records of one export, gathered a chunk at a time.
@@ -86,9 +86,10 @@ fn next_chunk(
                     .push(session.plan_like(export, Input::Record(record)));
                 chunk.entries.push(Entry::Record);
             }
+            Some(RecordLine::Blank(raw)) => chunk.entries.push(Entry::AsRead(raw)),
             Some(RecordLine::Unreadable { problem, raw }) => {
                 problems.push(problem);
-                chunk.entries.push(Entry::Unreadable(raw));
+                chunk.entries.push(Entry::AsRead(raw));
             }
         }
     }
@@ -119,15 +120,14 @@ fn check_chunk(
     Ok(())
 }
 
-/// Writes every line of the chunk in order: each record with its fields as fixing left them,
-/// each unreadable line as it was read.
+/// Writes every line of the chunk in order, each with its own line end: each record with its
+/// fields as fixing left them (byte for byte as read when nothing was fixed), every other line
+/// as it was read. A read error has no line to give back (the run fails).
 fn write_records(chunk: &Chunk, checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let mut records = chunk.planned.iter().zip(&checked.articles);
     for entry in &chunk.entries {
         match entry {
-            // A read error has no line to give back (the run fails).
-            Entry::Unreadable(raw) if raw.is_empty() => continue,
-            Entry::Unreadable(raw) => out.write_all(raw)?,
+            Entry::AsRead(raw) => out.write_all(raw)?,
             Entry::Record => {
                 if let Some((planned, article)) = records.next()
                     && let (Input::Record(record), Some(parts)) = (&planned.input, article.parts())
@@ -136,7 +136,6 @@ fn write_records(chunk: &Chunk, checked: &Checked, out: &mut dyn Write) -> io::R
                 }
             }
         }
-        out.write_all(b"\n")?;
     }
     Ok(())
 }

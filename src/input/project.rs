@@ -28,6 +28,12 @@ pub fn root_of(folder: &Path) -> PathBuf {
     root.unwrap_or(&start).to_path_buf()
 }
 
+/// The root of the project the file `path` belongs to ([`root_of`] its folder): what a fix
+/// may write through a link to.
+pub fn root_of_file(path: &Path) -> PathBuf {
+    root_of(parent_folder(path))
+}
+
 /// Where paths written in a project's files may lead: inside the project root. A folder given
 /// on the command line always lies inside its own project's root, so one root serves for both.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,6 +12,7 @@
 mod check;
 mod configs;
 mod fixing;
+mod json_line;
 mod records;
 mod sources;
 

@@ -4,10 +4,14 @@
 //! through as it was, so that nothing is lost.
 
 use super::SourceText;
+use super::json_line::{Escapes, RawMember};
 use crate::article::{Format, Parts};
 use crate::config::{FieldPath, RecordFields};
+use crate::diagnostic::Edit;
+use crate::fix;
 use crate::input::{self, InputProblem};
-use serde_json::{Map, Value};
+use crate::span::Span;
+use serde_json::Value;
 use std::io::BufRead;
 
 /// One article record.
@@ -19,19 +23,37 @@ pub struct Record {
     pub format: Format,
     /// Sources given with the record, to check it against.
     pub sources: Vec<SourceText>,
-    /// The record as read, written back with its text fields fixed.
-    value: Value,
-    fields: RecordFields,
+    /// The line as read, with its line end (and a first line's byte-order mark): written back
+    /// byte for byte but for the text fields that fixes change.
+    line: String,
+    /// Where each text field's JSON string lies in `line`.
+    literals: Literals,
 }
 
-/// A line of an export: a record, or why it is not one and its bytes as read.
+/// The spans of a record's text fields as JSON strings in its line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Literals {
+    headline: Option<Span>,
+    dek: Option<Span>,
+    body: Option<Span>,
+}
+
+/// A line of an export: a record, a line with nothing to check, or why it is not a record;
+/// each keeps what it needs to be written back as it was read.
 #[derive(Debug)]
 pub enum RecordLine {
     Record(Box<Record>),
-    Unreadable { problem: InputProblem, raw: Vec<u8> },
+    /// White space only: not checked, written back as read.
+    Blank(Vec<u8>),
+    /// Not a record; `raw` is the line as read, its line end included (empty when the line
+    /// could not be read at all).
+    Unreadable {
+        problem: InputProblem,
+        raw: Vec<u8>,
+    },
 }
 
-/// Reads the records of a JSON-lines stream one line at a time, skipping blank lines.
+/// Reads the records of a JSON-lines stream one line at a time.
 pub struct RecordReader<R> {
     reader: R,
     /// How the stream is named in problems (`export.jsonl:12`).
@@ -64,82 +86,103 @@ impl<R: BufRead> Iterator for RecordReader<R> {
     type Item = RecordLine;
 
     fn next(&mut self) -> Option<RecordLine> {
-        while !self.done {
-            let mut raw = Vec::new();
-            self.line += 1;
-            match self.reader.read_until(b'\n', &mut raw) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
-                    let content = trim_line(&raw, self.line == 1);
-                    if content.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    return Some(match Record::parse(content, &self.fields) {
-                        Ok(record) => RecordLine::Record(Box::new(record)),
-                        Err(message) => self.unreadable(message, content.to_vec()),
-                    });
+        if self.done {
+            return None;
+        }
+        let mut raw = Vec::new();
+        self.line += 1;
+        match self.reader.read_until(b'\n', &mut raw) {
+            Ok(0) => {
+                self.done = true;
+                None
+            }
+            Ok(_) => {
+                let json = json_span(&raw, self.line == 1);
+                if raw[json.range()].iter().all(u8::is_ascii_whitespace) {
+                    return Some(RecordLine::Blank(raw));
                 }
-                Err(e) => {
-                    self.done = true;
-                    return Some(self.unreadable(format!("cannot read: {e}"), Vec::new()));
-                }
+                Some(match Record::read(&raw, json, &self.fields) {
+                    Ok(record) => RecordLine::Record(Box::new(record)),
+                    Err(message) => self.unreadable(message, raw),
+                })
+            }
+            Err(e) => {
+                self.done = true;
+                Some(self.unreadable(format!("cannot read: {e}"), Vec::new()))
             }
         }
-        None
     }
 }
 
-/// The line without its line end, and without a byte-order mark on the first line.
-fn trim_line(raw: &[u8], first: bool) -> &[u8] {
-    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
-    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-    match raw.strip_prefix("\u{feff}".as_bytes()) {
-        Some(rest) if first => rest,
-        _ => raw,
-    }
+/// Where a line's JSON is: without its line end, and without a byte-order mark on the first
+/// line.
+fn json_span(raw: &[u8], first: bool) -> Span {
+    let content = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let content = content.strip_suffix(b"\r").unwrap_or(content);
+    let mark = "\u{feff}".as_bytes();
+    let start = if first && content.starts_with(mark) {
+        mark.len()
+    } else {
+        0
+    };
+    Span::new(start, content.len().max(start))
 }
 
 impl Record {
     /// A record made in memory, such as a draft's fields sent to the HTTP API.
     pub fn new(id: String, parts: Parts, format: Format) -> Record {
-        let value = serde_json::json!({
+        let line = serde_json::json!({
             "id": id,
             "headline": parts.headline,
             "dek": parts.dek,
             "body": parts.body,
-        });
+        })
+        .to_string();
+        let literals = RawMember::object(&line, Span::new(0, line.len()))
+            .map(|object| Literals::of(object, &RecordFields::default()))
+            .unwrap_or_default();
         Record {
             id,
             parts,
             format,
             sources: Vec::new(),
-            value,
-            fields: RecordFields::default(),
+            line,
+            literals,
         }
     }
 
-    /// A record from one line's JSON; the message says what is missing or wrong.
+    /// A record from one line of JSON (its line end, if any, is kept to write it back); the
+    /// message says what is missing or wrong.
     pub fn parse(line: &[u8], fields: &RecordFields) -> Result<Record, String> {
-        let text = std::str::from_utf8(line).map_err(|e| {
+        Record::read(line, json_span(line, false), fields)
+    }
+
+    /// A record from the line `raw` whose JSON lies at `json`.
+    fn read(raw: &[u8], json: Span, fields: &RecordFields) -> Result<Record, String> {
+        let line = std::str::from_utf8(raw).map_err(|e| {
             format!(
                 "not valid UTF-8: invalid byte sequence at byte offset {} of the line",
                 e.valid_up_to()
             )
         })?;
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| format!("not a JSON record: {e}"))?;
-        if !value.is_object() {
-            return Err("not a record: a line must be a JSON object".to_owned());
-        }
-        let id = match lookup(&value, &fields.id) {
-            Some(Value::String(id)) if !id.trim().is_empty() => id.clone(),
-            Some(Value::Number(id)) => id.to_string(),
-            Some(_) => return Err(wrong_type(&fields.id, "a string or a number")),
+        let object = RawMember::object(line, json)?;
+        let id = match object.lookup(&fields.id) {
+            Some(id) if id.is_string() => Some(string(id)).filter(|id| !id.trim().is_empty()),
+            // A number is named as written (a long one is not rounded).
+            Some(id)
+                if id
+                    .text
+                    .starts_with(|c: char| c == '-' || c.is_ascii_digit()) =>
+            {
+                Some(id.text.to_owned())
+            }
+            Some(_) => None,
             None => return Err(missing(&fields.id)),
-        };
+        }
+        .ok_or_else(|| wrong_type(&fields.id, "a string or a number"))?;
         let in_record = |message: String| format!("record `{id}`: {message}");
-        let text_field = |path: &FieldPath, required: bool| match lookup(&value, path) {
-            Some(Value::String(text)) => Ok(Some(text.clone())),
+        let text_field = |path: &FieldPath, required: bool| match object.lookup(path) {
+            Some(value) if value.is_string() => Ok(Some(string(value))),
             None if !required => Ok(None),
             None => Err(in_record(missing(path))),
             Some(_) => Err(in_record(wrong_type(path, "a string"))),
@@ -156,8 +199,8 @@ impl Record {
                 ))
             })?,
         };
-        let sources =
-            sources(&id, lookup(&value, &fields.sources), &fields.sources).map_err(in_record)?;
+        let given = object.lookup(&fields.sources);
+        let sources = sources(&id, given, &fields.sources).map_err(in_record)?;
         Ok(Record {
             id,
             parts: Parts {
@@ -167,35 +210,82 @@ impl Record {
             },
             format,
             sources,
-            fields: fields.clone(),
-            value,
+            literals: Literals::of(object, fields),
+            line: line.to_owned(),
         })
     }
 
-    /// The record as one JSON line with its text fields replaced by `parts`; every other field
-    /// stays as it was, in its place.
+    /// The record's line as read — its line end included — with its text fields replaced by
+    /// `parts`. A field that `parts` leaves as it was keeps its bytes; a changed one is written
+    /// as a JSON string escaped as the line's other strings are; every other byte stays.
     pub fn with_parts(&self, parts: &Parts) -> String {
-        let mut value = self.value.clone();
+        let escapes = Escapes::of(self.line.trim_start_matches('\u{feff}'));
         let fields = [
-            (&self.fields.headline, parts.headline.as_ref()),
-            (&self.fields.dek, parts.dek.as_ref()),
-            (&self.fields.body, Some(&parts.body)),
+            (
+                self.literals.headline,
+                self.parts.headline.as_deref(),
+                parts.headline.as_deref(),
+            ),
+            (
+                self.literals.dek,
+                self.parts.dek.as_deref(),
+                parts.dek.as_deref(),
+            ),
+            (
+                self.literals.body,
+                Some(self.parts.body.as_str()),
+                Some(parts.body.as_str()),
+            ),
         ];
-        for (path, text) in fields {
-            if let (Some(slot), Some(text)) = (lookup_mut(&mut value, path), text) {
-                *slot = Value::String(text.clone());
-            }
-        }
-        value.to_string()
+        let mut edits: Vec<Edit> = fields
+            .into_iter()
+            .filter(|(_, old, new)| old != new)
+            .filter_map(|(span, _, new)| {
+                Some(Edit {
+                    span: span?,
+                    replacement: escapes.quote(new?),
+                })
+            })
+            .collect();
+        edits.sort_by_key(|edit| edit.span.start);
+        // Two roles named by one field (`headline = "body"`) hold one string: write it once.
+        edits.dedup_by_key(|edit| edit.span);
+        fix::apply(&self.line, &edits)
     }
 }
 
+impl Literals {
+    fn of(object: RawMember<'_>, fields: &RecordFields) -> Literals {
+        let string_at = |path: &FieldPath| {
+            object
+                .lookup(path)
+                .filter(|value| value.is_string())
+                .map(|value| value.span)
+        };
+        Literals {
+            headline: string_at(&fields.headline),
+            dek: string_at(&fields.dek),
+            body: string_at(&fields.body),
+        }
+    }
+}
+
+/// The text of a JSON string found by [`RawMember::lookup`] (valid: the line was read as JSON).
+fn string(value: RawMember<'_>) -> String {
+    serde_json::from_str(value.text).unwrap_or_default()
+}
+
 /// The sources of a record: an array of `{"name", "text"}` objects (a name is optional).
-fn sources(id: &str, value: Option<&Value>, path: &FieldPath) -> Result<Vec<SourceText>, String> {
-    let Some(value) = value.filter(|v| !v.is_null()) else {
+fn sources(
+    id: &str,
+    given: Option<RawMember<'_>>,
+    path: &FieldPath,
+) -> Result<Vec<SourceText>, String> {
+    let Some(given) = given else {
         return Ok(Vec::new());
     };
     let expected = || wrong_type(path, "an array of {\"name\", \"text\"} objects");
+    let value: Value = serde_json::from_str(given.text).map_err(|_| expected())?;
     let list = value.as_array().ok_or_else(expected)?;
     list.iter()
         .enumerate()
@@ -215,22 +305,6 @@ fn sources(id: &str, value: Option<&Value>, path: &FieldPath) -> Result<Vec<Sour
             })
         })
         .collect()
-}
-
-/// The value at `path`, if there is one and it is not `null`.
-fn lookup<'a>(value: &'a Value, path: &FieldPath) -> Option<&'a Value> {
-    path.keys()
-        .iter()
-        .try_fold(value, |value, key| value.as_object()?.get(key))
-        .filter(|v| !v.is_null())
-}
-
-fn lookup_mut<'a>(value: &'a mut Value, path: &FieldPath) -> Option<&'a mut Value> {
-    path.keys().iter().try_fold(value, |value, key| {
-        value
-            .as_object_mut()
-            .and_then(|o: &mut Map<String, Value>| o.get_mut(key))
-    })
 }
 
 fn missing(path: &FieldPath) -> String {
@@ -261,13 +335,17 @@ mod tests {
         };
         assert_eq!(first.id, "7");
         assert_eq!(first.parts.headline.as_deref(), Some("Mayor opens bridge"));
-        let problems: Vec<(String, String)> = lines[1..]
+        assert!(
+            matches!(&lines[1], RecordLine::Blank(raw) if raw == b"\n"),
+            "{lines:?}"
+        );
+        let problems: Vec<(String, String)> = lines[2..]
             .iter()
             .map(|line| match line {
                 RecordLine::Unreadable { problem, .. } => {
                     (problem.name.clone(), problem.message.clone())
                 }
-                RecordLine::Record(record) => panic!("not a record: {record:?}"),
+                other => panic!("not a record: {other:?}"),
             })
             .collect();
         assert_eq!(problems.len(), 4);
@@ -306,6 +384,29 @@ mod tests {
         assert_eq!(
             record.with_parts(&parts),
             r#"{"id":"x","url":"/x","fields":{"headline":"New","body":"Text, fixed","byline":"A"},"sources":[{"text":"Wire copy."}]}"#
+        );
+    }
+
+    #[test]
+    fn a_record_is_written_back_byte_for_byte_but_for_its_changed_fields() {
+        // Numbers past f64, trailing zeros, escapes, spacing, a repeated key (the last counts),
+        // a byte-order mark and a CRLF line end: none of it is the fixer's to change.
+        let line = "\u{feff}{ \"id\" : 12345678901234567890123, \"n\": 1.50,\t\"x\": 0.1000000000000000055511151231257827, \"body\": \"stale\", \"headline\": \"Caf\\u00e9 \\/ bar\", \"body\" : \"The the end\" }\r\n";
+        let lines = read(line);
+        let RecordLine::Record(record) = &lines[0] else {
+            panic!("a record: {lines:?}");
+        };
+        assert_eq!(record.id, "12345678901234567890123");
+        assert_eq!(record.parts.headline.as_deref(), Some("Café / bar"));
+        assert_eq!(record.parts.body, "The the end");
+        assert_eq!(record.with_parts(&record.parts), line);
+        let fixed = Parts {
+            body: "The end, “fixed”".to_owned(),
+            ..record.parts.clone()
+        };
+        assert_eq!(
+            record.with_parts(&fixed),
+            line.replace("\"The the end\"", "\"The end, \\u201cfixed\\u201d\"")
         );
     }
 }

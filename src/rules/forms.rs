@@ -19,8 +19,9 @@ pub enum Policy {
 }
 
 /// Flags the losing forms of every group in `occurrences` (sorted in run order). `preferred`
-/// is the house form of every group, where the rule names one. Uses inside quotations are
-/// reported as info, with no fix, since quotations stay verbatim.
+/// is the house form of every group, where the rule names one; else a group that uses a form
+/// house style settles elsewhere in the rule set ([`RuleMeta::is_house_form`]) keeps to it.
+/// Uses inside quotations are reported as info, with no fix, since quotations stay verbatim.
 pub fn resolve(
     rule: &RuleMeta,
     occurrences: &[Occurrence],
@@ -45,31 +46,18 @@ pub fn resolve(
         if uses.iter().all(|o| o.form == first.form) {
             continue;
         }
+        let preferred = preferred.or_else(|| {
+            deciding
+                .iter()
+                .map(|o| o.form.as_str())
+                .find(|form| rule.is_house_form(form))
+        });
         // Across articles the run's order means nothing (file names decide it): the majority
         // wins there whatever the policy, and a tie is no verdict.
         let across_articles = uses.iter().any(|o| o.article != first.article);
-        let winner: &str = match (preferred, policy) {
-            (Some(form), _) => form,
-            (None, _) if across_articles => match majority(&deciding) {
-                Some(form) => form,
-                None => {
-                    report_tie(rule, &uses, out);
-                    continue;
-                }
-            },
-            (None, Policy::First) => &first.form,
-            (None, Policy::Majority) => {
-                let count = |form: &str| deciding.iter().filter(|o| o.form == form).count();
-                // Earlier forms win ties: scan in order of first use, keep strictly larger.
-                let mut best = (first.form.as_str(), count(&first.form));
-                for o in &deciding {
-                    let n = count(&o.form);
-                    if n > best.1 {
-                        best = (&o.form, n);
-                    }
-                }
-                best.0
-            }
+        let Some(winner) = winner(preferred, policy, &deciding, across_articles) else {
+            report_tie(rule, &uses, out);
+            continue;
         };
         let uses_of = |form: &str| deciding.iter().filter(|o| o.form == form).count();
         let winner_uses = uses_of(winner);
@@ -117,6 +105,35 @@ pub fn resolve(
                 diagnostic.fix = Some(fix);
             }
             out.push(diagnostic);
+        }
+    }
+}
+
+/// The form that wins among `deciding` (in run order, not empty): the house form, else by
+/// `policy` within one article, else the majority across articles; `None` for a tie across
+/// articles.
+fn winner<'o>(
+    preferred: Option<&'o str>,
+    policy: Policy,
+    deciding: &[&'o Occurrence],
+    across_articles: bool,
+) -> Option<&'o str> {
+    let first = deciding.first()?;
+    match (preferred, policy) {
+        (Some(form), _) => Some(form),
+        (None, _) if across_articles => majority(deciding),
+        (None, Policy::First) => Some(&first.form),
+        (None, Policy::Majority) => {
+            let count = |form: &str| deciding.iter().filter(|o| o.form == form).count();
+            // Earlier forms win ties: scan in order of first use, keep strictly larger.
+            let mut best = (first.form.as_str(), count(&first.form));
+            for o in deciding {
+                let n = count(&o.form);
+                if n > best.1 {
+                    best = (&o.form, n);
+                }
+            }
+            Some(best.0)
         }
     }
 }

@@ -23,6 +23,12 @@ use matcher::{Hit, Matcher};
 pub trait Check: Send + Sync {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 
+    /// The form this rule settles as house style (a consistency group's `preferred`), which
+    /// every rule of its set then keeps to.
+    fn house_form(&self) -> Option<&str> {
+        None
+    }
+
     /// What `copydesk explain` shows of the compiled rule: what it matches, and the form it
     /// prefers where it has one.
     fn details(&self) -> Details {
@@ -134,9 +140,23 @@ pub struct RuleMeta {
     /// findings in that block are dropped (`defers-to` in the pack).
     pub defers_to: Vec<String>,
     pub origin: Origin,
+    /// The forms house style settles in the rule set this rule belongs to — each consistency
+    /// group's `preferred` variant, folded by [`fold_form`] — which no rule moves copy away
+    /// from: where two forms of one thing are judged, a house form wins.
+    pub house_forms: std::sync::Arc<[String]>,
+}
+
+/// A form as compared with a house form: lower case, curly apostrophes straight.
+pub fn fold_form(form: &str) -> String {
+    form.to_lowercase().replace('’', "'")
 }
 
 impl RuleMeta {
+    /// Whether `form` is one house style settles (see [`RuleMeta::house_forms`]).
+    pub fn is_house_form(&self, form: &str) -> bool {
+        !self.house_forms.is_empty() && self.house_forms.contains(&fold_form(form))
+    }
+
     /// Whether this rule gives way to the rule with id `other` (`defers-to`).
     pub fn defers_to(&self, other: &str) -> bool {
         other != self.id

@@ -186,6 +186,10 @@ impl Check for Consistency {
         self.check_corpus(cx.rule, self.collect(cx), out);
     }
 
+    fn house_form(&self) -> Option<&str> {
+        self.preferred.map(|p| self.variants[p as usize].as_str())
+    }
+
     fn corpus(&self) -> Option<&dyn CorpusCheck> {
         Some(self)
     }

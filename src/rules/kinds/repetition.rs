@@ -25,7 +25,10 @@
 //! One copy of the word.
 //!
 //! ## Fix safety
-//! Safe: the fix deletes the second copy and the space before it. Across markup it is a
+//! Safe: the fix deletes the second copy and the space before it, and never joins lines:
+//! across a line break it deletes the second copy and the space after it ("in\nin the" →
+//! "in\nthe"), or, when the second copy ends its line, the first copy and the space before
+//! it; two copies each alone on its line get no fix. Across markup it is a
 //! suggestion (the first copy and the space after it, so tags stay whole), since an edit next
 //! to a tag can change how the markup reads. Inside a quotation there is no fix: the
 //! note asks for a check of the notes or recording first.
@@ -35,7 +38,7 @@ use crate::article::Block;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
-use crate::span::Span;
+use crate::span::{Span, is_line_break};
 
 pub const KIND: KindInfo = KindInfo {
     name: "repetition",
@@ -127,13 +130,22 @@ impl Repetition {
             );
             return Some(diagnostic);
         }
+        let source = &cx.article.source;
         let deleted = if across_markup {
             // Keep the tags whole: delete the first word and the space after it.
-            let gap = &cx.article.source[first.end..second.start];
+            let gap = &source[first.end..second.start];
             let space = gap.len() - gap.trim_start().len();
             Span::new(first.start, first.end + space)
         } else {
-            Span::new(first.end, second.end)
+            match keeping_lines(source, first, second) {
+                Some(deleted) => deleted,
+                None => {
+                    diagnostic.notes.push(
+                        "each copy stands alone on its line: delete one by hand".to_owned(),
+                    );
+                    return Some(diagnostic);
+                }
+            }
         };
         let mut fix = Fix::safe(deleted, "");
         if across_markup {
@@ -143,6 +155,27 @@ impl Repetition {
         diagnostic.fix = Some(fix);
         Some(diagnostic)
     }
+}
+
+/// What to delete of a doubled word with only white space between its copies, keeping every
+/// line as it is: the space before the second copy and the copy, when both are on one line.
+/// Across a line break, the second copy and the spaces after it, when its line goes on with
+/// more words; else the first copy and the spaces before it, when its line starts with other
+/// words; else nothing (each copy is alone on its line).
+fn keeping_lines(source: &str, first: Span, second: Span) -> Option<Span> {
+    if !source[first.end..second.start].contains(is_line_break) {
+        return Some(Span::new(first.end, second.end));
+    }
+    let spaces = |c: char| c.is_whitespace() && !is_line_break(c);
+    let after = &source[second.end..];
+    let rest = after.trim_start_matches(spaces);
+    if rest.len() < after.len() && rest.starts_with(|c: char| !c.is_whitespace()) {
+        return Some(Span::new(second.start, second.end + (after.len() - rest.len())));
+    }
+    let before = &source[..first.start];
+    let line_start = before.trim_end_matches(spaces);
+    (line_start.len() < before.len() && line_start.ends_with(|c: char| !c.is_whitespace()))
+        .then(|| Span::new(line_start.len(), first.end))
 }
 
 /// Whether two words stand apart as a reader sees them: `Some(false)` when only white space

@@ -11,7 +11,7 @@ use crate::located::{ErrorFile, LocatedError, LocatedErrors};
 use crate::rules::kinds::{AnySpec, Registry};
 use crate::rules::matcher::MatcherBuilder;
 use crate::rules::style::HouseStyle;
-use crate::rules::{PackSource, Rule, RuleSet};
+use crate::rules::{PackSource, Rule, RuleSet, fold_form};
 use crate::span::{LineIndex, Span};
 use serde::de::IntoDeserializer;
 use std::collections::HashMap;
@@ -336,6 +336,15 @@ impl<R: Registry> Loader<'_, R> {
             .iter()
             .map(|r| !r.meta.preview && r.meta.enabled)
             .collect();
+        let house_forms: std::sync::Arc<[String]> = self
+            .rules
+            .iter()
+            .filter_map(|rule| rule.check.house_form())
+            .map(fold_form)
+            .collect();
+        for rule in &mut self.rules {
+            rule.meta.house_forms = house_forms.clone();
+        }
         Ok(RuleSet {
             rules: self.rules,
             packs: self.packs,

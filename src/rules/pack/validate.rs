@@ -42,6 +42,7 @@ pub fn validate_common(
             .collect()
     };
     Some(RuleMeta {
+        house_forms: std::sync::Arc::from([]),
         id: common.id.get_ref().clone(),
         aliases: common.aliases.iter().map(|a| a.get_ref().clone()).collect(),
         kind: kind.name,
