@@ -94,7 +94,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
     let dictionary = match &spec.dictionary {
-        Some(path) => Some(Dictionary::new(compiler.data_file(path)?)),
+        Some(path) => Some(compiler.word_list(path)?),
         None => None,
     };
     let mut neutral: HashSet<String> = FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect();

@@ -5,6 +5,7 @@ use super::DEFAULT_PACK;
 use crate::input;
 use crate::input::project::Confinement;
 use crate::located::LocatedError;
+use crate::rules::dictionary::Dictionary;
 use crate::rules::matcher::MatcherBuilder;
 use crate::rules::style::HouseStyle;
 use crate::span::Span;
@@ -161,6 +162,25 @@ impl Compiler<'_> {
                     path.span().into(),
                     format!("cannot read data file: {reason}"),
                     "named here",
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads a word list named in the pack ([`Dictionary`]); a line that breaks its format is
+    /// an error at the name, saying which line and how.
+    pub fn word_list(&mut self, path: &Spanned<String>) -> Option<Dictionary> {
+        match Dictionary::parse(self.data_file(path)?) {
+            Ok(dictionary) => Some(dictionary),
+            Err(error) => {
+                self.error(
+                    path.span().into(),
+                    format!(
+                        "line {} of the word list is not one lower-case word: {}",
+                        error.line, error.problem
+                    ),
+                    "in this file",
                 );
                 None
             }
