@@ -341,15 +341,13 @@ fn sarif_validates_against_the_official_schema() {
             .as_array()
             .is_some_and(|r| r.len() > 10)
     );
-    let Some(shared) = common::shared_dir() else {
-        eprintln!("skipped: schema validation needs ../shared/data/sarif-schema-2.1.0.json");
+    let Some(schema_path) = common::shared_file(
+        "data/sarif-schema-2.1.0.json",
+        "the schema validation of workflow::sarif_validates_against_the_official_schema",
+    ) else {
         return;
     };
-    let schema_path = shared.join("data/sarif-schema-2.1.0.json");
-    let Ok(schema_text) = std::fs::read_to_string(&schema_path) else {
-        eprintln!("skipped: {} is absent", schema_path.display());
-        return;
-    };
+    let schema_text = std::fs::read_to_string(&schema_path).expect("read the SARIF schema");
     let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     let errors: Vec<String> = validator
