@@ -1,18 +1,23 @@
 //! A word list from a pack's data file (one lower-case word a line, `#` comment lines; the
 //! format of [`data_format`]), checked when the pack loads and indexed the first time a check
-//! asks it something, so packs that never need it pay for one pass over it.
+//! asks it something, so packs that never need it pay for one pass over it. Rules that name
+//! the same list share it ([`Dictionary`] is a shared handle).
 //!
 //! The index is the list's words in sorted order as offsets into the text, looked up by binary
 //! search: nothing is copied, and indexing a sorted list (the bundled ones are) is one pass.
 
 use super::data_format::{self, Column, Field, LineError};
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A word list's one column.
 const WORD: [Column; 1] = [("word", Field::Word)];
 
-pub struct Dictionary {
+/// A word list; clones share its text and index.
+#[derive(Clone)]
+pub struct Dictionary(Arc<WordList>);
+
+struct WordList {
     text: Cow<'static, str>,
     /// Where each word stands in `text`, sorted by the word.
     index: OnceLock<Vec<(u32, u32)>>,
@@ -22,35 +27,30 @@ impl Dictionary {
     /// The word list `text`, or the first line that breaks its format or holds an upper-case
     /// letter (lookups are lower-cased, so that entry could never match).
     pub fn parse(text: Cow<'static, str>) -> Result<Self, LineError> {
-        for entry in data_format::entries(&text, WORD) {
-            let entry = entry?;
-            let [word] = &entry.fields;
-            if let Some(at) = text[word.clone()].chars().position(char::is_uppercase) {
-                return Err(LineError {
-                    line: entry.line,
-                    problem: format!(
-                        "an upper-case letter at column {} (words are looked up in lower case)",
-                        at + 1
-                    ),
-                });
-            }
+        if !is_plain_word_list(&text) {
+            check_line_by_line(&text)?;
         }
-        Ok(Self {
+        Ok(Self(Arc::new(WordList {
             text,
             index: OnceLock::new(),
-        })
+        })))
+    }
+
+    /// The list's text.
+    pub fn text(&self) -> &str {
+        &self.0.text
     }
 
     fn word(&self, &(start, end): &(u32, u32)) -> &str {
-        &self.text[start as usize..end as usize]
+        &self.0.text[start as usize..end as usize]
     }
 
     fn index(&self) -> &[(u32, u32)] {
-        self.index.get_or_init(|| {
+        self.0.index.get_or_init(|| {
             // Offsets fit: a data file over 4 GiB is not a word list.
             let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
             // `parse` has checked every line.
-            let mut words: Vec<(u32, u32)> = data_format::entries(&self.text, WORD)
+            let mut words: Vec<(u32, u32)> = data_format::entries(&self.0.text, WORD)
                 .flatten()
                 .map(|entry| {
                     let [word] = entry.fields;
@@ -77,6 +77,41 @@ impl Dictionary {
     }
 }
 
+/// Whether `text` is plainly a good word list: `#` comment lines at the top, then lines of
+/// printable ASCII but `#` and capitals, or empty. Decided in one branch-free pass over its
+/// bytes, since the bundled list (65,000 words) is read at every load; a list that is not
+/// plain is checked line by line.
+fn is_plain_word_list(text: &str) -> bool {
+    let mut rest = text.as_bytes();
+    while rest.first() == Some(&b'#') {
+        rest = memchr::memchr(b'\n', rest).map_or(&[], |end| &rest[end + 1..]);
+    }
+    rest.iter().fold(true, |plain, &byte| {
+        let graphic = byte.wrapping_sub(b'!') < 94;
+        let upper = byte.wrapping_sub(b'A') < 26;
+        plain & ((graphic & !upper & (byte != b'#')) | (byte == b'\n'))
+    })
+}
+
+/// The first line of `text` that is not one lower-case word, a comment or blank.
+fn check_line_by_line(text: &str) -> Result<(), LineError> {
+    for entry in data_format::entries(text, WORD) {
+        let entry = entry?;
+        let [word] = &entry.fields;
+        let word = &text[word.clone()];
+        if let Some(at) = word.chars().position(char::is_uppercase) {
+            return Err(LineError {
+                line: entry.line,
+                problem: format!(
+                    "an upper-case letter at column {} (words are looked up in lower case)",
+                    at + 1
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +136,27 @@ mod tests {
             assert!(dictionary.contains(word), "{word}");
         }
         assert!(!dictionary.contains("pear") && !dictionary.contains(""));
+    }
+
+    #[test]
+    fn the_one_pass_check_takes_only_what_the_line_by_line_one_takes() {
+        for text in ["# Words\narrest\n\nlater\n", "o'clock\nx-ray\n", "a"] {
+            assert!(is_plain_word_list(text), "{text:?}");
+            assert_eq!(check_line_by_line(text), Ok(()), "{text:?}");
+        }
+        for text in [
+            "arrest \n",
+            "Later\n",
+            "a#b\n",
+            " # x\n",
+            "crlf\r\n",
+            "café\n",
+            "a\tb\n",
+            "a\n# a later comment\n",
+        ] {
+            assert!(!is_plain_word_list(text), "{text:?}");
+        }
+        assert_eq!(check_line_by_line("crlf\r\ncafé\n"), Ok(()));
     }
 
     #[test]
