@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
 # The review page of `copydesk serve` in a real browser: Debian's Chromium driven by
 # playwright-core (pointed at /usr/bin/chromium; the full Playwright package would try to
-# download its own browsers). Installs what it needs; only a failed install skips, loudly.
+# download its own browsers). Installs Chromium, Node.js and npm from Debian's packages and
+# playwright-core from the npm registry when missing; a check that cannot install them skips
+# (exit 77), or fails with CI set (scripts/real-tool.sh).
 #   scripts/review-page-check.sh [COPYDESK-BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/real-tool.sh
 bin="$(realpath "${1:-target/debug/copydesk}")"
-skip() {
-  echo "!!!!! review-page: SKIPPED — $1; the browser test did not run !!!!!"
-  exit 0
-}
 if [ ! -x /usr/bin/chromium ]; then
-  apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; } ||
-    skip "Chromium could not be installed from Debian's packages"
+  apt_install chromium || skip review-page "Chromium could not be installed from Debian's packages, so the browser test did not run"
 fi
-command -v node >/dev/null || skip "Node.js is not on this machine"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt_install nodejs npm || skip review-page "Node.js and npm could not be installed from Debian's packages, so the browser test did not run"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm init -y >/dev/null 2>&1 && npm install --no-audit --no-fund playwright-core@1 >/dev/null 2>&1) ||
-  skip "playwright-core could not be installed from the npm registry"
+  skip review-page "playwright-core could not be installed from the npm registry, so the browser test did not run"
 mkdir -p target
 NODE_PATH="$work/node_modules" node scripts/review-page/test.cjs "$bin" scripts/review-page/draft.txt target/review-page.png

@@ -341,27 +341,20 @@ fn dump_model_prints_blocks() {
     assert!(text.contains("dateline      5:1-5:21"), "{text}");
 }
 
-/// The two seed articles in `../shared/seeds`, (the rewrite, the wire story), or `None` after
-/// saying the test is skipped because they are not here.
-fn seeds() -> Option<(PathBuf, PathBuf)> {
-    let Some(shared) = common::shared_dir() else {
-        eprintln!("skipped: ../shared is not beside this checkout");
-        return None;
-    };
-    let (rewrite, wire) = (
-        shared.join("seeds/004_4e1d34a0a0410271.txt"),
-        shared.join("seeds/000_05e8034c6cf52475.txt"),
-    );
-    if !rewrite.exists() || !wire.exists() {
-        eprintln!("skipped: the seed articles are absent");
-        return None;
-    }
+/// The two seed articles in `../shared/seeds` (the rewrite, the wire story), or `None` once
+/// [`common::skip`] has said that the test `name` did not run without them.
+fn seeds(name: &str) -> Option<(PathBuf, PathBuf)> {
+    let rewrite = common::shared_file("seeds/004_4e1d34a0a0410271.txt", name)?;
+    let wire = common::shared_file("seeds/000_05e8034c6cf52475.txt", name)?;
     Some((rewrite, wire))
 }
 
 #[test]
 fn seed_article_flags_iranian_backed_against_iran_backed() {
-    let Some((_, seed)) = seeds() else { return };
+    let Some((_, seed)) = seeds("cli::seed_article_flags_iranian_backed_against_iran_backed")
+    else {
+        return;
+    };
     let out = copydesk(&["check", seed.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -391,7 +384,7 @@ fn seed_article_flags_iranian_backed_against_iran_backed() {
 
 #[test]
 fn seed_rewrite_shows_the_news_pack_findings() {
-    let Some((rewrite, wire)) = seeds() else {
+    let Some((rewrite, wire)) = seeds("cli::seed_rewrite_shows_the_news_pack_findings") else {
         return;
     };
     let out = copydesk(&["check", "--format", "concise", rewrite.to_str().unwrap()]);
@@ -432,7 +425,7 @@ fn seed_rewrite_shows_the_news_pack_findings() {
 
 #[test]
 fn seed_rewrite_checked_against_the_wire_story() {
-    let Some((rewrite, wire)) = seeds() else {
+    let Some((rewrite, wire)) = seeds("cli::seed_rewrite_checked_against_the_wire_story") else {
         return;
     };
     let out = copydesk(&[

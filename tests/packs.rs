@@ -5,6 +5,8 @@ mod common;
 
 use common::{default_rules, load_pack, pack_errors};
 use copydesk::pack_test;
+use copydesk::render;
+use copydesk::rules::pack::{self, PackInput};
 
 const VALID_RULE: &str = r#"[pack]
 name = "test"
@@ -168,4 +170,97 @@ fn every_rule_of_the_default_pack_passes_its_examples() {
             rule.meta.id
         );
     }
+}
+
+/// The errors of a pack with one rule of `kind` whose `field` names `data.txt` holding `data`,
+/// as the CLI prints them, with the temp folder replaced by `<dir>`.
+fn data_file_errors(kind: &str, field: &str, data: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pack = format!(
+        "[pack]\nname = \"test\"\n\n[[{kind}]]\nid = \"t.data\"\nmessage = \"m\"\n{field} = \"data.txt\"\nrationale = \"test\"\nmust-fire = [\"a\"]\nmust-not-fire = [\"b\"]\n"
+    );
+    std::fs::write(dir.path().join("pack.toml"), pack).expect("write pack");
+    std::fs::write(dir.path().join("data.txt"), data).expect("write data");
+    let errors = match pack::load(&[PackInput::file(&dir.path().join("pack.toml"))]) {
+        Ok(_) => panic!("{kind}: the pack loaded without errors"),
+        Err(errors) => errors,
+    };
+    let text =
+        String::from_utf8(render::human::render_located_errors(&errors, false)).expect("utf-8");
+    text.replace(&dir.path().display().to_string(), "<dir>")
+}
+
+#[test]
+fn a_data_file_line_that_could_never_match_is_located_by_line_not_quoted() {
+    // Each kind of data file, with a comment after an entry on line 3 and then with a
+    // trailing space on line 3: the error names the line, at the file's name in the pack, and
+    // shows nothing of what the line says.
+    let kinds = [
+        (
+            "glued-words",
+            "dictionary",
+            "# words\nharbour\nquay # a note\n",
+            "line 3 of the word list is not one lower-case word: a `#` at column 6",
+        ),
+        (
+            "spelling-system",
+            "data",
+            "# pairs\nharbor\tharbour\ncolor\tcolour # a note\n",
+            "line 3 of the data file is not `us<TAB>uk`: a `#` at column 14",
+        ),
+        (
+            "classifier",
+            "weights",
+            "# weights\nbias\t-1\nword:quay\t0.5 # a note\n",
+            "line 3 of the weights file: not `feature<TAB>weight`: a `#` at column 15",
+        ),
+    ];
+    for (kind, field, data, said) in kinds {
+        let output = data_file_errors(kind, field, data);
+        assert!(output.contains(said), "{kind}: {output}");
+        assert!(output.contains("<dir>/pack.toml:7:"), "{kind}: {output}");
+        assert!(
+            !output.contains("a note"),
+            "{kind} quoted the line: {output}"
+        );
+        let spaced = data.replace(" # a note", " ");
+        let output = data_file_errors(kind, field, &spaced);
+        assert!(output.contains("line 3 of the"), "{kind}: {output}");
+        assert!(
+            output.contains("whitespace at the end of the"),
+            "{kind}: {output}"
+        );
+    }
+    // A phrase is a legitimate spelling pair and a legitimate feature; two spaces are not.
+    let output = data_file_errors("spelling-system", "data", "high  school\thigh-school\n");
+    assert!(
+        output.contains("line 1 of the data file is not `us<TAB>uk`: two spaces in a row inside the US form (column 6)"),
+        "{output}"
+    );
+    let output = data_file_errors("glued-words", "dictionary", "harbour\nKyiv\n");
+    assert!(output.contains("line 2 of the word list"), "{output}");
+    assert!(
+        output.contains("an upper-case letter at column 1"),
+        "{output}"
+    );
+}
+
+#[test]
+fn the_built_in_spelling_pairs_load_clean_and_armouries_matches() {
+    // `armories<TAB>armouries` once carried a comment after it, kept as part of the British
+    // form, so "armouries" never matched.
+    let rules = default_rules();
+    let fired = common::fired(
+        &rules,
+        "a.txt",
+        "The harbor museum opened.\n\nIts armouries hold the colors of old regiments.\n",
+    );
+    assert_eq!(
+        fired
+            .iter()
+            .filter(|id| *id == "spelling.us-uk-mix")
+            .count(),
+        1,
+        "{fired:?}"
+    );
 }

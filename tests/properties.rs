@@ -54,6 +54,22 @@ fn draft() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.join(" "))
 }
 
+/// What a file might hold: any bytes, text, or either after a byte-order mark.
+fn file_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let bytes = prop::collection::vec(any::<u8>(), 0..512);
+    let text = any::<String>().prop_map(String::into_bytes);
+    let mark = prop::sample::select(vec![
+        &[0xEF, 0xBB, 0xBF][..],
+        &[0xFF, 0xFE][..],
+        &[0xFE, 0xFF][..],
+    ]);
+    prop_oneof![
+        bytes.clone(),
+        text.clone(),
+        (mark, prop_oneof![bytes, text]).prop_map(|(mark, rest)| [mark, &rest[..]].concat()),
+    ]
+}
+
 fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
     start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
 }
@@ -81,9 +97,24 @@ proptest! {
         }
     }
 
+    /// Whatever the bytes, decoding is lossless or says why not: text written back in its
+    /// encoding is the same bytes, and a refusal names the reason the bytes give.
     #[test]
-    fn any_bytes_decode_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let _ = copydesk::input::decode(bytes);
+    fn any_bytes_decode_losslessly_or_say_why_not(bytes in file_bytes()) {
+        use copydesk::input::{decode, encode};
+        match decode(bytes.clone()) {
+            Ok((text, encoding)) => prop_assert_eq!(encode(&text, encoding), bytes),
+            Err(reason) if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) => {
+                prop_assert!(reason.starts_with("not valid UTF-16"), "{reason}");
+            }
+            Err(reason) if bytes.contains(&0) => prop_assert!(reason.starts_with("not text"), "{reason}"),
+            Err(reason) => {
+                let at = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to());
+                prop_assert!(at.is_some(), "valid UTF-8 refused: {reason}");
+                let said = format!("invalid byte sequence at byte offset {}", at.unwrap_or_default());
+                prop_assert!(reason.contains(&said), "{reason}");
+            }
+        }
     }
 
 }

@@ -5,6 +5,7 @@
 //! regexes of every rule in combined matchers (a word table, an automaton, a multi-pattern
 //! regex), each run once per article.
 
+pub mod data_format;
 pub mod dictionary;
 pub mod forms;
 pub mod kinds;

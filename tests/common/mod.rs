@@ -10,7 +10,7 @@ use copydesk::located::LocatedErrors;
 use copydesk::render::{self, Report};
 use copydesk::rules::RuleSet;
 use copydesk::rules::pack::{self, PackInput};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Loads `toml` as a pack file named `pack.toml` in a fresh folder (with `data` files beside
@@ -65,10 +65,43 @@ pub fn fired(rules: &RuleSet, name: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where `../shared` is, when this checkout has one beside it.
-pub fn shared_dir() -> Option<std::path::PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    dir.is_dir().then_some(dir)
+/// Whether the `CI` environment variable is set (to anything but empty, `0` or `false`): there a
+/// test that cannot run what it checks fails instead of skipping.
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+/// A test that cannot run `what` because `reason`: a failure when `CI` is set; otherwise a line
+/// on the terminal saying plainly what was skipped. It is written to the process's standard
+/// error itself, not through `eprintln!`, which `cargo test` captures and shows only with
+/// `--nocapture`.
+pub fn skip(what: &str, reason: &str) {
+    assert!(
+        !in_ci(),
+        "{what} did not run: {reason}; with CI set that is a failure"
+    );
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED: {what}: {reason} (with CI set this fails)"
+    );
+}
+
+/// A file of `../shared` (`relative` to it) that a test needs for `what`: its path, or `None`
+/// once [`skip`] has said it is absent.
+pub fn shared_file(relative: &str, what: &str) -> Option<PathBuf> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let path = shared.join(relative);
+    if path.is_file() {
+        return Some(path);
+    }
+    let reason = if shared.is_dir() {
+        format!("../shared/{relative} is absent")
+    } else {
+        "../shared is not beside this checkout".to_owned()
+    };
+    skip(what, &reason);
+    None
 }
 
 /// Writes `text` to `relative` inside `dir`, creating the folders on the way.

@@ -79,9 +79,9 @@ static SUSPECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{Ll}\p{Lu}|[a-z]\.[A-Z]").expect("valid pattern"));
 
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
-    let dictionary = compiler.data_file(&spec.dictionary)?;
+    let dictionary = compiler.word_list(&spec.dictionary)?;
     Some(Box::new(GluedWords {
-        dictionary: Dictionary::new(dictionary),
+        dictionary,
         allow: spec.allow.iter().cloned().collect(),
     }))
 }

@@ -88,7 +88,7 @@ crate::rule_spec! {
 
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
     let dictionary = match &spec.dictionary {
-        Some(path) => Some(Dictionary::new(compiler.data_file(path)?)),
+        Some(path) => Some(compiler.word_list(path)?),
         None => None,
     };
     let mut neutral: HashSet<String> = super::TITLE_CASE_LOWER.iter().map(|w| (*w).to_owned()).collect();

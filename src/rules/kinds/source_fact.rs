@@ -90,7 +90,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         return None;
     }
     let dictionary = match &spec.dictionary {
-        Some(path) => Some(Dictionary::new(compiler.data_file(path)?)),
+        Some(path) => Some(compiler.word_list(path)?),
         None => None,
     };
     Some(Box::new(SourceFact {

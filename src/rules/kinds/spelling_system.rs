@@ -37,6 +37,7 @@
 
 use super::KindInfo;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::rules::data_format::{self, Column, Entry, Field, LineError};
 use crate::rules::matcher::{Hit, LiteralOptions};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, Details, keep_case};
@@ -79,6 +80,9 @@ impl System {
     }
 }
 
+/// A pairs file's columns: a form may be a phrase ("high school").
+const COLUMNS: [Column; 2] = [("US form", Field::Phrase), ("UK form", Field::Phrase)];
+
 crate::rule_spec! {
     pub struct Spec {
         pub data: Spanned<String>,
@@ -93,32 +97,29 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     let text = compiler.data_file(&spec.data)?;
     // Pairs as byte ranges of the data text: nothing is copied but the matcher's keys.
     let mut pairs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    let mut start = 0;
-    for (number, raw) in text.split_inclusive('\n').enumerate() {
-        let line_start = start;
-        start += raw.len();
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let at = line_start + (raw.len() - raw.trim_start().len());
-        match line.split_once('\t') {
-            Some((us, uk)) if !us.is_empty() && !uk.trim().is_empty() && us != uk.trim() => {
-                let uk_start = at + us.len() + 1 + (uk.len() - uk.trim_start().len());
-                pairs.push((at..at + us.len(), uk_start..uk_start + uk.trim().len()));
+    for entry in data_format::entries(&text, COLUMNS) {
+        let problem = match entry {
+            Ok(Entry {
+                fields: [us, uk], ..
+            }) if text[us.clone()] != text[uk.clone()] => {
+                pairs.push((us, uk));
+                continue;
             }
-            _ => {
-                compiler.error(
-                    spec.data.span().into(),
-                    format!(
-                        "line {} of the data file is not `us<TAB>uk` (two different forms)",
-                        number + 1
-                    ),
-                    "in this file",
-                );
-                return None;
-            }
-        }
+            Ok(entry) => LineError {
+                line: entry.line,
+                problem: "the two forms are the same".to_owned(),
+            },
+            Err(error) => error,
+        };
+        compiler.error(
+            spec.data.span().into(),
+            format!(
+                "line {} of the data file is not `us<TAB>uk`: {}",
+                problem.line, problem.problem
+            ),
+            "in this file",
+        );
+        return None;
     }
     let lower = |range: &Range<usize>| folded(&text[range.clone()]);
     // A form that is American in one pair and British in another says nothing about the system.

@@ -79,7 +79,7 @@ fn default_min_letters() -> usize {
 
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
     let dictionary = match &spec.dictionary {
-        Some(path) => Some(Dictionary::new(compiler.data_file(path)?)),
+        Some(path) => Some(compiler.word_list(path)?),
         None => None,
     };
     Some(Box::new(Variants {

@@ -1,12 +1,16 @@
 //! A trained linear model: a bias and a weight per feature, read from and written to a
 //! weights file, and the score it gives a block with the features that made it.
 //!
-//! The weights file is text, one `feature<TAB>weight` a line; `#` starts a comment line, and
-//! the line `bias<TAB>weight` holds the intercept. Features are named as [`Feature::key`]
+//! The weights file is text in the format of [`data_format`], one `feature<TAB>weight` a line;
+//! `#` starts a comment line, and the line `bias<TAB>weight` holds the intercept. Features are named as [`Feature::key`]
 //! writes them (`shape:second-person`, `word:you`, `pair:can you`).
 
 use super::features::{self, Feature};
+use crate::rules::data_format::{self, Column, Field};
 use foldhash::HashMap;
+
+/// A weights file's columns: a `pair:` feature holds a space.
+const COLUMNS: [Column; 2] = [("feature", Field::Phrase), ("weight", Field::Word)];
 
 /// The name of the intercept's line in a weights file.
 const BIAS: &str = "bias";
@@ -58,20 +62,17 @@ impl Model {
     pub fn parse(text: &str) -> Result<Model, ParseError> {
         let mut model = Model::default();
         let mut has_bias = false;
-        for (index, raw) in text.lines().enumerate() {
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for entry in data_format::entries(text, COLUMNS) {
+            let entry = entry.map_err(|e| ParseError {
+                line: e.line,
+                message: format!("not `feature<TAB>weight`: {}", e.problem),
+            })?;
             let error = |message: String| ParseError {
-                line: index + 1,
+                line: entry.line,
                 message,
             };
-            let (key, value) = line
-                .split_once('\t')
-                .ok_or_else(|| error("not `feature<TAB>weight`".to_owned()))?;
+            let [key, value] = entry.fields.map(|field| &text[field]);
             let weight: f64 = value
-                .trim()
                 .parse()
                 .ok()
                 .filter(|w: &f64| w.is_finite())
@@ -196,6 +197,19 @@ mod tests {
             );
         }
         assert!(Model::parse("word:x\t1\n").is_err());
+        let error = Model::parse("bias\t0\nword:x\t1 # strong\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(
+            error.message.contains("a `#` at column 10"),
+            "{}",
+            error.message
+        );
+        let error = Model::parse("bias\t0\nword:x \t1\n").unwrap_err();
+        assert!(
+            error.message.contains("end of the feature"),
+            "{}",
+            error.message
+        );
         assert_eq!(
             Model::parse("bias\t0\ncolour:red\t1\n").unwrap_err().line,
             2

@@ -5,6 +5,7 @@ use super::DEFAULT_PACK;
 use crate::input;
 use crate::input::project::Confinement;
 use crate::located::LocatedError;
+use crate::rules::dictionary::Dictionary;
 use crate::rules::matcher::MatcherBuilder;
 use crate::rules::style::HouseStyle;
 use crate::span::Span;
@@ -28,6 +29,8 @@ pub struct Compiler<'a> {
     pub(super) source: &'a str,
     pub(super) location: &'a PackLocation,
     pub(super) errors: &'a mut Vec<LocatedError>,
+    /// The word lists this load has read, shared by every rule that names the same text.
+    pub(super) word_lists: &'a mut Vec<Dictionary>,
 }
 
 impl Compiler<'_> {
@@ -161,6 +164,33 @@ impl Compiler<'_> {
                     path.span().into(),
                     format!("cannot read data file: {reason}"),
                     "named here",
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads a word list named in the pack ([`Dictionary`]); a line that breaks its format is
+    /// an error at the name, saying which line and how. Rules that name the same list (the
+    /// built-in pack's English words serve five) share one, checked and indexed once.
+    pub fn word_list(&mut self, path: &Spanned<String>) -> Option<Dictionary> {
+        let text = self.data_file(path)?;
+        if let Some(known) = self.word_lists.iter().find(|list| list.text() == text) {
+            return Some(known.clone());
+        }
+        match Dictionary::parse(text) {
+            Ok(dictionary) => {
+                self.word_lists.push(dictionary.clone());
+                Some(dictionary)
+            }
+            Err(error) => {
+                self.error(
+                    path.span().into(),
+                    format!(
+                        "line {} of the word list is not one lower-case word: {}",
+                        error.line, error.problem
+                    ),
+                    "in this file",
                 );
                 None
             }

@@ -8,6 +8,7 @@ use super::{PackInput, expected_path};
 use crate::input;
 use crate::input::project::Confinement;
 use crate::located::{ErrorFile, LocatedError, LocatedErrors};
+use crate::rules::dictionary::Dictionary;
 use crate::rules::kinds::{AnySpec, Registry};
 use crate::rules::matcher::MatcherBuilder;
 use crate::rules::style::HouseStyle;
@@ -41,6 +42,7 @@ pub fn load_registered<R: Registry>(
         packs: Vec::new(),
         errors: Vec::new(),
         matcher: MatcherBuilder::default(),
+        word_lists: Vec::new(),
         rules: Vec::new(),
         seen_ids: HashMap::new(),
         registry: PhantomData,
@@ -60,6 +62,8 @@ struct Loader<'s, R> {
     packs: Vec<PackSource>,
     errors: Vec<LocatedError>,
     matcher: MatcherBuilder,
+    /// The word lists read so far, which rules that name the same list share.
+    word_lists: Vec<Dictionary>,
     rules: Vec<Rule>,
     /// Every id (and alias) so far, with the pack and span that defined it.
     seen_ids: HashMap<String, (usize, Span)>,
@@ -234,6 +238,7 @@ impl<R: Registry> Loader<'_, R> {
             source: &self.packs[pack].text,
             location,
             errors: &mut self.errors,
+            word_lists: &mut self.word_lists,
         };
         let check = spec.compile(&mut compiler);
         if let (Some(meta), Some(check), true) = (meta, check, self.errors.len() == errors_before) {
