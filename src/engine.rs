@@ -3,10 +3,11 @@
 //! discovered variants) collect what each article uses, and decide once all are read.
 
 use crate::article::Article;
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::grounding::Sources;
 use crate::rules::matcher::{Hit, leftmost_longest};
 use crate::rules::{Context, Occurrence, RuleMeta, RuleSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 
 /// What one run checks: the articles, the sources they are grounded on, and whether
@@ -158,13 +159,14 @@ fn check_one(
 }
 
 /// Drops the findings of rules that give way (`defers-to`) to a rule reporting in the same
-/// block.
+/// block. Each finding is looked at once, against the rules reporting in its block.
 fn drop_deferred(rules: &RuleSet, article: &Article, out: &mut Vec<Diagnostic>) {
-    let deferring: Vec<&RuleMeta> = rules
+    let deferring: HashMap<&str, &RuleMeta> = rules
         .rules
         .iter()
         .map(|rule| &rule.meta)
         .filter(|meta| !meta.defers_to.is_empty())
+        .map(|meta| (meta.id.as_str(), meta))
         .collect();
     if deferring.is_empty() {
         return;
@@ -173,17 +175,24 @@ fn drop_deferred(rules: &RuleSet, article: &Article, out: &mut Vec<Diagnostic>) 
         .iter()
         .map(|d| article.block_at(d.primary.span))
         .collect();
+    // The rules reporting in each block, each named once.
+    let mut reporting: HashMap<Option<usize>, HashSet<&str>> = HashMap::new();
+    for (diagnostic, block) in out.iter().zip(&blocks) {
+        reporting
+            .entry(*block)
+            .or_default()
+            .insert(diagnostic.rule.as_str());
+    }
     let deferred: Vec<bool> = out
         .iter()
         .zip(&blocks)
         .map(|(diagnostic, block)| {
             deferring
-                .iter()
-                .find(|meta| meta.id == diagnostic.rule)
+                .get(diagnostic.rule.as_str())
                 .is_some_and(|meta| {
-                    out.iter().zip(&blocks).any(|(other, other_block)| {
-                        other_block == block && meta.defers_to(&other.rule)
-                    })
+                    reporting
+                        .get(block)
+                        .is_some_and(|rules| rules.iter().any(|other| meta.defers_to(other)))
                 })
         })
         .collect();
@@ -199,7 +208,6 @@ fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut merged: Vec<Diagnostic> = Vec::with_capacity(sorted.len());
     for diagnostic in sorted {
         if let Some(kept) = merged.last_mut() {
-            let edits = |d: &Diagnostic| d.fix.as_ref().map(|f| f.edits.clone());
             let same = kept.primary.article == diagnostic.primary.article
                 && kept.primary.span == diagnostic.primary.span
                 && (kept.fix.is_some() || diagnostic.fix.is_some())
@@ -225,6 +233,11 @@ fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
         merged.push(diagnostic);
     }
     merged
+}
+
+/// The edits of a diagnostic's fix, if it has one.
+fn edits(diagnostic: &Diagnostic) -> Option<&[Edit]> {
+    diagnostic.fix.as_ref().map(|f| f.edits.as_slice())
 }
 
 /// Whether a rule may see a match: inside one block of its scope, outside quotations (unless it

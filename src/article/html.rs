@@ -59,6 +59,7 @@ pub fn parse(source: &str) -> Parsed {
         title: None,
         quotations: Vec::new(),
         quote_start: Vec::new(),
+        has_headline: false,
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Script and style bodies are raw text, as a browser reads them.
@@ -85,6 +86,8 @@ struct Reader<'s> {
     quotations: Vec<Span>,
     /// Where each open `<q>` element's text starts.
     quote_start: Vec<usize>,
+    /// Whether a block is the headline yet (a later `<h1>` is a subhead).
+    has_headline: bool,
 }
 
 impl Reader<'_> {
@@ -100,7 +103,7 @@ impl Reader<'_> {
             self.quote_start.push(tag.span.end);
         }
         if BLOCKS.contains(&name.as_str()) {
-            flush(self.source, &mut self.open, &mut self.blocks);
+            self.flush();
             let kind = marked.or_else(|| element_kind(&name, &self.stack));
             self.open = Some(Open {
                 element: name.clone(),
@@ -135,7 +138,7 @@ impl Reader<'_> {
                     .map(|(a, b)| Span::new(a.start, b.end));
                 self.open = None;
             } else {
-                flush(self.source, &mut self.open, &mut self.blocks);
+                self.flush();
             }
         }
         if let Some(position) = self.stack.iter().rposition(|(n, _)| *n == name) {
@@ -175,7 +178,7 @@ impl Reader<'_> {
 
     /// The blocks in order, with the `<title>` as the headline where there is no `<h1>`.
     fn finish(mut self) -> Parsed {
-        flush(self.source, &mut self.open, &mut self.blocks);
+        self.flush();
         if !self.blocks.iter().any(|b| b.kind == BlockKind::Headline)
             && let Some(span) = self.title
         {
@@ -239,31 +242,35 @@ fn trim(source: &str, span: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-fn flush(source: &str, open: &mut Option<Open>, blocks: &mut Vec<Block>) {
-    let Some(block) = open.take() else { return };
-    let (Some(first), Some(last)) = (block.text.first(), block.text.last()) else {
-        return;
-    };
-    let span = trim(source, Span::new(first.start, last.end));
-    if span.is_empty() {
-        return;
-    }
-    let mut markup = Vec::new();
-    for pair in block.text.windows(2) {
-        if pair[1].start > pair[0].end {
-            markup.push(Span::new(pair[0].end, pair[1].start));
+impl Reader<'_> {
+    /// Ends the open block, if any, and adds it to the blocks.
+    fn flush(&mut self) {
+        let source = self.source;
+        let Some(block) = self.open.take() else { return };
+        let (Some(first), Some(last)) = (block.text.first(), block.text.last()) else {
+            return;
+        };
+        let span = trim(source, Span::new(first.start, last.end));
+        if span.is_empty() {
+            return;
         }
+        let mut markup = Vec::new();
+        for pair in block.text.windows(2) {
+            if pair[1].start > pair[0].end {
+                markup.push(Span::new(pair[0].end, pair[1].start));
+            }
+        }
+        let text = &source[span.range()];
+        let mut kind = block.kind.unwrap_or_else(|| match body_line_kind(text) {
+            // HTML marks subheads as headings; a short paragraph is just a paragraph.
+            BlockKind::Subhead => BlockKind::Paragraph,
+            other => other,
+        });
+        if kind == BlockKind::Headline && std::mem::replace(&mut self.has_headline, true) {
+            kind = BlockKind::Subhead;
+        }
+        push_block(&mut self.blocks, source, kind, span, markup);
     }
-    let text = &source[span.range()];
-    let mut kind = block.kind.unwrap_or_else(|| match body_line_kind(text) {
-        // HTML marks subheads as headings; a short paragraph is just a paragraph.
-        BlockKind::Subhead => BlockKind::Paragraph,
-        other => other,
-    });
-    if kind == BlockKind::Headline && blocks.iter().any(|b| b.kind == BlockKind::Headline) {
-        kind = BlockKind::Subhead;
-    }
-    push_block(blocks, source, kind, span, markup);
 }
 
 #[cfg(test)]

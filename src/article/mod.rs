@@ -81,9 +81,19 @@ pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
     /// Parts of the span that are markup rather than text (Markdown link targets, emphasis
-    /// marks, inline HTML). Rules ignore matches that touch them.
+    /// marks, inline HTML), in order and apart. Rules ignore matches that touch them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub markup: Vec<Span>,
+}
+
+impl Block {
+    /// The parts of [`Block::markup`] that overlap `span`, found by bisection: however many
+    /// tags a block holds, asking costs the logarithm of their number.
+    pub fn markup_overlapping(&self, span: Span) -> &[Span] {
+        let first = self.markup.partition_point(|m| m.end <= span.start);
+        let count = self.markup[first..].partition_point(|m| m.start < span.end);
+        &self.markup[first..first + count]
+    }
 }
 
 /// A direct quotation inside a block.
@@ -214,9 +224,16 @@ impl Article {
     ) -> Self {
         let entities = matches!(format, Format::Html | Format::Markdown);
         let mut quotes = quotes::find(&source, &blocks, entities);
+        // Quotations with marks come sorted; each `<q>` is placed among them by bisection.
+        let marked = quotes.len();
         for &span in tagged {
-            let block = blocks.iter().position(|b| b.span.contains(span));
-            if let Some(block) = block.filter(|_| !quotes.iter().any(|q| q.span.overlaps(span))) {
+            let block = blocks.partition_point(|b| b.span.start <= span.start);
+            let block = block
+                .checked_sub(1)
+                .filter(|&b| blocks[b].span.contains(span));
+            let after = quotes[..marked].partition_point(|q| q.span.end <= span.start);
+            let overlaps = quotes[after..marked].first().is_some_and(|q| q.span.overlaps(span));
+            if let Some(block) = block.filter(|_| !overlaps) {
                 quotes.push(Quote {
                     span,
                     block,
@@ -293,7 +310,14 @@ impl Article {
 
     /// Whether `span` touches markup of its block (see [`Block::markup`]).
     pub fn touches_markup(&self, block: usize, span: Span) -> bool {
-        self.blocks[block].markup.iter().any(|m| m.overlaps(span))
+        !self.blocks[block].markup_overlapping(span).is_empty()
+    }
+
+    /// The quotations inside block `block`, in order.
+    pub fn quotes_in(&self, block: usize) -> &[Quote] {
+        let first = self.quotes.partition_point(|q| q.block < block);
+        let count = self.quotes[first..].partition_point(|q| q.block == block);
+        &self.quotes[first..first + count]
     }
 
     /// Who said each quotation, what vouches for each check-worthy claim, and the anonymous
@@ -330,6 +354,14 @@ impl Article {
         Self::inside(&self.tokens().sentences, block.span)
             .iter()
             .copied()
+    }
+
+    /// The sentence that holds `span`, if one does, found by bisection.
+    pub fn sentence_at(&self, span: Span) -> Option<Span> {
+        let sentences = &self.tokens().sentences;
+        let after = sentences.partition_point(|s| s.start <= span.start);
+        let sentence = sentences[..after].last()?;
+        sentence.contains(span).then_some(*sentence)
     }
 
     /// The words inside `span`, as absolute spans. Spans inside one block (a block, a

@@ -364,21 +364,68 @@ impl Exceptions {
         }
     }
 
-    /// Whether an exception phrase in `span`'s block covers `span`.
-    pub fn cover(&self, cx: &Context<'_>, span: Span) -> bool {
+    /// The rule's hits that no exception phrase covers. Each block with hits is lower-cased
+    /// and searched once, however many hits it holds.
+    pub fn uncovered<'c>(&self, cx: &Context<'c>) -> Vec<&'c Hit> {
         if self.phrases.is_empty() {
-            return false;
+            return cx.hits.iter().collect();
         }
-        let Some(block) = cx.article.block_at(span) else {
-            return false;
-        };
-        let block_span = cx.article.blocks[block].span;
-        let text = cx.text(block_span).to_ascii_lowercase();
-        let hit = Span::new(span.start - block_span.start, span.end - block_span.start);
-        self.phrases.iter().any(|phrase| {
-            text.match_indices(phrase.as_str())
-                .any(|(at, e)| Span::new(at, at + e.len()).contains(hit))
-        })
+        let mut phrases_in: Option<(usize, PhraseSpans)> = None;
+        let mut kept = Vec::with_capacity(cx.hits.len());
+        for hit in cx.hits {
+            let Some(block) = cx.article.block_at(hit.span) else {
+                kept.push(hit);
+                continue;
+            };
+            if phrases_in.as_ref().is_none_or(|(b, _)| *b != block) {
+                let block_span = cx.article.blocks[block].span;
+                phrases_in = Some((block, self.find(cx.text(block_span), block_span.start)));
+            }
+            if !phrases_in
+                .as_ref()
+                .is_some_and(|(_, found)| found.cover(hit.span))
+            {
+                kept.push(hit);
+            }
+        }
+        kept
+    }
+
+    /// Where the phrases are in `text`, which starts at byte `at` of the article.
+    fn find(&self, text: &str, at: usize) -> PhraseSpans {
+        let text = text.to_ascii_lowercase();
+        let mut spans: Vec<Span> = self
+            .phrases
+            .iter()
+            .flat_map(|phrase| {
+                text.match_indices(phrase.as_str())
+                    .map(move |(start, p)| Span::new(at + start, at + start + p.len()))
+            })
+            .collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        PhraseSpans { spans, reach }
+    }
+}
+
+/// Exception phrases found in a block, by start, and how far the phrases up to each reach.
+struct PhraseSpans {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl PhraseSpans {
+    /// Whether a phrase covers `span`: one starting at or before it reaches its end.
+    fn cover(&self, span: Span) -> bool {
+        let starting_before = self.spans.partition_point(|s| s.start <= span.start);
+        starting_before > 0 && self.reach[starting_before - 1] >= span.end
     }
 }
 

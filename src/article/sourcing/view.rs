@@ -76,11 +76,7 @@ impl Views {
 
 fn view(article: &Article, block: usize) -> View {
     let span = article.blocks[block].span;
-    let mut quotes = article
-        .quotes
-        .iter()
-        .filter(|q| q.block == block)
-        .peekable();
+    let mut quotes = article.quotes_in(block).iter().peekable();
     let mut tokens = Vec::new();
     let mut previous_end = span.start;
     for word in article.words(span) {

@@ -163,7 +163,7 @@ impl HeadlineForm {
                 runs
             }
             Form::UnattributedQuote => {
-                let Some(quote) = cx.article.quotes.iter().find(|q| q.block == index) else {
+                let Some(quote) = cx.article.quotes_in(index).first() else {
                     return Vec::new();
                 };
                 // The quotation opens the heading, or follows a short label in capitals

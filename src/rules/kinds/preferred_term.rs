@@ -108,10 +108,7 @@ impl Check for PreferredTerm {
     }
 
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for hit in cx.hits {
-            if self.exceptions.cover(cx, hit.span) {
-                continue;
-            }
+        for hit in self.exceptions.uncovered(cx) {
             let matched = cx.text(hit.span);
             let replacement = keep_case(matched, &self.preferred[hit.pattern as usize]);
             if replacement == matched {
