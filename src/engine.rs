@@ -187,13 +187,11 @@ fn drop_deferred(rules: &RuleSet, article: &Article, out: &mut Vec<Diagnostic>) 
         .iter()
         .zip(&blocks)
         .map(|(diagnostic, block)| {
-            deferring
-                .get(diagnostic.rule.as_str())
-                .is_some_and(|meta| {
-                    reporting
-                        .get(block)
-                        .is_some_and(|rules| rules.iter().any(|other| meta.defers_to(other)))
-                })
+            deferring.get(diagnostic.rule.as_str()).is_some_and(|meta| {
+                reporting
+                    .get(block)
+                    .is_some_and(|rules| rules.iter().any(|other| meta.defers_to(other)))
+            })
         })
         .collect();
     let mut flags = deferred.into_iter();

@@ -11,6 +11,7 @@
 //!
 //! ```sh
 //! cargo test --release --test scaling -- --ignored --nocapture
+//! SCALING_CASES=consistency,render cargo test --release --test scaling -- --ignored --nocapture
 //! ```
 
 mod common;
@@ -84,7 +85,9 @@ fn name(number: usize) -> String {
     }
     name.push_str("xon");
     let mut chars = name.chars();
-    chars.next().map_or(String::new(), |first| first.to_ascii_uppercase().to_string() + chars.as_str())
+    chars.next().map_or(String::new(), |first| {
+        first.to_ascii_uppercase().to_string() + chars.as_str()
+    })
 }
 
 const HEAD: &str = "Council weighs the harbour plan\n\n";
@@ -156,7 +159,11 @@ fn kind_cases() -> Vec<Case> {
             rules: &["--select", "editorial.placeholder"],
             output: JSON,
             file: "draft.txt",
-            draft: |n| fill(n, HEAD, |_| "The board will vote on TK at TK Maxx. ".to_owned()),
+            draft: |n| {
+                fill(n, HEAD, |_| {
+                    "The board will vote on TK at TK Maxx. ".to_owned()
+                })
+            },
             source: None,
             pack: None,
         },
@@ -204,7 +211,11 @@ fn kind_cases() -> Vec<Case> {
             file: "draft.txt",
             draft: |n| {
                 fill(n, HEAD, |i| {
-                    let word = if i % 2 == 0 { "neighbourhood" } else { "neighborhood" };
+                    let word = if i % 2 == 0 {
+                        "neighbourhood"
+                    } else {
+                        "neighborhood"
+                    };
                     format!("The {word} group met on day {i}.\n\n")
                 })
             },
@@ -308,7 +319,9 @@ fn kind_cases() -> Vec<Case> {
             file: "draft.txt",
             draft: |n| {
                 fill(n, HEAD, |i| {
-                    format!("RELATED: “We will stay for {i} years”\n\nThe council met. “Yes,” she said.\n\n")
+                    format!(
+                        "RELATED: “We will stay for {i} years”\n\nThe council met. “Yes,” she said.\n\n"
+                    )
                 })
             },
             source: None,
@@ -442,11 +455,13 @@ fn kind_cases() -> Vec<Case> {
             name: "a million short paragraphs of claims and tolls",
             rule: "news.unsupported-claim",
             fires: 3,
-            rules: &["--select",
+            rules: &[
+                "--select",
                 "news.unsupported-claim",
                 "--extend-select",
                 "news.unsourced-figure",
-                "--preview"],
+                "--preview",
+            ],
             output: JSON,
             file: "draft.txt",
             draft: |n| {
@@ -504,7 +519,10 @@ fn kind_cases() -> Vec<Case> {
             file: "draft.txt",
             draft: |n| {
                 fill(n, HEAD, |i| {
-                    format!("The council met on the quay to vote on plan {}.\n\n", i % 50)
+                    format!(
+                        "The council met on the quay to vote on plan {}.\n\n",
+                        i % 50
+                    )
                 })
             },
             source: None,
@@ -650,30 +668,87 @@ fn layer_cases() -> Vec<Case> {
         pack: None,
     };
     vec![
-        layer("render", "human, one line", &["--format", "human", "--color", "never"], doubled_line),
-        layer("render", "human, short paragraphs", &["--format", "human", "--color", "never"], doubled_paragraphs),
-        layer("render", "concise, one line", &["--format", "concise"], doubled_line),
+        layer(
+            "render",
+            "human, one line",
+            &["--format", "human", "--color", "never"],
+            doubled_line,
+        ),
+        layer(
+            "render",
+            "human, short paragraphs",
+            &["--format", "human", "--color", "never"],
+            doubled_paragraphs,
+        ),
+        layer(
+            "render",
+            "concise, one line",
+            &["--format", "concise"],
+            doubled_line,
+        ),
         layer("render", "json, one line", JSON, doubled_line),
-        layer("render", "jsonl, one line", &["--format", "jsonl"], doubled_line),
-        layer("render", "sarif, one line", &["--format", "sarif"], doubled_line),
-        layer("render", "github, one line", &["--format", "github"], doubled_line),
-        layer("render", "statistics, one line", &["--statistics"], doubled_line),
-        layer("fix", "--fix, one line", &["--fix", "--format", "concise"], doubled_line),
-        layer("fix", "--diff, short paragraphs", &["--diff"], doubled_paragraphs),
+        layer(
+            "render",
+            "jsonl, one line",
+            &["--format", "jsonl"],
+            doubled_line,
+        ),
+        layer(
+            "render",
+            "sarif, one line",
+            &["--format", "sarif"],
+            doubled_line,
+        ),
+        layer(
+            "render",
+            "github, one line",
+            &["--format", "github"],
+            doubled_line,
+        ),
+        layer(
+            "render",
+            "statistics, one line",
+            &["--statistics"],
+            doubled_line,
+        ),
+        layer(
+            "fix",
+            "--fix, one line",
+            &["--fix", "--format", "concise"],
+            doubled_line,
+        ),
+        layer(
+            "fix",
+            "--diff, short paragraphs",
+            &["--diff"],
+            doubled_paragraphs,
+        ),
         read("a million short plain-text paragraphs", "draft.txt", |n| {
             fill(n, HEAD, |_| "the the\n\nOk.\n\n".to_owned())
         }),
-        read("a million short Markdown blocks and quotations", "draft.md", |n| {
-            fill(n, "# Council\n\n", |_| "the the\n\n> “Ok”\n\n## Ok\n\n".to_owned())
-        }),
+        read(
+            "a million short Markdown blocks and quotations",
+            "draft.md",
+            |n| {
+                fill(n, "# Council\n\n", |_| {
+                    "the the\n\n> “Ok”\n\n## Ok\n\n".to_owned()
+                })
+            },
+        ),
         read("HTML nested ever deeper", "draft.html", |n| {
-            fill(n, "<html><body>", |_| "<div><p>the the <b>quay</b></p>".to_owned())
-        }),
-        read("HTML of many headings, paragraphs and <q> quotations", "draft.html", |n| {
             fill(n, "<html><body>", |_| {
-                "<h1>Ok</h1><p>the the <q>we stay</q> <em>x</em></p>".to_owned()
+                "<div><p>the the <b>quay</b></p>".to_owned()
             })
         }),
+        read(
+            "HTML of many headings, paragraphs and <q> quotations",
+            "draft.html",
+            |n| {
+                fill(n, "<html><body>", |_| {
+                    "<h1>Ok</h1><p>the the <q>we stay</q> <em>x</em></p>".to_owned()
+                })
+            },
+        ),
     ]
 }
 
@@ -746,7 +821,10 @@ fn every_case_fires_its_rule() {
         let written = Written::new(&case, 6_000);
         let mut command = written.command(&case);
         // Concise output names each finding's rule, once a line.
-        let out = command.args(["--format", "concise"]).output().expect("copydesk runs");
+        let out = command
+            .args(["--format", "concise"])
+            .output()
+            .expect("copydesk runs");
         let stdout = String::from_utf8_lossy(&out.stdout);
         let fired = stdout
             .lines()
@@ -803,7 +881,13 @@ fn every_kind_and_layer_is_linear_from_1_to_8_mb() {
     const LARGE: usize = 8 << 20;
     let mut report = String::new();
     let mut failures = Vec::new();
+    // `SCALING_CASES=consistency,render` times only the cases whose kind or layer is listed.
+    let chosen = std::env::var("SCALING_CASES").unwrap_or_default();
+    let chosen: Vec<&str> = chosen.split(',').filter(|c| !c.is_empty()).collect();
     for case in cases() {
+        if !chosen.is_empty() && !chosen.contains(&case.stresses) {
+            continue;
+        }
         let small = Written::new(&case, SMALL);
         let large = Written::new(&case, LARGE);
         // Rounds interleaved, the least of each kept: a shared machine only ever adds time.
@@ -816,8 +900,7 @@ fn every_kind_and_layer_is_linear_from_1_to_8_mb() {
             }
         }
         let growth = large_cpu / small_cpu;
-        writeln!(
-            report,
+        let row = format!(
             "{:<16} {:<72} {:>5.1} MB {:>7.2} s  {:>5.1} MB {:>7.2} s  ×{growth:.1}",
             case.stresses,
             case.name,
@@ -825,13 +908,14 @@ fn every_kind_and_layer_is_linear_from_1_to_8_mb() {
             small_cpu,
             large.bytes() as f64 / 1e6,
             large_cpu,
-        )
-        .expect("writing to a string");
+        );
+        eprintln!("{row}");
+        report.push_str(&row);
+        report.push('\n');
         if growth > MAX_GROWTH {
             failures.push(format!("{} ({})", case.stresses, case.name));
         }
     }
-    eprintln!("{report}");
     assert!(
         failures.is_empty(),
         "more than {MAX_GROWTH}× the CPU time for 8× the input: {failures:?}\n{report}"
@@ -842,7 +926,11 @@ fn every_kind_and_layer_is_linear_from_1_to_8_mb() {
 fn generated_names_and_acronyms_differ() {
     let names: std::collections::HashSet<String> = (0..500).map(name).collect();
     assert_eq!(names.len(), 500);
-    assert!(names.iter().all(|n| n.chars().next().is_some_and(char::is_uppercase)));
+    assert!(
+        names
+            .iter()
+            .all(|n| n.chars().next().is_some_and(char::is_uppercase))
+    );
     let acronyms: std::collections::HashSet<String> =
         (0..500).map(|i| letters(i, b"BCD")).collect();
     assert_eq!(acronyms.len(), 500);

@@ -246,7 +246,9 @@ impl Reader<'_> {
     /// Ends the open block, if any, and adds it to the blocks.
     fn flush(&mut self) {
         let source = self.source;
-        let Some(block) = self.open.take() else { return };
+        let Some(block) = self.open.take() else {
+            return;
+        };
         let (Some(first), Some(last)) = (block.text.first(), block.text.last()) else {
             return;
         };

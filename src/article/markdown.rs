@@ -38,7 +38,9 @@ pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
                 flush(source, &mut open, &mut blocks);
                 // Blocks are only added: each is looked at once for the headline.
                 has_headline = has_headline
-                    || blocks[looked_at..].iter().any(|b| b.kind == BlockKind::Headline);
+                    || blocks[looked_at..]
+                        .iter()
+                        .any(|b| b.kind == BlockKind::Headline);
                 looked_at = blocks.len();
                 let kind = if level == HeadingLevel::H1 && !has_headline {
                     BlockKind::Headline

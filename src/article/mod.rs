@@ -232,7 +232,9 @@ impl Article {
                 .checked_sub(1)
                 .filter(|&b| blocks[b].span.contains(span));
             let after = quotes[..marked].partition_point(|q| q.span.end <= span.start);
-            let overlaps = quotes[after..marked].first().is_some_and(|q| q.span.overlaps(span));
+            let overlaps = quotes[after..marked]
+                .first()
+                .is_some_and(|q| q.span.overlaps(span));
             if let Some(block) = block.filter(|_| !overlaps) {
                 quotes.push(Quote {
                     span,

@@ -41,7 +41,11 @@ pub struct View {
 impl View {
     /// The sentence (token range and span) that holds token `at`.
     pub fn sentence_of(&self, at: usize) -> Option<&(std::ops::Range<usize>, Span)> {
-        self.sentences.iter().find(|(range, _)| range.contains(&at))
+        // The ranges follow one another: the first to end after `at` is the one that may hold it.
+        let index = self.sentences.partition_point(|(range, _)| range.end <= at);
+        self.sentences
+            .get(index)
+            .filter(|(range, _)| range.contains(&at))
     }
 
     /// The first token at or after byte `offset`.

@@ -156,9 +156,15 @@ fn spaced_apart(cx: &Context<'_>, block: &Block, first: Span, second: Span) -> O
     if source[gap.range()].chars().all(char::is_whitespace) {
         return Some(false);
     }
+    // The tags over the gap, in order: walked once beside its characters.
+    let mut tags = block.markup_overlapping(gap).iter().peekable();
     let visible: String = source[gap.range()]
         .char_indices()
-        .filter(|(i, _)| !block.markup.iter().any(|m| m.contains(Span::new(gap.start + i, gap.start + i + 1))))
+        .filter(|(i, _)| {
+            let at = Span::new(gap.start + i, gap.start + i + 1);
+            while tags.next_if(|m| m.end <= at.start).is_some() {}
+            !tags.peek().is_some_and(|m| m.contains(at))
+        })
         .map(|(_, c)| c)
         .collect();
     let spaced = !visible.is_empty() && visible.chars().all(char::is_whitespace);
