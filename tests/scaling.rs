@@ -436,6 +436,24 @@ fn kind_cases() -> Vec<Case> {
         },
         Case {
             stresses: "sourcing",
+            name: "one sentence of thousands of quotations",
+            rule: "news.quote.speaker",
+            fires: 3,
+            rules: &["--select", "news.quote.speaker"],
+            output: JSON,
+            file: "draft.txt",
+            draft: |n| {
+                let mut text = fill(n, HEAD, |_| {
+                    "“We will stay here for many more years” and ".to_owned()
+                });
+                text.push_str("more.\n");
+                text
+            },
+            source: None,
+            pack: None,
+        },
+        Case {
+            stresses: "sourcing",
             name: "thousands of anonymous sources in one paragraph",
             rule: "news.anonymous-source",
             fires: 1,
@@ -564,7 +582,8 @@ fn kind_cases() -> Vec<Case> {
             draft: |n| {
                 fill(n, HEAD, |i| {
                     format!(
-                        "On March {} {} Quayle said {} people and {}-{}-{} fans came.\n\n",
+                        "On March {}, {} Quayle told the harbour board that {} people and \
+                         {}-{}-{} fans came to the meeting to vote on the plan for the quay.\n\n",
                         i % 28 + 1,
                         name(i),
                         i * 7 + 3,
@@ -595,10 +614,12 @@ fn kind_cases() -> Vec<Case> {
             output: JSON,
             file: "draft.txt",
             draft: |n| {
+                // Few names: many made-up names would be one slip apart from each other, and
+                // their findings would grow faster than the text.
                 fill(n, HEAD, |i| match i % 4 {
-                    0 => format!("The e-mail from {} reached Whitfield.\n\n", name(i)),
-                    1 => format!("The email from {} reached Whitfeild.\n\n", name(i)),
-                    2 => "Kataib Hezbollah met al-Saadi.\n\n".to_owned(),
+                    0 => "The e-mail from Ada Brook reached Whitfield.\n\n".to_owned(),
+                    1 => "The email from Ada Brook reached Whitfeild.\n\n".to_owned(),
+                    2 => "Kataib Hezbollah met al-Saadi and Whitfield.\n\n".to_owned(),
                     _ => "Kata’ib Hezbollah met al Saadi.\n\n".to_owned(),
                 })
             },
@@ -722,6 +743,19 @@ fn layer_cases() -> Vec<Case> {
             "--diff, short paragraphs",
             &["--diff"],
             doubled_paragraphs,
+        ),
+        layer(
+            "suppress",
+            "thousands of suppression comments among findings",
+            JSON,
+            |n| {
+                fill(n, HEAD, |_| {
+                    "<!-- copydesk-disable news -->\nThe the quay met.\n\n\
+                     <!-- copydesk-enable paste -->\n\
+                     <!-- copydesk-disable-next-line typo -->\nthe the pier\n\n"
+                        .to_owned()
+                })
+            },
         ),
         read("a million short plain-text paragraphs", "draft.txt", |n| {
             fill(n, HEAD, |_| "the the\n\nOk.\n\n".to_owned())

@@ -10,6 +10,7 @@
 //! pieces of text are markup that rules do not match.
 
 use super::classify::{body_line_kind, push_block};
+use super::elements::Elements;
 use super::{Block, BlockKind};
 use crate::span::Span;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
@@ -54,7 +55,7 @@ pub fn parse(source: &str) -> Parsed {
     let mut reader = Reader {
         source,
         blocks: Vec::new(),
-        stack: Vec::new(),
+        stack: Elements::new(),
         open: None,
         title: None,
         quotations: Vec::new(),
@@ -80,7 +81,7 @@ struct Reader<'s> {
     source: &'s str,
     blocks: Vec<Block>,
     /// The open elements, with the block kind a class gave each.
-    stack: Vec<(String, Option<BlockKind>)>,
+    stack: Elements,
     open: Option<Open>,
     title: Option<Span>,
     quotations: Vec<Span>,
@@ -117,7 +118,7 @@ impl Reader<'_> {
                 "br" | "img" | "hr" | "meta" | "link" | "input" | "wbr" | "source"
             );
         if !void {
-            self.stack.push((name, marked));
+            self.stack.open(name, marked);
         }
     }
 
@@ -141,16 +142,11 @@ impl Reader<'_> {
                 self.flush();
             }
         }
-        if let Some(position) = self.stack.iter().rposition(|(n, _)| *n == name) {
-            self.stack.truncate(position);
-        }
+        self.stack.close(&name);
     }
 
     fn text(&mut self, span: Span) {
-        let skipped = self
-            .stack
-            .iter()
-            .any(|(n, _)| SKIPPED.contains(&n.as_str()))
+        let skipped = SKIPPED.iter().any(|name| self.stack.inside(name))
             && self.open.as_ref().is_none_or(|o| o.element != "title");
         if skipped {
             return;
@@ -160,12 +156,7 @@ impl Reader<'_> {
             None => {
                 // Text straight inside a container (a <div>, a <blockquote>) is a paragraph.
                 if !self.source[span.range()].trim().is_empty() {
-                    let kind = self
-                        .stack
-                        .iter()
-                        .rev()
-                        .find_map(|(_, k)| *k)
-                        .or_else(|| element_kind("div", &self.stack));
+                    let kind = element_kind("div", &self.stack);
                     self.open = Some(Open {
                         element: String::new(),
                         kind,
@@ -219,11 +210,11 @@ fn class_kind(class: &str) -> Option<BlockKind> {
 }
 
 /// The kind an element's own name gives its block, given the elements around it.
-fn element_kind(name: &str, stack: &[(String, Option<BlockKind>)]) -> Option<BlockKind> {
-    if let Some(kind) = stack.iter().rev().find_map(|(_, k)| *k) {
+fn element_kind(name: &str, stack: &Elements) -> Option<BlockKind> {
+    if let Some(kind) = stack.marked() {
         return Some(kind);
     }
-    let inside = |element: &str| stack.iter().any(|(n, _)| n == element);
+    let inside = |element: &str| stack.inside(element);
     match name {
         "h1" => Some(BlockKind::Headline),
         "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Subhead),

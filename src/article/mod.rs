@@ -6,6 +6,7 @@
 //! unless they opt in.
 
 mod classify;
+mod elements;
 mod entity;
 mod html;
 mod markdown;
@@ -185,11 +186,15 @@ pub struct Article {
     sourcing: std::sync::OnceLock<sourcing::Sourcing>,
 }
 
-/// The words and sentences of all blocks, in order.
+/// The words and sentences of all blocks, in order, and which of them each block holds.
 #[derive(Debug, Clone, Default)]
 struct Tokens {
     words: Vec<Span>,
     sentences: Vec<Span>,
+    /// For each block, the range of `words` inside it.
+    block_words: Vec<std::ops::Range<usize>>,
+    /// For each block, the range of `sentences` inside it.
+    block_sentences: Vec<std::ops::Range<usize>>,
 }
 
 impl Article {
@@ -335,10 +340,15 @@ impl Article {
             for block in &self.blocks {
                 let text = &self.source[block.span.range()];
                 let at = block.span.start;
+                let (words, sentences) = (tokens.words.len(), tokens.sentences.len());
                 tokens.words.extend(text::words(text).map(|w| w.shift(at)));
                 tokens
                     .sentences
                     .extend(text::sentences(text).map(|s| s.shift(at)));
+                tokens.block_words.push(words..tokens.words.len());
+                tokens
+                    .block_sentences
+                    .push(sentences..tokens.sentences.len());
             }
             tokens
         })
@@ -353,9 +363,30 @@ impl Article {
 
     /// The sentences of a block, as absolute spans.
     pub fn sentences(&self, block: &Block) -> impl Iterator<Item = Span> + '_ {
-        Self::inside(&self.tokens().sentences, block.span)
-            .iter()
-            .copied()
+        let tokens = self.tokens();
+        let own = match self.index_of(block) {
+            Some(index) => &tokens.sentences[tokens.block_sentences[index].clone()],
+            None => Self::inside(&tokens.sentences, block.span),
+        };
+        own.iter().copied()
+    }
+
+    /// The index of `block` when it is one of this article's blocks (found by its address,
+    /// without a search).
+    fn index_of(&self, block: &Block) -> Option<usize> {
+        let offset = (block as *const Block as usize).wrapping_sub(self.blocks.as_ptr() as usize);
+        let index = offset / std::mem::size_of::<Block>().max(1);
+        self.blocks
+            .get(index)
+            .filter(|own| std::ptr::eq(*own, block))
+            .map(|_| index)
+    }
+
+    /// The words of block `block`, split once.
+    pub fn block_words(&self, block: usize) -> Words<'_> {
+        let tokens = self.tokens();
+        let range = tokens.block_words.get(block).cloned().unwrap_or_default();
+        Words::Split(tokens.words[range].iter().copied())
     }
 
     /// The sentence that holds `span`, if one does, found by bisection.
@@ -370,7 +401,16 @@ impl Article {
     /// sentence, a quotation) read the words split once; others are split on the spot.
     pub fn words(&self, span: Span) -> Words<'_> {
         match self.block_at(span) {
-            Some(_) => Words::Split(Self::inside(&self.tokens().words, span).iter().copied()),
+            // A block's words are known; a part of a block is searched for among them.
+            Some(block) => {
+                let tokens = self.tokens();
+                let own = &tokens.words[tokens.block_words[block].clone()];
+                let words = match self.blocks[block].span == span {
+                    true => own,
+                    false => Self::inside(own, span),
+                };
+                Words::Split(words.iter().copied())
+            }
             None => Words::Spot(Box::new(
                 text::words(&self.source[span.range()]).map(move |w| w.shift(span.start)),
             )),

@@ -79,9 +79,9 @@ pub struct Sources {
 }
 
 /// How many source places one quotation's word pairs may vote for, at least.
-const VOTES_PER_QUOTE: usize = 4096;
+const VOTES_PER_QUOTE: usize = 1024;
 /// How many places a quotation may vote for per word, when that is more.
-const VOTES_PER_WORD: usize = 64;
+const VOTES_PER_WORD: usize = 32;
 /// How many leading starts are counted pair by pair when voting stopped early.
 const RECOUNTED: usize = 16;
 
@@ -159,8 +159,8 @@ impl Sources {
         let doc = self.docs.len() as u32;
         let mut words = Vec::new();
         let mut surface: Vec<&str> = Vec::new();
-        for block in &article.blocks {
-            for span in article.words(block.span) {
+        for block in 0..article.blocks.len() {
+            for span in article.block_words(block) {
                 let text = article.text(span);
                 let next = self.vocabulary.len() as u32;
                 let id = *self.vocabulary.entry(normalise_word(text)).or_insert(next);
@@ -296,7 +296,9 @@ impl Sources {
                 .map(|((d, s), c)| (d, s, c));
         }
         let mut leading: Vec<((u32, i64), usize)> = votes.into_iter().collect();
-        leading.sort_unstable_by_key(|entry| std::cmp::Reverse(key(entry)));
+        if leading.len() > RECOUNTED {
+            leading.select_nth_unstable_by_key(RECOUNTED, |entry| std::cmp::Reverse(key(entry)));
+        }
         leading
             .into_iter()
             .take(RECOUNTED)

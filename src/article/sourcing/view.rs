@@ -83,7 +83,7 @@ fn view(article: &Article, block: usize) -> View {
     let mut quotes = article.quotes_in(block).iter().peekable();
     let mut tokens = Vec::new();
     let mut previous_end = span.start;
-    for word in article.words(span) {
+    for word in article.block_words(block) {
         // Tag names and link targets are markup, not words of the text.
         if article.touches_markup(block, word) {
             continue;

@@ -105,10 +105,10 @@ impl FirstReference {
     /// The words of the rule's blocks, in order, with whether each may be reported.
     fn words(&self, cx: &Context<'_>) -> Vec<(Span, bool)> {
         let mut words = Vec::new();
-        for (index, block) in cx.blocks() {
+        for (index, _) in cx.blocks() {
             words.extend(
                 cx.article
-                    .words(block.span)
+                    .block_words(index)
                     .map(|w| (w, cx.may_report(index, w))),
             );
         }
@@ -179,7 +179,8 @@ impl FirstReference {
             .article
             .blocks
             .iter()
-            .flat_map(|b| cx.article.words(b.span))
+            .enumerate()
+            .flat_map(|(index, _)| cx.article.block_words(index))
             .peekable();
         let mut initials = Initials::default();
         let mut seen: HashSet<&str> = HashSet::new();

@@ -166,8 +166,8 @@ impl Check for GluedWords {
             return;
         }
         let mut tokens: Vec<(usize, Span)> = Vec::new();
-        for (index, block) in cx.blocks() {
-            tokens.extend(cx.article.words(block.span).map(|w| (index, w)));
+        for (index, _) in cx.blocks() {
+            tokens.extend(cx.article.block_words(index).map(|w| (index, w)));
         }
         // Cheap shape tests first; the article's word set is built only when something looks
         // glued, which is rare.

@@ -67,7 +67,7 @@ impl Check for Repetition {
         for (index, block) in cx.blocks() {
             let mut previous: Option<Span> = None;
             // Words as a reader sees them: none inside a tag.
-            let words = cx.article.words(block.span);
+            let words = cx.article.block_words(index);
             for word in words.filter(|w| !cx.article.touches_markup(index, *w)) {
                 let Some(before) = previous.replace(word) else {
                     continue;

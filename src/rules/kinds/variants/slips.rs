@@ -34,23 +34,34 @@ pub(super) fn pairs<'a>(
     if uses.len() < 2 {
         return Vec::new();
     }
-    // The spellings a slip may be of: names used twice or more, once at least mid-sentence.
-    let betters: Vec<(&'a str, usize)> = uses
-        .iter()
-        .filter(|(_, (count, named))| *named && *count >= 2)
-        .map(|(&form, &(count, _))| (form, count))
-        .collect();
+    // The spellings a slip may be of: names used twice or more, once at least mid-sentence,
+    // by their letters in lower case.
+    let mut betters: HashMap<String, Vec<(&'a str, usize)>> = HashMap::new();
+    for (&form, &(count, named)) in &uses {
+        if named && count >= 2 {
+            betters
+                .entry(form.to_ascii_lowercase())
+                .or_default()
+                .push((form, count));
+        }
+    }
     if betters.is_empty() {
         return Vec::new();
     }
     let mut found = Vec::new();
     for (&slip, &(slip_uses, _)) in &uses {
+        if slip.len() > MAX_SLIP_LETTERS {
+            continue;
+        }
         let first = slip.as_bytes()[0].to_ascii_lowercase();
-        let better = betters
+        // Every spelling one slip away, looked up: a word costs its length, however many
+        // names the article has.
+        let better = one_slip_away(slip)
             .iter()
+            .filter_map(|spelling| betters.get(spelling))
+            .flatten()
             .filter(|(name, count)| {
                 *count > slip_uses
-                    && name.len().abs_diff(slip.len()) <= 1
                     && name.as_bytes()[0].to_ascii_lowercase() == first
                     && one_slip(slip, name)
             })
@@ -62,6 +73,41 @@ pub(super) fn pairs<'a>(
         }
     }
     found
+}
+
+/// The longest word whose slips are looked for: no name is longer.
+const MAX_SLIP_LETTERS: usize = 64;
+
+/// The spellings (ASCII, lower case) one slip from `word`: two neighbours swapped, a doubled
+/// letter written once, or a letter doubled.
+fn one_slip_away(word: &str) -> Vec<String> {
+    let lower = word.to_ascii_lowercase().into_bytes();
+    let mut spellings: Vec<Vec<u8>> = Vec::new();
+    for i in 0..lower.len().saturating_sub(1) {
+        if lower[i] != lower[i + 1] {
+            let mut swapped = lower.clone();
+            swapped.swap(i, i + 1);
+            spellings.push(swapped);
+        }
+    }
+    for i in 1..lower.len() {
+        if lower[i] == lower[i - 1] {
+            let mut once = lower.clone();
+            once.remove(i);
+            spellings.push(once);
+        }
+    }
+    for i in 0..lower.len() {
+        let mut doubled = lower.clone();
+        doubled.insert(i, lower[i]);
+        spellings.push(doubled);
+    }
+    spellings.sort_unstable();
+    spellings.dedup();
+    spellings
+        .into_iter()
+        .filter_map(|s| String::from_utf8(s).ok())
+        .collect()
 }
 
 /// Whether two spellings differ by one swap of neighbouring letters or one doubled letter
@@ -105,5 +151,31 @@ mod tests {
         assert!(!one_slip("whitfield", "whitfold"));
         assert!(!one_slip("mary", "myra"));
         assert!(!one_slip("kilroy", "kilroys"));
+    }
+
+    #[test]
+    fn the_spellings_one_slip_away_are_those_one_slip_accepts() {
+        let letters = ["a", "b", "l", "o"];
+        // Every word of up to five of these letters, against every word of one more or less.
+        let mut words: Vec<String> = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, String::len))
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        let words: Vec<&String> = words.iter().filter(|w| w.len() >= 2).collect();
+        for word in &words {
+            let away = one_slip_away(word);
+            for other in &words {
+                assert_eq!(
+                    away.contains(other) && word != other,
+                    one_slip(word, other),
+                    "{word} {other}"
+                );
+            }
+        }
     }
 }
