@@ -580,8 +580,12 @@ fn kind_cases() -> Vec<Case> {
             output: JSON,
             file: "draft.txt",
             draft: |n| {
-                fill(n, HEAD, |i| {
-                    format!(
+                fill(n, HEAD, |i| match i % 2 {
+                    // Every other paragraph is free of facts, so the findings, which other
+                    // cases render by the hundred thousand, do not swamp the check.
+                    0 => "The board met on the quay to vote on the plan for the harbour.\n\n"
+                        .to_owned(),
+                    _ => format!(
                         "On March {}, {} Quayle told the harbour board that {} people and \
                          {}-{}-{} fans came to the meeting to vote on the plan for the quay.\n\n",
                         i % 28 + 1,
@@ -590,7 +594,7 @@ fn kind_cases() -> Vec<Case> {
                         i % 9,
                         i % 7,
                         i % 5
-                    )
+                    ),
                 })
             },
             source: Some(|n| {

@@ -91,6 +91,9 @@ impl Block {
     /// The parts of [`Block::markup`] that overlap `span`, found by bisection: however many
     /// tags a block holds, asking costs the logarithm of their number.
     pub fn markup_overlapping(&self, span: Span) -> &[Span] {
+        if self.markup.is_empty() {
+            return &[];
+        }
         let first = self.markup.partition_point(|m| m.end <= span.start);
         let count = self.markup[first..].partition_point(|m| m.start < span.end);
         &self.markup[first..first + count]
@@ -317,7 +320,12 @@ impl Article {
 
     /// Whether `span` touches markup of its block (see [`Block::markup`]).
     pub fn touches_markup(&self, block: usize, span: Span) -> bool {
-        !self.blocks[block].markup_overlapping(span).is_empty()
+        let markup = &self.blocks[block].markup;
+        // Most blocks hold a few tags at most: looked through, not bisected.
+        match markup.len() {
+            0..=8 => markup.iter().any(|m| m.overlaps(span)),
+            _ => !self.blocks[block].markup_overlapping(span).is_empty(),
+        }
     }
 
     /// The quotations inside block `block`, in order.

@@ -71,8 +71,8 @@ impl<'a> Around<'a> {
             return unresolved();
         };
         self.in_paragraph(view, found, index)
-            .or_else(|| self.from_previous(view, found, index))
-            .or_else(|| self.from_next(quote.block))
+            .or_else(|| self.continuing_previous(view, found, index))
+            .or_else(|| self.named_in_next(quote.block))
             .unwrap_or_else(unresolved)
     }
 
@@ -114,7 +114,7 @@ impl<'a> Around<'a> {
     }
 
     /// A quotation that opens a sentence continues the paragraph before.
-    fn from_previous(
+    fn continuing_previous(
         &mut self,
         view: &View,
         found: &[QuoteSource],
@@ -138,7 +138,7 @@ impl<'a> Around<'a> {
     }
 
     /// The next paragraph's first sentence names the speaker with a verb of saying.
-    fn from_next(&mut self, block: usize) -> Option<QuoteSource> {
+    fn named_in_next(&mut self, block: usize) -> Option<QuoteSource> {
         let (article, views) = (self.article, self.views);
         *self.named_after.entry(block).or_insert_with(|| {
             let next = views.of_block(block + 1)?;

@@ -25,9 +25,11 @@ pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
         for (range, sentence) in &view.sentences {
             let tokens = &view.tokens[range.clone()];
             let figures = figures(article, tokens);
-            let cues = Cues::of(tokens);
+            // Read only for a sentence with a claim or a figure, which most have not.
+            let cues = std::cell::OnceCell::new();
+            let cues = || cues.get_or_init(|| Cues::of(tokens));
             for (span, kind) in claims_of(article, tokens, &figures) {
-                let cue = cues.outside(span);
+                let cue = cues().outside(span);
                 claims.push(Claim {
                     span,
                     sentence: *sentence,
@@ -37,7 +39,7 @@ pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
                 });
             }
             if let Some(cue) = (!figures.is_empty())
-                .then(|| cues.outside(Span::new(0, 0)))
+                .then(|| cues().outside(Span::new(0, 0)))
                 .flatten()
             {
                 attributed.extend(figures.iter().map(|&(at, last)| {
@@ -184,9 +186,11 @@ fn claims_of(
     figures: &[(usize, usize)],
 ) -> Vec<(Span, ClaimKind)> {
     let mut found = Vec::new();
-    let traits = Traits::of(article, tokens);
+    // Read only for a sentence with figures.
+    let traits = std::cell::OnceCell::new();
     for &(at, last) in figures {
-        if let Some(kind) = figure_kind(article, tokens, &traits, at, last) {
+        let traits = traits.get_or_init(|| Traits::of(article, tokens));
+        if let Some(kind) = figure_kind(article, tokens, traits, at, last) {
             found.push((
                 Span::new(tokens[at].span.start, tokens[last].span.end),
                 kind,

@@ -43,8 +43,8 @@ impl Lead {
             self.comma_after_according = Some(at);
         }
         let according = at > 0
-            && self.tokens[at - 1].is_one_of(article, &["according"])
-            && token.is_one_of(article, &["to"]);
+            && token.is_one_of(article, &["to"])
+            && self.tokens[at - 1].is_one_of(article, &["according"]);
         if according {
             self.last_according = Some(at - 1);
             self.comma_after_according = None;

@@ -34,37 +34,50 @@ pub(super) fn pairs<'a>(
     if uses.len() < 2 {
         return Vec::new();
     }
-    // The spellings a slip may be of: names used twice or more, once at least mid-sentence,
-    // by their letters in lower case.
-    let mut betters: HashMap<String, Vec<(&'a str, usize)>> = HashMap::new();
-    for (&form, &(count, named)) in &uses {
-        if named && count >= 2 {
-            betters
-                .entry(form.to_ascii_lowercase())
-                .or_default()
-                .push((form, count));
-        }
-    }
-    if betters.is_empty() {
+    // The spellings a slip may be of: names used twice or more, once at least mid-sentence;
+    // in a list, and by their letters in lower case.
+    let list: Vec<(&'a str, usize)> = uses
+        .iter()
+        .filter(|(_, (count, named))| *named && *count >= 2)
+        .map(|(&form, &(count, _))| (form, count))
+        .collect();
+    if list.is_empty() {
         return Vec::new();
     }
+    let mut by_letters: HashMap<Vec<u8>, Vec<(&'a str, usize)>> = HashMap::new();
+    for &(form, count) in &list {
+        by_letters
+            .entry(form.to_ascii_lowercase().into_bytes())
+            .or_default()
+            .push((form, count));
+    }
+    let mut spelling = Vec::new();
     let mut found = Vec::new();
     for (&slip, &(slip_uses, _)) in &uses {
         if slip.len() > MAX_SLIP_LETTERS {
             continue;
         }
         let first = slip.as_bytes()[0].to_ascii_lowercase();
-        // Every spelling one slip away, looked up: a word costs its length, however many
-        // names the article has.
-        let better = one_slip_away(slip)
-            .iter()
-            .filter_map(|spelling| betters.get(spelling))
-            .flatten()
-            .filter(|(name, count)| {
-                *count > slip_uses
-                    && name.as_bytes()[0].to_ascii_lowercase() == first
-                    && one_slip(slip, name)
-            })
+        let slipped_from = |&&(name, count): &&(&'a str, usize)| {
+            count > slip_uses
+                && name.as_bytes()[0].to_ascii_lowercase() == first
+                && name.len().abs_diff(slip.len()) <= 1
+                && one_slip(slip, name)
+        };
+        // Few names: each is compared. Many: the spellings one slip away are looked up, so a
+        // word costs its length, however many names the article has.
+        let mut candidates: Vec<&(&'a str, usize)> = Vec::new();
+        if list.len() <= 3 * slip.len() {
+            candidates.extend(list.iter().filter(slipped_from));
+        } else {
+            for_each_slip(slip, &mut spelling, |away| {
+                if let Some(names) = by_letters.get(away) {
+                    candidates.extend(names.iter().filter(slipped_from));
+                }
+            });
+        }
+        let better = candidates
+            .into_iter()
             .max_by_key(|(name, count)| (*count, std::cmp::Reverse(*name)));
         if let Some(&(better, _)) = better
             && !common(slip)
@@ -78,36 +91,33 @@ pub(super) fn pairs<'a>(
 /// The longest word whose slips are looked for: no name is longer.
 const MAX_SLIP_LETTERS: usize = 64;
 
-/// The spellings (ASCII, lower case) one slip from `word`: two neighbours swapped, a doubled
-/// letter written once, or a letter doubled.
-fn one_slip_away(word: &str) -> Vec<String> {
-    let lower = word.to_ascii_lowercase().into_bytes();
-    let mut spellings: Vec<Vec<u8>> = Vec::new();
-    for i in 0..lower.len().saturating_sub(1) {
-        if lower[i] != lower[i + 1] {
-            let mut swapped = lower.clone();
-            swapped.swap(i, i + 1);
-            spellings.push(swapped);
+/// Calls `visit` with each spelling (ASCII, lower case) one slip from `word` — two
+/// neighbours swapped, a doubled letter written once, a letter doubled — written in
+/// `buffer`. A spelling may come more than once.
+fn for_each_slip(word: &str, buffer: &mut Vec<u8>, mut visit: impl FnMut(&[u8])) {
+    let bytes = word.as_bytes();
+    let reset = |buffer: &mut Vec<u8>| {
+        buffer.clear();
+        buffer.extend(bytes.iter().map(u8::to_ascii_lowercase));
+    };
+    for i in 0..bytes.len().saturating_sub(1) {
+        reset(buffer);
+        if buffer[i] != buffer[i + 1] {
+            buffer.swap(i, i + 1);
+            visit(buffer);
         }
     }
-    for i in 1..lower.len() {
-        if lower[i] == lower[i - 1] {
-            let mut once = lower.clone();
-            once.remove(i);
-            spellings.push(once);
+    for i in 0..bytes.len() {
+        reset(buffer);
+        if i > 0 && buffer[i] == buffer[i - 1] {
+            buffer.remove(i);
+            visit(buffer);
+            reset(buffer);
         }
+        let letter = buffer[i];
+        buffer.insert(i, letter);
+        visit(buffer);
     }
-    for i in 0..lower.len() {
-        let mut doubled = lower.clone();
-        doubled.insert(i, lower[i]);
-        spellings.push(doubled);
-    }
-    spellings.sort_unstable();
-    spellings.dedup();
-    spellings
-        .into_iter()
-        .filter_map(|s| String::from_utf8(s).ok())
-        .collect()
 }
 
 /// Whether two spellings differ by one swap of neighbouring letters or one doubled letter
@@ -167,15 +177,50 @@ mod tests {
             words.extend(longer);
         }
         let words: Vec<&String> = words.iter().filter(|w| w.len() >= 2).collect();
+        let mut buffer = Vec::new();
         for word in &words {
-            let away = one_slip_away(word);
+            let mut away: Vec<Vec<u8>> = Vec::new();
+            for_each_slip(word, &mut buffer, |spelling| away.push(spelling.to_vec()));
             for other in &words {
                 assert_eq!(
-                    away.contains(other) && word != other,
+                    away.iter().any(|a| a == other.as_bytes()) && word != other,
                     one_slip(word, other),
                     "{word} {other}"
                 );
             }
         }
+    }
+
+    #[test]
+    fn many_names_are_looked_up_and_few_compared_alike() {
+        let text = "Whitfield Whitfield Whitfeild Killroy Kilroy Kilroy Kilroy";
+        let mut words: Vec<Candidate<'_>> = text
+            .split(' ')
+            .map(|w| Candidate {
+                span: Span::new(0, 0),
+                written: w,
+                mid_sentence: true,
+            })
+            .collect();
+        let few = {
+            let mut pairs = pairs(&words, &|_| false);
+            pairs.sort();
+            pairs
+        };
+        assert_eq!(few, [("Killroy", "Kilroy"), ("Whitfeild", "Whitfield")]);
+        // Enough other names, each used twice, to look the slips up instead.
+        let others: Vec<String> = (0..40).map(|i| format!("Zed{i:02}x")).collect();
+        for other in &others {
+            for _ in 0..2 {
+                words.push(Candidate {
+                    span: Span::new(0, 0),
+                    written: other,
+                    mid_sentence: true,
+                });
+            }
+        }
+        let mut many = pairs(&words, &|_| false);
+        many.sort();
+        assert_eq!(many, few);
     }
 }
