@@ -3,10 +3,11 @@
 //! discovered variants) collect what each article uses, and decide once all are read.
 
 use crate::article::Article;
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::grounding::Sources;
 use crate::rules::matcher::{Hit, leftmost_longest};
 use crate::rules::{Context, Occurrence, RuleMeta, RuleSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 use std::time::Instant;
 
@@ -222,13 +223,14 @@ fn keep_line_ends(source: &str, diagnostic: &mut Diagnostic) {
 }
 
 /// Drops the findings of rules that give way (`defers-to`) to a rule reporting in the same
-/// block.
+/// block. Each finding is looked at once, against the rules reporting in its block.
 fn drop_deferred(rules: &RuleSet, article: &Article, out: &mut Vec<Diagnostic>) {
-    let deferring: Vec<&RuleMeta> = rules
+    let deferring: HashMap<&str, &RuleMeta> = rules
         .rules
         .iter()
         .map(|rule| &rule.meta)
         .filter(|meta| !meta.defers_to.is_empty())
+        .map(|meta| (meta.id.as_str(), meta))
         .collect();
     if deferring.is_empty() {
         return;
@@ -237,18 +239,23 @@ fn drop_deferred(rules: &RuleSet, article: &Article, out: &mut Vec<Diagnostic>) 
         .iter()
         .map(|d| article.block_at(d.primary.span))
         .collect();
+    // The rules reporting in each block, each named once.
+    let mut reporting: HashMap<Option<usize>, HashSet<&str>> = HashMap::new();
+    for (diagnostic, block) in out.iter().zip(&blocks) {
+        reporting
+            .entry(*block)
+            .or_default()
+            .insert(diagnostic.rule.as_str());
+    }
     let deferred: Vec<bool> = out
         .iter()
         .zip(&blocks)
         .map(|(diagnostic, block)| {
-            deferring
-                .iter()
-                .find(|meta| meta.id == diagnostic.rule)
-                .is_some_and(|meta| {
-                    out.iter().zip(&blocks).any(|(other, other_block)| {
-                        other_block == block && meta.defers_to(&other.rule)
-                    })
-                })
+            deferring.get(diagnostic.rule.as_str()).is_some_and(|meta| {
+                reporting
+                    .get(block)
+                    .is_some_and(|rules| rules.iter().any(|other| meta.defers_to(other)))
+            })
         })
         .collect();
     let mut flags = deferred.into_iter();
@@ -263,7 +270,6 @@ fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut merged: Vec<Diagnostic> = Vec::with_capacity(sorted.len());
     for diagnostic in sorted {
         if let Some(kept) = merged.last_mut() {
-            let edits = |d: &Diagnostic| d.fix.as_ref().map(|f| f.edits.clone());
             let same = kept.primary.article == diagnostic.primary.article
                 && kept.primary.span == diagnostic.primary.span
                 && (kept.fix.is_some() || diagnostic.fix.is_some())
@@ -289,6 +295,11 @@ fn merge_same_findings(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
         merged.push(diagnostic);
     }
     merged
+}
+
+/// The edits of a diagnostic's fix, if it has one.
+fn edits(diagnostic: &Diagnostic) -> Option<&[Edit]> {
+    diagnostic.fix.as_ref().map(|f| f.edits.as_slice())
 }
 
 /// Whether a rule may see a match: inside one block of its scope, outside quotations (unless it

@@ -11,7 +11,10 @@
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::span::Span;
+use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
 use std::sync::LazyLock;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,8 +36,11 @@ pub struct Suppression {
 /// The suppressions of an article.
 pub fn parse(source: &str) -> Vec<Suppression> {
     let mut found: Vec<Suppression> = Vec::new();
-    // Open ranges: index into `found`, with their selectors.
+    // Open ranges as indices into `found`, in the order opened, and by their selectors; a
+    // range closed through one list is skipped when the other reaches it.
     let mut open: Vec<usize> = Vec::new();
+    let mut open_by_rules: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    let mut closed: Vec<bool> = Vec::new();
     for captures in COMMENT.captures_iter(source) {
         let (Some(whole), Some(kind)) = (captures.get(0), captures.get(1)) else {
             continue;
@@ -65,22 +71,37 @@ pub fn parse(source: &str) -> Vec<Suppression> {
                     rules,
                     covers: Span::new(start, end),
                 });
+                closed.push(false);
             }
             "disable" => {
+                open.push(found.len());
+                open_by_rules
+                    .entry(rules.clone())
+                    .or_default()
+                    .push(found.len());
                 found.push(Suppression {
                     comment,
                     rules,
                     covers: Span::new(comment.end, source.len()),
                 });
-                open.push(found.len() - 1);
+                closed.push(false);
             }
             _ => {
                 // Close the latest open range with the same selectors (any, for a bare enable).
-                if let Some(position) = open
-                    .iter()
-                    .rposition(|&i| rules.is_empty() || found[i].rules == rules)
-                {
-                    let index = open.remove(position);
+                let stack = match rules.is_empty() {
+                    true => Some(&mut open),
+                    false => open_by_rules.get_mut(&rules),
+                };
+                let latest = stack.and_then(|stack| {
+                    while let Some(index) = stack.pop() {
+                        if !closed[index] {
+                            return Some(index);
+                        }
+                    }
+                    None
+                });
+                if let Some(index) = latest {
+                    closed[index] = true;
                     found[index].covers.end = comment.start;
                 }
             }
@@ -107,20 +128,13 @@ pub fn apply(
     diagnostics: Vec<Diagnostic>,
     rules: &dyn RuleNames,
 ) -> Vec<Diagnostic> {
-    let selects = |entry: &str, id: &str| rules.selects(entry, id);
     let all: Vec<Vec<Suppression>> = articles.iter().map(|a| parse(&a.source)).collect();
     let mut used: Vec<Vec<bool>> = all.iter().map(|s| vec![false; s.len()]).collect();
+    let covering = covering(&all, &diagnostics, rules);
     let mut kept = Vec::with_capacity(diagnostics.len());
-    for diagnostic in diagnostics {
-        let article = diagnostic.primary.article;
-        let covering = all.get(article).and_then(|list| {
-            list.iter().position(|s| {
-                s.covers.contains(diagnostic.primary.span)
-                    && (s.rules.is_empty() || s.rules.iter().any(|r| selects(r, &diagnostic.rule)))
-            })
-        });
-        match covering {
-            Some(index) => used[article][index] = true,
+    for (diagnostic, covered_by) in diagnostics.into_iter().zip(covering) {
+        match covered_by {
+            Some(index) => used[diagnostic.primary.article][index] = true,
             None => kept.push(diagnostic),
         }
     }
@@ -138,6 +152,63 @@ pub fn apply(
     }
     kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     kept
+}
+
+/// For each diagnostic, the first suppression of its article (in the order written) that
+/// covers it and names its rule. The diagnostics of one rule in one article meet the
+/// suppressions naming that rule in one sweep by position, keeping those open at each in
+/// the order written: a draft of thousands of suppressions and findings costs no more than
+/// the sum of the two.
+fn covering(
+    all: &[Vec<Suppression>],
+    diagnostics: &[Diagnostic],
+    rules: &dyn RuleNames,
+) -> Vec<Option<usize>> {
+    let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        let article = diagnostic.primary.article;
+        if all.get(article).is_some_and(|list| !list.is_empty()) {
+            groups
+                .entry((article, diagnostic.rule.as_str()))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut covering = vec![None; diagnostics.len()];
+    for ((article, rule), mut members) in groups {
+        let list = &all[article];
+        let mut naming: Vec<usize> = (0..list.len())
+            .filter(|&i| {
+                let entries = &list[i].rules;
+                entries.is_empty() || entries.iter().any(|entry| rules.selects(entry, rule))
+            })
+            .collect();
+        naming.sort_by_key(|&i| list[i].covers.start);
+        members.sort_by_key(|&d| diagnostics[d].primary.span.start);
+        let mut next = naming.into_iter().peekable();
+        let mut open: BTreeSet<usize> = BTreeSet::new();
+        let mut ends: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+        for member in members {
+            let span = diagnostics[member].primary.span;
+            while let Some(index) = next.next_if(|&i| list[i].covers.start <= span.start) {
+                open.insert(index);
+                ends.push(Reverse((list[index].covers.end, index)));
+            }
+            while let Some(index) = ends
+                .peek()
+                .filter(|Reverse((end, _))| *end < span.start)
+                .map(|Reverse((_, index))| *index)
+            {
+                ends.pop();
+                open.remove(&index);
+            }
+            covering[member] = open
+                .iter()
+                .copied()
+                .find(|&i| list[i].covers.end >= span.end);
+        }
+    }
+    covering
 }
 
 fn unused(article: usize, suppression: &Suppression) -> Diagnostic {

@@ -10,6 +10,7 @@
 //! pieces of text are markup that rules do not match.
 
 use super::classify::{body_line_kind, push_block};
+use super::elements::Elements;
 use super::{Block, BlockKind};
 use crate::span::Span;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
@@ -54,11 +55,12 @@ pub fn parse(source: &str) -> Parsed {
     let mut reader = Reader {
         source,
         blocks: Vec::new(),
-        stack: Vec::new(),
+        stack: Elements::new(),
         open: None,
         title: None,
         quotations: Vec::new(),
         quote_start: Vec::new(),
+        has_headline: false,
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Script and style bodies are raw text, as a browser reads them.
@@ -79,12 +81,14 @@ struct Reader<'s> {
     source: &'s str,
     blocks: Vec<Block>,
     /// The open elements, with the block kind a class gave each.
-    stack: Vec<(String, Option<BlockKind>)>,
+    stack: Elements,
     open: Option<Open>,
     title: Option<Span>,
     quotations: Vec<Span>,
     /// Where each open `<q>` element's text starts.
     quote_start: Vec<usize>,
+    /// Whether a block is the headline yet (a later `<h1>` is a subhead).
+    has_headline: bool,
 }
 
 impl Reader<'_> {
@@ -100,7 +104,7 @@ impl Reader<'_> {
             self.quote_start.push(tag.span.end);
         }
         if BLOCKS.contains(&name.as_str()) {
-            flush(self.source, &mut self.open, &mut self.blocks);
+            self.flush();
             let kind = marked.or_else(|| element_kind(&name, &self.stack));
             self.open = Some(Open {
                 element: name.clone(),
@@ -114,7 +118,7 @@ impl Reader<'_> {
                 "br" | "img" | "hr" | "meta" | "link" | "input" | "wbr" | "source"
             );
         if !void {
-            self.stack.push((name, marked));
+            self.stack.open(name, marked);
         }
     }
 
@@ -135,19 +139,14 @@ impl Reader<'_> {
                     .map(|(a, b)| Span::new(a.start, b.end));
                 self.open = None;
             } else {
-                flush(self.source, &mut self.open, &mut self.blocks);
+                self.flush();
             }
         }
-        if let Some(position) = self.stack.iter().rposition(|(n, _)| *n == name) {
-            self.stack.truncate(position);
-        }
+        self.stack.close(&name);
     }
 
     fn text(&mut self, span: Span) {
-        let skipped = self
-            .stack
-            .iter()
-            .any(|(n, _)| SKIPPED.contains(&n.as_str()))
+        let skipped = SKIPPED.iter().any(|name| self.stack.inside(name))
             && self.open.as_ref().is_none_or(|o| o.element != "title");
         if skipped {
             return;
@@ -157,12 +156,7 @@ impl Reader<'_> {
             None => {
                 // Text straight inside a container (a <div>, a <blockquote>) is a paragraph.
                 if !self.source[span.range()].trim().is_empty() {
-                    let kind = self
-                        .stack
-                        .iter()
-                        .rev()
-                        .find_map(|(_, k)| *k)
-                        .or_else(|| element_kind("div", &self.stack));
+                    let kind = element_kind("div", &self.stack);
                     self.open = Some(Open {
                         element: String::new(),
                         kind,
@@ -175,7 +169,7 @@ impl Reader<'_> {
 
     /// The blocks in order, with the `<title>` as the headline where there is no `<h1>`.
     fn finish(mut self) -> Parsed {
-        flush(self.source, &mut self.open, &mut self.blocks);
+        self.flush();
         if !self.blocks.iter().any(|b| b.kind == BlockKind::Headline)
             && let Some(span) = self.title
         {
@@ -216,11 +210,11 @@ fn class_kind(class: &str) -> Option<BlockKind> {
 }
 
 /// The kind an element's own name gives its block, given the elements around it.
-fn element_kind(name: &str, stack: &[(String, Option<BlockKind>)]) -> Option<BlockKind> {
-    if let Some(kind) = stack.iter().rev().find_map(|(_, k)| *k) {
+fn element_kind(name: &str, stack: &Elements) -> Option<BlockKind> {
+    if let Some(kind) = stack.marked() {
         return Some(kind);
     }
-    let inside = |element: &str| stack.iter().any(|(n, _)| n == element);
+    let inside = |element: &str| stack.inside(element);
     match name {
         "h1" => Some(BlockKind::Headline),
         "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Subhead),
@@ -239,31 +233,37 @@ fn trim(source: &str, span: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-fn flush(source: &str, open: &mut Option<Open>, blocks: &mut Vec<Block>) {
-    let Some(block) = open.take() else { return };
-    let (Some(first), Some(last)) = (block.text.first(), block.text.last()) else {
-        return;
-    };
-    let span = trim(source, Span::new(first.start, last.end));
-    if span.is_empty() {
-        return;
-    }
-    let mut markup = Vec::new();
-    for pair in block.text.windows(2) {
-        if pair[1].start > pair[0].end {
-            markup.push(Span::new(pair[0].end, pair[1].start));
+impl Reader<'_> {
+    /// Ends the open block, if any, and adds it to the blocks.
+    fn flush(&mut self) {
+        let source = self.source;
+        let Some(block) = self.open.take() else {
+            return;
+        };
+        let (Some(first), Some(last)) = (block.text.first(), block.text.last()) else {
+            return;
+        };
+        let span = trim(source, Span::new(first.start, last.end));
+        if span.is_empty() {
+            return;
         }
+        let mut markup = Vec::new();
+        for pair in block.text.windows(2) {
+            if pair[1].start > pair[0].end {
+                markup.push(Span::new(pair[0].end, pair[1].start));
+            }
+        }
+        let text = &source[span.range()];
+        let mut kind = block.kind.unwrap_or_else(|| match body_line_kind(text) {
+            // HTML marks subheads as headings; a short paragraph is just a paragraph.
+            BlockKind::Subhead => BlockKind::Paragraph,
+            other => other,
+        });
+        if kind == BlockKind::Headline && std::mem::replace(&mut self.has_headline, true) {
+            kind = BlockKind::Subhead;
+        }
+        push_block(&mut self.blocks, source, kind, span, markup);
     }
-    let text = &source[span.range()];
-    let mut kind = block.kind.unwrap_or_else(|| match body_line_kind(text) {
-        // HTML marks subheads as headings; a short paragraph is just a paragraph.
-        BlockKind::Subhead => BlockKind::Paragraph,
-        other => other,
-    });
-    if kind == BlockKind::Headline && blocks.iter().any(|b| b.kind == BlockKind::Headline) {
-        kind = BlockKind::Subhead;
-    }
-    push_block(blocks, source, kind, span, markup);
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
     let mut open: Option<OpenBlock> = None;
     let mut metadata: Option<MetadataBlockKind> = None;
     let mut sources = Vec::new();
+    let (mut has_headline, mut looked_at) = (false, 0);
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
             Event::Start(Tag::MetadataBlock(kind)) => metadata = Some(kind),
@@ -35,7 +36,12 @@ pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(source, &mut open, &mut blocks);
-                let has_headline = blocks.iter().any(|b| b.kind == BlockKind::Headline);
+                // Blocks are only added: each is looked at once for the headline.
+                has_headline = has_headline
+                    || blocks[looked_at..]
+                        .iter()
+                        .any(|b| b.kind == BlockKind::Headline);
+                looked_at = blocks.len();
                 let kind = if level == HeadingLevel::H1 && !has_headline {
                     BlockKind::Headline
                 } else {

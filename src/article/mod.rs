@@ -6,6 +6,7 @@
 //! unless they opt in.
 
 mod classify;
+mod elements;
 mod entity;
 mod html;
 mod markdown;
@@ -82,9 +83,22 @@ pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
     /// Parts of the span that are markup rather than text (Markdown link targets, emphasis
-    /// marks, inline HTML). Rules ignore matches that touch them.
+    /// marks, inline HTML), in order and apart. Rules ignore matches that touch them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub markup: Vec<Span>,
+}
+
+impl Block {
+    /// The parts of [`Block::markup`] that overlap `span`, found by bisection: however many
+    /// tags a block holds, asking costs the logarithm of their number.
+    pub fn markup_overlapping(&self, span: Span) -> &[Span] {
+        if self.markup.is_empty() {
+            return &[];
+        }
+        let first = self.markup.partition_point(|m| m.end <= span.start);
+        let count = self.markup[first..].partition_point(|m| m.start < span.end);
+        &self.markup[first..first + count]
+    }
 }
 
 /// A direct quotation inside a block.
@@ -180,11 +194,15 @@ pub struct Article {
     sourcing: std::sync::OnceLock<sourcing::Sourcing>,
 }
 
-/// The words and sentences of all blocks, in order.
+/// The words and sentences of all blocks, in order, and which of them each block holds.
 #[derive(Debug, Clone, Default)]
 struct Tokens {
     words: Vec<Span>,
     sentences: Vec<Span>,
+    /// For each block, the range of `words` inside it.
+    block_words: Vec<std::ops::Range<usize>>,
+    /// For each block, the range of `sentences` inside it.
+    block_sentences: Vec<std::ops::Range<usize>>,
 }
 
 impl Article {
@@ -219,9 +237,18 @@ impl Article {
     ) -> Self {
         let entities = matches!(format, Format::Html | Format::Markdown);
         let mut quotes = quotes::find(&source, &blocks, entities);
+        // Quotations with marks come sorted; each `<q>` is placed among them by bisection.
+        let marked = quotes.len();
         for &span in tagged {
-            let block = blocks.iter().position(|b| b.span.contains(span));
-            if let Some(block) = block.filter(|_| !quotes.iter().any(|q| q.span.overlaps(span))) {
+            let block = blocks.partition_point(|b| b.span.start <= span.start);
+            let block = block
+                .checked_sub(1)
+                .filter(|&b| blocks[b].span.contains(span));
+            let after = quotes[..marked].partition_point(|q| q.span.end <= span.start);
+            let overlaps = quotes[after..marked]
+                .first()
+                .is_some_and(|q| q.span.overlaps(span));
+            if let Some(block) = block.filter(|_| !overlaps) {
                 quotes.push(Quote {
                     span,
                     block,
@@ -299,7 +326,19 @@ impl Article {
 
     /// Whether `span` touches markup of its block (see [`Block::markup`]).
     pub fn touches_markup(&self, block: usize, span: Span) -> bool {
-        self.blocks[block].markup.iter().any(|m| m.overlaps(span))
+        let markup = &self.blocks[block].markup;
+        // Most blocks hold a few tags at most: looked through, not bisected.
+        match markup.len() {
+            0..=8 => markup.iter().any(|m| m.overlaps(span)),
+            _ => !self.blocks[block].markup_overlapping(span).is_empty(),
+        }
+    }
+
+    /// The quotations inside block `block`, in order.
+    pub fn quotes_in(&self, block: usize) -> &[Quote] {
+        let first = self.quotes.partition_point(|q| q.block < block);
+        let count = self.quotes[first..].partition_point(|q| q.block == block);
+        &self.quotes[first..first + count]
     }
 
     /// Who said each quotation, what vouches for each check-worthy claim, and the anonymous
@@ -315,10 +354,15 @@ impl Article {
             for block in &self.blocks {
                 let text = &self.source[block.span.range()];
                 let at = block.span.start;
+                let (words, sentences) = (tokens.words.len(), tokens.sentences.len());
                 tokens.words.extend(text::words(text).map(|w| w.shift(at)));
                 tokens
                     .sentences
                     .extend(text::sentences(text).map(|s| s.shift(at)));
+                tokens.block_words.push(words..tokens.words.len());
+                tokens
+                    .block_sentences
+                    .push(sentences..tokens.sentences.len());
             }
             tokens
         })
@@ -333,16 +377,54 @@ impl Article {
 
     /// The sentences of a block, as absolute spans.
     pub fn sentences(&self, block: &Block) -> impl Iterator<Item = Span> + '_ {
-        Self::inside(&self.tokens().sentences, block.span)
-            .iter()
-            .copied()
+        let tokens = self.tokens();
+        let own = match self.index_of(block) {
+            Some(index) => &tokens.sentences[tokens.block_sentences[index].clone()],
+            None => Self::inside(&tokens.sentences, block.span),
+        };
+        own.iter().copied()
+    }
+
+    /// The index of `block` when it is one of this article's blocks (found by its address,
+    /// without a search).
+    fn index_of(&self, block: &Block) -> Option<usize> {
+        let offset = (block as *const Block as usize).wrapping_sub(self.blocks.as_ptr() as usize);
+        let index = offset / std::mem::size_of::<Block>().max(1);
+        self.blocks
+            .get(index)
+            .filter(|own| std::ptr::eq(*own, block))
+            .map(|_| index)
+    }
+
+    /// The words of block `block`, split once.
+    pub fn block_words(&self, block: usize) -> Words<'_> {
+        let tokens = self.tokens();
+        let range = tokens.block_words.get(block).cloned().unwrap_or_default();
+        Words::Split(tokens.words[range].iter().copied())
+    }
+
+    /// The sentence that holds `span`, if one does, found by bisection.
+    pub fn sentence_at(&self, span: Span) -> Option<Span> {
+        let sentences = &self.tokens().sentences;
+        let after = sentences.partition_point(|s| s.start <= span.start);
+        let sentence = sentences[..after].last()?;
+        sentence.contains(span).then_some(*sentence)
     }
 
     /// The words inside `span`, as absolute spans. Spans inside one block (a block, a
     /// sentence, a quotation) read the words split once; others are split on the spot.
     pub fn words(&self, span: Span) -> Words<'_> {
         match self.block_at(span) {
-            Some(_) => Words::Split(Self::inside(&self.tokens().words, span).iter().copied()),
+            // A block's words are known; a part of a block is searched for among them.
+            Some(block) => {
+                let tokens = self.tokens();
+                let own = &tokens.words[tokens.block_words[block].clone()];
+                let words = match self.blocks[block].span == span {
+                    true => own,
+                    false => Self::inside(own, span),
+                };
+                Words::Split(words.iter().copied())
+            }
             None => Words::Spot(Box::new(
                 text::words(&self.source[span.range()]).map(move |w| w.shift(span.start)),
             )),
@@ -377,55 +459,4 @@ impl Iterator for Words<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Each block's kind and text, for asserting a model.
-    pub(super) fn kinds(article: &Article) -> Vec<(BlockKind, &str)> {
-        article
-            .blocks
-            .iter()
-            .map(|b| (b.kind, article.text(b.span)))
-            .collect()
-    }
-
-    #[test]
-    fn cached_words_match_words_split_on_the_spot() {
-        let source = "Mayor’s plan: U.S.-backed deal\n\nThe e-mail said “don't go.” Then Kata’ib Hezbollah spoke.\n";
-        let article = Article::parse("t.txt", source, Format::Plain);
-        for block in &article.blocks {
-            for unit in article
-                .sentences(block)
-                .chain([block.span])
-                .chain(article.quotes.iter().map(|q| q.span))
-            {
-                let cached: Vec<Span> = article.words(unit).collect();
-                let direct: Vec<Span> = text::words(article.text(unit))
-                    .map(|w| w.shift(unit.start))
-                    .collect();
-                assert_eq!(cached, direct, "{:?}", article.text(unit));
-            }
-        }
-    }
-
-    #[test]
-    fn block_at_and_in_quote_find_by_offset() {
-        let article = Article::parse(
-            "t.txt",
-            "Mayor opens bridge\n\nThe mayor said “it is open” today.\n",
-            Format::Plain,
-        );
-        assert_eq!(
-            kinds(&article),
-            [
-                (BlockKind::Headline, "Mayor opens bridge"),
-                (BlockKind::Paragraph, "The mayor said “it is open” today.")
-            ]
-        );
-        let open = article.source.find("open”").unwrap();
-        assert!(article.in_quote(Span::new(open, open + 4)));
-        let today = article.source.find("today").unwrap();
-        assert!(!article.in_quote(Span::new(today, today + 5)));
-        assert_eq!(article.block_at(Span::new(today, today + 5)), Some(1));
-    }
-}
+mod tests;

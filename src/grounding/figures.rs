@@ -198,6 +198,9 @@ pub fn figures(text: &str, words: &[Span]) -> Vec<Figure> {
     found
 }
 
+/// The most parts a compound with figures in it has.
+const MAX_COMPOUND_PARTS: usize = 6;
+
 /// The figures inside one hyphenated word: a tally ("18-15") is one figure; in a compound
 /// ("46-year-old", "Under-21") each numeric part is a figure counting the other parts.
 fn compound(
@@ -227,6 +230,11 @@ fn compound(
             previous: context(at.checked_sub(1)),
             previous2: context(at.checked_sub(2)),
         });
+        return;
+    }
+    // A compound names what it counts in a few parts ("46-year-old", "2-for-1"); a longer
+    // chain of hyphens is no compound, and would cost its length squared to read as one.
+    if parts.len() > MAX_COMPOUND_PARTS {
         return;
     }
     for (index, &(offset, part)) in parts.iter().enumerate() {

@@ -6,6 +6,7 @@
 //! failing that the passage it was most likely taken from. The figures, dates and names of
 //! each source are gathered into sets for the "not in sources" checks.
 
+mod changed;
 mod figures;
 
 pub use figures::{Figure, figure_value, figures};
@@ -25,15 +26,22 @@ struct SourceWord {
 pub struct SourceDoc {
     pub article: Article,
     words: Vec<SourceWord>,
+    /// Where each word (by id) first appears in `words`.
+    first_of: HashMap<u32, usize>,
     /// Normalised figures (see [`figure_value`]).
     figures: HashSet<String>,
     /// Every figure with the words around it, for changed-figure checks.
     figure_list: Vec<Figure>,
+    /// The figures by the words around them, indexed the first time a check asks.
+    figure_index: std::sync::OnceLock<changed::FigureIndex>,
     /// Month-and-day dates ("march 15") and weekdays ("wednesday").
     dates: HashSet<String>,
     /// The words of the source in their own case, joined by single spaces and padded, so a
     /// name is found with one substring search.
     joined: String,
+    /// The suffixes of `joined`, sorted the first time a name is looked for: each name is
+    /// then found by bisection, however long the source.
+    suffixes: std::sync::OnceLock<suffix::SuffixTable<'static, 'static>>,
 }
 
 /// Where a quotation came from, or the passage it was most likely taken from.
@@ -69,6 +77,21 @@ pub struct Sources {
     /// Positions of each word pair: (doc, index of the first word).
     bigrams: HashMap<(u32, u32), Vec<(u32, u32)>>,
 }
+
+/// How many source places one quotation's word pairs may vote for, at least.
+const VOTES_PER_QUOTE: usize = 1024;
+/// How many places a quotation may vote for per word, when that is more.
+const VOTES_PER_WORD: usize = 32;
+/// How many leading starts are counted pair by pair when voting stopped early.
+const RECOUNTED: usize = 16;
+
+/// How far, in words, a source's own quotation is taken before and after the place a draft
+/// quotation aligns with: this many words per word quoted, plus [`PASSAGE_MARGIN`].
+const PASSAGE_MARGIN_PER_WORD: usize = 4;
+const PASSAGE_MARGIN: usize = 64;
+/// The most words of a quotation and its passage compared word by word; a longer quotation's
+/// differences are listed up to there.
+const MAX_COMPARED_WORDS: usize = 2_000;
 
 /// Lower case, with curly apostrophes made straight.
 pub fn normalise_word(word: &str) -> String {
@@ -136,8 +159,8 @@ impl Sources {
         let doc = self.docs.len() as u32;
         let mut words = Vec::new();
         let mut surface: Vec<&str> = Vec::new();
-        for block in &article.blocks {
-            for span in article.words(block.span) {
+        for block in 0..article.blocks.len() {
+            for span in article.block_words(block) {
                 let text = article.text(span);
                 let next = self.vocabulary.len() as u32;
                 let id = *self.vocabulary.entry(normalise_word(text)).or_insert(next);
@@ -151,6 +174,10 @@ impl Sources {
                 .or_default()
                 .push((doc, i as u32));
         }
+        let mut first_of = HashMap::new();
+        for (index, word) in words.iter().enumerate() {
+            first_of.entry(word.id).or_insert(index);
+        }
         let spans: Vec<Span> = words.iter().map(|w| w.span).collect();
         let figure_list = figures::figures(&article.source, &spans);
         let figures = figure_list.iter().map(|f| f.value.clone()).collect();
@@ -159,10 +186,13 @@ impl Sources {
         self.docs.push(SourceDoc {
             article,
             words,
+            first_of,
             figures,
             figure_list,
+            figure_index: std::sync::OnceLock::new(),
             dates,
             joined,
+            suffixes: std::sync::OnceLock::new(),
         });
     }
 
@@ -177,7 +207,8 @@ impl Sources {
                 Some(id) => docs
                     .iter()
                     .find_map(|&d| {
-                        let w = self.docs[d].words.iter().find(|w| w.id == id)?;
+                        let source = &self.docs[d];
+                        let w = source.words[*source.first_of.get(&id)?];
                         Some(QuoteMatch::Verbatim {
                             doc: d,
                             span: w.span,
@@ -188,22 +219,7 @@ impl Sources {
             };
         }
         let ids: Vec<Option<u32>> = words.iter().map(|w| self.id(w)).collect();
-        // Each shared word pair votes for where the quotation would start in a source.
-        let mut votes: HashMap<(u32, i64), usize> = HashMap::new();
-        for (i, pair) in ids.windows(2).enumerate() {
-            let (Some(a), Some(b)) = (pair[0], pair[1]) else {
-                continue;
-            };
-            for &(doc, pos) in self.bigrams.get(&(a, b)).into_iter().flatten() {
-                if docs.contains(&(doc as usize)) {
-                    *votes.entry((doc, i64::from(pos) - i as i64)).or_default() += 1;
-                }
-            }
-        }
-        let Some((&(doc, start), &count)) = votes
-            .iter()
-            .max_by_key(|((d, s), c)| (**c, std::cmp::Reverse((*d, *s))))
-        else {
+        let Some((doc, start, count)) = self.best_alignment(docs, &ids) else {
             return QuoteMatch::NotFound;
         };
         let doc_words = &self.docs[doc as usize].words;
@@ -239,6 +255,76 @@ impl Sources {
         }
     }
 
+    /// Where the quotation of word ids `ids` most likely starts in the sources `docs`: the
+    /// document, the start (which may lie before the document's first word) and how many of the
+    /// quotation's word pairs are in place there. Each shared word pair votes for a start, the
+    /// rarest pairs first; a quotation whose pairs are so common that their places pass
+    /// [`VOTES_PER_QUOTE`] (or [`VOTES_PER_WORD`] a word) stops voting there, and the
+    /// [`RECOUNTED`] leading starts are then counted pair by pair. Either way a quotation costs
+    /// time in proportion to its length, however often its words recur in the sources.
+    fn best_alignment(&self, docs: &[usize], ids: &[Option<u32>]) -> Option<(u32, i64, usize)> {
+        let mut lists: Vec<(usize, &[(u32, u32)])> = ids
+            .windows(2)
+            .enumerate()
+            .filter_map(|(i, pair)| {
+                let places = self.bigrams.get(&(pair[0]?, pair[1]?))?;
+                Some((i, places.as_slice()))
+            })
+            .collect();
+        lists.sort_by_key(|(_, places)| places.len());
+        let budget = VOTES_PER_QUOTE.max(VOTES_PER_WORD * ids.len());
+        let mut spent = 0;
+        let mut complete = true;
+        let mut votes: HashMap<(u32, i64), usize> = HashMap::new();
+        'lists: for (i, places) in lists {
+            for &(doc, pos) in places {
+                if spent == budget {
+                    complete = false;
+                    break 'lists;
+                }
+                spent += 1;
+                if docs.contains(&(doc as usize)) {
+                    *votes.entry((doc, i64::from(pos) - i as i64)).or_default() += 1;
+                }
+            }
+        }
+        let key = |&((d, s), c): &((u32, i64), usize)| (c, std::cmp::Reverse((d, s)));
+        if complete {
+            return votes
+                .into_iter()
+                .max_by_key(key)
+                .map(|((d, s), c)| (d, s, c));
+        }
+        let mut leading: Vec<((u32, i64), usize)> = votes.into_iter().collect();
+        if leading.len() > RECOUNTED {
+            leading.select_nth_unstable_by_key(RECOUNTED, |entry| std::cmp::Reverse(key(entry)));
+        }
+        leading
+            .into_iter()
+            .take(RECOUNTED)
+            .map(|((d, s), _)| ((d, s), self.pairs_in_place(d, s, ids)))
+            .max_by_key(key)
+            .map(|((d, s), c)| (d, s, c))
+    }
+
+    /// How many word pairs of `ids` stand in source `doc` when the quotation starts at `start`.
+    fn pairs_in_place(&self, doc: u32, start: i64, ids: &[Option<u32>]) -> usize {
+        let words = &self.docs[doc as usize].words;
+        let id_at = |i: usize| {
+            usize::try_from(start + i as i64)
+                .ok()
+                .and_then(|at| words.get(at))
+                .map(|w| w.id)
+        };
+        ids.windows(2)
+            .enumerate()
+            .filter(|(i, pair)| {
+                pair[0].is_some_and(|a| id_at(*i) == Some(a))
+                    && pair[1].is_some_and(|b| id_at(i + 1) == Some(b))
+            })
+            .count()
+    }
+
     /// The source words a quotation aligned at `start` was probably taken from: the source's
     /// own quotation there if it has one, else as many words as the quotation has.
     fn passage(&self, doc: usize, start: i64, len: usize) -> std::ops::Range<usize> {
@@ -247,22 +333,29 @@ impl Sources {
         let anchor = start.clamp(0, words.len() as i64 - 1) as usize;
         let anchor_span = words[anchor.min(words.len() - 1)].span;
         let anchor_end = words[(anchor + len - 1).min(words.len() - 1)].span;
-        let quote = source
-            .article
-            .quotes
-            .iter()
-            .find(|q| q.span.contains(anchor_span) || q.span.contains(anchor_end));
-        match quote {
+        // Quotations and words are in order and apart: each is found by bisection.
+        let quotes = &source.article.quotes;
+        let holding = |span: Span| {
+            let after = quotes.partition_point(|q| q.span.start <= span.start);
+            quotes[..after].last().filter(|q| q.span.contains(span))
+        };
+        match holding(anchor_span).or_else(|| holding(anchor_end)) {
             Some(q) => {
+                let first = words.partition_point(|w| w.span.start < q.span.start);
                 let first = words
-                    .iter()
-                    .position(|w| q.span.contains(w.span))
+                    .get(first)
+                    .filter(|w| q.span.contains(w.span))
+                    .map_or(anchor, |_| first);
+                let end = words.partition_point(|w| w.span.end <= q.span.end);
+                let last = end
+                    .checked_sub(1)
+                    .filter(|&last| q.span.contains(words[last].span))
                     .unwrap_or(anchor);
-                let last = words
-                    .iter()
-                    .rposition(|w| q.span.contains(w.span))
-                    .unwrap_or(anchor);
-                first..last + 1
+                // A source's quotation may run on for pages (one left open): the passage
+                // keeps to the words around the alignment, so each quotation costs time in
+                // proportion to its own length.
+                let margin = PASSAGE_MARGIN_PER_WORD * len + PASSAGE_MARGIN;
+                first.max(anchor.saturating_sub(margin))..(last + 1).min(anchor + len + margin)
             }
             None => anchor..(anchor + len).min(words.len()),
         }
@@ -278,14 +371,15 @@ impl Sources {
     pub fn changed_figure(&self, docs: &[usize], figure: &Figure) -> Option<(usize, Span, String)> {
         let mut best: Option<(u32, usize, &Figure)> = None;
         for &doc in docs {
-            for candidate in &self.docs[doc].figure_list {
-                let score = figure.alike(candidate);
-                if candidate.value != figure.value
-                    && score >= 2
-                    && best.is_none_or(|(s, _, _)| score > s)
-                {
-                    best = Some((score, doc, candidate));
-                }
+            let source = &self.docs[doc];
+            let index = source
+                .figure_index
+                .get_or_init(|| changed::FigureIndex::new(&source.figure_list));
+            // An earlier document keeps a tie.
+            if let Some((at, score)) = index.most_alike(&source.figure_list, figure)
+                && best.is_none_or(|(s, _, _)| score > s)
+            {
+                best = Some((score, doc, &source.figure_list[at]));
             }
         }
         best.map(|(_, doc, f)| (doc, f.span, f.value.clone()))
@@ -303,12 +397,21 @@ impl Sources {
     /// Whether any of `docs` has the name (words joined by single spaces), in the same case.
     pub fn has_name(&self, docs: &[usize], name: &str) -> bool {
         let padded = format!(" {name} ");
-        docs.iter().any(|&d| self.docs[d].joined.contains(&padded))
+        docs.iter().any(|&d| {
+            let source = &self.docs[d];
+            source
+                .suffixes
+                .get_or_init(|| suffix::SuffixTable::new(source.joined.clone()))
+                .contains(&padded)
+        })
     }
 }
 
-/// The word-level differences that turn `source` into `quoted`.
+/// The word-level differences that turn `source` into `quoted`, over their first
+/// [`MAX_COMPARED_WORDS`] words (a diff's cost grows with the square of its length at worst).
 fn word_changes(source: &[&str], quoted: &[&str]) -> Vec<Change> {
+    let source = &source[..source.len().min(MAX_COMPARED_WORDS)];
+    let quoted = &quoted[..quoted.len().min(MAX_COMPARED_WORDS)];
     let old: Vec<String> = source.iter().map(|w| normalise_word(w)).collect();
     let new: Vec<String> = quoted.iter().map(|w| normalise_word(w)).collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new);
@@ -340,62 +443,4 @@ pub fn words_in(article: &Article, span: Span) -> Vec<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::article::Format;
-
-    fn sources(text: &str) -> Sources {
-        Sources::new(vec![Article::parse("source.txt", text, Format::Plain)])
-    }
-
-    #[test]
-    fn verbatim_close_and_missing_quotations() {
-        let s = sources(
-            "Title\n\nThe command said the strike killed “a commander responsible for planning attacks on U.S. forces in the region.”\n",
-        );
-        let quote = |q: &str| {
-            s.find_quote(
-                &[0],
-                &text::words(q).map(|w| &q[w.range()]).collect::<Vec<_>>(),
-                0.3,
-            )
-        };
-        assert!(matches!(
-            quote("A commander responsible for planning attacks"),
-            QuoteMatch::Verbatim { .. }
-        ));
-        match quote(
-            "US forces struck a commander responsible for planning attacks on U.S. forces in the region",
-        ) {
-            QuoteMatch::Close { changes, .. } => {
-                assert_eq!(changes, [Change::Added("US forces struck".to_owned())]);
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(matches!(
-            quote("Nothing like this was ever said by anyone"),
-            QuoteMatch::NotFound
-        ));
-    }
-
-    #[test]
-    fn figures_dates_and_names() {
-        assert_eq!(figure_value("1,200").as_deref(), Some("1200"));
-        assert_eq!(figure_value("three").as_deref(), Some("3"));
-        assert_eq!(figure_value("15th").as_deref(), Some("15"));
-        assert_eq!(figure_value("Thursday"), None);
-        let s =
-            sources("Title\n\nThree soldiers died on Wednesday, March 5, said Antony Blinken.\n");
-        assert!(s.has_figure(&[0], "3"));
-        assert!(s.has_date(&[0], "march 5") && s.has_date(&[0], "wednesday"));
-        assert!(!s.has_date(&[0], "march 15"));
-        assert!(s.has_name(&[0], "Antony Blinken"));
-        let draft = "Four soldiers died.";
-        let spans: Vec<Span> = text::words(draft).collect();
-        let four = &figures(draft, &spans)[0];
-        assert_eq!(
-            s.changed_figure(&[0], four).map(|(_, _, v)| v).as_deref(),
-            Some("3")
-        );
-    }
-}
+mod tests;

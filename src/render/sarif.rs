@@ -6,6 +6,7 @@ use super::Report;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::RuleSet;
 use crate::span::{LineIndex, Span};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
@@ -15,30 +16,64 @@ pub fn render(report: &Report<'_>, rules: &[&RuleSet]) -> String {
         indexes: report.line_indexes(),
     };
     let fired: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
-    let results: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| result(d, &fired, &locator))
-        .collect();
-    let sarif = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
+    let sarif = Sarif {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({
                 "driver": {
                     "name": "copydesk",
                     "version": env!("CARGO_PKG_VERSION"),
                     "informationUri": "https://github.com/copydesk/copydesk",
                     "rules": descriptors(&fired, rules),
                 }
+            }),
+            column_kind: "unicodeCodePoints",
+            results: Results {
+                diagnostics: report.diagnostics,
+                fired: &fired,
+                locator: &locator,
             },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
+        }],
+    };
     let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The SARIF document: one run.
+#[derive(Serialize)]
+struct Sarif<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    tool: Value,
+    #[serde(rename = "columnKind")]
+    column_kind: &'static str,
+    results: Results<'a>,
+}
+
+/// The results, each built as it is written: memory stays with the output, not with a tree
+/// of every finding.
+struct Results<'a> {
+    diagnostics: &'a [Diagnostic],
+    fired: &'a BTreeSet<&'a str>,
+    locator: &'a Locator<'a>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.diagnostics
+                .iter()
+                .map(|d| result(d, self.fired, self.locator)),
+        )
+    }
 }
 
 /// Regions and artifact addresses of the report's documents.

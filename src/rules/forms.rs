@@ -52,15 +52,24 @@ pub fn resolve(
                 .map(|o| o.form.as_str())
                 .find(|form| rule.is_house_form(form))
         });
+        // Each form's uses, counted once: a group's cost stays linear in its uses.
+        let tally = Tally::of(&deciding);
         // Across articles the run's order means nothing (file names decide it): the majority
         // wins there whatever the policy, and a tie is no verdict.
         let across_articles = uses.iter().any(|o| o.article != first.article);
-        let Some(winner) = winner(preferred, policy, &deciding, across_articles) else {
-            report_tie(rule, &uses, out);
-            continue;
+        let winner: &str = match (preferred, policy) {
+            (Some(form), _) => form,
+            (None, _) if across_articles => match tally.sole_leader() {
+                Some(form) => form,
+                None => {
+                    report_tie(rule, &uses, out);
+                    continue;
+                }
+            },
+            (None, Policy::First) => &first.form,
+            (None, Policy::Majority) => tally.leader_used_first(),
         };
-        let uses_of = |form: &str| deciding.iter().filter(|o| o.form == form).count();
-        let winner_uses = uses_of(winner);
+        let winner_uses = tally.uses_of(winner);
         let first_winner = deciding.iter().find(|o| o.form == winner);
         let winner_text = first_winner.map_or(winner, |o| o.written.as_str());
         for loser in uses.iter().filter(|o| o.form != winner) {
@@ -99,7 +108,7 @@ pub fn resolve(
                 let mut fix = Fix::safe(loser.span, replacement);
                 // A fix that rewrites a form used as often as the winner is a choice, not a
                 // correction: shown, not applied, unless a house form decides.
-                if preferred.is_none() && uses_of(&loser.form) >= winner_uses {
+                if preferred.is_none() && tally.uses_of(&loser.form) >= winner_uses {
                     fix.applicability = Applicability::Unsafe;
                 }
                 diagnostic.fix = Some(fix);
@@ -109,45 +118,52 @@ pub fn resolve(
     }
 }
 
-/// The form that wins among `deciding` (in run order, not empty): the house form, else by
-/// `policy` within one article, else the majority across articles; `None` for a tie across
-/// articles.
-fn winner<'o>(
-    preferred: Option<&'o str>,
-    policy: Policy,
-    deciding: &[&'o Occurrence],
-    across_articles: bool,
-) -> Option<&'o str> {
-    let first = deciding.first()?;
-    match (preferred, policy) {
-        (Some(form), _) => Some(form),
-        (None, _) if across_articles => majority(deciding),
-        (None, Policy::First) => Some(&first.form),
-        (None, Policy::Majority) => {
-            let count = |form: &str| deciding.iter().filter(|o| o.form == form).count();
-            // Earlier forms win ties: scan in order of first use, keep strictly larger.
-            let mut best = (first.form.as_str(), count(&first.form));
-            for o in deciding {
-                let n = count(&o.form);
-                if n > best.1 {
-                    best = (&o.form, n);
-                }
-            }
-            Some(best.0)
-        }
-    }
+/// How often each form of a group is used, with the forms in order of first use.
+struct Tally<'o> {
+    /// Each form and its uses, in order of first use.
+    forms: Vec<(&'o str, usize)>,
+    /// Where each form is in `forms`.
+    index: HashMap<&'o str, usize>,
 }
 
-/// The form most of `uses` take, if one form leads.
-fn majority<'o>(uses: &[&'o Occurrence]) -> Option<&'o str> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for o in uses {
-        *counts.entry(o.form.as_str()).or_default() += 1;
+impl<'o> Tally<'o> {
+    fn of(uses: &[&'o Occurrence]) -> Self {
+        let mut tally = Tally {
+            forms: Vec::new(),
+            index: HashMap::new(),
+        };
+        for o in uses {
+            let slot = *tally.index.entry(o.form.as_str()).or_insert_with(|| {
+                tally.forms.push((o.form.as_str(), 0));
+                tally.forms.len() - 1
+            });
+            tally.forms[slot].1 += 1;
+        }
+        tally
     }
-    let top = counts.values().copied().max()?;
-    let mut leaders = counts.iter().filter(|(_, n)| **n == top);
-    let (form, _) = leaders.next()?;
-    leaders.next().is_none().then_some(*form)
+
+    fn uses_of(&self, form: &str) -> usize {
+        self.index.get(form).map_or(0, |&slot| self.forms[slot].1)
+    }
+
+    /// The form used most; on a tie, the one used first.
+    fn leader_used_first(&self) -> &'o str {
+        let mut best: (&'o str, usize) = ("", 0);
+        for &(form, uses) in &self.forms {
+            if uses > best.1 {
+                best = (form, uses);
+            }
+        }
+        best.0
+    }
+
+    /// The form used most, if no other is used as often.
+    fn sole_leader(&self) -> Option<&'o str> {
+        let top = self.forms.iter().map(|&(_, uses)| uses).max()?;
+        let mut leaders = self.forms.iter().filter(|&&(_, uses)| uses == top);
+        let &(form, _) = leaders.next()?;
+        leaders.next().is_none().then_some(form)
+    }
 }
 
 /// Forms used equally often across articles: an info finding on each use of every form but

@@ -13,6 +13,9 @@ pub mod linear;
 pub mod matcher;
 pub mod pack;
 pub mod style;
+mod template;
+
+pub use template::{fill_template, keep_case, placeholders};
 
 use crate::article::{Article, Block, BlockKind};
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -385,108 +388,70 @@ impl Exceptions {
         }
     }
 
-    /// Whether an exception phrase in `span`'s block covers `span`.
-    pub fn cover(&self, cx: &Context<'_>, span: Span) -> bool {
+    /// The rule's hits that no exception phrase covers. Each block with hits is lower-cased
+    /// and searched once, however many hits it holds.
+    pub fn uncovered<'c>(&self, cx: &Context<'c>) -> Vec<&'c Hit> {
         if self.phrases.is_empty() {
-            return false;
+            return cx.hits.iter().collect();
         }
-        let Some(block) = cx.article.block_at(span) else {
-            return false;
-        };
-        let block_span = cx.article.blocks[block].span;
-        let text = cx.text(block_span).to_ascii_lowercase();
-        let hit = Span::new(span.start - block_span.start, span.end - block_span.start);
-        self.phrases.iter().any(|phrase| {
-            text.match_indices(phrase.as_str())
-                .any(|(at, e)| Span::new(at, at + e.len()).contains(hit))
-        })
-    }
-}
-
-/// Replaces each `{name}` in `template` with its value; unknown names are left as written
-/// (pack loading rejects them before any check runs).
-pub fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
+        let mut phrases_in: Option<(usize, PhraseSpans)> = None;
+        let mut kept = Vec::with_capacity(cx.hits.len());
+        for hit in cx.hits {
+            let Some(block) = cx.article.block_at(hit.span) else {
+                kept.push(hit);
+                continue;
+            };
+            if phrases_in.as_ref().is_none_or(|(b, _)| *b != block) {
+                let block_span = cx.article.blocks[block].span;
+                phrases_in = Some((block, self.find(cx.text(block_span), block_span.start)));
             }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
+            if !phrases_in
+                .as_ref()
+                .is_some_and(|(_, found)| found.cover(hit.span))
+            {
+                kept.push(hit);
             }
         }
+        kept
     }
-    out.push_str(rest);
-    out
+
+    /// Where the phrases are in `text`, which starts at byte `at` of the article.
+    fn find(&self, text: &str, at: usize) -> PhraseSpans {
+        let text = text.to_ascii_lowercase();
+        let mut spans: Vec<Span> = self
+            .phrases
+            .iter()
+            .flat_map(|phrase| {
+                text.match_indices(phrase.as_str())
+                    .map(move |(start, p)| Span::new(at + start, at + start + p.len()))
+            })
+            .collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        PhraseSpans { spans, reach }
+    }
 }
 
-/// The `{placeholders}` used in a template, with their byte offsets.
-pub fn placeholders(template: &str) -> impl Iterator<Item = (usize, &str)> {
-    template.match_indices('{').filter_map(move |(open, _)| {
-        let after = &template[open + 1..];
-        let close = after.find('}')?;
-        Some((open, &after[..close]))
-    })
+/// Exception phrases found in a block, by start, and how far the phrases up to each reach.
+struct PhraseSpans {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
 }
 
-/// `replacement` written with the capitalisation of `original`: all caps, a leading capital,
-/// or as given.
-pub fn keep_case(original: &str, replacement: &str) -> String {
-    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-    if all_upper {
-        return replacement.to_uppercase();
-    }
-    let first_upper = original.chars().next().is_some_and(char::is_uppercase);
-    let mut chars = replacement.chars();
-    match chars.next() {
-        Some(first) if first_upper && first.is_lowercase() => {
-            first.to_uppercase().chain(chars).collect()
-        }
-        _ => replacement.to_owned(),
+impl PhraseSpans {
+    /// Whether a phrase covers `span`: one starting at or before it reaches its end.
+    fn cover(&self, span: Span) -> bool {
+        let starting_before = self.spans.partition_point(|s| s.start <= span.start);
+        starting_before > 0 && self.reach[starting_before - 1] >= span.end
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn templates_fill_known_placeholders() {
-        assert_eq!(
-            fill_template(
-                "Use `{preferred}` not `{match}` {x}",
-                &[("match", "e-mail"), ("preferred", "email")]
-            ),
-            "Use `email` not `e-mail` {x}"
-        );
-        let names: Vec<_> = placeholders("a {b} c {d}").map(|(_, n)| n).collect();
-        assert_eq!(names, ["b", "d"]);
-    }
-
-    #[test]
-    fn keep_case_follows_the_original() {
-        assert_eq!(keep_case("E-mail", "email"), "Email");
-        assert_eq!(keep_case("E-MAIL", "email"), "EMAIL");
-        assert_eq!(keep_case("e-mail", "email"), "email");
-        assert_eq!(keep_case("colour", "color"), "color");
-    }
-
-    #[test]
-    fn scope_is_a_set_of_block_kinds() {
-        let scope = Scope::of(&[BlockKind::Headline, BlockKind::Subhead]);
-        assert!(scope.contains(BlockKind::Subhead));
-        assert!(!scope.contains(BlockKind::Paragraph));
-        assert_eq!(scope.kinds().count(), 2);
-    }
-}
+mod tests;

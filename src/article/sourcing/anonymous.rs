@@ -68,7 +68,11 @@ const KNOWLEDGE: &[&str] = &[
 
 pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
     let mut found: Vec<AnonymousSource> = Vec::new();
+    // The last source whose anonymity was explained, for those after it.
+    let mut explained: Option<Span> = None;
     for view in &views.views {
+        // The paragraph's reason, looked for once, when it first has a source.
+        let mut paragraph_reason: Option<Option<Span>> = None;
         for (range, sentence) in &view.sentences {
             let tokens = &view.tokens[range.clone()];
             let mentioned = mentions(article, tokens);
@@ -78,14 +82,16 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
             {
                 continue;
             }
+            let reason = *paragraph_reason.get_or_insert_with(|| reason(article, view));
             for span in mentioned {
-                let reason = reason(article, view);
-                let explained_before = found.iter().rev().find_map(|f| f.reason.map(|_| f.span));
                 found.push(AnonymousSource {
                     span,
                     reason,
-                    explained_before,
+                    explained_before: explained,
                 });
+                if reason.is_some() {
+                    explained = Some(span);
+                }
             }
         }
     }

@@ -6,35 +6,148 @@ use super::speakers::{speaker_before, subject, unresolved};
 use super::view::{Token, View, Views};
 use super::{QuoteSource, Resolution};
 use crate::article::Article;
+use crate::span::Span;
+use foldhash::{HashMap, HashMapExt};
 
-pub fn around(
-    article: &Article,
-    views: &Views,
-    found: &[QuoteSource],
-    index: usize,
-) -> QuoteSource {
-    let quote = &article.quotes[index];
-    let Some(view) = views.of_block(quote.block) else {
-        return unresolved();
-    };
-    in_paragraph(article, view, found, index)
-        .or_else(|| from_previous(article, views, view, found, index))
-        .or_else(|| from_next(article, views, quote.block))
-        .unwrap_or_else(unresolved)
+/// Resolves the quotations with no speaker in their own sentence, in article order. What a
+/// block gives every quotation in or beside it (its verb of saying, its last speaker, the
+/// next paragraph's opening) is worked out once per block, so a block of thousands of
+/// quotations is read once, not once for each.
+pub struct Around<'a> {
+    article: &'a Article,
+    views: &'a Views,
+    /// The quotations the first pass found to be titles or a document's words, in order.
+    listed: Vec<Span>,
+    /// For each block, the first quotation with a speaker found so far.
+    first_speaker: HashMap<usize, usize>,
+    /// For each block, what its first verb of saying gives.
+    cue_in: HashMap<usize, Option<QuoteSource>>,
+    /// For each block, what it gives a quotation opening a sentence of the block after it.
+    continued_from: HashMap<usize, Option<QuoteSource>>,
+    /// For each block, what the opening of the block after it gives.
+    named_after: HashMap<usize, Option<QuoteSource>>,
 }
 
-/// The resolved quotations of block `block`.
-fn of_block<'a>(
-    article: &'a Article,
-    found: &'a [QuoteSource],
-    block: usize,
-) -> impl DoubleEndedIterator<Item = &'a QuoteSource> + 'a {
-    article
-        .quotes
-        .iter()
-        .zip(found)
-        .filter(move |(q, _)| q.block == block)
-        .map(|(_, f)| f)
+impl<'a> Around<'a> {
+    /// Ready to resolve the quotations after the first pass found `found`.
+    pub fn new(article: &'a Article, views: &'a Views, found: &[QuoteSource]) -> Self {
+        let listed = article
+            .quotes
+            .iter()
+            .zip(found)
+            .filter(|(_, f)| matches!(f.how, Resolution::Title | Resolution::Document))
+            .map(|(q, _)| q.span)
+            .collect();
+        let mut around = Around {
+            article,
+            views,
+            listed,
+            first_speaker: HashMap::new(),
+            cue_in: HashMap::new(),
+            continued_from: HashMap::new(),
+            named_after: HashMap::new(),
+        };
+        for (index, source) in found.iter().enumerate() {
+            around.found(index, source);
+        }
+        around
+    }
+
+    /// Takes note that quotation `index` was resolved as `source`.
+    pub fn found(&mut self, index: usize, source: &QuoteSource) {
+        if source.how != Resolution::Unresolved && source.speaker.is_some() {
+            let first = self
+                .first_speaker
+                .entry(self.article.quotes[index].block)
+                .or_insert(index);
+            *first = (*first).min(index);
+        }
+    }
+
+    /// The speaker of quotation `index` from around it, given what is found so far.
+    pub fn resolve(&mut self, found: &[QuoteSource], index: usize) -> QuoteSource {
+        let quote = &self.article.quotes[index];
+        let Some(view) = self.views.of_block(quote.block) else {
+            return unresolved();
+        };
+        self.in_paragraph(view, found, index)
+            .or_else(|| self.continuing_previous(view, found, index))
+            .or_else(|| self.named_in_next(quote.block))
+            .unwrap_or_else(unresolved)
+    }
+
+    /// Another speaker of the paragraph, a title listed with others, or a verb of saying in it.
+    fn in_paragraph(
+        &mut self,
+        view: &View,
+        found: &[QuoteSource],
+        index: usize,
+    ) -> Option<QuoteSource> {
+        let article = self.article;
+        let quote = &article.quotes[index];
+        if let Some(&other) = self.first_speaker.get(&quote.block) {
+            return Some(QuoteSource {
+                how: Resolution::Paragraph,
+                ..found[other]
+            });
+        }
+        // “Santa Fe strong” and “…”: a title or a document's words, listed together.
+        let sentence = view
+            .sentence_of(view.token_at(quote.span.start))
+            .map(|(_, s)| *s);
+        let listed = sentence.is_some_and(|s| {
+            // Quotations do not overlap: the first listed one starting in the sentence is the
+            // one that may end in it.
+            let first = self.listed.partition_point(|q| q.start < s.start);
+            self.listed.get(first).is_some_and(|q| s.contains(*q))
+        });
+        if listed {
+            return Some(QuoteSource {
+                how: Resolution::Title,
+                ..unresolved()
+            });
+        }
+        *self.cue_in.entry(view.block).or_insert_with(|| {
+            let cue = view.tokens.iter().position(|t| !t.quoted && t.is(SPEECH))?;
+            Some(at_cue(article, &view.tokens, cue, Resolution::Paragraph))
+        })
+    }
+
+    /// A quotation that opens a sentence continues the paragraph before.
+    fn continuing_previous(
+        &mut self,
+        view: &View,
+        found: &[QuoteSource],
+        index: usize,
+    ) -> Option<QuoteSource> {
+        let quote = &self.article.quotes[index];
+        let first = view.token_at(quote.span.start);
+        let opens_sentence = view
+            .sentence_of(first)
+            .is_none_or(|(range, _)| range.start == first);
+        let previous = self.views.of_block(quote.block.checked_sub(1)?)?;
+        if !opens_sentence {
+            return None;
+        }
+        // Every quotation of the block before is resolved by now.
+        let (article, block) = (self.article, previous.block);
+        *self
+            .continued_from
+            .entry(block)
+            .or_insert_with(|| continues(article, previous, found))
+    }
+
+    /// The next paragraph's first sentence names the speaker with a verb of saying.
+    fn named_in_next(&mut self, block: usize) -> Option<QuoteSource> {
+        let (article, views) = (self.article, self.views);
+        *self.named_after.entry(block).or_insert_with(|| {
+            let next = views.of_block(block + 1)?;
+            let (range, _) = next.sentences.first()?;
+            let sentence = &next.tokens[range.clone()];
+            let cue = sentence.iter().position(|t| !t.quoted && t.is(SPEECH))?;
+            Some(at_cue(article, sentence, cue, Resolution::NextParagraph))
+        })
+    }
 }
 
 /// The speaker of the verb of saying at token `cue` of `tokens`, with `how`.
@@ -52,59 +165,18 @@ fn at_cue(article: &Article, tokens: &[Token], cue: usize, how: Resolution) -> Q
     }
 }
 
-/// Another speaker of the paragraph, a title listed with others, or a verb of saying in it.
-fn in_paragraph(
-    article: &Article,
-    view: &View,
-    found: &[QuoteSource],
-    index: usize,
-) -> Option<QuoteSource> {
-    let quote = &article.quotes[index];
-    if let Some(other) = of_block(article, found, quote.block)
-        .find(|f| f.how != Resolution::Unresolved && f.speaker.is_some())
-    {
-        return Some(QuoteSource {
-            how: Resolution::Paragraph,
-            ..*other
-        });
-    }
-    // “Santa Fe strong” and “…”: a title or a document's words, listed together.
-    let sentence = view
-        .sentence_of(view.token_at(quote.span.start))
-        .map(|(_, s)| *s);
-    let listed = article.quotes.iter().zip(found).any(|(q, f)| {
-        matches!(f.how, Resolution::Title | Resolution::Document)
-            && sentence.is_some_and(|s| s.contains(q.span))
+/// What paragraph `previous` gives a quotation that opens a sentence of the paragraph after:
+/// its last speaker, its last verb of saying, a quotation it ran on from, or the named person
+/// it is about.
+fn continues(article: &Article, previous: &View, found: &[QuoteSource]) -> Option<QuoteSource> {
+    let quotes = article.quotes_in(previous.block);
+    let first_index = quotes.first().map_or(0, |q| {
+        article
+            .quotes
+            .partition_point(|other| other.span.start < q.span.start)
     });
-    if listed {
-        return Some(QuoteSource {
-            how: Resolution::Title,
-            ..unresolved()
-        });
-    }
-    let cue = view.tokens.iter().position(|t| !t.quoted && t.is(SPEECH))?;
-    Some(at_cue(article, &view.tokens, cue, Resolution::Paragraph))
-}
-
-/// A quotation that opens a sentence continues the paragraph before: its last speaker, its
-/// last verb of saying, a quotation it ran on from, or the named person it is about.
-fn from_previous(
-    article: &Article,
-    views: &Views,
-    view: &View,
-    found: &[QuoteSource],
-    index: usize,
-) -> Option<QuoteSource> {
-    let quote = &article.quotes[index];
-    let first = view.token_at(quote.span.start);
-    let opens_sentence = view
-        .sentence_of(first)
-        .is_none_or(|(range, _)| range.start == first);
-    let previous = views.of_block(quote.block.checked_sub(1)?)?;
-    if !opens_sentence {
-        return None;
-    }
-    if let Some(last) = of_block(article, found, previous.block).rfind(|f| f.speaker.is_some()) {
+    let speakers = &found[first_index..first_index + quotes.len()];
+    if let Some(last) = speakers.iter().rfind(|f| f.speaker.is_some()) {
         return Some(QuoteSource {
             how: Resolution::Continues,
             ..*last
@@ -122,11 +194,7 @@ fn from_previous(
             Resolution::Continues,
         ));
     }
-    let ran_on = article
-        .quotes
-        .iter()
-        .any(|q| q.block == previous.block && q.continues);
-    if ran_on {
+    if quotes.iter().any(|q| q.continues) {
         return Some(QuoteSource {
             how: Resolution::Continues,
             ..unresolved()
@@ -148,15 +216,6 @@ fn from_previous(
             how: Resolution::Continues,
             refers_to: None,
         })
-}
-
-/// The next paragraph's first sentence names the speaker with a verb of saying.
-fn from_next(article: &Article, views: &Views, block: usize) -> Option<QuoteSource> {
-    let next = views.of_block(block + 1)?;
-    let (range, _) = next.sentences.first()?;
-    let sentence = &next.tokens[range.clone()];
-    let cue = sentence.iter().position(|t| !t.quoted && t.is(SPEECH))?;
-    Some(at_cue(article, sentence, cue, Resolution::NextParagraph))
 }
 
 /// Capitalised words that open a sentence without naming anyone.

@@ -14,17 +14,22 @@ use super::view::{Token, View, Views};
 use super::{Claim, ClaimKind, Vouched};
 use crate::article::Article;
 use crate::span::Span;
+use foldhash::{HashMap, HashMapExt};
 
 pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
     let mut claims = Vec::new();
     // Every figure stated in a sentence that attributes, with its cue.
     let mut attributed: Vec<(&str, Span)> = Vec::new();
     for view in &views.views {
+        let first_of_view = claims.len();
         for (range, sentence) in &view.sentences {
             let tokens = &view.tokens[range.clone()];
             let figures = figures(article, tokens);
+            // Read only for a sentence with a claim or a figure, which most have not.
+            let cues = std::cell::OnceCell::new();
+            let cues = || cues.get_or_init(|| Cues::of(tokens));
             for (span, kind) in claims_of(article, tokens, &figures) {
-                let cue = cue(tokens, span);
+                let cue = cues().outside(span);
                 claims.push(Claim {
                     span,
                     sentence: *sentence,
@@ -34,7 +39,7 @@ pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
                 });
             }
             if let Some(cue) = (!figures.is_empty())
-                .then(|| cue(tokens, Span::new(0, 0)))
+                .then(|| cues().outside(Span::new(0, 0)))
                 .flatten()
             {
                 attributed.extend(figures.iter().map(|&(at, last)| {
@@ -45,16 +50,21 @@ pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
                 }));
             }
         }
-        vouch_by_paragraph(article, view, &mut claims);
+        vouch_by_paragraph(article, view, &mut claims[first_of_view..]);
     }
     attributed.extend(
         claims
             .iter()
             .filter_map(|c| Some((article.text(c.span), c.cue.filter(|_| c.vouched.is_some())?))),
     );
+    // The first cue of each figure as written.
+    let mut cue_of: HashMap<&str, Span> = HashMap::new();
+    for (text, cue) in attributed {
+        cue_of.entry(text).or_insert(cue);
+    }
     for claim in claims.iter_mut().filter(|c| c.vouched.is_none()) {
         let text = article.text(claim.span);
-        if let Some(&(_, cue)) = attributed.iter().find(|(t, _)| *t == text) {
+        if let Some(&cue) = cue_of.get(text) {
             claim.cue = Some(cue);
             claim.vouched = Some(Vouched::Elsewhere);
         }
@@ -75,19 +85,35 @@ fn word<'a>(article: &'a Article, token: &Token) -> &'a str {
     article.text(token.span)
 }
 
-/// The attribution cue of a sentence, outside its quotations and outside the claim `claim`
-/// itself: a verb of saying or vouching ("said", "estimated", "reported", "according to"), or
-/// a data release ("figures show").
-fn cue(tokens: &[Token], claim: Span) -> Option<Span> {
-    let open = || {
-        tokens
-            .iter()
-            .filter(move |t| !t.quoted && !claim.overlaps(t.span))
-    };
-    open()
-        .find(|t| t.is(SPEECH | VOUCH))
-        .or_else(|| open().find(|t| t.is(DATA)))
-        .map(|t| t.span)
+/// The attribution cues of a sentence, outside its quotations, found once: verbs of saying or
+/// vouching ("said", "estimated", "reported", "according to"), and data releases ("figures
+/// show").
+struct Cues {
+    speech: Vec<Span>,
+    data: Vec<Span>,
+}
+
+impl Cues {
+    fn of(tokens: &[Token]) -> Self {
+        let open = |class: u32| {
+            tokens
+                .iter()
+                .filter(|t| !t.quoted && t.is(class))
+                .map(|t| t.span)
+                .collect()
+        };
+        Cues {
+            speech: open(SPEECH | VOUCH),
+            data: open(DATA),
+        }
+    }
+
+    /// The sentence's cue outside the claim `claim` itself: the first verb, else the first
+    /// data release.
+    fn outside(&self, claim: Span) -> Option<Span> {
+        let first = |cues: &[Span]| cues.iter().copied().find(|c| !claim.overlaps(*c));
+        first(&self.speech).or_else(|| first(&self.data))
+    }
 }
 
 /// Whether token `at` of `tokens` is a figure: digits or a number word used as a count.
@@ -160,8 +186,11 @@ fn claims_of(
     figures: &[(usize, usize)],
 ) -> Vec<(Span, ClaimKind)> {
     let mut found = Vec::new();
+    // Read only for a sentence with figures.
+    let traits = std::cell::OnceCell::new();
     for &(at, last) in figures {
-        if let Some(kind) = figure_kind(article, tokens, at, last) {
+        let traits = traits.get_or_init(|| Traits::of(article, tokens));
+        if let Some(kind) = figure_kind(article, tokens, traits, at, last) {
             found.push((
                 Span::new(tokens[at].span.start, tokens[last].span.end),
                 kind,
@@ -177,8 +206,49 @@ fn claims_of(
     found
 }
 
+/// What a sentence says of all its figures, read once however many it has.
+#[derive(Clone, Copy)]
+struct Traits {
+    /// It dates its event to the story's own time ("on Wednesday", "overnight"): a toll or a
+    /// count of it needs a source; one of an earlier event is the reporter's background.
+    fresh: bool,
+    /// An expectation with no one expecting: "growth is expected to reach 3%".
+    agentless: bool,
+}
+
+impl Traits {
+    fn of(article: &Article, tokens: &[Token]) -> Self {
+        let fresh = tokens.iter().any(|t| {
+            !t.quoted
+                && (t.is(CALENDAR) && word(article, t).ends_with("day")
+                    || t.is_one_of(article, &["today", "yesterday", "overnight", "tonight"]))
+        });
+        let agentless = tokens.windows(3).any(|w| {
+            w[0].is_one_of(article, &["is", "are", "was", "were", "be", "been"])
+                && w[1].is_one_of(
+                    article,
+                    &[
+                        "expected",
+                        "forecast",
+                        "projected",
+                        "predicted",
+                        "estimated",
+                    ],
+                )
+                && w[2].is_one_of(article, &["to", "at"])
+        });
+        Traits { fresh, agentless }
+    }
+}
+
 /// What makes figure `at` check-worthy, if anything does.
-fn figure_kind(article: &Article, tokens: &[Token], at: usize, last: usize) -> Option<ClaimKind> {
+fn figure_kind(
+    article: &Article,
+    tokens: &[Token],
+    traits: &Traits,
+    at: usize,
+    last: usize,
+) -> Option<ClaimKind> {
     let after = &tokens[last + 1..tokens.len().min(last + 6)];
     let before = &tokens[at.saturating_sub(3)..at];
     let open = |t: &&Token| !t.quoted;
@@ -202,13 +272,7 @@ fn figure_kind(article: &Article, tokens: &[Token], at: usize, last: usize) -> O
         t.is(HARM) && word(article, t).ends_with("ed")
             || t.is_one_of(article, &["killing", "injuring", "leaving"])
     });
-    // A toll or a count of the story's own event ("on Wednesday", "overnight") needs a
-    // source; one of an earlier event is the reporter's background.
-    let fresh = tokens.iter().any(|t| {
-        !t.quoted
-            && (t.is(CALENDAR) && word(article, t).ends_with("day")
-                || t.is_one_of(article, &["today", "yesterday", "overnight", "tonight"]))
-    });
+    let Traits { fresh, agentless } = *traits;
     if (harm_after || harm_before) && fresh {
         return Some(ClaimKind::Toll);
     }
@@ -228,21 +292,6 @@ fn figure_kind(article: &Article, tokens: &[Token], at: usize, last: usize) -> O
     if approximate && people_after && fresh {
         return Some(ClaimKind::Estimate);
     }
-    // An expectation with no one expecting: "growth is expected to reach 3%".
-    let agentless = tokens.windows(3).any(|w| {
-        w[0].is_one_of(article, &["is", "are", "was", "were", "be", "been"])
-            && w[1].is_one_of(
-                article,
-                &[
-                    "expected",
-                    "forecast",
-                    "projected",
-                    "predicted",
-                    "estimated",
-                ],
-            )
-            && w[2].is_one_of(article, &["to", "at"])
-    });
     if agentless && (percent || money) {
         return Some(ClaimKind::Forecast);
     }
@@ -365,8 +414,9 @@ fn vouch_by_paragraph(article: &Article, view: &View, claims: &mut [Claim]) {
     {
         let at = view
             .sentences
-            .iter()
-            .position(|(_, s)| *s == claim.sentence);
+            .binary_search_by_key(&claim.sentence.start, |(_, s)| s.start)
+            .ok()
+            .filter(|&i| view.sentences[i].1 == claim.sentence);
         let previous = at
             .and_then(|i| i.checked_sub(1))
             .map(|i| &view.sentences[i].0);

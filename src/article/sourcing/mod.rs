@@ -15,6 +15,7 @@
 mod anonymous;
 mod around;
 mod claims;
+mod lead;
 pub mod lexicon;
 mod speakers;
 mod view;

@@ -2,6 +2,7 @@
 //! paragraph, the paragraph before (a speaker's words running over several paragraphs) or the
 //! paragraph after; a document's words and titles need no speaker.
 
+use super::lead::{Lead, Leads};
 use super::lexicon::{CHARACTERISE, DOCUMENT, PRONOUN, SPEECH, SPEECH_NOUN, TITLE};
 use super::view::{Token, View, Views};
 use super::{QuoteSource, Resolution};
@@ -10,6 +11,7 @@ use crate::span::Span;
 
 /// The speaker of every quotation of `article`, in the order of [`Article::quotes`].
 pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
+    let mut leads = Leads::default();
     let mut found: Vec<QuoteSource> = article
         .quotes
         .iter()
@@ -18,13 +20,15 @@ pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
                 how: Resolution::Nickname,
                 ..unresolved()
             },
-            Some(view) => in_sentence(article, view, quote),
+            Some(view) => in_sentence(article, view, quote, &mut leads),
             None => unresolved(),
         })
         .collect();
+    let mut around = super::around::Around::new(article, views, &found);
     for index in 0..found.len() {
         if found[index].how == Resolution::Unresolved {
-            found[index] = super::around::around(article, views, &found, index);
+            found[index] = around.resolve(&found, index);
+            around.found(index, &found[index]);
         }
     }
     point_pronouns(article, &mut found);
@@ -39,6 +43,10 @@ pub(super) fn unresolved() -> QuoteSource {
         refers_to: None,
     }
 }
+
+/// The most words read for a speaker named after a dash (`“…” — Democrat Antonio
+/// Villaraigosa, former mayor`) before settling for the first six.
+const MAX_SPEAKER_WORDS: usize = 64;
 
 /// Whether a gap of punctuation ends a clause for the purpose of finding a speaker.
 fn stops(article: &Article, gap: Span) -> bool {
@@ -67,7 +75,7 @@ fn cover(tokens: &[Token]) -> Option<Span> {
 
 /// A resolution by a cue in the quotation's own sentence, a colon, its subject or what marks
 /// it as a document or a title.
-fn in_sentence(article: &Article, view: &View, quote: &Quote) -> QuoteSource {
+fn in_sentence(article: &Article, view: &View, quote: &Quote, leads: &mut Leads) -> QuoteSource {
     let first = view.token_at(quote.span.start);
     let after = view.token_at(quote.span.end);
     if let Some(found) = after_quote(article, view, quote, after) {
@@ -77,12 +85,11 @@ fn in_sentence(article: &Article, view: &View, quote: &Quote) -> QuoteSource {
         .sentence_of(first)
         .map_or(0, |(range, _)| range.start)
         .min(first);
-    let lead: Vec<Token> = view.tokens[sentence_start..first]
-        .iter()
-        .filter(|t| !t.quoted)
-        .copied()
-        .collect();
-    before_quote(article, quote, &lead)
+    before_quote(
+        article,
+        quote,
+        leads.lead(article, view, sentence_start, first),
+    )
 }
 
 /// `“…,” the mayor said` and `“…,” said Smith`: a cue within ten words after the quotation,
@@ -111,6 +118,7 @@ fn after_quote(article: &Article, view: &View, quote: &Quote, after: usize) -> O
         let end = rest
             .iter()
             .skip(1)
+            .take(MAX_SPEAKER_WORDS)
             .position(|t| stops(article, t.gap) || article.text(t.gap).contains(','))
             .map_or(rest.len().min(6), |p| p + 1);
         return Some(QuoteSource {
@@ -172,7 +180,8 @@ fn after_quote(article: &Article, view: &View, quote: &Quote, after: usize) -> O
 /// The words of the lead-in before a quotation decide: a cue (`Smith said that “…”`,
 /// `according to Smith, “…”`), a colon, a title word, or a subject that says or characterises
 /// a partial quotation.
-fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource {
+fn before_quote(article: &Article, quote: &Quote, read: &Lead) -> QuoteSource {
+    let lead = read.tokens.as_slice();
     let Some(last) = lead.last() else {
         // A quotation a colon introduces at the start of its block: the speaker is the
         // label above it (a list of tributes, a Q&A).
@@ -191,7 +200,7 @@ fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource
     };
     let between = article.text(Span::new(last.span.end, quote.span.start));
     let subject = subject(article, lead);
-    let document = lead.iter().any(|t| t.is(DOCUMENT));
+    let document = read.document;
     let found = |how, cue: Option<Span>, speaker| QuoteSource {
         speaker,
         cue,
@@ -205,26 +214,19 @@ fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource
     if between.trim_end().ends_with(':') {
         return found(Resolution::Introduced, Some(last.span), subject);
     }
-    if let Some(at) = lead.iter().rposition(|t| t.is(SPEECH)) {
+    if let Some(at) = read.last_speech {
         return found(
             Resolution::Sentence,
             Some(lead[at].span),
             speaker_before(article, lead, at),
         );
     }
-    if let Some(at) = lead
-        .windows(2)
-        .rposition(|w| w[0].is_one_of(article, &["according"]) && w[1].is_one_of(article, &["to"]))
-    {
-        let named = &lead[at + 2..];
-        let end = named
-            .iter()
-            .position(|t| article.text(t.gap).contains(','))
-            .unwrap_or(named.len());
+    if let Some(at) = read.last_according {
+        let end = read.comma_after_according.unwrap_or(lead.len());
         return found(
             Resolution::Sentence,
             Some(lead[at].span),
-            cover(&named[..end]),
+            cover(&lead[at + 2..end]),
         );
     }
     let opens_capital = article
@@ -256,7 +258,7 @@ fn before_quote(article: &Article, quote: &Quote, lead: &[Token]) -> QuoteSource
     if last.is_one_of(article, &["that"]) && lead.len() >= 3 {
         return found(Resolution::Subject, Some(last.span), subject);
     }
-    if let Some(at) = lead.iter().position(|t| t.is(CHARACTERISE)) {
+    if let Some(at) = read.first_characterise {
         return found(Resolution::Subject, Some(lead[at].span), subject);
     }
     // A partial quotation inside a sentence is the words of its subject.

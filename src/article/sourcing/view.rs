@@ -41,7 +41,11 @@ pub struct View {
 impl View {
     /// The sentence (token range and span) that holds token `at`.
     pub fn sentence_of(&self, at: usize) -> Option<&(std::ops::Range<usize>, Span)> {
-        self.sentences.iter().find(|(range, _)| range.contains(&at))
+        // The ranges follow one another: the first to end after `at` is the one that may hold it.
+        let index = self.sentences.partition_point(|(range, _)| range.end <= at);
+        self.sentences
+            .get(index)
+            .filter(|(range, _)| range.contains(&at))
     }
 
     /// The first token at or after byte `offset`.
@@ -77,14 +81,14 @@ impl Views {
 fn view(article: &Article, block: usize) -> View {
     let span = article.blocks[block].span;
     let mut quotes = article
-        .quotes
+        .quotes_in(block)
         .iter()
         // A nickname's words read as part of the name around them.
-        .filter(|q| q.block == block && !q.nickname)
+        .filter(|q| !q.nickname)
         .peekable();
     let mut tokens = Vec::new();
     let mut previous_end = span.start;
-    for word in article.words(span) {
+    for word in article.block_words(block) {
         // Tag names and link targets are markup, not words of the text.
         if article.touches_markup(block, word) {
             continue;

@@ -36,7 +36,7 @@
 
 use super::KindInfo;
 use crate::diagnostic::Diagnostic;
-use crate::rules::matcher::{Hit, LiteralOptions};
+use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use crate::span::Span;
@@ -148,19 +148,30 @@ impl Attribution {
         match self.within {
             Within::Article => Some(Span::new(0, cx.article.source.len())),
             Within::Paragraph => Some(block.span),
-            Within::Sentence => cx.article.sentences(block).find(|s| s.contains(span)),
+            Within::Sentence => cx
+                .article
+                .sentence_at(span)
+                .filter(|sentence| block.span.contains(*sentence)),
         }
     }
 }
 
 impl Check for Attribution {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let support: Vec<&Hit> = cx.hits.iter().filter(|h| h.pattern == SUPPORT).collect();
+        // Hits are sorted and apart, so the supports are too: the first one starting in a unit
+        // is the one that may end in it.
+        let support: Vec<Span> = cx
+            .hits
+            .iter()
+            .filter(|h| h.pattern == SUPPORT)
+            .map(|h| h.span)
+            .collect();
         for trigger in cx.hits.iter().filter(|h| h.pattern == TRIGGER) {
             let Some(unit) = self.unit(cx, trigger.span) else {
                 continue;
             };
-            if support.iter().any(|s| unit.contains(s.span)) {
+            let first_in_unit = support.partition_point(|s| s.start < unit.start);
+            if support.get(first_in_unit).is_some_and(|s| unit.contains(*s)) {
                 continue;
             }
             let matched = cx.text(trigger.span);

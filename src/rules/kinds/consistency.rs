@@ -135,12 +135,22 @@ struct Consistency {
 impl CorpusCheck for Consistency {
     fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
         // Where every letter is a capital ("ALERT US TO WRONGDOING"), case tells nothing: a
-        // rule that tells variants apart by case (US, U.S.) does not read such a block.
-        let shouted = |span: Span| {
-            self.case_sensitive
-                && cx.article.block_at(span).is_some_and(|b| {
-                    !cx.text(cx.article.blocks[b].span).chars().any(char::is_lowercase)
-                })
+        // rule that tells variants apart by case (US, U.S.) does not read such a block. Each
+        // block is read once for this, however many hits it holds.
+        let mut shouted_block: Option<(usize, bool)> = None;
+        let mut shouted = |span: Span| {
+            let Some(block) = cx.article.block_at(span).filter(|_| self.case_sensitive) else {
+                return false;
+            };
+            match shouted_block {
+                Some((known, shouted)) if known == block => shouted,
+                _ => {
+                    let text = cx.text(cx.article.blocks[block].span);
+                    let shouted = !text.chars().any(char::is_lowercase);
+                    shouted_block = Some((block, shouted));
+                    shouted
+                }
+            }
         };
         cx.hits
             .iter()

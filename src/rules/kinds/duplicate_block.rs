@@ -67,9 +67,9 @@ impl Check for DuplicateBlock {
         // word by word, so only real repeats are reported.
         let mut seen: HashMap<u64, Vec<Span>> = HashMap::new();
         let mut words = Vec::new();
-        for (_, block) in cx.blocks() {
+        for (index, block) in cx.blocks() {
             words.clear();
-            words.extend(cx.article.words(block.span));
+            words.extend(cx.article.block_words(index));
             if words.len() < self.min_words {
                 continue;
             }

@@ -105,10 +105,10 @@ impl FirstReference {
     /// The words of the rule's blocks, in order, with whether each may be reported.
     fn words(&self, cx: &Context<'_>) -> Vec<(Span, bool)> {
         let mut words = Vec::new();
-        for (index, block) in cx.blocks() {
+        for (index, _) in cx.blocks() {
             words.extend(
                 cx.article
-                    .words(block.span)
+                    .block_words(index)
                     .map(|w| (w, cx.may_report(index, w))),
             );
         }
@@ -174,34 +174,39 @@ impl FirstReference {
     }
 
     fn check_acronyms(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // Every capitalised word of the article so far, for spelled-out forms.
-        let all: Vec<Span> = cx
+        // Every word of the article, read once in order: the initials spelled out so far.
+        let mut all = cx
             .article
             .blocks
             .iter()
-            .flat_map(|b| cx.article.words(b.span))
-            .collect();
+            .enumerate()
+            .flat_map(|(index, _)| cx.article.block_words(index))
+            .peekable();
+        let mut initials = Initials::default();
         let mut seen: HashSet<&str> = HashSet::new();
+        let mut shouting_block: Option<(usize, bool)> = None;
         for (span, reportable) in self.words(cx) {
+            while let Some(word) = all.next_if(|w| w.start < span.start) {
+                initials.read(cx.text(word));
+            }
             let word = cx.text(span);
             if !acronym(word) || self.known.contains(word) || !seen.insert(word) || !reportable {
                 continue;
             }
             // A block set wholly in capitals ("TRADE TALKS RESUME") holds no abbreviations.
-            let shouting = cx.article.block_at(span).is_some_and(|b| {
-                !cx.text(cx.article.blocks[b].span)
-                    .chars()
-                    .any(char::is_lowercase)
-            });
-            if shouting {
+            let Some(block) = cx.article.block_at(span) else {
                 continue;
-            }
-            let before: Vec<&str> = all
-                .iter()
-                .take_while(|w| w.start < span.start)
-                .map(|&w| cx.text(w))
-                .collect();
-            if !spelled_out(&before, word) {
+            };
+            let shouting = match shouting_block {
+                Some((known, shouting)) if known == block => shouting,
+                _ => {
+                    let text = cx.text(cx.article.blocks[block].span);
+                    let shouting = !text.chars().any(char::is_lowercase);
+                    shouting_block = Some((block, shouting));
+                    shouting
+                }
+            };
+            if !shouting && !initials.spelled.contains(word) {
                 out.push(cx.diagnostic(
                     span,
                     "not spelled out before",
@@ -212,28 +217,42 @@ impl FirstReference {
     }
 }
 
-/// Whether `words` hold a run of capitalised words whose initials spell `acronym`.
-fn spelled_out(words: &[&str], acronym: &str) -> bool {
-    let letters: Vec<char> = acronym.chars().collect();
-    (0..words.len()).any(|start| {
-        let mut next = 0;
-        for word in &words[start..] {
-            if next == letters.len() {
-                break;
+/// The longest abbreviation [`acronym`] accepts.
+const MAX_ACRONYM: usize = 6;
+
+/// The abbreviations a text spells out in initials so far: every run of capitalised words
+/// (linking words such as "of" skipped after the first) adds the initials of each of its
+/// starts, up to [`MAX_ACRONYM`] letters — "Federal Emergency Management Agency" adds FE, FEM,
+/// FEMA, EM, EMA and MA. Each word costs at most that many steps.
+#[derive(Default)]
+struct Initials {
+    /// Runs still growing: the initials from each recent start.
+    open: Vec<String>,
+    spelled: HashSet<String>,
+}
+
+impl Initials {
+    fn read(&mut self, word: &str) {
+        // Only an ASCII capital can be the letter of an abbreviation.
+        let initial = word.chars().next().filter(char::is_ascii_uppercase);
+        let linking = LINKING.iter().any(|l| l.eq_ignore_ascii_case(word));
+        match initial {
+            // A linking word continues the runs under way ("Bank of England").
+            _ if linking => {}
+            Some(letter) => {
+                for run in &mut self.open {
+                    run.push(letter);
+                    self.spelled.insert(run.clone());
+                }
+                self.open.retain(|run| run.len() < MAX_ACRONYM);
             }
-            if LINKING.contains(&word.to_lowercase().as_str()) && next > 0 {
-                continue;
-            }
-            let Some(first) = word.chars().next() else {
-                break;
-            };
-            if !first.is_uppercase() || first != letters[next] {
-                break;
-            }
-            next += 1;
+            None => self.open.clear(),
         }
-        next == letters.len()
-    })
+        // Any capitalised word opens a run, a linking one too ("The Hague Group").
+        if let Some(letter) = initial {
+            self.open.push(letter.to_string());
+        }
+    }
 }
 
 impl Check for FirstReference {
@@ -248,14 +267,69 @@ impl Check for FirstReference {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The initials `words` spell out, read one by one.
+    fn spelled(words: &[&str]) -> HashSet<String> {
+        let mut initials = Initials::default();
+        for word in words {
+            initials.read(word);
+        }
+        initials.spelled
+    }
+
+    /// The definition, tried from every start: a run of capitalised words from `start`
+    /// (linking words skipped after the first) whose initials spell `acronym`.
+    fn spelled_out(words: &[&str], acronym: &str) -> bool {
+        let letters: Vec<char> = acronym.chars().collect();
+        (0..words.len()).any(|start| {
+            let mut next = 0;
+            for word in &words[start..] {
+                if next == letters.len() {
+                    break;
+                }
+                if LINKING.contains(&word.to_lowercase().as_str()) && next > 0 {
+                    continue;
+                }
+                let Some(first) = word.chars().next() else {
+                    break;
+                };
+                if !first.is_uppercase() || first != letters[next] {
+                    break;
+                }
+                next += 1;
+            }
+            next == letters.len()
+        })
+    }
 
     #[test]
     fn acronyms_are_spelled_out_by_initials() {
-        assert!(spelled_out(
-            &["the", "Federal", "Emergency", "Management", "Agency"],
-            "FEMA"
-        ));
-        assert!(spelled_out(&["Islamic", "Resistance", "in", "Iraq"], "IRI"));
-        assert!(!spelled_out(&["Federal", "agency"], "FA"));
+        let fema = spelled(&["the", "Federal", "Emergency", "Management", "Agency"]);
+        assert!(fema.contains("FEMA") && fema.contains("EMA"));
+        assert!(spelled(&["Islamic", "Resistance", "in", "Iraq"]).contains("IRI"));
+        assert!(!spelled(&["Federal", "agency"]).contains("FA"));
+        assert!(spelled(&["The", "Hague", "Group"]).contains("THG"));
+    }
+
+    proptest! {
+        /// Reading word by word finds what trying every start finds.
+        #[test]
+        fn reading_once_agrees_with_trying_every_start(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("of"), Just("The"), Just("the"), Just("&"), Just("Agency"),
+                    Just("Bank"), Just("Army"), Just("Éire"), Just("air"), Just("BA"),
+                ],
+                0..14,
+            ),
+            acronym in "[ABT]{2,6}",
+        ) {
+            prop_assert_eq!(
+                spelled(&words).contains(&acronym),
+                spelled_out(&words, &acronym),
+                "{:?} {}", words, acronym
+            );
+        }
     }
 }

@@ -40,7 +40,7 @@ use crate::rules::dictionary::Dictionary;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use crate::span::Span;
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use std::sync::LazyLock;
 use toml::Spanned;
@@ -166,8 +166,8 @@ impl Check for GluedWords {
             return;
         }
         let mut tokens: Vec<(usize, Span)> = Vec::new();
-        for (index, block) in cx.blocks() {
-            tokens.extend(cx.article.words(block.span).map(|w| (index, w)));
+        for (index, _) in cx.blocks() {
+            tokens.extend(cx.article.block_words(index).map(|w| (index, w)));
         }
         // Cheap shape tests first; the article's word set is built only when something looks
         // glued, which is rare.
@@ -200,14 +200,20 @@ impl Check for GluedWords {
         if camel_tokens.is_empty() && stop_glued.is_empty() {
             return;
         }
-        // The article's own words, gathered only if a half is not in the dictionary.
-        let words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
-        let standalone = |word: &str| {
-            words
-                .get_or_init(|| tokens.iter().map(|&(_, w)| cx.text(w)).collect())
-                .contains(word)
+        // How often the article writes each of its words, counted only when something looks
+        // glued, which is rare.
+        let counts: std::cell::OnceCell<HashMap<&str, usize>> = std::cell::OnceCell::new();
+        let count = |text: &str| {
+            let counts = counts.get_or_init(|| {
+                let mut counts = HashMap::default();
+                for &(_, w) in &tokens {
+                    *counts.entry(cx.text(w)).or_default() += 1;
+                }
+                counts
+            });
+            counts.get(text).copied().unwrap_or(0)
         };
-        let count = |text: &str| tokens.iter().filter(|&&(_, w)| cx.text(w) == text).count();
+        let standalone = |word: &str| count(word) > 0;
         let mut found: Vec<(usize, Span, usize)> = Vec::new();
         for &(index, span) in &camel_tokens {
             if let Some(at) = self.split(cx, span)

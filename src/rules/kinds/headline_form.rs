@@ -172,7 +172,7 @@ impl HeadlineForm {
                 runs
             }
             Form::UnattributedQuote => {
-                let quote = cx.article.quotes.iter().find(|q| q.block == index);
+                let quote = cx.article.quotes_in(index).first();
                 let Some(quote) = quote.filter(|q| !q.nickname) else {
                     return Vec::new();
                 };

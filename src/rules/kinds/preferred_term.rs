@@ -134,10 +134,7 @@ impl Check for PreferredTerm {
     }
 
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for hit in cx.hits {
-            if self.exceptions.cover(cx, hit.span) {
-                continue;
-            }
+        for hit in self.exceptions.uncovered(cx) {
             let matched = cx.text(hit.span);
             let pattern = hit.pattern as usize;
             let replacement = if self.case_only[pattern] {

@@ -70,7 +70,7 @@ impl Check for Repetition {
         for (index, block) in cx.blocks() {
             let mut previous: Option<Span> = None;
             // Words as a reader sees them: none inside a tag.
-            let words = cx.article.words(block.span);
+            let words = cx.article.block_words(index);
             for word in words.filter(|w| !cx.article.touches_markup(index, *w)) {
                 let Some(before) = previous.replace(word) else {
                     continue;
@@ -189,9 +189,15 @@ fn spaced_apart(cx: &Context<'_>, block: &Block, first: Span, second: Span) -> O
     if source[gap.range()].chars().all(char::is_whitespace) {
         return Some(false);
     }
+    // The tags over the gap, in order: walked once beside its characters.
+    let mut tags = block.markup_overlapping(gap).iter().peekable();
     let visible: String = source[gap.range()]
         .char_indices()
-        .filter(|(i, _)| !block.markup.iter().any(|m| m.contains(Span::new(gap.start + i, gap.start + i + 1))))
+        .filter(|(i, _)| {
+            let at = Span::new(gap.start + i, gap.start + i + 1);
+            while tags.next_if(|m| m.end <= at.start).is_some() {}
+            !tags.peek().is_some_and(|m| m.contains(at))
+        })
         .map(|(_, c)| c)
         .collect();
     let spaced = !visible.is_empty() && visible.chars().all(char::is_whitespace);

@@ -392,18 +392,21 @@ impl Variants {
         if pairs.is_empty() {
             return;
         }
+        // Each slip and each better spelling, with the spelling its group is named after.
+        let better_of_slip: HashMap<&str, &str> = pairs.iter().copied().collect();
+        let mut better_of: HashMap<&str, &str> = better_of_slip.clone();
+        for &(_, better) in &pairs {
+            better_of.entry(better).or_insert(better);
+        }
         // Uses recorded already (a name with an inner capital) join the better spelling's group.
         for occurrence in found.iter_mut() {
-            if let Some((_, better)) = pairs.iter().find(|(slip, _)| occurrence.written == *slip) {
+            if let Some(better) = better_of_slip.get(occurrence.written.as_str()) {
                 occurrence.group = format!("{NAME}{}", better.to_ascii_lowercase());
             }
         }
         let recorded: HashSet<usize> = found.iter().map(|o| o.span.start).collect();
         for word in words.iter().filter(|w| !recorded.contains(&w.span.start)) {
-            let Some((_, better)) = pairs
-                .iter()
-                .find(|(slip, better)| word.written == *slip || word.written == *better)
-            else {
+            let Some(better) = better_of.get(word.written) else {
                 continue;
             };
             let letters = better.to_ascii_lowercase();
