@@ -111,7 +111,7 @@ impl Check for Classifier {
             if !cx.may_report(index, span) {
                 continue;
             }
-            let score = self.model.score(cx.text(span));
+            let score = self.model.score(scored_part(cx.text(span)));
             if score.probability < self.threshold {
                 continue;
             }
@@ -148,4 +148,22 @@ impl Check for Classifier {
             preferred: None,
         }
     }
+}
+
+/// The most of a block the model reads: a headline is a few dozen words, and a block of
+/// megabytes in a headline's place is scored by its opening, so its cost stays bounded.
+const SCORED_BYTES: usize = 2_000;
+
+/// The opening of `text` the model scores: all of it, or up to the last space before
+/// [`SCORED_BYTES`] (never cutting a word or a character).
+fn scored_part(text: &str) -> &str {
+    if text.len() <= SCORED_BYTES {
+        return text;
+    }
+    let mut end = SCORED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    head.rfind(char::is_whitespace).map_or(head, |space| &head[..space])
 }
