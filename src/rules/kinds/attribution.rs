@@ -171,7 +171,10 @@ impl Check for Attribution {
                 continue;
             };
             let first_in_unit = support.partition_point(|s| s.start < unit.start);
-            if support.get(first_in_unit).is_some_and(|s| unit.contains(*s)) {
+            if support
+                .get(first_in_unit)
+                .is_some_and(|s| unit.contains(*s))
+            {
                 continue;
             }
             let matched = cx.text(trigger.span);

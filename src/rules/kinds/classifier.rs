@@ -127,9 +127,8 @@ impl Check for Classifier {
 
     fn details(&self) -> Details {
         let (up, down) = self.model.strongest(LISTED);
-        let line = |(feature, weight): &(Feature, f64)| {
-            format!("{weight:+.2}  {}", feature.describe())
-        };
+        let line =
+            |(feature, weight): &(Feature, f64)| format!("{weight:+.2}  {}", feature.describe());
         let mut matches = vec![format!(
             "threshold {} · bias {:+.2} · {} features; the strongest each way:",
             self.threshold,
@@ -141,7 +140,11 @@ impl Check for Classifier {
         matches.push("the shapes:".to_owned());
         for shape in Shape::ALL {
             let weight = self.model.weights.get(&Feature::Shape(shape.name()).key());
-            matches.push(format!("{:+.2}  {}", weight.copied().unwrap_or(0.0), shape.description()));
+            matches.push(format!(
+                "{:+.2}  {}",
+                weight.copied().unwrap_or(0.0),
+                shape.description()
+            ));
         }
         Details {
             matches,
@@ -165,5 +168,6 @@ fn scored_part(text: &str) -> &str {
         end -= 1;
     }
     let head = &text[..end];
-    head.rfind(char::is_whitespace).map_or(head, |space| &head[..space])
+    head.rfind(char::is_whitespace)
+        .map_or(head, |space| &head[..space])
 }

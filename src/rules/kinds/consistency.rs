@@ -36,8 +36,8 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::forms::{self, Policy};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::span::Span;
 use crate::rules::{Check, Context, CorpusCheck, Details, Occurrence, RuleMeta};
+use crate::span::Span;
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -183,7 +183,11 @@ impl Check for Consistency {
         Details {
             matches: vec![format!(
                 "one of {}",
-                self.variants.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+                self.variants
+                    .iter()
+                    .map(|v| format!("`{v}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )],
             preferred: Some(preferred.unwrap_or_else(|| match self.policy {
                 Policy::First => "the form used first".to_owned(),

@@ -35,10 +35,10 @@
 use super::KindInfo;
 use crate::article::BlockKind;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::span::Span;
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, Details, Exceptions, keep_case};
+use crate::span::Span;
 use toml::Spanned;
 
 pub const KIND: KindInfo = KindInfo {
@@ -99,13 +99,21 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         .words
         .iter()
         .map(|w| format!("`{w}`"))
-        .chain(spec.patterns.iter().map(|p| format!("pattern `{}`", p.get_ref())))
+        .chain(
+            spec.patterns
+                .iter()
+                .map(|p| format!("pattern `{}`", p.get_ref())),
+        )
         .collect();
     let suggest = spec.suggest.clone();
     ok.then(|| {
         Box::new(Existence {
             exceptions,
-            lede_supports: spec.lede_supports.iter().map(|w| w.to_lowercase()).collect(),
+            lede_supports: spec
+                .lede_supports
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             suggest,
             listed,
         }) as Box<dyn Check>
@@ -129,20 +137,29 @@ impl Existence {
             return false;
         }
         let article = cx.article;
-        let Some(lede) = article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph) else {
+        let Some(lede) = article
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+        else {
             return false;
         };
-        article
-            .words(lede.span)
-            .any(|w| self.lede_supports.iter().any(|s| s.eq_ignore_ascii_case(article.text(w))))
+        article.words(lede.span).any(|w| {
+            self.lede_supports
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(article.text(w)))
+        })
     }
 }
 
 /// Whether a span lies in the headline or the dek.
 fn in_display(cx: &Context<'_>, span: Span) -> bool {
-    cx.article
-        .block_at(span)
-        .is_some_and(|b| matches!(cx.article.blocks[b].kind, BlockKind::Headline | BlockKind::Dek))
+    cx.article.block_at(span).is_some_and(|b| {
+        matches!(
+            cx.article.blocks[b].kind,
+            BlockKind::Headline | BlockKind::Dek
+        )
+    })
 }
 
 impl Check for Existence {

@@ -61,16 +61,43 @@ crate::rule_spec! {
 }
 
 /// A sentence end with no space after it: "report.The".
-static STOP_GLUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Za-z][a-z]+\.[A-Z][a-z]+\b").expect("valid pattern")
-});
+static STOP_GLUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Za-z][a-z]+\.[A-Z][a-z]+\b").expect("valid pattern"));
 
 /// Words that open sentences: after a capitalised word glued to one of them ("SenateIt",
 /// "Patel.The"), a space was lost at a sentence end; brands do not glue these.
 const OPENERS: &[&str] = &[
-    "The", "It", "He", "She", "They", "We", "This", "That", "These", "Those", "His", "Her",
-    "Their", "Its", "Our", "But", "And", "After", "When", "While", "There", "Police", "Officials",
-    "However", "Meanwhile", "Some", "Many", "If", "As", "At", "On",
+    "The",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "But",
+    "And",
+    "After",
+    "When",
+    "While",
+    "There",
+    "Police",
+    "Officials",
+    "However",
+    "Meanwhile",
+    "Some",
+    "Many",
+    "If",
+    "As",
+    "At",
+    "On",
 ];
 
 /// Anything that could be a glued pair: a lower-case letter before a capital, or a word, a
@@ -123,8 +150,7 @@ impl GluedWords {
         // lower-case word, or a name that ended a sentence before an opener or a day or month
         // that did ("the SenateIt has", "on ThursdayDeputy").
         let lower_left = left.chars().all(char::is_lowercase)
-            && (FUNCTION_WORDS.contains(&left)
-                || left.chars().count() >= 3 && self.is_word(left));
+            && (FUNCTION_WORDS.contains(&left) || left.chars().count() >= 3 && self.is_word(left));
         let name_left = capitalised(left)
             && left.chars().count() >= 3
             && (OPENERS.contains(&right) || CALENDAR.contains(&left));
@@ -135,20 +161,38 @@ impl GluedWords {
 /// Short words that never start a brand glued to a capitalised word: "theSenate", "inIraq".
 const FUNCTION_WORDS: &[&str] = &[
     "the", "and", "for", "with", "from", "into", "that", "was", "were", "are", "has", "had",
-    "have", "its", "his", "her", "their", "but", "not", "said", "says", "about", "after",
-    "before", "over", "under", "against", "between", "during", "when", "while", "than", "then",
-    "in", "on", "of", "to", "by", "at", "as", "is", "it",
+    "have", "its", "his", "her", "their", "but", "not", "said", "says", "about", "after", "before",
+    "over", "under", "against", "between", "during", "when", "while", "than", "then", "in", "on",
+    "of", "to", "by", "at", "as", "is", "it",
 ];
 
 /// Days and months, which end sentences and never begin brands: "on ThursdayDeputy".
 const CALENDAR: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The ends of web addresses, which follow a full stop with no space by design.
-const TOP_LEVEL_DOMAINS: &[&str] = &["com", "org", "net", "gov", "edu", "info", "news", "uk", "io"];
+const TOP_LEVEL_DOMAINS: &[&str] = &[
+    "com", "org", "net", "gov", "edu", "info", "news", "uk", "io",
+];
 
 /// A capital, then lower-case letters only: how a name or a sentence's first word looks.
 fn capitalised(word: &str) -> bool {

@@ -91,7 +91,10 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         Some(path) => Some(compiler.word_list(path)?),
         None => None,
     };
-    let mut neutral: HashSet<String> = super::TITLE_CASE_LOWER.iter().map(|w| (*w).to_owned()).collect();
+    let mut neutral: HashSet<String> = super::TITLE_CASE_LOWER
+        .iter()
+        .map(|w| (*w).to_owned())
+        .collect();
     neutral.extend(spec.neutral.iter().map(|w| w.to_lowercase()));
     Some(Box::new(HeadlineCase {
         style: compiler.style.headline_case.unwrap_or(spec.style),

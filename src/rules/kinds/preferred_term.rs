@@ -101,7 +101,11 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
             .iter()
             .map(|(_, right)| right.clone())
             .collect(),
-        written: spec.replace.iter().map(|(wrong, _)| wrong.clone()).collect(),
+        written: spec
+            .replace
+            .iter()
+            .map(|(wrong, _)| wrong.clone())
+            .collect(),
         case_only: spec
             .replace
             .iter()
@@ -182,11 +186,11 @@ fn house_case(cx: &Context<'_>, span: Span, preferred: &str) -> String {
             );
             (heading && in_title_case(cx, block.span, span))
                 || cx.article.sentences(block).any(|sentence| {
-                sentence.start <= span.start
-                    && !cx
-                        .text(Span::new(sentence.start, span.start))
-                        .contains(char::is_alphanumeric)
-            })
+                    sentence.start <= span.start
+                        && !cx
+                            .text(Span::new(sentence.start, span.start))
+                            .contains(char::is_alphanumeric)
+                })
         });
     if capital_needed {
         keep_case(matched, preferred)

@@ -140,9 +140,9 @@ impl Repetition {
             match keeping_lines(source, first, second) {
                 Some(deleted) => deleted,
                 None => {
-                    diagnostic.notes.push(
-                        "each copy stands alone on its line: delete one by hand".to_owned(),
-                    );
+                    diagnostic
+                        .notes
+                        .push("each copy stands alone on its line: delete one by hand".to_owned());
                     return Some(diagnostic);
                 }
             }
@@ -170,7 +170,10 @@ fn keeping_lines(source: &str, first: Span, second: Span) -> Option<Span> {
     let after = &source[second.end..];
     let rest = after.trim_start_matches(spaces);
     if rest.len() < after.len() && rest.starts_with(|c: char| !c.is_whitespace()) {
-        return Some(Span::new(second.start, second.end + (after.len() - rest.len())));
+        return Some(Span::new(
+            second.start,
+            second.end + (after.len() - rest.len()),
+        ));
     }
     let before = &source[..first.start];
     let line_start = before.trim_end_matches(spaces);

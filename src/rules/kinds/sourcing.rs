@@ -156,18 +156,18 @@ impl Sourcing {
 
 impl Sourcing {
     fn claims(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for claim in &cx.article.sourcing().claims {
-        let chosen = self.claims.is_empty() || self.claims.contains(&claim.kind);
-        if claim.vouched.is_some() || !chosen || !in_scope(cx, claim.span) {
-            continue;
+        for claim in &cx.article.sourcing().claims {
+            let chosen = self.claims.is_empty() || self.claims.contains(&claim.kind);
+            if claim.vouched.is_some() || !chosen || !in_scope(cx, claim.span) {
+                continue;
+            }
+            let kind = claim.kind.name();
+            out.push(cx.diagnostic(
+                claim.span,
+                format!("{kind}: who reports it?"),
+                &[("match", cx.text(claim.span)), ("claim", kind)],
+            ));
         }
-        let kind = claim.kind.name();
-        out.push(cx.diagnostic(
-            claim.span,
-            format!("{kind}: who reports it?"),
-            &[("match", cx.text(claim.span)), ("claim", kind)],
-        ));
-    }
     }
 }
 
@@ -185,7 +185,10 @@ fn anonymous(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut diagnostic = cx.diagnostic(
         first.span,
         "no reason given for keeping this source unnamed",
-        &[("match", cx.text(first.span)), ("claim", "an anonymous source")],
+        &[
+            ("match", cx.text(first.span)),
+            ("claim", "an anonymous source"),
+        ],
     );
     for source in later {
         diagnostic

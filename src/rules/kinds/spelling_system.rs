@@ -283,4 +283,3 @@ impl SpellingSystem {
         diagnostic
     }
 }
-

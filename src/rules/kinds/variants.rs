@@ -223,18 +223,15 @@ fn spaced_name_against_plain_word(group: &[&Occurrence]) -> bool {
         .any(|o| o.written.contains(' ') && o.written.split(' ').all(capitalised));
     // A plain word: no capital inside, and no hyphen joining a capitalised name (Kyung-wha).
     let plain = |word: &str| {
-        !word.chars().skip(1).any(char::is_uppercase)
-            && (!word.contains('-') || !capitalised(word))
+        !word.chars().skip(1).any(char::is_uppercase) && (!word.contains('-') || !capitalised(word))
     };
     let single = || group.iter().filter(|o| !o.written.contains(' '));
     // A lower-case use with no capital inside makes the one-word form a common word
     // (high-speed, airlines), where al-Saadi stays a name.
     let common = |word: &str| {
-        word.chars().next().is_some_and(char::is_lowercase)
-            && !word.chars().any(char::is_uppercase)
+        word.chars().next().is_some_and(char::is_lowercase) && !word.chars().any(char::is_uppercase)
     };
-    spaced_name
-        && (single().all(|o| plain(&o.written)) || single().any(|o| common(&o.written)))
+    spaced_name && (single().all(|o| plain(&o.written)) || single().any(|o| common(&o.written)))
 }
 
 impl CorpusCheck for Variants {
