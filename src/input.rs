@@ -1,7 +1,10 @@
-//! Finding and reading articles: paths are walked (honouring `.gitignore`), files are read as
-//! bytes and decoded as UTF-8. A file that cannot be read is reported with the reason and the
-//! rest are still read. [`project`] says which files a path written in a project's files (front
-//! matter, a configuration, a pack) may reach.
+//! Finding and reading files: folders are walked (honouring `.gitignore`) for the files of an
+//! input format, files are read as bytes and decoded as UTF-8 (or UTF-16 with a byte-order
+//! mark). A file that cannot be read is reported with the reason and the rest are still read.
+//! Which format a file is in is the table of [`Format`]; where a document comes from, and the
+//! one function that reads it, are the pipeline's (`pipeline::DraftOrigin`). [`project`] says
+//! which files a path written in a project's files (front matter, a configuration, a pack) may
+//! reach.
 
 use crate::article::{Article, Encoding, Format};
 use ignore::WalkBuilder;
@@ -9,10 +12,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub mod project;
-
-/// The extensions read when walking a folder. A file named on the command line is read whatever
-/// its extension.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// File names (without extension, any case) that are project documents, not articles: skipped
 /// when walking a folder, checked when named on the command line.
@@ -28,22 +27,6 @@ pub const NOT_ARTICLES: &[&str] = &[
 /// How standard input is named when nothing names it.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// Where an article comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    File(PathBuf),
-    Stdin,
-}
-
-impl Source {
-    pub fn name(&self) -> String {
-        match self {
-            Source::File(path) => path.display().to_string(),
-            Source::Stdin => STDIN_NAME.to_owned(),
-        }
-    }
-}
-
 /// Why an input was not checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputProblem {
@@ -53,50 +36,50 @@ pub struct InputProblem {
     pub is_error: bool,
 }
 
-/// The extensions read when walking a folder for article records (`check --input jsonl`).
+/// The extensions of exports of article records (`check --input jsonl`).
 pub const RECORD_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
 
-/// The sources named by `paths` (`-` is standard input), folders walked recursively in name
-/// order for files with one of `extensions`, honouring `.gitignore`, `.ignore` and hidden-file
-/// rules.
-pub fn discover(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Source>, Vec<InputProblem>) {
-    let mut sources = Vec::new();
+/// Whether a walk of a folder for drafts yields `path`: its extension is one that an input
+/// format claims (in any case; the table is [`Format`]'s), and it is not a project document
+/// (`README.md` …, [`NOT_ARTICLES`]). This is what `check` walks folders for, and what a pack's
+/// `fixtures/` folder should be read for, so that both take the same drafts.
+pub fn is_draft_file(path: &Path) -> bool {
+    let name = path.file_name().map(|name| name.to_string_lossy());
+    name.is_some_and(|name| Format::of_path(&name).is_some()) && !is_project_document(path)
+}
+
+/// Whether a walk of a folder for article records (`check --input jsonl`) yields `path`: a
+/// `.jsonl` or `.ndjson` file ([`RECORD_EXTENSIONS`], in any case) that is not a project
+/// document.
+pub fn is_record_export(path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str());
+    extension.is_some_and(|e| RECORD_EXTENSIONS.iter().any(|r| r.eq_ignore_ascii_case(e)))
+        && !is_project_document(path)
+}
+
+/// The files under `folder` that `wanted` accepts ([`is_draft_file`], [`is_record_export`]),
+/// walked recursively in name order, honouring `.gitignore`, `.ignore` and hidden-file rules;
+/// and what could not be walked.
+pub fn walk(folder: &Path, wanted: fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<InputProblem>) {
+    let mut files = Vec::new();
     let mut problems = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-            continue;
-        }
-        if !path.is_dir() {
-            // Named explicitly: read it whatever its extension; reading reports what is wrong.
-            sources.push(Source::File(path.clone()));
-            continue;
-        }
-        // `.gitignore` counts even outside a git repository: content folders often are not one.
-        let walker = WalkBuilder::new(path)
-            .require_git(false)
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(entry) => {
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    if is_file
-                        && has_extension(entry.path(), extensions)
-                        && !is_project_document(entry.path())
-                    {
-                        sources.push(Source::File(entry.into_path()));
-                    }
+    // `.gitignore` counts even outside a git repository: content folders often are not one.
+    let walker = WalkBuilder::new(folder)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && wanted(entry.path()) {
+                    files.push(entry.into_path());
                 }
-                Err(e) => problems.push(InputProblem {
-                    name: path.display().to_string(),
-                    message: e.to_string(),
-                    is_error: true,
-                }),
             }
+            Err(e) => problems.push(problem(&folder.display().to_string(), e.to_string())),
         }
     }
-    (sources, problems)
+    (files, problems)
 }
 
 fn is_project_document(path: &Path) -> bool {
@@ -105,33 +88,18 @@ fn is_project_document(path: &Path) -> bool {
         .is_some_and(|stem| NOT_ARTICLES.iter().any(|n| n.eq_ignore_ascii_case(stem)))
 }
 
-fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|a| a.eq_ignore_ascii_case(e)))
+/// The bytes of the file at `path`, which problems name `name`.
+pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, InputProblem> {
+    std::fs::read(path).map_err(|e| problem(name, format!("cannot read: {e}")))
 }
 
-/// Reads one source into an article.
-pub fn read(source: &Source) -> Result<Article, InputProblem> {
-    match source {
-        Source::File(path) => read_file(path, &source.name()),
-        Source::Stdin => read_stdin(STDIN_NAME, Format::Plain),
-    }
-}
-
-/// Reads a file into an article named `name`, in the format its extension says.
-pub fn read_file(path: &Path, name: &str) -> Result<Article, InputProblem> {
-    let bytes = std::fs::read(path).map_err(|e| problem(name, format!("cannot read: {e}")))?;
-    parse_bytes(name, bytes, Format::for_path(&path.to_string_lossy()))
-}
-
-/// Reads standard input into an article named `name`.
-pub fn read_stdin(name: &str, format: Format) -> Result<Article, InputProblem> {
+/// The bytes of standard input, which problems name `name`.
+pub fn read_stdin_bytes(name: &str) -> Result<Vec<u8>, InputProblem> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| problem(name, format!("cannot read standard input: {e}")))?;
-    parse_bytes(name, bytes, format)
+    Ok(bytes)
 }
 
 /// Decodes bytes and parses them into an article that remembers their encoding.

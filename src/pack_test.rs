@@ -11,7 +11,7 @@
 use crate::article::{Article, BlockKind, Format};
 use crate::engine::{Run, check_all, check_article};
 use crate::grounding::Sources;
-use crate::input::{self, Source};
+use crate::input;
 use crate::render::{self, Report};
 use crate::rules::pack::expected_path;
 use crate::rules::{Example, RuleSet};
@@ -135,7 +135,11 @@ pub fn fixtures(set: &RuleSet) -> Vec<FixtureOutcome> {
         for draft in &pack.fixtures {
             let expected_path = expected_path(draft);
             let expected = std::fs::read_to_string(&expected_path).ok();
-            let actual = match input::read(&Source::File(draft.clone())) {
+            // Read as `check` reads a file (`pipeline::DraftOrigin::read`, a layer above).
+            let name = draft.display().to_string();
+            let read = input::read_bytes(draft, &name)
+                .and_then(|bytes| input::parse_bytes(&name, bytes, Format::for_path(&name)));
+            let actual = match read {
                 Ok(mut article) => {
                     let base = pack.folder.as_deref().unwrap_or(Path::new(""));
                     article.name = draft

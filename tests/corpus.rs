@@ -3,11 +3,11 @@
 
 mod common;
 
-use copydesk::input::{self, Source};
-use copydesk::pipeline::{ConfigChoice, Input, Options, Session};
+use copydesk::input;
+use copydesk::pipeline::{ConfigChoice, DraftOrigin, Options, Session};
 use copydesk::render;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn drafts() -> Vec<PathBuf> {
     let mut drafts: Vec<PathBuf> = std::fs::read_dir("corpus")
@@ -43,14 +43,11 @@ fn documented_triggers() -> Vec<(String, BTreeSet<String>)> {
 #[test]
 fn the_sources_folder_is_clean_copy() {
     let rules = common::default_rules();
-    let (sources, problems) = input::discover(
-        &[PathBuf::from("corpus/sources")],
-        input::ARTICLE_EXTENSIONS,
-    );
+    let (sources, problems) = input::walk(Path::new("corpus/sources"), input::is_draft_file);
     assert!(problems.is_empty() && !sources.is_empty());
     let articles: Vec<_> = sources
-        .iter()
-        .map(|s| input::read(s).expect("source reads"))
+        .into_iter()
+        .map(|path| DraftOrigin::File(path).read().expect("source reads"))
         .collect();
     let diagnostics = copydesk::engine::check_all(&rules, &articles);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
@@ -63,7 +60,7 @@ fn corpus_drafts_match_their_snapshots_and_readme() {
     assert!(drafts.len() >= 10, "the corpus has at least ten drafts");
     for path in drafts {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let article = input::read(&Source::File(path.clone())).expect("draft reads");
+        let article = DraftOrigin::File(path.clone()).read().expect("draft reads");
         let model = render::model::render(&article);
         // The library pipeline, as every front end runs it, with no configuration.
         let options = Options {
@@ -71,7 +68,7 @@ fn corpus_drafts_match_their_snapshots_and_readme() {
             ..Options::default()
         };
         let (session, plan) =
-            Session::prepare(options, vec![Input::File(path.clone())]).expect("rules load");
+            Session::prepare(options, vec![DraftOrigin::File(path.clone())]).expect("rules load");
         let checked = session.check(&plan.planned, None);
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         let diagnostics = checked.diagnostics.clone();

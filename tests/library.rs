@@ -1,7 +1,7 @@
 //! The library pipeline as a front end other than the command line uses it: documents,
 //! sources and configuration in memory, and no file read on their behalf.
 
-use copydesk::pipeline::{ConfigChoice, FileAccess, Input, Options, Session, SourceText};
+use copydesk::pipeline::{ConfigChoice, DraftOrigin, FileAccess, Options, Session, SourceText};
 
 fn in_memory(config: Option<&str>) -> Options {
     Options {
@@ -28,7 +28,7 @@ fn an_in_memory_draft_is_checked_against_an_in_memory_source_touching_no_disk() 
     // The draft names sources in its front matter, including a file outside any project:
     // with file access off, none is read.
     let draft = "---\ntitle: Flood waters rise\nsources: [\"/etc/hostname\", \"../../secret.txt\"]\n---\n\n\"We lost everything in one week,\" said the mayor, Ana Ruiz.\n";
-    let input = Input::Text {
+    let input = DraftOrigin::Text {
         name: "desk/flood.md".to_owned(),
         text: draft.to_owned(),
     };
@@ -53,7 +53,7 @@ fn an_in_memory_draft_is_checked_against_an_in_memory_source_touching_no_disk() 
 
 #[test]
 fn a_configuration_in_memory_may_not_name_packs_when_file_access_is_off() {
-    let input = Input::Text {
+    let input = DraftOrigin::Text {
         name: "a.txt".to_owned(),
         text: "Headline\n\nText.\n".to_owned(),
     };
@@ -62,7 +62,7 @@ fn a_configuration_in_memory_may_not_name_packs_when_file_access_is_off() {
         vec![input],
     );
     assert!(error.is_err());
-    let input = Input::Text {
+    let input = DraftOrigin::Text {
         name: "a.txt".to_owned(),
         text: "Headline\n\nThe the vote.\n".to_owned(),
     };

@@ -3,7 +3,7 @@
 //! splits lines or changes a line end.
 
 use copydesk::config::RecordFields;
-use copydesk::pipeline::{ConfigChoice, Input, Options, RecordLine, RecordReader, Session};
+use copydesk::pipeline::{ConfigChoice, DraftOrigin, Options, RecordLine, RecordReader, Session};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -222,7 +222,7 @@ proptest! {
             RecordReader::new(export.as_bytes(), "e.jsonl", RecordFields::default()).collect();
         prop_assert_eq!(read.len(), lines.len());
         let records: Vec<_> = read.iter().filter_map(|line| match line {
-            RecordLine::Record(record) => Some(SESSION.plan(Input::Record(record.clone()))),
+            RecordLine::Record(record) => Some(SESSION.plan(DraftOrigin::Record(record.clone()))),
             _ => None,
         }).collect();
         let mut checked = SESSION.check(&records, None);
@@ -307,7 +307,7 @@ proptest! {
         text in prose(),
         name in prop::sample::select(vec!["draft.txt", "draft.md", "draft.html"]),
     ) {
-        let input = Input::Text { name: name.to_owned(), text: text.clone() };
+        let input = DraftOrigin::Text { name: name.to_owned(), text: text.clone() };
         let mut checked = SESSION.check(&[SESSION.plan(input)], None);
         SESSION.fix(&mut checked);
         prop_assert_eq!(line_ends(&checked.articles[0].source), line_ends(&text));

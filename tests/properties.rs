@@ -4,7 +4,7 @@
 use copydesk::article::{Article, Format};
 use copydesk::engine::check_all;
 use copydesk::fix;
-use copydesk::pipeline::{ConfigChoice, Input, Options, Session};
+use copydesk::pipeline::{ConfigChoice, DraftOrigin, Options, Session};
 use copydesk::rules::RuleSet;
 use copydesk::rules::pack::{PackInput, load};
 use proptest::prelude::*;
@@ -128,7 +128,7 @@ proptest! {
         for name in ["p.txt", "p.md", "p.html"] {
             let (session, plan) = Session::prepare(
                 Options { config: ConfigChoice::Isolated, ..Options::default() },
-                vec![Input::Text { name: name.to_owned(), text: text.clone() }],
+                vec![DraftOrigin::Text { name: name.to_owned(), text: text.clone() }],
             ).expect("rules load");
             let mut checked = session.check(&plan.planned, None);
             let before = checked.articles[0].clone();
@@ -160,7 +160,7 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let run = |order: &[usize], names: &[String]| -> Vec<(usize, usize, String, String)> {
-            let inputs = order.iter().map(|&i| Input::Text {
+            let inputs = order.iter().map(|&i| DraftOrigin::Text {
                 name: format!("{}-{i}.txt", names[i]),
                 text: format!("Headline\n\n{}\n", pieces[i]),
             }).collect();
@@ -353,7 +353,7 @@ proptest! {
             Options { config: ConfigChoice::Isolated, ..Options::default() },
             Vec::new(),
         ).expect("rules load");
-        let mut checked = session.check(&[session.plan(Input::Record(Box::new(record.clone())))], None);
+        let mut checked = session.check(&[session.plan(DraftOrigin::Record(Box::new(record.clone())))], None);
         let article = &checked.articles[0];
         let layout = article.layout.expect("a record's layout");
         for d in &checked.diagnostics {

@@ -271,8 +271,9 @@ fn fix_on_the_corpus_keeps_every_quotation() {
         if path.is_file() {
             let target = dir.path().join(path.file_name().unwrap());
             std::fs::copy(&path, &target).unwrap();
-            let article =
-                copydesk::input::read(&copydesk::input::Source::File(path.clone())).unwrap();
+            let article = copydesk::pipeline::DraftOrigin::File(path.clone())
+                .read()
+                .unwrap();
             quotations.extend(
                 article
                     .quotes
@@ -285,7 +286,9 @@ fn fix_on_the_corpus_keeps_every_quotation() {
     let mut after = Vec::new();
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let path = entry.unwrap().path();
-        let article = copydesk::input::read(&copydesk::input::Source::File(path.clone())).unwrap();
+        let article = copydesk::pipeline::DraftOrigin::File(path.clone())
+            .read()
+            .unwrap();
         after.extend(
             article
                 .quotes

@@ -7,7 +7,7 @@
 #[path = "built_in.rs"]
 mod built_in;
 
-use copydesk::pipeline::{Input, Session, SourceText};
+use copydesk::pipeline::{DraftOrigin, Session, SourceText};
 use copydesk::render;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let with_source = (!source_texts.is_empty()).then(|| built_in::session(source_texts));
     let session = with_source.as_ref().unwrap_or(&*SESSION);
     for name in ["draft.txt", "draft.md", "draft.html"] {
-        let input = Input::Text { name: name.to_owned(), text: text.clone() };
+        let input = DraftOrigin::Text { name: name.to_owned(), text: text.clone() };
         let mut checked = session.check(&[session.plan(input)], None);
         for pass in 0..2 {
             let report = checked.report();

@@ -7,7 +7,7 @@
 mod built_in;
 
 use copydesk::config::RecordFields;
-use copydesk::pipeline::{Input, RecordLine, RecordReader, Session};
+use copydesk::pipeline::{DraftOrigin, RecordLine, RecordReader, Session};
 use copydesk::render;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     let session = &*SESSION;
     for line in RecordReader::new(data, "fuzz.jsonl", RecordFields::default()) {
         let RecordLine::Record(record) = line else { continue };
-        let planned = session.plan(Input::Record(record.clone()));
+        let planned = session.plan(DraftOrigin::Record(record.clone()));
         let mut checked = session.check(&[planned], None);
         session.fix(&mut checked);
         let report = checked.report();

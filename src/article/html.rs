@@ -11,6 +11,7 @@
 
 use super::classify::{body_line_kind, push_block};
 use super::elements::Elements;
+use super::format::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};
 use crate::span::Span;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
@@ -45,13 +46,18 @@ struct Open {
     text: Vec<Span>,
 }
 
-/// What an HTML export holds: its blocks, and the spans of its `<q>` quotations.
-pub struct Parsed {
-    pub blocks: Vec<Block>,
-    pub quotations: Vec<Span>,
-}
+pub const FORMAT: FormatInfo = FormatInfo {
+    description: "html",
+    extensions: &["html", "htm"],
+    aliases: &[],
+    languages: &["html"],
+    character_references: true,
+    parse,
+};
 
-pub fn parse(source: &str) -> Parsed {
+/// The blocks of an HTML export, and the spans of its `<q>` quotations. A record's body is
+/// read the same way (its headline above it changes nothing here).
+fn parse(source: &str, _read: ParseAs<'_>) -> Parsed {
     let mut reader = Reader {
         source,
         blocks: Vec::new(),
@@ -188,7 +194,8 @@ impl Reader<'_> {
         self.blocks.sort_by_key(|b| b.span.start);
         Parsed {
             blocks: self.blocks,
-            quotations: self.quotations,
+            declared_sources: Vec::new(),
+            tagged_quotes: self.quotations,
         }
     }
 }
@@ -271,7 +278,7 @@ mod tests {
     use super::*;
 
     fn model(source: &str) -> Vec<(BlockKind, &str)> {
-        parse(source)
+        parse(source, ParseAs::Draft)
             .blocks
             .into_iter()
             .map(|b| (b.kind, &source[b.span.range()]))
@@ -298,8 +305,8 @@ mod tests {
                 (BlockKind::Paragraph, "She said <q>it is done</q>."),
             ]
         );
-        let parsed = parse(source);
-        let quote = parsed.quotations[0];
+        let parsed = parse(source, ParseAs::Draft);
+        let quote = parsed.tagged_quotes[0];
         assert_eq!(&source[quote.range()], "it is done");
     }
 

@@ -9,13 +9,24 @@
 //! emphasis marks and inline HTML are recorded as markup that rules do not match.
 
 use super::classify::{body_line_kind, push_block};
+use super::format::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};
 use crate::span::Span;
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// The blocks of a Markdown draft, and the `sources` its front matter names.
-pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
+pub const FORMAT: FormatInfo = FormatInfo {
+    description: "markdown",
+    extensions: &["md", "markdown"],
+    aliases: &[],
+    languages: &["markdown"],
+    character_references: true,
+    parse,
+};
+
+/// The blocks of a Markdown draft, and the `sources` its front matter names. A record's body
+/// is read the same way (its headline above it changes nothing here).
+fn parse(source: &str, _read: ParseAs<'_>) -> Parsed {
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut blocks = Vec::new();
@@ -73,7 +84,11 @@ pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
     }
     flush(source, &mut open, &mut blocks);
     blocks.sort_by_key(|b| b.span.start);
-    (blocks, sources)
+    Parsed {
+        blocks,
+        declared_sources: sources,
+        tagged_quotes: Vec::new(),
+    }
 }
 
 /// A block whose text events are still being collected.
@@ -239,8 +254,8 @@ mod tests {
     use super::*;
 
     fn model(source: &str) -> Vec<(BlockKind, &str, Vec<&str>)> {
-        parse(source)
-            .0
+        parse(source, ParseAs::Draft)
+            .blocks
             .into_iter()
             .map(|b| {
                 let markup = b.markup.iter().map(|m| &source[m.range()]).collect();
@@ -292,9 +307,12 @@ mod tests {
     #[test]
     fn front_matter_names_sources() {
         let yaml = "---\ntitle: T\nsources:\n  - wire.txt\n  - notes/call.md\n---\n\nText.\n";
-        assert_eq!(parse(yaml).1, ["wire.txt", "notes/call.md"]);
+        assert_eq!(
+            parse(yaml, ParseAs::Draft).declared_sources,
+            ["wire.txt", "notes/call.md"]
+        );
         let toml = "+++\ntitle = \"T\"\nsources = \"wire.txt\"\n+++\n\nText.\n";
-        assert_eq!(parse(toml).1, ["wire.txt"]);
+        assert_eq!(parse(toml, ParseAs::Draft).declared_sources, ["wire.txt"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod classify;
 mod elements;
 mod entity;
+mod format;
 mod html;
 mod markdown;
 mod nickname;
@@ -18,6 +19,7 @@ pub mod sourcing;
 pub mod text;
 mod words;
 
+pub use format::{Format, FormatInfo, ParseAs, Parsed};
 pub use record::{Layout, Parts};
 pub use words::Words;
 
@@ -122,48 +124,6 @@ pub struct Quote {
     pub nickname: bool,
 }
 
-/// The input formats copydesk reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Plain,
-    Markdown,
-    Html,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Plain => "plain text",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-        }
-    }
-
-    /// The format a record or request names: `txt` (or `text`, `plain`), `md` (or
-    /// `markdown`) or `html` (or `htm`), in any case.
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name.to_ascii_lowercase().as_str() {
-            "txt" | "text" | "plain" => Some(Format::Plain),
-            "md" | "markdown" => Some(Format::Markdown),
-            "html" | "htm" => Some(Format::Html),
-            _ => None,
-        }
-    }
-
-    /// The format for a path, by its extension; anything that is not Markdown is plain text.
-    pub fn for_path(path: &str) -> Self {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") {
-            Format::Markdown
-        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
-            Format::Html
-        } else {
-            Format::Plain
-        }
-    }
-}
-
 /// How an article's file is encoded on disk. Its text is always held as UTF-8.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Encoding {
@@ -212,19 +172,15 @@ impl Article {
     /// true to the bytes on disk) and skipped by the parser; CRLF line ends are understood.
     pub fn parse(name: impl Into<String>, source: impl Into<String>, format: Format) -> Self {
         let source = source.into();
-        let (blocks, declared_sources, tagged) = match format {
-            Format::Plain => (plain::parse(&source), Vec::new(), Vec::new()),
-            Format::Markdown => {
-                let (blocks, sources) = markdown::parse(&source);
-                (blocks, sources, Vec::new())
-            }
-            Format::Html => {
-                let parsed = html::parse(&source);
-                (parsed.blocks, Vec::new(), parsed.quotations)
-            }
-        };
-        let mut article = Self::from_blocks(name.into(), source, format, blocks, &tagged);
-        article.declared_sources = declared_sources;
+        let parsed = (format.info().parse)(&source, ParseAs::Draft);
+        let mut article = Self::from_blocks(
+            name.into(),
+            source,
+            format,
+            parsed.blocks,
+            &parsed.tagged_quotes,
+        );
+        article.declared_sources = parsed.declared_sources;
         article
     }
 
@@ -237,7 +193,7 @@ impl Article {
         blocks: Vec<Block>,
         tagged: &[Span],
     ) -> Self {
-        let entities = matches!(format, Format::Html | Format::Markdown);
+        let entities = format.info().character_references;
         let mut quotes = quotes::find(&source, &blocks, entities);
         // Quotations with marks come sorted; each `<q>` is placed among them by bisection.
         let marked = quotes.len();

@@ -7,8 +7,18 @@
 //! A line that is only an HTML comment (`<!-- copydesk-disable … -->`) is not text.
 
 use super::classify::{body_line_kind, dateline_len, looks_like_section_label, push_block};
+use super::format::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};
 use crate::span::Span;
+
+pub const FORMAT: FormatInfo = FormatInfo {
+    description: "plain text",
+    extensions: &["txt"],
+    aliases: &["text", "plain"],
+    languages: &["plaintext", "text"],
+    character_references: false,
+    parse,
+};
 
 /// A line of text after hard-wrapped lines were joined, with whether a blank line preceded it.
 struct Line {
@@ -16,7 +26,20 @@ struct Line {
     after_blank: bool,
 }
 
-pub fn parse(source: &str) -> Vec<Block> {
+/// The blocks of a draft, or of a record's body (every line a paragraph, subhead, dateline,
+/// caption or promo, under the record's headline).
+fn parse(source: &str, read: ParseAs<'_>) -> Parsed {
+    let blocks = match read {
+        ParseAs::Draft => parse_draft(source),
+        ParseAs::RecordBody { headline } => body_blocks(source, &logical_lines(source), headline),
+    };
+    Parsed {
+        blocks,
+        ..Parsed::default()
+    }
+}
+
+fn parse_draft(source: &str) -> Vec<Block> {
     let lines = logical_lines(source);
     let mut blocks = Vec::new();
     let mut rest = &lines[..];
@@ -62,12 +85,6 @@ pub fn parse(source: &str) -> Vec<Block> {
         .map(|b| &source[b.span.range()]);
     blocks.extend(body_blocks(source, rest, headline_text));
     blocks
-}
-
-/// The blocks of a body with no headline or dek of its own (a record's body field, under the
-/// record's `headline`): every line a paragraph, subhead, dateline, caption or promo.
-pub fn parse_body(source: &str, headline: Option<&str>) -> Vec<Block> {
-    body_blocks(source, &logical_lines(source), headline)
 }
 
 /// The body's lines as blocks; `headline_text` repeated at the top of the body is a paragraph.
@@ -184,7 +201,7 @@ mod tests {
     use super::*;
 
     fn model(source: &str) -> Vec<(BlockKind, &str)> {
-        parse(source)
+        parse_draft(source)
             .into_iter()
             .map(|b| (b.kind, &source[b.span.range()]))
             .collect()
@@ -275,7 +292,7 @@ mod tests {
 
     #[test]
     fn empty_and_blank_sources_have_no_blocks() {
-        assert!(parse("").is_empty());
-        assert!(parse("\n \r\n\t\n").is_empty());
+        assert!(parse_draft("").is_empty());
+        assert!(parse_draft("\n \r\n\t\n").is_empty());
     }
 }

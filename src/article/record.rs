@@ -6,7 +6,7 @@
 //! joined by blank lines, in order, and [`Layout`] remembers where each field lies in it, so
 //! that fixes can be written back field by field.
 
-use super::{Article, Block, BlockKind, Format, html, markdown, plain};
+use super::{Article, Block, BlockKind, Format, ParseAs};
 use crate::span::Span;
 
 /// The text fields of a record.
@@ -109,14 +109,8 @@ impl Article {
 fn body_blocks(source: &str, layout: &Layout, format: Format) -> (Vec<Block>, Vec<Span>) {
     let body = &source[layout.body.range()];
     let headline = layout.headline.map(|span| source[span.range()].trim());
-    let (mut blocks, tagged) = match format {
-        Format::Plain => (plain::parse_body(body, headline), Vec::new()),
-        Format::Markdown => (markdown::parse(body).0, Vec::new()),
-        Format::Html => {
-            let parsed = html::parse(body);
-            (parsed.blocks, parsed.quotations)
-        }
-    };
+    let parsed = (format.info().parse)(body, ParseAs::RecordBody { headline });
+    let mut blocks = parsed.blocks;
     let at = layout.body.start;
     for block in &mut blocks {
         block.span = block.span.shift(at);
@@ -129,7 +123,11 @@ fn body_blocks(source: &str, layout: &Layout, format: Format) -> (Vec<Block>, Ve
             kind => kind,
         };
     }
-    let tagged = tagged.into_iter().map(|span| span.shift(at)).collect();
+    let tagged = parsed
+        .tagged_quotes
+        .into_iter()
+        .map(|span| span.shift(at))
+        .collect();
     (blocks, tagged)
 }
 

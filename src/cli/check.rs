@@ -6,7 +6,7 @@ use super::output;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, report_setup_error, rule_options};
 use crate::fix;
 use crate::input::{self, InputProblem};
-use crate::pipeline::{self, Checked, ConfigChoice, FixedArticle, Input, Options, Session};
+use crate::pipeline::{self, Checked, ConfigChoice, DraftOrigin, FixedArticle, Options, Session};
 use crate::render::{self, Counts, Report};
 use crate::rules::RuleSet;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -33,12 +33,12 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         }
     };
     let records = args.input == InputKind::Jsonl;
-    let extensions = if records {
-        input::RECORD_EXTENSIONS
+    let wanted = if records {
+        input::is_record_export
     } else {
-        input::ARTICLE_EXTENSIONS
+        input::is_draft_file
     };
-    let gathered = pipeline::gather(&paths, extensions, args.stdin_filename.as_ref());
+    let gathered = pipeline::gather(&paths, wanted, args.stdin_filename.as_ref());
     let (session, plan) = match Session::prepare(options(args), gathered.inputs) {
         Ok(prepared) => prepared,
         Err(error) => return Ok(report_setup_error(&error)),
@@ -139,11 +139,11 @@ fn options(args: &CheckArgs) -> Options {
 
 /// A note for each file named on the command line that a configuration excludes, so that a
 /// run that checks nothing says why.
-fn excluded_notes(excluded: &[Input], named: &[PathBuf]) -> Vec<InputProblem> {
+fn excluded_notes(excluded: &[DraftOrigin], named: &[PathBuf]) -> Vec<InputProblem> {
     excluded
         .iter()
         .filter_map(|input| match input {
-            Input::File(path) if named.contains(path) => Some(InputProblem {
+            DraftOrigin::File(path) if named.contains(path) => Some(InputProblem {
                 name: path.display().to_string(),
                 message: "skipped: `[files] exclude` of its copydesk.toml leaves it out".to_owned(),
                 is_error: false,
@@ -269,7 +269,7 @@ impl<'a> CheckRun<'a> {
                 if let Some(original) = original {
                     out.write_all(fix::diff(&article.name, original, &article.source).as_bytes())?;
                 }
-            } else if matches!(input, Input::Record(_)) {
+            } else if matches!(input, DraftOrigin::Record(_)) {
                 // Written record by record, with the lines that are not records, by the caller.
             } else if !input.is_file() {
                 out.write_all(&input::encode(&article.source, article.encoding))?;

@@ -4,7 +4,7 @@
 use super::flags::RuleArgs;
 use super::{EXIT_CLEAN, EXIT_ERROR, load_rules};
 use crate::config;
-use crate::input::{self, Source};
+use crate::pipeline::DraftOrigin;
 use crate::render;
 use crate::rules::Rule;
 use crate::rules::kinds::KINDS;
@@ -101,12 +101,12 @@ pub fn explain(name: &str, args: &RuleArgs, out: &mut dyn Write) -> io::Result<u
 
 /// `copydesk dump-model`: how a draft was read.
 pub fn dump_model(file: PathBuf, out: &mut dyn Write) -> io::Result<u8> {
-    let source = if file.as_os_str() == "-" {
-        Source::Stdin
+    let draft = if file.as_os_str() == "-" {
+        DraftOrigin::Stdin { name: None }
     } else {
-        Source::File(file)
+        DraftOrigin::File(file)
     };
-    match input::read(&source) {
+    match draft.read() {
         Ok(article) => {
             out.write_all(render::model::render(&article).as_bytes())?;
             Ok(EXIT_CLEAN)

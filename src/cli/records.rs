@@ -5,7 +5,7 @@
 
 use super::check::{CheckRun, STREAM_CHUNK};
 use crate::input::{self, InputProblem};
-use crate::pipeline::{Checked, Input, Planned, RecordLine, RecordReader, Session};
+use crate::pipeline::{Checked, DraftOrigin, Planned, RecordLine, RecordReader, Session};
 use std::io::{self, BufRead, BufReader, Write};
 
 /// A line of a chunk, in the order read: a record (the next of the chunk's planned inputs), or
@@ -50,9 +50,9 @@ pub(super) fn check_exports(
 }
 
 /// Opens an export: a file, or standard input. A file that cannot be opened is a problem.
-fn open(export: &Input, problems: &mut Vec<InputProblem>) -> Option<Box<dyn BufRead>> {
+fn open(export: &DraftOrigin, problems: &mut Vec<InputProblem>) -> Option<Box<dyn BufRead>> {
     match export {
-        Input::File(path) => match std::fs::File::open(path) {
+        DraftOrigin::File(path) => match std::fs::File::open(path) {
             Ok(file) => Some(Box::new(BufReader::new(file))),
             Err(e) => {
                 let name = path.display().to_string();
@@ -83,7 +83,7 @@ fn next_chunk(
             Some(RecordLine::Record(record)) => {
                 chunk
                     .planned
-                    .push(session.plan_like(export, Input::Record(record)));
+                    .push(session.plan_like(export, DraftOrigin::Record(record)));
                 chunk.entries.push(Entry::Record);
             }
             Some(RecordLine::Blank(raw)) => chunk.entries.push(Entry::AsRead(raw)),
@@ -130,7 +130,8 @@ fn write_records(chunk: &Chunk, checked: &Checked, out: &mut dyn Write) -> io::R
             Entry::AsRead(raw) => out.write_all(raw)?,
             Entry::Record => {
                 if let Some((planned, article)) = records.next()
-                    && let (Input::Record(record), Some(parts)) = (&planned.input, article.parts())
+                    && let (DraftOrigin::Record(record), Some(parts)) =
+                        (&planned.input, article.parts())
                 {
                     out.write_all(record.with_parts(&parts).as_bytes())?;
                 }

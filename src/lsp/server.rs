@@ -6,7 +6,8 @@ use super::convert::path_of;
 use super::diagnostics;
 use super::documents::{Document, Documents};
 use super::workspace::Workspace;
-use crate::pipeline::{Checked, Input, SetupError};
+use crate::article::Format;
+use crate::pipeline::{Checked, DraftOrigin, SetupError};
 use crossbeam_channel::RecvTimeoutError;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -269,7 +270,7 @@ impl<'c> Server<'c> {
         doc.due = None;
         let config = self.workspace.config_of(doc.path.as_deref());
         doc.config = config.clone();
-        let input = Input::Text {
+        let input = DraftOrigin::Text {
             name: doc.name.clone(),
             text: doc.text.clone(),
         };
@@ -287,7 +288,7 @@ impl<'c> Server<'c> {
             let planned = session.plan(input);
             catch_unwind(AssertUnwindSafe(|| {
                 if let Some(marker) = &crash_on
-                    && let Input::Text { text, .. } = &planned.input
+                    && let DraftOrigin::Text { text, .. } = &planned.input
                     && text.contains(marker.as_str())
                 {
                     panic!("a check failed on purpose (--crash-on)");
@@ -383,32 +384,27 @@ fn params<P: serde::de::DeserializeOwned>(request: Request) -> Result<P, (ErrorC
         .map_err(|e| (ErrorCode::InvalidParams, format!("bad parameters: {e}")))
 }
 
-/// Whether a document is one copydesk checks: a file with an article extension (`.md`,
-/// `.txt`, `.html` …), or a buffer with no file in Markdown, plain text or HTML. A
-/// configuration or pack open in the same editor is left alone.
+/// Whether a document is one copydesk checks: a file whose extension an input format claims
+/// (`.md`, `.txt`, `.html` …), or a buffer with no file in a language one holds (Markdown,
+/// plain text, HTML). A configuration or pack open in the same editor is left alone.
 fn is_draft(path: Option<&std::path::Path>, language: &str) -> bool {
     match path {
-        Some(path) => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            crate::input::ARTICLE_EXTENSIONS
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(e))
-        }),
-        None => matches!(language, "markdown" | "plaintext" | "text" | "html"),
+        Some(path) => path
+            .file_name()
+            .is_some_and(|name| Format::of_path(&name.to_string_lossy()).is_some()),
+        None => Format::for_language(language).is_some(),
     }
 }
 
-/// A name for a buffer with no file: its URI's last part, with an extension for its language.
+/// A name for a buffer with no file: its URI's last part, with the extension of its language's
+/// format (plain text's for a language no format holds).
 fn untitled_name(uri: &Uri, language: &str) -> String {
-    let extension = match language {
-        "markdown" => ".md",
-        "html" => ".html",
-        _ => ".txt",
-    };
+    let format = Format::for_language(language).unwrap_or(Format::FALLBACK);
     let last = uri.as_str().rsplit(['/', ':']).next().unwrap_or("untitled");
     if last.contains('.') {
         last.to_owned()
     } else {
-        format!("{last}{extension}")
+        format!("{last}.{}", format.short_name())
     }
 }
 

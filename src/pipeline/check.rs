@@ -2,13 +2,13 @@
 //! configuration overrides and suppressions.
 
 use super::sources::{self, ReadSources};
-use super::{Input, Options, Planned, Session, SourceText};
-use crate::article::{Article, Format};
+use super::{DraftOrigin, Options, Planned, Session, SourceText};
+use crate::article::Article;
 use crate::config::Document;
 use crate::diagnostic::Diagnostic;
 use crate::engine;
 use crate::grounding::Sources;
-use crate::input::{self, InputProblem};
+use crate::input::InputProblem;
 use crate::render::Report;
 use crate::rules::RuleSet;
 use crate::suppress::{self, RuleNames};
@@ -21,7 +21,7 @@ use std::time::Instant;
 pub struct Checked {
     pub articles: Vec<Article>,
     /// Where each article came from.
-    pub inputs: Vec<Input>,
+    pub inputs: Vec<DraftOrigin>,
     pub sources: Option<Sources>,
     pub diagnostics: Vec<Diagnostic>,
     pub problems: Vec<InputProblem>,
@@ -82,7 +82,7 @@ impl Session {
         deadline: Option<Instant>,
     ) -> Checked {
         let read: Vec<Result<Article, InputProblem>> =
-            engine::map_in_parallel(chunk, |_, p| read_input(&p.input));
+            engine::map_in_parallel(chunk, |_, p| p.input.read());
         let mut checked = Checked {
             articles: Vec::with_capacity(chunk.len()),
             inputs: Vec::with_capacity(chunk.len()),
@@ -145,7 +145,7 @@ impl Session {
                 let profile = &self.profiles[checked.profile_of[index]];
                 let name = &checked.articles[index].name;
                 let document = match checked.inputs[index] {
-                    Input::Record(_) => Document::Record(name),
+                    DraftOrigin::Record(_) => Document::Record(name),
                     _ => Document::File(Path::new(name)),
                 };
                 profile.adjust(document, list)
@@ -173,34 +173,10 @@ impl RuleNames for AllRules<'_> {
     }
 }
 
-/// Reads one input into an article.
-fn read_input(input: &Input) -> Result<Article, InputProblem> {
-    let name = input.name();
-    match input {
-        Input::File(path) => input::read_file(path, &name),
-        Input::Stdin { name: virtual_path } => {
-            let format = virtual_path
-                .as_ref()
-                .map_or(Format::Plain, |p| Format::for_path(&p.to_string_lossy()));
-            input::read_stdin(&name, format)
-        }
-        Input::Text { name, text } => Ok(Article::parse(
-            name.clone(),
-            text.clone(),
-            Format::for_path(name),
-        )),
-        Input::Record(record) => Ok(Article::assemble(
-            record.id.clone(),
-            &record.parts,
-            record.format,
-        )),
-    }
-}
-
 /// The sources a record brings with it.
-fn record_sources(input: &Input) -> &[SourceText] {
+fn record_sources(input: &DraftOrigin) -> &[SourceText] {
     match input {
-        Input::Record(record) => &record.sources,
+        DraftOrigin::Record(record) => &record.sources,
         _ => &[],
     }
 }

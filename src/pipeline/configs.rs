@@ -1,6 +1,6 @@
 //! Each input's configuration, and the rules of each distinct configuration.
 
-use super::{ConfigChoice, FileAccess, Input, Options, Plan, Planned, SetupError};
+use super::{ConfigChoice, DraftOrigin, FileAccess, Options, Plan, Planned, SetupError};
 use crate::config::{Config, Discovery, Profile, Selection};
 use crate::rules::pack::{self, PackInput};
 use std::collections::HashMap;
@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 /// Finds the configuration of every input (loading each file once) and drops the inputs that
 /// their configuration's `[files] exclude` leaves out. Returns the distinct configurations and
 /// the plan: the inputs to check, each with the index of its configuration, and those excluded.
-pub fn assign(options: &Options, inputs: Vec<Input>) -> Result<(Vec<Config>, Plan), SetupError> {
+pub fn assign(
+    options: &Options,
+    inputs: Vec<DraftOrigin>,
+) -> Result<(Vec<Config>, Plan), SetupError> {
     let mut configs: Vec<Config> = Vec::new();
     let mut by_path: HashMap<Option<PathBuf>, usize> = HashMap::new();
     let mut discovery = Discovery::default();
@@ -24,7 +27,7 @@ pub fn assign(options: &Options, inputs: Vec<Input>) -> Result<(Vec<Config>, Pla
                 configs.len() - 1
             }
         };
-        let excluded = matches!(&input, Input::File(path) if configs[index].excludes(path));
+        let excluded = matches!(&input, DraftOrigin::File(path) if configs[index].excludes(path));
         if excluded {
             plan.excluded.push(input);
         } else {
@@ -47,16 +50,22 @@ pub fn assign(options: &Options, inputs: Vec<Input>) -> Result<(Vec<Config>, Pla
 }
 
 /// The configuration file that applies to `input`, if any.
-fn config_file(options: &Options, input: &Input, discovery: &mut Discovery) -> Option<PathBuf> {
+fn config_file(
+    options: &Options,
+    input: &DraftOrigin,
+    discovery: &mut Discovery,
+) -> Option<PathBuf> {
     match &options.config {
         ConfigChoice::Isolated | ConfigChoice::Text { .. } => None,
         ConfigChoice::File(file) => Some(file.clone()),
         ConfigChoice::Discover if options.file_access == FileAccess::Off => None,
         ConfigChoice::Discover => match input {
-            Input::File(path) => discovery.find(path),
-            Input::Stdin { name: Some(name) } => discovery.find(name),
-            Input::Text { name, .. } => discovery.find(Path::new(name)),
-            Input::Stdin { name: None } | Input::Record(_) => discovery.find(Path::new(".")),
+            DraftOrigin::File(path) => discovery.find(path),
+            DraftOrigin::Stdin { name: Some(name) } => discovery.find(name),
+            DraftOrigin::Text { name, .. } => discovery.find(Path::new(name)),
+            DraftOrigin::Stdin { name: None } | DraftOrigin::Record(_) => {
+                discovery.find(Path::new("."))
+            }
         },
     }
 }

@@ -13,17 +13,19 @@ mod check;
 mod configs;
 mod fixing;
 mod json_line;
+mod origin;
 mod records;
 mod sources;
 
 pub use check::Checked;
 pub use fixing::FixedArticle;
+pub use origin::DraftOrigin;
 pub use records::{Record, RecordLine, RecordReader};
 
 use crate::config::Profile;
 use crate::input::{self, InputProblem};
 use crate::located::LocatedErrors;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Whether the pipeline may read files that documents or configurations name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,37 +85,6 @@ pub struct Options {
     pub file_access: FileAccess,
 }
 
-/// One document to check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    /// A file on disk.
-    File(PathBuf),
-    /// Standard input, named by a virtual path (`--stdin-filename`) or `<stdin>`.
-    Stdin { name: Option<PathBuf> },
-    /// Text in memory, named by a virtual path that chooses its format.
-    Text { name: String, text: String },
-    /// An article record of a JSON-lines export, named by its id.
-    Record(Box<Record>),
-}
-
-impl Input {
-    /// How diagnostics name the document.
-    pub fn name(&self) -> String {
-        match self {
-            Input::File(path) => path.display().to_string(),
-            Input::Stdin { name: Some(name) } => name.display().to_string(),
-            Input::Stdin { name: None } => input::STDIN_NAME.to_owned(),
-            Input::Text { name, .. } => name.clone(),
-            Input::Record(record) => record.id.clone(),
-        }
-    }
-
-    /// Whether fixes may be written back to a file.
-    pub fn is_file(&self) -> bool {
-        matches!(self, Input::File(_))
-    }
-}
-
 /// Why a session could not be prepared.
 #[derive(Debug)]
 pub enum SetupError {
@@ -126,24 +97,36 @@ pub enum SetupError {
 /// The documents a run found, and what could not be found.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    pub inputs: Vec<Input>,
+    pub inputs: Vec<DraftOrigin>,
     pub problems: Vec<InputProblem>,
 }
 
-/// Files and folders (walked for files with one of `extensions`, honouring ignore files) and
-/// `-` for standard input, named `stdin_name` when given.
-pub fn gather(paths: &[PathBuf], extensions: &[&str], stdin_name: Option<&PathBuf>) -> Gathered {
-    let (sources, problems) = input::discover(paths, extensions);
-    let inputs = sources
-        .into_iter()
-        .map(|source| match source {
-            input::Source::File(path) => Input::File(path),
-            input::Source::Stdin => Input::Stdin {
+/// Files and folders (walked for the files `wanted` accepts — [`input::is_draft_file`] or
+/// [`input::is_record_export`] — honouring ignore files) and `-` for standard input, named
+/// `stdin_name` when given. A file named here is taken whatever its name.
+pub fn gather(
+    paths: &[PathBuf],
+    wanted: fn(&Path) -> bool,
+    stdin_name: Option<&PathBuf>,
+) -> Gathered {
+    let mut gathered = Gathered::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            gathered.inputs.push(DraftOrigin::Stdin {
                 name: stdin_name.cloned(),
-            },
-        })
-        .collect();
-    Gathered { inputs, problems }
+            });
+        } else if !path.is_dir() {
+            // Named explicitly: read it whatever its extension; reading reports what is wrong.
+            gathered.inputs.push(DraftOrigin::File(path.clone()));
+        } else {
+            let (files, problems) = input::walk(path, wanted);
+            gathered
+                .inputs
+                .extend(files.into_iter().map(DraftOrigin::File));
+            gathered.problems.extend(problems);
+        }
+    }
+    gathered
 }
 
 /// The configurations and rules of a run, loaded once and shared by every chunk it checks.
@@ -157,20 +140,23 @@ pub struct Session {
 pub struct Plan {
     pub planned: Vec<Planned>,
     /// Inputs that a configuration's `[files] exclude` leaves out.
-    pub excluded: Vec<Input>,
+    pub excluded: Vec<DraftOrigin>,
 }
 
 /// A document to check, with the profile (configuration and rules) that applies to it.
 #[derive(Debug, Clone)]
 pub struct Planned {
-    pub input: Input,
+    pub input: DraftOrigin,
     profile: usize,
 }
 
 impl Session {
     /// Finds each input's configuration, loads the rules of each distinct one, and leaves out
     /// inputs their configuration excludes; returns the session and the plan.
-    pub fn prepare(options: Options, inputs: Vec<Input>) -> Result<(Session, Plan), SetupError> {
+    pub fn prepare(
+        options: Options,
+        inputs: Vec<DraftOrigin>,
+    ) -> Result<(Session, Plan), SetupError> {
         let (configs, plan) = configs::assign(&options, inputs)?;
         let profiles = configs::load_profiles(&options, configs)?;
         Ok((Session { options, profiles }, plan))
@@ -188,13 +174,13 @@ impl Session {
     /// Plans one more input under the session's first configuration, with no discovery: how a
     /// long-running front end (an editor, a server, a fuzzer) reuses one prepared session for
     /// document after document.
-    pub fn plan(&self, input: Input) -> Planned {
+    pub fn plan(&self, input: DraftOrigin) -> Planned {
         Planned { input, profile: 0 }
     }
 
     /// Plans one more input under the profile of one already planned: how the records of a
     /// JSON-lines file are checked under the file's configuration, a chunk at a time.
-    pub fn plan_like(&self, planned: &Planned, input: Input) -> Planned {
+    pub fn plan_like(&self, planned: &Planned, input: DraftOrigin) -> Planned {
         Planned {
             input,
             profile: planned.profile,

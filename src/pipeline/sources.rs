@@ -6,10 +6,11 @@
 //! absolute path, or one that climbs out (`../..`, or a link pointing outside), is refused.
 //! Sources given on the command line are the user's own choice and are read as given.
 
-use super::{FileAccess, Options, SourceText};
-use crate::article::{Article, Format};
+use super::origin::parse_text;
+use super::{DraftOrigin, FileAccess, Options, SourceText};
+use crate::article::Article;
+use crate::input::InputProblem;
 use crate::input::project::Confinement;
-use crate::input::{self, InputProblem};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -92,12 +93,8 @@ fn read_wanted(
     let mut remap = Vec::with_capacity(wanted.len());
     for source in wanted {
         let read = match source {
-            Wanted::File(path) => input::read_file(path, &path.display().to_string()),
-            Wanted::Text(text) => Ok(Article::parse(
-                text.name.clone(),
-                text.text.clone(),
-                Format::for_path(&text.name),
-            )),
+            Wanted::File(path) => DraftOrigin::File(path.clone()).read(),
+            Wanted::Text(text) => Ok(parse_text(&text.name, &text.text)),
         };
         match read {
             Ok(article) => {

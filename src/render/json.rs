@@ -7,8 +7,10 @@ use serde::Serialize;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The JSON report: what `--format json` prints, and what the HTTP API answers (with fields of
+/// its own added).
 #[derive(Serialize)]
-struct JsonReport<'a> {
+pub struct JsonReport<'a> {
     version: u32,
     tool: &'static str,
     diagnostics: Vec<JsonDiagnostic<'a>>,
@@ -95,7 +97,7 @@ struct JsonEdit<'a> {
 /// One JSON object per line: every diagnostic (the objects of `diagnostics` in the JSON
 /// report), then one line per input that could not be read (`{"error": …}`), for pipelines.
 pub fn render_lines<'a>(report: &'a Report<'a>) -> String {
-    let json = build(report);
+    let json = self::report(report);
     let mut out = String::new();
     for diagnostic in &json.diagnostics {
         out.push_str(&serde_json::to_string(diagnostic).unwrap_or_default());
@@ -109,19 +111,14 @@ pub fn render_lines<'a>(report: &'a Report<'a>) -> String {
 }
 
 pub fn render<'a>(report: &'a Report<'a>) -> String {
-    let mut text = serde_json::to_string_pretty(&build(report))
+    let mut text = serde_json::to_string_pretty(&self::report(report))
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }
 
-/// The report as a JSON value, for an answer that adds fields of its own (the HTTP API's).
-pub fn to_value<'a>(report: &'a Report<'a>) -> serde_json::Value {
-    serde_json::to_value(build(report))
-        .unwrap_or_else(|e| serde_json::json!({"error": e.to_string()}))
-}
-
-fn build<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
+/// The JSON report of `report`, as data.
+pub fn report<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
     let indexes = report.line_indexes();
     let field_at =
         |article: usize, offset: usize| report.document(article).layout?.field_at(offset);

@@ -12,7 +12,7 @@ pub fn render(article: &Article) -> String {
         let (line, column) = index.line_col(offset);
         format!("{line}:{column}")
     };
-    let mut out = format!("{} ({})\n", article.name, article.format.name());
+    let mut out = format!("{} ({})\n", article.name, article.format.description());
     if !article.declared_sources.is_empty() {
         let _ = writeln!(out, "sources   {}", article.declared_sources.join(", "));
     }

@@ -6,15 +6,15 @@
 use super::State;
 use crate::article::{Article, Format, Parts};
 use crate::pipeline::{
-    ConfigChoice, FileAccess, Input, Options, Record, Session, SetupError, SourceText,
+    ConfigChoice, DraftOrigin, FileAccess, Options, Record, Session, SetupError, SourceText,
 };
-use crate::render;
+use crate::render::{self, json::JsonReport};
 use crate::span::LineIndex;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -32,8 +32,9 @@ pub struct CheckRequest {
     /// Or the draft as a CMS holds it, field by field: read as an article record is.
     #[serde(default)]
     pub fields: Option<FieldsRequest>,
+    /// The draft's format, by any name a record may give it (`txt`, `md`, `html` …).
     #[serde(default)]
-    pub format: Option<DraftFormat>,
+    pub format: Option<Format>,
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
@@ -41,24 +42,6 @@ pub struct CheckRequest {
     /// A `copydesk.toml`, as text.
     #[serde(default)]
     pub config: Option<String>,
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-pub enum DraftFormat {
-    Txt,
-    Md,
-    Html,
-}
-
-impl DraftFormat {
-    fn format(self) -> Format {
-        match self {
-            DraftFormat::Txt => Format::Plain,
-            DraftFormat::Md => Format::Markdown,
-            DraftFormat::Html => Format::Html,
-        }
-    }
 }
 
 /// A draft's fields; `format` is the body's.
@@ -158,21 +141,92 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
     }
     let truncated = checked.diagnostics.len() > state.options.max_findings;
     checked.diagnostics.truncate(state.options.max_findings);
-    let mut report = render::json::to_value(&checked.report());
-    report["truncated"] = json!(truncated);
+    let checked_report = checked.report();
+    let report = CheckAnswer {
+        report: render::json::report(&checked_report),
+        truncated,
+    };
     let answer = match mode {
-        Mode::Check => report,
+        Mode::Check => serde_json::to_string(&report),
         Mode::Fix => {
-            let mut answer = match (before, checked.articles.first()) {
+            let fixed = match (before, checked.articles.first()) {
                 (Some(before), Some(after)) => fixed_answer(&before, after, deadline),
-                _ => json!({"text": "", "edits": []}),
+                _ => Fixed::Text {
+                    text: String::new(),
+                    edits: Vec::new(),
+                },
             };
-            answer["version"] = json!(render::json::SCHEMA_VERSION);
-            answer["remaining"] = report;
-            answer
+            serde_json::to_string(&FixAnswer {
+                fixed,
+                version: render::json::SCHEMA_VERSION,
+                remaining: report,
+            })
         }
     };
-    Ok(answer.to_string())
+    answer.map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("the answer could not be written as JSON: {e}"),
+        )
+    })
+}
+
+/// What `/v1/check` answers: the JSON report of `check --format json`, and whether findings
+/// past the server's `max_findings` were left out.
+#[derive(Serialize)]
+struct CheckAnswer<'a> {
+    #[serde(flatten)]
+    report: JsonReport<'a>,
+    truncated: bool,
+}
+
+/// What `/v1/fix` answers: the fixed draft and its edits, and the report of what remains.
+#[derive(Serialize)]
+struct FixAnswer<'a> {
+    #[serde(flatten)]
+    fixed: Fixed,
+    version: u32,
+    remaining: CheckAnswer<'a>,
+}
+
+/// A fixed draft: its text, or, for a draft sent as fields, each field.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Fixed {
+    Text {
+        text: String,
+        edits: Vec<TextEdit>,
+    },
+    Fields {
+        fields: FixedFields,
+        edits: Vec<TextEdit>,
+    },
+}
+
+/// The fields of a draft sent as fields, as fixing left them.
+#[derive(Serialize)]
+struct FixedFields {
+    headline: Option<String>,
+    dek: Option<String>,
+    body: String,
+}
+
+/// One edit of a fix: a range of the text (or field) as it was, and what replaces it.
+#[derive(Serialize)]
+struct TextEdit {
+    start: EditPosition,
+    end: EditPosition,
+    replacement: String,
+    /// For a draft sent as fields, the field the edit is in (its offsets are the field's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'static str>,
+}
+
+/// A place in a text, in bytes and in UTF-16 code units.
+#[derive(Serialize)]
+struct EditPosition {
+    offset: usize,
+    utf16: usize,
 }
 
 /// The answer to a request whose check ran past the server's deadline.
@@ -194,10 +248,10 @@ fn draft_input(
     text: Option<String>,
     fields: Option<FieldsRequest>,
     name: Option<String>,
-    format: Option<DraftFormat>,
-) -> Result<Input, ApiError> {
+    format: Option<Format>,
+) -> Result<DraftOrigin, ApiError> {
     match (text, fields) {
-        (Some(text), None) => Ok(Input::Text {
+        (Some(text), None) => Ok(DraftOrigin::Text {
             name: virtual_name(name.as_deref(), format),
             text,
         }),
@@ -207,9 +261,11 @@ fn draft_input(
                 dek: fields.dek,
                 body: fields.body,
             };
-            let format = format.map_or(Format::Plain, DraftFormat::format);
+            let format = format.unwrap_or(Format::FALLBACK);
             let id = name.unwrap_or_else(|| "draft".to_owned());
-            Ok(Input::Record(Box::new(Record::new(id, parts, format))))
+            Ok(DraftOrigin::Record(Box::new(Record::new(
+                id, parts, format,
+            ))))
         }
         _ => Err(ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -218,12 +274,16 @@ fn draft_input(
     }
 }
 
-/// What `/v1/fix` answers: the fixed text and its edits, or, for a draft sent as fields, each
-/// fixed field and the edits with the field they are in (offsets from the field's start).
-fn fixed_answer(before: &Article, after: &Article, deadline: Instant) -> Value {
+/// What `/v1/fix` answers for the draft: the fixed text and its edits, or, for a draft sent as
+/// fields, each fixed field and the edits with the field they are in (offsets from the field's
+/// start).
+fn fixed_answer(before: &Article, after: &Article, deadline: Instant) -> Fixed {
     let (Some(old), Some(new)) = (before.parts(), after.parts()) else {
-        let edits = edits_between(&before.source, &after.source, deadline);
-        return json!({"text": after.source, "edits": edits});
+        let edits = edits_between(&before.source, &after.source, deadline, None);
+        return Fixed::Text {
+            text: after.source.clone(),
+            edits,
+        };
     };
     let mut edits = Vec::new();
     let pairs = [
@@ -233,16 +293,15 @@ fn fixed_answer(before: &Article, after: &Article, deadline: Instant) -> Value {
     ];
     for (field, was, is) in pairs {
         if let (Some(was), Some(is)) = (was, is) {
-            for mut edit in edits_between(was, is, deadline) {
-                edit["field"] = json!(field);
-                edits.push(edit);
-            }
+            edits.extend(edits_between(was, is, deadline, Some(field)));
         }
     }
-    json!({
-        "fields": {"headline": new.headline, "dek": new.dek, "body": new.body},
-        "edits": edits,
-    })
+    let fields = FixedFields {
+        headline: new.headline,
+        dek: new.dek,
+        body: new.body,
+    };
+    Fixed::Fields { fields, edits }
 }
 
 /// The server's own session, or one for the request's configuration (cached by its text).
@@ -288,20 +347,21 @@ fn session_for(state: &State, config: Option<&str>) -> Result<Arc<Session>, ApiE
     Ok(session)
 }
 
-/// The virtual path of a draft: its name (no folders) with the extension of its format.
-fn virtual_name(name: Option<&str>, format: Option<DraftFormat>) -> String {
+/// The virtual path of a draft: its name (no folders) with the extension of its format, or,
+/// with no format given, as it is when its extension names a format other than the fallback's
+/// (plain text, whose extension it is given otherwise).
+fn virtual_name(name: Option<&str>, format: Option<Format>) -> String {
     let name = name
         .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n))
         .filter(|n| !n.is_empty())
         .unwrap_or("draft");
-    let extension = match format {
-        Some(DraftFormat::Md) => ".md",
-        Some(DraftFormat::Html) => ".html",
-        Some(DraftFormat::Txt) => ".txt",
-        None if Format::for_path(name) != Format::Plain => "",
-        None => ".txt",
+    let format = match format {
+        Some(format) => format,
+        None if Format::for_path(name) != Format::FALLBACK => return name.to_owned(),
+        None => Format::FALLBACK,
     };
-    if name.ends_with(extension) {
+    let extension = format!(".{}", format.short_name());
+    if name.ends_with(&extension) {
         name.to_owned()
     } else {
         format!("{name}{extension}")
@@ -309,9 +369,15 @@ fn virtual_name(name: Option<&str>, format: Option<DraftFormat>) -> String {
 }
 
 /// The edits that turn `original` into `fixed`, as ranges of the original (byte and UTF-16
-/// offsets) and their replacements. Past `deadline` the diff stops looking for the smallest
-/// edits and settles for correct, larger ones, so its cost stays bounded.
-fn edits_between(original: &str, fixed: &str, deadline: Instant) -> Vec<Value> {
+/// offsets) and their replacements, each marked with `field` if given. Past `deadline` the diff
+/// stops looking for the smallest edits and settles for correct, larger ones, so its cost stays
+/// bounded.
+fn edits_between(
+    original: &str,
+    fixed: &str,
+    deadline: Instant,
+    field: Option<&'static str>,
+) -> Vec<TextEdit> {
     let diff = similar::TextDiff::configure()
         .deadline(deadline.max(Instant::now() + DIFF_TIME))
         .diff_chars(original, fixed);
@@ -324,7 +390,10 @@ fn edits_between(original: &str, fixed: &str, deadline: Instant) -> Vec<Value> {
     let new_chars: Vec<char> = fixed.chars().collect();
     let position = |char_index: usize| {
         let offset = byte_of[char_index.min(byte_of.len() - 1)];
-        json!({"offset": offset, "utf16": index.utf16_offset(offset)})
+        EditPosition {
+            offset,
+            utf16: index.utf16_offset(offset),
+        }
     };
     diff.ops()
         .iter()
@@ -332,8 +401,12 @@ fn edits_between(original: &str, fixed: &str, deadline: Instant) -> Vec<Value> {
         .map(|op| {
             let old = op.old_range();
             let new = op.new_range();
-            let replacement: String = new_chars[new].iter().collect();
-            json!({"start": position(old.start), "end": position(old.end), "replacement": replacement})
+            TextEdit {
+                start: position(old.start),
+                end: position(old.end),
+                replacement: new_chars[new].iter().collect(),
+                field,
+            }
         })
         .collect()
 }

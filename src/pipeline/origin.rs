@@ -1,0 +1,68 @@
+//! Where a draft comes from, and the one function that reads a draft into an [`Article`]:
+//! a file, standard input, text in memory or an article record. Every front end hands the
+//! pipeline a [`DraftOrigin`]; sources are read the same way.
+
+use super::Record;
+use crate::article::{Article, Format};
+use crate::input::{self, InputProblem};
+use std::path::PathBuf;
+
+/// Where one draft comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftOrigin {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input, named by a virtual path (`--stdin-filename`) or `<stdin>`.
+    Stdin { name: Option<PathBuf> },
+    /// Text in memory, named by a virtual path that chooses its format.
+    Text { name: String, text: String },
+    /// An article record of a JSON-lines export, named by its id.
+    Record(Box<Record>),
+}
+
+impl DraftOrigin {
+    /// How diagnostics name the draft.
+    pub fn name(&self) -> String {
+        match self {
+            DraftOrigin::File(path) => path.display().to_string(),
+            DraftOrigin::Stdin { name: Some(name) } => name.display().to_string(),
+            DraftOrigin::Stdin { name: None } => input::STDIN_NAME.to_owned(),
+            DraftOrigin::Text { name, .. } => name.clone(),
+            DraftOrigin::Record(record) => record.id.clone(),
+        }
+    }
+
+    /// Whether fixes may be written back to a file.
+    pub fn is_file(&self) -> bool {
+        matches!(self, DraftOrigin::File(_))
+    }
+
+    /// Reads the draft into an article. A file, standard input and text are read in the format
+    /// their name says ([`Format::for_path`]; `<stdin>` and unclaimed extensions are plain
+    /// text), a record in the format it gives its body.
+    pub fn read(&self) -> Result<Article, InputProblem> {
+        let name = self.name();
+        match self {
+            DraftOrigin::File(path) => {
+                let bytes = input::read_bytes(path, &name)?;
+                input::parse_bytes(&name, bytes, Format::for_path(&name))
+            }
+            DraftOrigin::Stdin { .. } => {
+                let bytes = input::read_stdin_bytes(&name)?;
+                input::parse_bytes(&name, bytes, Format::for_path(&name))
+            }
+            DraftOrigin::Text { name, text } => Ok(parse_text(name, text)),
+            DraftOrigin::Record(record) => Ok(Article::assemble(
+                record.id.clone(),
+                &record.parts,
+                record.format,
+            )),
+        }
+    }
+}
+
+/// Text in memory named `name`, read in the format its name says: a [`DraftOrigin::Text`], or
+/// a source document given as text.
+pub(super) fn parse_text(name: &str, text: &str) -> Article {
+    Article::parse(name, text, Format::for_path(name))
+}
