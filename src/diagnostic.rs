@@ -139,14 +139,32 @@ pub struct Fix {
 }
 
 impl Fix {
-    pub fn safe(span: Span, replacement: impl Into<String>) -> Self {
+    /// A fix of `edits` (sorted, not overlapping), applied by `--fix` only when `Safe`.
+    pub fn new(applicability: Applicability, edits: Vec<Edit>) -> Self {
         Self {
-            applicability: Applicability::Safe,
-            edits: vec![Edit {
-                span,
-                replacement: replacement.into(),
-            }],
+            applicability,
+            edits,
         }
+    }
+
+    /// One edit that keeps the meaning: `--fix` applies it.
+    pub fn safe(span: Span, replacement: impl Into<String>) -> Self {
+        Self::one(Applicability::Safe, span, replacement)
+    }
+
+    /// One edit a person should review (an unsafe fix): shown and offered, never applied by
+    /// `--fix`.
+    pub fn needs_review(span: Span, replacement: impl Into<String>) -> Self {
+        Self::one(Applicability::Unsafe, span, replacement)
+    }
+
+    /// One edit of this applicability.
+    pub fn one(applicability: Applicability, span: Span, replacement: impl Into<String>) -> Self {
+        let edit = Edit {
+            span,
+            replacement: replacement.into(),
+        };
+        Self::new(applicability, vec![edit])
     }
 }
 

@@ -1,6 +1,6 @@
 //! Arbitrary bytes through the whole path a front end runs: decoded as a draft (and, after a
 //! NUL byte, a source), read as plain text, Markdown and HTML, checked with sources through the
-//! library pipeline, fixed, and rendered in every format. Nothing may panic, and the machine
+//! library pipeline, fixed, and rendered in every format and summary. Nothing may panic, and the machine
 //! formats must stay valid JSON.
 #![no_main]
 
@@ -8,7 +8,7 @@
 mod built_in;
 
 use copydesk::pipeline::{DraftOrigin, Session, SourceText};
-use copydesk::render;
+use copydesk::render::{self, SummaryForm};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -34,15 +34,27 @@ fuzz_target!(|data: &[u8]| {
         for pass in 0..2 {
             let report = checked.report();
             let rules: Vec<_> = session.profiles().iter().map(|p| &p.rules).collect();
-            let _ = render::human::render(&report, false);
-            let _ = render::concise::render(&report);
-            let _ = render::github::render(&report);
-            let _ = render::statistics::render(&report);
-            for json in [render::json::render(&report), render::sarif::render(&report, &rules)] {
-                assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+            let context = render::Context { rules: &rules, color: false };
+            for format in render::EMITTERS {
+                let output = String::from_utf8(format.render(&report, &context)).expect("UTF-8");
+                match format.name() {
+                    "json" | "sarif" => assert_json(&output),
+                    "jsonl" => output.lines().for_each(assert_json),
+                    _ => {}
+                }
             }
-            for line in render::json::render_lines(&report).lines() {
-                assert!(serde_json::from_str::<serde_json::Value>(line).is_ok());
+            for form in [SummaryForm::Table, SummaryForm::Document, SummaryForm::Lines] {
+                for summary in [
+                    render::statistics::render_as(form, &report),
+                    render::sourcing::render_as(form, &report),
+                ] {
+                    let output = String::from_utf8(summary).expect("UTF-8");
+                    match form {
+                        SummaryForm::Document => assert_json(&output),
+                        SummaryForm::Lines => output.lines().for_each(assert_json),
+                        SummaryForm::Table => {}
+                    }
+                }
             }
             if pass == 0 {
                 session.fix(&mut checked);
@@ -50,3 +62,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+fn assert_json(text: &str) {
+    assert!(serde_json::from_str::<serde_json::Value>(text).is_ok(), "not JSON: {text}");
+}

@@ -8,7 +8,7 @@ mod built_in;
 
 use copydesk::config::RecordFields;
 use copydesk::pipeline::{DraftOrigin, RecordLine, RecordReader, Session};
-use copydesk::render;
+use copydesk::render::{self, Emitter};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
         let mut checked = session.check(&[planned], None);
         session.fix(&mut checked);
         let report = checked.report();
-        assert!(serde_json::from_str::<serde_json::Value>(&render::json::render(&report)).is_ok());
+        let context = render::Context { rules: &[], color: false };
+        let json = render::json::Json.render(&report, &context);
+        assert!(serde_json::from_slice::<serde_json::Value>(&json).is_ok());
         if let Some(parts) = checked.articles.first().and_then(|a| a.parts()) {
             let written = record.with_parts(&parts);
             assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());

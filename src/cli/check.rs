@@ -1,13 +1,13 @@
 //! `copydesk check`: the pipeline's steps in order — gather the inputs, prepare the session,
 //! then for each chunk check, fix (with `--fix` or `--diff`) and render — and a summary.
 
-use super::flags::{CheckArgs, InputKind, OutputFormat};
+use super::flags::{CheckArgs, InputKind};
 use super::output;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, report_setup_error, rule_options};
 use crate::fix;
 use crate::input::{self, InputProblem};
 use crate::pipeline::{self, Checked, ConfigChoice, DraftOrigin, FixedArticle, Options, Session};
-use crate::render::{self, Counts, Report};
+use crate::render::{self, Context, Counts, DEFAULT_EMITTER, Emitter, Report};
 use crate::rules::RuleSet;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{self, IsTerminal, Write};
@@ -156,7 +156,7 @@ fn excluded_notes(excluded: &[DraftOrigin], named: &[PathBuf]) -> Vec<InputProbl
 /// A run of `check` in progress: what it prints where, and what it has counted.
 pub(super) struct CheckRun<'a> {
     pub(super) args: &'a CheckArgs,
-    format: OutputFormat,
+    format: &'static dyn Emitter,
     /// Whether chunks are checked, printed and dropped one at a time.
     pub(super) streams: bool,
     color: bool,
@@ -173,15 +173,12 @@ pub(super) struct CheckRun<'a> {
 
 impl<'a> CheckRun<'a> {
     fn new(args: &'a CheckArgs, inputs: usize) -> Self {
-        let format = args.format.unwrap_or(OutputFormat::Human);
+        let format = args.format.unwrap_or(DEFAULT_EMITTER);
         // Fixed records are written to standard output as they are checked; fixed files
         // are written back at the end of the run.
         let fixes_stream = !args.fix || args.input == InputKind::Jsonl;
-        let streams = !args.corpus
-            && fixes_stream
-            && !args.diff
-            && !args.statistics
-            && output::streams(format);
+        let streams =
+            !args.corpus && fixes_stream && !args.diff && !args.statistics && format.streams();
         let bar = (inputs >= PROGRESS_MIN_ARTICLES
             && io::stderr().is_terminal()
             && std::env::var_os("CI").is_none()
@@ -330,12 +327,15 @@ impl<'a> CheckRun<'a> {
 
     fn render(&self, session: &Session, report: &Report<'_>) -> Vec<u8> {
         let rule_sets: Vec<&RuleSet> = session.profiles().iter().map(|p| &p.rules).collect();
+        let context = Context {
+            rules: &rule_sets,
+            color: self.color,
+        };
         output::render(
             self.format,
             output::Summary::of(self.args),
             report,
-            &rule_sets,
-            self.color,
+            &context,
         )
     }
 

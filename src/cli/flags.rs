@@ -1,6 +1,8 @@
 //! The command line's flags (clap), kept apart from running them.
 
 use crate::diagnostic::Severity;
+use crate::render::{self, EMITTERS, Emitter};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -185,8 +187,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub rules: RuleArgs,
     /// How to print the findings (human when not given).
-    #[arg(long, value_enum)]
-    pub format: Option<OutputFormat>,
+    #[arg(long, value_parser = output_format())]
+    pub format: Option<&'static dyn Emitter>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Exit 1 when a finding of this severity or above is reported.
@@ -240,20 +242,15 @@ pub enum InputKind {
     Jsonl,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Compiler-style diagnostics with the source.
-    Human,
-    /// One line per finding: `path:line:col: severity[rule] message`.
-    Concise,
-    /// A versioned JSON document (see the README for the schema).
-    Json,
-    /// One JSON object per finding per line, for pipelines.
-    Jsonl,
-    /// SARIF 2.1.0, for GitHub code scanning and other tools.
-    Sarif,
-    /// GitHub Actions annotations (workflow commands).
-    Github,
+/// The values of `--format`: the output formats' table ([`render::EMITTERS`]), each with its
+/// help.
+fn output_format() -> impl TypedValueParser<Value = &'static dyn Emitter> {
+    let values = EMITTERS
+        .iter()
+        .map(|format| PossibleValue::new(format.name()).help(format.help()));
+    PossibleValuesParser::new(values).try_map(|name| {
+        render::emitter_named(&name).ok_or_else(|| format!("no output format `{name}`"))
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]

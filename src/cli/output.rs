@@ -1,8 +1,8 @@
-//! Turning a report into the bytes of the chosen format.
+//! Turning a report into the bytes of the chosen format: the formats are the table
+//! [`render::EMITTERS`]; this is only which one, and which summary, if any, instead of findings.
 
-use super::flags::{CheckArgs, OutputFormat};
-use crate::render::{self, Report};
-use crate::rules::RuleSet;
+use super::flags::CheckArgs;
+use crate::render::{self, Context, DEFAULT_EMITTER, Emitter, Report, SummaryForm};
 
 /// What a run prints: its findings, or a summary instead of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,76 +32,38 @@ impl Summary {
     }
 }
 
-/// The report in `format`, or the summary chosen instead of it.
+/// The report in `format`, or the summary chosen instead of it (in the format's form of one).
 pub fn render(
-    format: OutputFormat,
+    format: &dyn Emitter,
     summary: Summary,
     report: &Report<'_>,
-    rules: &[&RuleSet],
-    color: bool,
+    context: &Context<'_>,
 ) -> Vec<u8> {
+    let form = format.summary_form().unwrap_or(SummaryForm::Table);
     match summary {
-        Summary::Statistics => {
-            return match format {
-                OutputFormat::Json => render::statistics::render_json(report).into_bytes(),
-                OutputFormat::Jsonl => render::statistics::render_lines(report).into_bytes(),
-                _ => render::statistics::render(report).into_bytes(),
-            };
-        }
-        Summary::Sourcing => {
-            return match format {
-                OutputFormat::Json => render::sourcing::render_json(report).into_bytes(),
-                OutputFormat::Jsonl => render::sourcing::render_lines(report).into_bytes(),
-                _ => render::sourcing::render(report).into_bytes(),
-            };
-        }
-        Summary::Findings => {}
+        Summary::Findings => format.render(report, context),
+        Summary::Statistics => render::statistics::render_as(form, report),
+        Summary::Sourcing => render::sourcing::render_as(form, report),
     }
-    match format {
-        OutputFormat::Human => render::human::render(report, color),
-        OutputFormat::Concise => render::concise::render(report).into_bytes(),
-        OutputFormat::Json => render::json::render(report).into_bytes(),
-        OutputFormat::Jsonl => render::json::render_lines(report).into_bytes(),
-        OutputFormat::Sarif => render::sarif::render(report, rules).into_bytes(),
-        OutputFormat::Github => render::github::render(report).into_bytes(),
-    }
-}
-
-/// Whether articles can be checked, printed and dropped a chunk at a time in this format.
-pub fn streams(format: OutputFormat) -> bool {
-    matches!(
-        format,
-        OutputFormat::Human | OutputFormat::Concise | OutputFormat::Jsonl | OutputFormat::Github
-    )
 }
 
 /// Why a combination of flags makes no sense, if it does not.
-pub fn unsupported(format: Option<OutputFormat>, summary: Summary, diff: bool) -> Option<String> {
-    let named = |f: OutputFormat| match f {
-        OutputFormat::Human => "human",
-        OutputFormat::Concise => "concise",
-        OutputFormat::Json => "json",
-        OutputFormat::Jsonl => "jsonl",
-        OutputFormat::Sarif => "sarif",
-        OutputFormat::Github => "github",
-    };
+pub fn unsupported(format: Option<&dyn Emitter>, summary: Summary, diff: bool) -> Option<String> {
     match format {
-        Some(f) if diff && f != OutputFormat::Human => Some(format!(
+        Some(f) if diff && f.name() != DEFAULT_EMITTER.name() => Some(format!(
             "--diff prints a unified diff and no findings, so --format {} does not apply; use --fix --format {} to fix and report what remains",
-            named(f),
-            named(f)
+            f.name(),
+            f.name()
         )),
         _ if diff && summary != Summary::Findings => Some(format!(
             "--diff prints a unified diff; {} prints a summary: choose one",
             summary.flag()
         )),
-        Some(f @ (OutputFormat::Sarif | OutputFormat::Github)) if summary != Summary::Findings => {
-            Some(format!(
-                "{} prints a summary, which {} cannot carry; use --format json or jsonl",
-                summary.flag(),
-                named(f)
-            ))
-        }
+        Some(f) if summary != Summary::Findings && f.summary_form().is_none() => Some(format!(
+            "{} prints a summary, which {} cannot carry; use --format json or jsonl",
+            summary.flag(),
+            f.name()
+        )),
         _ => None,
     }
 }

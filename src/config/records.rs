@@ -126,8 +126,9 @@ impl RecordsSection {
                 errors.push(error(
                     Span::from(name.span()),
                     format!(
-                        "unknown format `{}`: use \"txt\", \"md\" or \"html\"",
-                        name.get_ref()
+                        "unknown format `{}`: use {}",
+                        name.get_ref(),
+                        Format::names_for_error()
                     ),
                     "here",
                 ));

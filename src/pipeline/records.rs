@@ -194,8 +194,9 @@ impl Record {
             None => fields.default_format,
             Some(name) => Format::from_name(&name).ok_or_else(|| {
                 in_record(format!(
-                    "unknown format `{name}` in `{}`: use \"txt\", \"md\" or \"html\"",
-                    fields.format.name()
+                    "unknown format `{name}` in `{}`: use {}",
+                    fields.format.name(),
+                    Format::names_for_error()
                 ))
             })?,
         };

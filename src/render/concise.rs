@@ -2,9 +2,35 @@
 //! each input that could not be checked.
 
 use super::Report;
+use super::emitter::{Context, Emitter, SummaryForm};
 use std::fmt::Write;
 
-pub fn render(report: &Report<'_>) -> String {
+/// `--format concise`.
+pub struct Concise;
+
+impl Emitter for Concise {
+    fn name(&self) -> &'static str {
+        "concise"
+    }
+
+    fn help(&self) -> &'static str {
+        "One line per finding: `path:line:col: severity[rule] message`"
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn summary_form(&self) -> Option<SummaryForm> {
+        Some(SummaryForm::Table)
+    }
+
+    fn render(&self, report: &Report<'_>, _context: &Context<'_>) -> Vec<u8> {
+        render(report).into_bytes()
+    }
+}
+
+fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     let indexes = report.line_indexes();
     for d in report.diagnostics {

@@ -2,8 +2,35 @@
 //! which GitHub shows as annotations on the pull request.
 
 use super::Report;
+use super::emitter::{Context, Emitter, SummaryForm};
 use crate::diagnostic::Severity;
 use std::fmt::Write;
+
+/// `--format github`.
+pub struct Github;
+
+impl Emitter for Github {
+    fn name(&self) -> &'static str {
+        "github"
+    }
+
+    fn help(&self) -> &'static str {
+        "GitHub Actions annotations (workflow commands)"
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    /// An annotation is a finding: a summary has nowhere to go.
+    fn summary_form(&self) -> Option<SummaryForm> {
+        None
+    }
+
+    fn render(&self, report: &Report<'_>, _context: &Context<'_>) -> Vec<u8> {
+        render(report).into_bytes()
+    }
+}
 
 /// Escapes a workflow command's message.
 fn message(text: &str) -> String {
@@ -17,7 +44,7 @@ fn property(text: &str) -> String {
     message(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(report: &Report<'_>) -> String {
+fn render(report: &Report<'_>) -> String {
     let indexes = report.line_indexes();
     let mut out = String::new();
     for d in report.diagnostics {

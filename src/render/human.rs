@@ -4,6 +4,7 @@
 //! `info` findings print as codespan's `note` severity.
 
 use super::Report;
+use super::emitter::{Context, Emitter, SummaryForm};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::located::LocatedErrors;
 use crate::span::LineIndex;
@@ -25,6 +26,31 @@ pub fn buffer(color: bool) -> Buffer {
 const LONG_LINE: usize = 1_000;
 /// Bytes of context shown on each side of the labels on a long line.
 const WINDOW_CONTEXT: usize = 160;
+
+/// `--format human`, the default.
+pub struct Human;
+
+impl Emitter for Human {
+    fn name(&self) -> &'static str {
+        "human"
+    }
+
+    fn help(&self) -> &'static str {
+        "Compiler-style diagnostics with the source"
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn summary_form(&self) -> Option<SummaryForm> {
+        Some(SummaryForm::Table)
+    }
+
+    fn render(&self, report: &Report<'_>, context: &Context<'_>) -> Vec<u8> {
+        render(report, context.color)
+    }
+}
 
 /// Every diagnostic of the report, then the inputs that could not be read.
 pub fn render(report: &Report<'_>, color: bool) -> Vec<u8> {

@@ -1,11 +1,63 @@
 //! The JSON report, schema version 1 (documented in the README). Fields are only ever added
 //! within a version; a change that removes or renames one bumps `version`.
 
+use super::emitter::{Context, Emitter, SummaryForm};
 use super::{Counts, Report};
 use crate::diagnostic::{Applicability, Label, Severity};
 use serde::Serialize;
 
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// `--format json`.
+pub struct Json;
+
+impl Emitter for Json {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn help(&self) -> &'static str {
+        "A versioned JSON document (see the README for the schema)"
+    }
+
+    /// One document for the whole run.
+    fn streams(&self) -> bool {
+        false
+    }
+
+    fn summary_form(&self) -> Option<SummaryForm> {
+        Some(SummaryForm::Document)
+    }
+
+    fn render(&self, report: &Report<'_>, _context: &Context<'_>) -> Vec<u8> {
+        render(report).into_bytes()
+    }
+}
+
+/// `--format jsonl`.
+pub struct JsonLines;
+
+impl Emitter for JsonLines {
+    fn name(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn help(&self) -> &'static str {
+        "One JSON object per finding per line, for pipelines"
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn summary_form(&self) -> Option<SummaryForm> {
+        Some(SummaryForm::Lines)
+    }
+
+    fn render(&self, report: &Report<'_>, _context: &Context<'_>) -> Vec<u8> {
+        render_lines(report).into_bytes()
+    }
+}
 
 /// The JSON report: what `--format json` prints, and what the HTTP API answers (with fields of
 /// its own added).
@@ -96,7 +148,7 @@ struct JsonEdit<'a> {
 
 /// One JSON object per line: every diagnostic (the objects of `diagnostics` in the JSON
 /// report), then one line per input that could not be read (`{"error": …}`), for pipelines.
-pub fn render_lines<'a>(report: &'a Report<'a>) -> String {
+fn render_lines<'a>(report: &'a Report<'a>) -> String {
     let json = self::report(report);
     let mut out = String::new();
     for diagnostic in &json.diagnostics {
@@ -110,7 +162,8 @@ pub fn render_lines<'a>(report: &'a Report<'a>) -> String {
     out
 }
 
-pub fn render<'a>(report: &'a Report<'a>) -> String {
+/// The JSON report, pretty-printed.
+fn render<'a>(report: &'a Report<'a>) -> String {
     let mut text = serde_json::to_string_pretty(&self::report(report))
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');

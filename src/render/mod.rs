@@ -1,7 +1,12 @@
-//! Turning diagnostics into output: [`human`] (codespan-reporting), [`concise`] (one line
-//! each) and [`json`] (versioned, for tools), and [`explain`] for a rule's documentation.
+//! Turning diagnostics into output. The formats of `check --format` are the table
+//! [`emitter::EMITTERS`]: [`human`] (codespan-reporting, the default), [`concise`] (one line
+//! each), [`json`] (the versioned document and JSON lines), [`sarif`] and [`github`]
+//! (annotations). `--statistics` ([`statistics`]) and `--sourcing` ([`sourcing`]) print a
+//! summary instead, in the form the chosen format asks for. Besides `check`'s output:
+//! [`model`] is `dump-model`'s, [`explain`] a rule's documentation.
 
 pub mod concise;
+pub mod emitter;
 pub mod explain;
 pub mod github;
 pub mod human;
@@ -16,6 +21,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::grounding::Sources;
 use crate::input::InputProblem;
 use crate::span::LineIndex;
+
+pub use emitter::{Context, DEFAULT_EMITTER, EMITTERS, Emitter, SummaryForm, emitter_named};
 
 /// What one `check` run produced.
 pub struct Report<'a> {

@@ -3,6 +3,7 @@
 //! locations and fixes.
 
 use super::Report;
+use super::emitter::{Context, Emitter, SummaryForm};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::RuleSet;
 use crate::span::{LineIndex, Span};
@@ -10,13 +11,40 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
-pub fn render(report: &Report<'_>, rules: &[&RuleSet]) -> String {
+/// `--format sarif`.
+pub struct Sarif;
+
+impl Emitter for Sarif {
+    fn name(&self) -> &'static str {
+        "sarif"
+    }
+
+    fn help(&self) -> &'static str {
+        "SARIF 2.1.0, for GitHub code scanning and other tools"
+    }
+
+    /// One document for the whole run.
+    fn streams(&self) -> bool {
+        false
+    }
+
+    /// A SARIF log holds results: a summary has nowhere to go.
+    fn summary_form(&self) -> Option<SummaryForm> {
+        None
+    }
+
+    fn render(&self, report: &Report<'_>, context: &Context<'_>) -> Vec<u8> {
+        render(report, context.rules).into_bytes()
+    }
+}
+
+fn render(report: &Report<'_>, rules: &[&RuleSet]) -> String {
     let locator = Locator {
         report,
         indexes: report.line_indexes(),
     };
     let fired: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
-    let sarif = Sarif {
+    let sarif = SarifLog {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
         runs: [Run {
@@ -43,7 +71,7 @@ pub fn render(report: &Report<'_>, rules: &[&RuleSet]) -> String {
 
 /// The SARIF document: one run.
 #[derive(Serialize)]
-struct Sarif<'a> {
+struct SarifLog<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,

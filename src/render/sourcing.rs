@@ -4,6 +4,7 @@
 //! jsonl`: one object per article).
 
 use super::Report;
+use super::emitter::SummaryForm;
 use super::json::SCHEMA_VERSION;
 use crate::article::Article;
 use crate::article::sourcing::{QuoteSource, Resolution};
@@ -171,8 +172,18 @@ fn counted(count: usize, noun: &str) -> String {
     }
 }
 
+/// The sourcing in a format's form of a summary.
+pub fn render_as(form: SummaryForm, report: &Report<'_>) -> Vec<u8> {
+    match form {
+        SummaryForm::Table => render(report),
+        SummaryForm::Document => render_json(report),
+        SummaryForm::Lines => render_lines(report),
+    }
+    .into_bytes()
+}
+
 /// The sourcing of every article, as a table.
-pub fn render(report: &Report<'_>) -> String {
+fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     for summary in report.articles.iter().map(summarise) {
         let _ = writeln!(out, "{}", summary.path);
@@ -224,7 +235,7 @@ pub fn render(report: &Report<'_>) -> String {
 }
 
 /// The sourcing of every article as one JSON document.
-pub fn render_json(report: &Report<'_>) -> String {
+fn render_json(report: &Report<'_>) -> String {
     let document = Document {
         version: SCHEMA_VERSION,
         tool: "copydesk",
@@ -234,7 +245,7 @@ pub fn render_json(report: &Report<'_>) -> String {
 }
 
 /// The sourcing of every article, one JSON object a line.
-pub fn render_lines(report: &Report<'_>) -> String {
+fn render_lines(report: &Report<'_>) -> String {
     report
         .articles
         .iter()

@@ -3,6 +3,7 @@
 //! (`--format json`: one document; `--format jsonl`: one object per rule).
 
 use super::Report;
+use super::emitter::SummaryForm;
 use super::json::SCHEMA_VERSION;
 use crate::article::text;
 use serde::Serialize;
@@ -80,8 +81,18 @@ fn count<'a>(report: &'a Report<'a>) -> Statistics<'a> {
     }
 }
 
+/// The statistics in a format's form of a summary.
+pub fn render_as(form: SummaryForm, report: &Report<'_>) -> Vec<u8> {
+    match form {
+        SummaryForm::Table => render(report),
+        SummaryForm::Document => render_json(report),
+        SummaryForm::Lines => render_lines(report),
+    }
+    .into_bytes()
+}
+
 /// The table.
-pub fn render(report: &Report<'_>) -> String {
+fn render(report: &Report<'_>) -> String {
     let stats = count(report);
     let mut out = format!(
         "{:>7} {:>9} {:>9}  {}\n",
@@ -103,7 +114,7 @@ pub fn render(report: &Report<'_>) -> String {
 }
 
 /// One JSON document.
-pub fn render_json(report: &Report<'_>) -> String {
+fn render_json(report: &Report<'_>) -> String {
     let mut text = serde_json::to_string_pretty(&count(report))
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
@@ -111,7 +122,7 @@ pub fn render_json(report: &Report<'_>) -> String {
 }
 
 /// One JSON object per rule, a line each.
-pub fn render_lines(report: &Report<'_>) -> String {
+fn render_lines(report: &Report<'_>) -> String {
     let mut out = String::new();
     for row in &count(report).rules {
         out.push_str(&serde_json::to_string(row).unwrap_or_default());

@@ -3,7 +3,7 @@
 //! same way: the occurrences come in run order (article, then position).
 
 use super::{Occurrence, RuleMeta, keep_case};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
 use foldhash::{HashMap, HashMapExt};
 use serde::Deserialize;
 
@@ -105,13 +105,14 @@ pub fn resolve(
                 } else {
                     keep_case(written, winner_text)
                 };
-                let mut fix = Fix::safe(loser.span, replacement);
                 // A fix that rewrites a form used as often as the winner is a choice, not a
                 // correction: shown, not applied, unless a house form decides.
-                if preferred.is_none() && tally.uses_of(&loser.form) >= winner_uses {
-                    fix.applicability = Applicability::Unsafe;
-                }
-                diagnostic.fix = Some(fix);
+                let choice = preferred.is_none() && tally.uses_of(&loser.form) >= winner_uses;
+                diagnostic.fix = Some(if choice {
+                    Fix::needs_review(loser.span, replacement)
+                } else {
+                    Fix::safe(loser.span, replacement)
+                });
             }
             out.push(diagnostic);
         }

@@ -34,7 +34,7 @@
 
 use super::KindInfo;
 use crate::article::BlockKind;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, Details, Exceptions, keep_case};
@@ -187,13 +187,7 @@ impl Check for Existence {
                 format!("use `{replacement}`"),
                 &[("match", matched)],
             );
-            diagnostic.fix = Some(Fix {
-                applicability: Applicability::Unsafe,
-                edits: vec![Edit {
-                    span: hit.span,
-                    replacement,
-                }],
-            });
+            diagnostic.fix = Some(Fix::needs_review(hit.span, replacement));
             out.push(diagnostic);
         }
     }

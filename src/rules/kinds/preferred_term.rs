@@ -37,7 +37,7 @@
 
 use super::KindInfo;
 use crate::article::BlockKind;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, Details, Exceptions, keep_case};
@@ -154,13 +154,7 @@ impl Check for PreferredTerm {
                 format!("use `{replacement}`"),
                 &[("match", matched), ("preferred", &replacement)],
             );
-            diagnostic.fix = Some(Fix {
-                applicability: self.applicability,
-                edits: vec![Edit {
-                    span: hit.span,
-                    replacement,
-                }],
-            });
+            diagnostic.fix = Some(Fix::one(self.applicability, hit.span, replacement));
             out.push(diagnostic);
         }
     }

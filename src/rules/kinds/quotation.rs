@@ -163,13 +163,13 @@ fn straight_marks(cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>
             span,
             replacement: replacement.to_owned(),
         };
-        diagnostic.fix = Some(Fix {
-            applicability: Applicability::Safe,
-            edits: vec![
+        diagnostic.fix = Some(Fix::new(
+            Applicability::Safe,
+            vec![
                 mark(Span::new(quote.span.start, quote.span.start + 1), "“"),
                 mark(Span::new(quote.span.end - 1, quote.span.end), "”"),
             ],
-        });
+        ));
         out.push(diagnostic);
     }
 }

@@ -35,7 +35,7 @@
 
 use super::KindInfo;
 use crate::article::Block;
-use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use crate::span::{Span, is_line_break};
@@ -147,12 +147,12 @@ impl Repetition {
                 }
             }
         };
-        let mut fix = Fix::safe(deleted, "");
-        if across_markup {
+        diagnostic.fix = Some(if across_markup {
             // An edit next to a tag can change how the markup reads: a suggestion only.
-            fix.applicability = Applicability::Unsafe;
-        }
-        diagnostic.fix = Some(fix);
+            Fix::needs_review(deleted, "")
+        } else {
+            Fix::safe(deleted, "")
+        });
         Some(diagnostic)
     }
 }
