@@ -121,3 +121,25 @@ fn the_readme_names_the_extensions_of_the_table() {
         .collect();
     assert_eq!(named, table, "{sentence}");
 }
+
+#[test]
+fn the_readme_and_the_format_matrix_name_every_output_format() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let row = readme
+        .lines()
+        .find(|line| line.starts_with("| `--format "))
+        .expect("the README's flag table has a --format row");
+    let listed = row["| `--format ".len()..]
+        .split('`')
+        .next()
+        .unwrap_or_default();
+    let table: Vec<&str> = EMITTERS.iter().map(|e| e.name()).collect();
+    assert_eq!(listed.split("\\|").collect::<Vec<_>>(), table, "{row}");
+    let matrix = std::fs::read_to_string("tests/matrix.rs").unwrap();
+    for name in table {
+        assert!(
+            matrix.contains(&format!("\"--format\", \"{name}\"")),
+            "tests/matrix.rs runs no mode with --format {name}"
+        );
+    }
+}

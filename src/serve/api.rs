@@ -3,24 +3,23 @@
 //! Every check runs through the library pipeline with file access off: a request's
 //! configuration may not name packs, and a draft's front-matter `sources` are not read.
 
+mod answer;
+
 use super::State;
-use crate::article::{Article, Format, Parts};
+use crate::article::{Format, Parts};
 use crate::pipeline::{
     ConfigChoice, DraftOrigin, FileAccess, Options, Record, Session, SetupError, SourceText,
 };
-use crate::render::{self, json::JsonReport};
-use crate::span::LineIndex;
+use crate::render;
+use answer::{CheckAnswer, FixAnswer, fixed_answer};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Value, json};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
-
-/// The least time the edits of a fix are looked for, even past the check's deadline.
-const DIFF_TIME: Duration = Duration::from_millis(100);
+use std::time::Instant;
 
 /// What `/v1/check` and `/v1/fix` are sent.
 #[derive(Deserialize)]
@@ -148,20 +147,11 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
     };
     let answer = match mode {
         Mode::Check => serde_json::to_string(&report),
-        Mode::Fix => {
-            let fixed = match (before, checked.articles.first()) {
-                (Some(before), Some(after)) => fixed_answer(&before, after, deadline),
-                _ => Fixed::Text {
-                    text: String::new(),
-                    edits: Vec::new(),
-                },
-            };
-            serde_json::to_string(&FixAnswer {
-                fixed,
-                version: render::json::SCHEMA_VERSION,
-                remaining: report,
-            })
-        }
+        Mode::Fix => serde_json::to_string(&FixAnswer {
+            fixed: fixed_answer(before.as_ref(), checked.articles.first(), deadline),
+            version: render::json::SCHEMA_VERSION,
+            remaining: report,
+        }),
     };
     answer.map_err(|e| {
         ApiError::new(
@@ -169,64 +159,6 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
             format!("the answer could not be written as JSON: {e}"),
         )
     })
-}
-
-/// What `/v1/check` answers: the JSON report of `check --format json`, and whether findings
-/// past the server's `max_findings` were left out.
-#[derive(Serialize)]
-struct CheckAnswer<'a> {
-    #[serde(flatten)]
-    report: JsonReport<'a>,
-    truncated: bool,
-}
-
-/// What `/v1/fix` answers: the fixed draft and its edits, and the report of what remains.
-#[derive(Serialize)]
-struct FixAnswer<'a> {
-    #[serde(flatten)]
-    fixed: Fixed,
-    version: u32,
-    remaining: CheckAnswer<'a>,
-}
-
-/// A fixed draft: its text, or, for a draft sent as fields, each field.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Fixed {
-    Text {
-        text: String,
-        edits: Vec<TextEdit>,
-    },
-    Fields {
-        fields: FixedFields,
-        edits: Vec<TextEdit>,
-    },
-}
-
-/// The fields of a draft sent as fields, as fixing left them.
-#[derive(Serialize)]
-struct FixedFields {
-    headline: Option<String>,
-    dek: Option<String>,
-    body: String,
-}
-
-/// One edit of a fix: a range of the text (or field) as it was, and what replaces it.
-#[derive(Serialize)]
-struct TextEdit {
-    start: EditPosition,
-    end: EditPosition,
-    replacement: String,
-    /// For a draft sent as fields, the field the edit is in (its offsets are the field's).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    field: Option<&'static str>,
-}
-
-/// A place in a text, in bytes and in UTF-16 code units.
-#[derive(Serialize)]
-struct EditPosition {
-    offset: usize,
-    utf16: usize,
 }
 
 /// The answer to a request whose check ran past the server's deadline.
@@ -272,36 +204,6 @@ fn draft_input(
             "send the draft as `text` or as `fields` ({\"headline\", \"dek\", \"body\"}), one of the two",
         )),
     }
-}
-
-/// What `/v1/fix` answers for the draft: the fixed text and its edits, or, for a draft sent as
-/// fields, each fixed field and the edits with the field they are in (offsets from the field's
-/// start).
-fn fixed_answer(before: &Article, after: &Article, deadline: Instant) -> Fixed {
-    let (Some(old), Some(new)) = (before.parts(), after.parts()) else {
-        let edits = edits_between(&before.source, &after.source, deadline, None);
-        return Fixed::Text {
-            text: after.source.clone(),
-            edits,
-        };
-    };
-    let mut edits = Vec::new();
-    let pairs = [
-        ("headline", old.headline.as_deref(), new.headline.as_deref()),
-        ("dek", old.dek.as_deref(), new.dek.as_deref()),
-        ("body", Some(old.body.as_str()), Some(new.body.as_str())),
-    ];
-    for (field, was, is) in pairs {
-        if let (Some(was), Some(is)) = (was, is) {
-            edits.extend(edits_between(was, is, deadline, Some(field)));
-        }
-    }
-    let fields = FixedFields {
-        headline: new.headline,
-        dek: new.dek,
-        body: new.body,
-    };
-    Fixed::Fields { fields, edits }
 }
 
 /// The server's own session, or one for the request's configuration (cached by its text).
@@ -366,49 +268,6 @@ fn virtual_name(name: Option<&str>, format: Option<Format>) -> String {
     } else {
         format!("{name}{extension}")
     }
-}
-
-/// The edits that turn `original` into `fixed`, as ranges of the original (byte and UTF-16
-/// offsets) and their replacements, each marked with `field` if given. Past `deadline` the diff
-/// stops looking for the smallest edits and settles for correct, larger ones, so its cost stays
-/// bounded.
-fn edits_between(
-    original: &str,
-    fixed: &str,
-    deadline: Instant,
-    field: Option<&'static str>,
-) -> Vec<TextEdit> {
-    let diff = similar::TextDiff::configure()
-        .deadline(deadline.max(Instant::now() + DIFF_TIME))
-        .diff_chars(original, fixed);
-    let index = LineIndex::new(original);
-    let byte_of: Vec<usize> = original
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(original.len()))
-        .collect();
-    let new_chars: Vec<char> = fixed.chars().collect();
-    let position = |char_index: usize| {
-        let offset = byte_of[char_index.min(byte_of.len() - 1)];
-        EditPosition {
-            offset,
-            utf16: index.utf16_offset(offset),
-        }
-    };
-    diff.ops()
-        .iter()
-        .filter(|op| op.tag() != similar::DiffTag::Equal)
-        .map(|op| {
-            let old = op.old_range();
-            let new = op.new_range();
-            TextEdit {
-                start: position(old.start),
-                end: position(old.end),
-                replacement: new_chars[new].iter().collect(),
-                field,
-            }
-        })
-        .collect()
 }
 
 /// `GET /v1/rules`: every rule of the server's own rules.
