@@ -1,4 +1,4 @@
-//! The input formats: one table, the [`formats!`] list at the bottom of this file, one line per
+//! The input formats: one table, the [`formats!`] list below, one line per
 //! format. A format is a file of this folder — its parser — holding a [`FormatInfo`] named
 //! `FORMAT`: the file extensions that choose it, the other names a record or a request may give
 //! it, the editor languages that hold it, and its parser. Folder walks, article records, the
