@@ -9,10 +9,10 @@
 //! (`tests/structure.rs` checks every `use crate::…` line):
 //!
 //! 1. [`cli`] — the command line
-//! 2. [`lsp`], [`serve`] — the language server (`copydesk lsp`), the HTTP API (`copydesk serve`)
+//! 2. [`lsp`], [`serve`], [`pack_test`] — the language server (`copydesk lsp`), the HTTP API
+//!    (`copydesk serve`), rule examples and pack fixtures checked as `check` does (`copydesk test`)
 //! 3. [`pipeline`] — gather, prepare, check, fix: the library API every front end calls
-//! 4. [`pack_test`], [`train`] — rule examples and pack fixtures (`copydesk test`), fitting
-//!    a classifier's weights (`copydesk train`)
+//! 4. [`train`] — fitting a classifier's weights (`copydesk train`)
 //! 5. [`render`] — human, concise, JSON, SARIF, GitHub, statistics, the model, explanations
 //! 6. [`config`] — `copydesk.toml` and the profiles it makes of the rules
 //! 7. [`engine`], [`fix`], [`suppress`] — running rules, applying fixes, suppressions
@@ -28,10 +28,10 @@ extern crate self as copydesk;
 
 pub mod cli;
 pub mod lsp;
+pub mod pack_test;
 pub mod pipeline;
 pub mod serve;
 
-pub mod pack_test;
 pub mod train;
 
 pub mod render;
