@@ -141,7 +141,7 @@ fn fixtures_are_checked_with_their_format_suppressions_and_sources() {
     let story = read("story.md");
     assert!(story.contains("error[grounding.misquote]"), "{story}");
     assert!(
-        story.contains("fixtures/sources/statement.txt:1:"),
+        story.contains("┌─ fixtures/sources/statement.txt:1:"),
         "{story}"
     );
     let lost = read("lost-source.md");
