@@ -3,7 +3,7 @@
 //!
 //! A draft's output is what `copydesk check --isolated --color never --rules PACK DRAFT` prints
 //! when run from the pack's folder (with `--input jsonl` for an export of records), the draft
-//! named by its path relative to that folder: the session is the one [`super::prepare`] makes,
+//! named by its path relative to that folder. The session is the one `copydesk test` prepares,
 //! and each draft is checked on its own, with its suppressions and the sources its front
 //! matter names.
 
