@@ -7,8 +7,7 @@
 use super::records::RecordsSection;
 use crate::diagnostic::Severity;
 use crate::located::LocatedError;
-use crate::rules::kinds::headline_case;
-use crate::rules::kinds::spelling_system::System;
+use crate::rules::style::{HeadlineStyle, Spelling};
 use crate::span::Span;
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IntoDeserializer};
@@ -51,9 +50,9 @@ pub(super) struct RulesSection {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(super) struct StyleSection {
     #[serde(default)]
-    pub(super) spelling: Option<System>,
+    pub(super) spelling: Option<Spelling>,
     #[serde(default)]
-    pub(super) headline_case: Option<headline_case::Style>,
+    pub(super) headline_case: Option<HeadlineStyle>,
     #[serde(default)]
     pub(super) preferred: BTreeMap<String, Spanned<String>>,
 }
