@@ -1,6 +1,11 @@
 //! The shape of the code: modules import only from layers below their own (the layers are
-//! listed in `src/lib.rs`), no file in `src/` is over 500 lines and no function over 100.
+//! listed in `src/lib.rs`), no file in `src/` depends on itself through other files, no file
+//! is over 500 lines and no function over 100.
 
+#[path = "structure/file_graph.rs"]
+mod file_graph;
+
+use file_graph::FileGraph;
 use std::path::{Path, PathBuf};
 
 const MAX_FILE_LINES: usize = 500;
@@ -156,4 +161,63 @@ fn files_and_functions_stay_small() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// No cycle between files: the graph of which file names an item of which (see
+/// `structure/file_graph.rs` for what counts) has no strongly connected component of more than
+/// one file. `scripts/deps-graph.py` prints the same graph.
+#[test]
+fn no_file_depends_on_itself_through_others() {
+    let graph = FileGraph::read(Path::new("src"));
+    let cycles = graph.cycles();
+    let report: Vec<String> = cycles
+        .iter()
+        .map(|component| {
+            let cycle = graph.shortest_cycle(component);
+            let files: Vec<String> = cycle.iter().map(|f| f.display().to_string()).collect();
+            let members: Vec<String> = component.iter().map(|f| f.display().to_string()).collect();
+            format!(
+                "a cycle: {}\n  (files that reach one another: {})",
+                files.join(" -> "),
+                members.join(", ")
+            )
+        })
+        .collect();
+    assert!(
+        cycles.is_empty(),
+        "{} file-level cycles:\n{}",
+        cycles.len(),
+        report.join("\n")
+    );
+}
+
+/// The graph sees the imports it must: a file that names another file's item depends on it,
+/// through a re-export to the file that defines the item.
+#[test]
+fn the_file_graph_follows_imports_to_the_defining_file() {
+    let graph = FileGraph::read(Path::new("src"));
+    let edges = |file: &str| graph.edges[Path::new(file)].clone();
+    let pack_load = edges("src/rules/pack/load.rs");
+    // `use super::compiler::{Compiler, …}`, and `crate::rules::kinds::Registry`, re-exported
+    // by `kinds/mod.rs` from `rules/kind.rs`.
+    assert!(
+        pack_load.contains(Path::new("src/rules/pack/compiler.rs")),
+        "{pack_load:?}"
+    );
+    assert!(
+        pack_load.contains(Path::new("src/rules/kind.rs")),
+        "{pack_load:?}"
+    );
+    // `crate::rule_spec!`, a `#[macro_export]` macro defined in `rules/pack/schema.rs`.
+    let existence = edges("src/rules/kinds/existence.rs");
+    assert!(
+        existence.contains(Path::new("src/rules/pack/schema.rs")),
+        "{existence:?}"
+    );
+    // `pub use compiler::Compiler` is a name for others, not a use by `pack/mod.rs`.
+    let pack = edges("src/rules/pack/mod.rs");
+    assert!(
+        !pack.contains(Path::new("src/rules/pack/compiler.rs")),
+        "{pack:?}"
+    );
 }
