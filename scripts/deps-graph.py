@@ -76,6 +76,31 @@ def tokens(text):
     return out
 
 
+def without_test_items(toks):
+    """The tokens without the items under `#[cfg(test)]`: a test may build its input with any
+    part of the crate."""
+    out = []
+    i = 0
+    while i < len(toks):
+        if toks[i : i + 7] != ["#", "[", "cfg", "(", "test", ")", "]"]:
+            out.append(toks[i])
+            i += 1
+            continue
+        i += 7
+        while i < len(toks) and toks[i] not in (";", "{"):
+            i += 1
+        if i < len(toks) and toks[i] == "{":
+            depth = 0
+            while i < len(toks):
+                depth += {"{": 1, "}": -1}.get(toks[i], 0)
+                i += 1
+                if depth == 0:
+                    break
+        else:
+            i += 1
+    return out
+
+
 def module_of(path):
     """`src/rules/pack/mod.rs` → ("rules", "pack"); `src/lib.rs` → ()."""
     parts = list(path.relative_to(SRC).with_suffix("").parts)
@@ -88,13 +113,14 @@ class File:
     def __init__(self, path):
         self.path = path
         self.module = module_of(path)
-        self.tokens = tokens(path.read_text())
+        self.tokens = without_test_items(tokens(path.read_text()))
         # Names bound by `use`: name → absolute path (a tuple of segments).
         self.bindings = {}
-        # Names this file defines (items), and its `pub use` re-exports: name → absolute path.
+        # Names this file defines (items).
         self.items = set()
-        self.reexports = {}
         self.globs = []
+        # Every identifier written outside `use` declarations.
+        self.written = set()
         # Absolute paths this file names, to be resolved to files.
         self.paths = []
 
@@ -156,6 +182,10 @@ def absolute(file, module, path, local_modules):
     return None
 
 
+# Tokens after which an identifier is declared or a member, not a name written for an item.
+DECLARES = {"struct", "enum", "fn", "trait", "type", "const", "static", "union", "mod", "!", ".", "let"}
+
+
 def read_file(file, modules):
     """Collects a file's items, bindings, re-exports and the paths it names."""
     toks = file.tokens
@@ -183,7 +213,9 @@ def read_file(file, modules):
                 file.items.add(toks[i + 1])
         elif tok == "macro_rules" and i + 2 < len(toks) and toks[i + 1] == "!":
             file.items.add(toks[i + 2] + "!")
-        elif tok == "use" and (i == 0 or toks[i - 1] not in ("::",)):
+        elif re.match(r"[A-Za-z_]", tok) and (i == 0 or toks[i - 1] not in DECLARES):
+            file.written.add(tok)
+        if tok == "use" and (i == 0 or toks[i - 1] not in ("::",)):
             public = i > 0 and (toks[i - 1] == "pub" or toks[i - 1] == ")")
             trees = []
             end = parse_use_tree(toks, i + 1, [], trees)
@@ -223,11 +255,9 @@ def build_graph():
                     file.paths.append(full)
                     continue
                 file.bindings[name] = full
-                if public:
-                    # A re-export is a name, not a use: whoever names it depends on the
-                    # file that defines the item.
-                    file.reexports[name] = full
-                elif full not in modules:
+                # A `pub use` is a name for others to follow to the file that defines the
+                # item, not a use, unless this file writes that name too.
+                if full not in modules and (not public or name in file.written):
                     file.paths.append(full)
     # Paths in code and macro bodies: `crate::…`, `super::…`, `self::…`, `child::…`,
     # `imported_module::…`.
@@ -247,7 +277,7 @@ def build_graph():
                 if j + 1 < len(toks) and toks[j + 1] == "!":
                     segments[-1] += "!"
                 full = absolute(file, file.module, segments, modules)
-                if full is not None and full[:1] != () and (full not in modules):
+                if full is not None and full[:1] != ():
                     file.paths.append(full)
                 i = j + 1
                 continue
@@ -271,8 +301,8 @@ def build_graph():
             return macros[name[:-1]]
         if name in module_file.items:
             return module_file
-        if name in module_file.reexports:
-            target = resolve(module_file.reexports[name] + tuple(rest[1:]), seen)
+        if name in module_file.bindings:
+            target = resolve(module_file.bindings[name] + tuple(rest[1:]), seen)
             return target or module_file
         for glob in module_file.globs:
             target = resolve(glob + (name,), seen)
