@@ -221,3 +221,60 @@ fn the_file_graph_follows_imports_to_the_defining_file() {
         "{pack:?}"
     );
 }
+
+/// `scripts/rustfmt-each.sh` judges every file on its own: files that `mod` lines reach (from
+/// a `mod.rs`, from a `name.rs` beside a `name/` folder) pass when formatted, and an
+/// unformatted file fails, named alone, whether a `mod` line reaches it or only a macro
+/// declares it (which `cargo fmt` never visits).
+#[test]
+fn the_per_file_rustfmt_check_judges_each_file_alone() {
+    let root = std::env::temp_dir().join(format!("copydesk-rustfmt-each-{}", std::process::id()));
+    let files = [
+        (
+            "lib.rs",
+            "mod child;\nmod folder;\nmod outer;\n\nmacro_rules! declare {\n    ($name:ident) => {\n        mod $name;\n    };\n}\n\ndeclare!(hidden);\n",
+        ),
+        ("child.rs", "pub fn child() {}\n"),
+        ("folder/mod.rs", "mod leaf;\n"),
+        ("folder/leaf.rs", "pub fn leaf() {}\n"),
+        ("outer.rs", "mod inner;\n"),
+        ("outer/inner.rs", "pub fn inner() {}\n"),
+        ("hidden.rs", "pub fn hidden() {}\n"),
+    ];
+    for (name, text) in files {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("a temporary folder");
+        std::fs::write(path, text).expect("a temporary file");
+    }
+    let check = || {
+        let output = std::process::Command::new("bash")
+            .arg("scripts/rustfmt-each.sh")
+            .arg(&root)
+            .output()
+            .expect("bash runs the script");
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.code(), stdout)
+    };
+    let (status, stdout) = check();
+    assert_eq!(status, Some(0), "formatted files fail: {stdout}");
+
+    std::fs::write(root.join("hidden.rs"), "pub fn hidden( ) {}\n").expect("rewritten");
+    let (status, stdout) = check();
+    assert_eq!(status, Some(1), "{stdout}");
+    assert!(stdout.contains("hidden.rs"), "{stdout}");
+    assert!(
+        !stdout.contains("lib.rs"),
+        "the file declaring it is not at fault: {stdout}"
+    );
+
+    std::fs::write(root.join("hidden.rs"), "pub fn hidden() {}\n").expect("rewritten");
+    std::fs::write(root.join("outer/inner.rs"), "pub fn inner( ) {}\n").expect("rewritten");
+    let (status, stdout) = check();
+    assert_eq!(status, Some(1), "{stdout}");
+    assert!(stdout.contains("inner.rs"), "{stdout}");
+    assert!(
+        !stdout.contains("outer.rs") && !stdout.contains("lib.rs"),
+        "{stdout}"
+    );
+    std::fs::remove_dir_all(&root).expect("the temporary folder is removed");
+}
