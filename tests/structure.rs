@@ -278,3 +278,37 @@ fn the_per_file_rustfmt_check_judges_each_file_alone() {
     );
     std::fs::remove_dir_all(&root).expect("the temporary folder is removed");
 }
+
+/// Checking reads no files: the article model, grounding, the rule kinds and the engine work
+/// on the text they are given. Files are read by `input`, `config`, the pack loader
+/// (`rules/pack`, through `Confinement`) and the `pipeline`, before any check runs.
+#[test]
+fn the_checking_code_reads_no_files() {
+    let checking = [
+        "src/article/",
+        "src/grounding/",
+        "src/rules/kinds/",
+        "src/engine.rs",
+    ];
+    let mut problems = Vec::new();
+    for (path, text) in sources() {
+        let shown = path.display().to_string();
+        if !checking.iter().any(|prefix| shown.starts_with(prefix)) {
+            continue;
+        }
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if ["std::fs", "fs::", "File::open", "OpenOptions"]
+                .iter()
+                .any(|api| code.contains(api))
+            {
+                problems.push(format!("{shown}:{}: {}", number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "checking code touches files:\n{}",
+        problems.join("\n")
+    );
+}
