@@ -3,10 +3,11 @@
 
 A file depends on another when it names an item that the other file defines: through a
 `use` (`crate::`, `super::`, `self::`, a child module, or a module it imported), or a path
-written in its code or in a macro's body. A path is followed through `pub use` re-exports to
-the file that defines the item, so `use crate::rules::pack::Compiler` is an edge to
-`src/rules/pack/compiler.rs`, not to `src/rules/pack/mod.rs`. Declaring a module (`mod x;`)
-is not a dependency: a parent only lists its children.
+written in its code or in a macro's body. A path is followed through imports and re-exports
+to the file that defines the item, so `use crate::rules::pack::Compiler` is an edge to
+`src/rules/pack/compiler.rs`, not to `src/rules/pack/mod.rs`. Not edges: declaring a module
+(`mod x;`: a parent lists its children), a `pub use` whose name its file does not write
+itself (a name for others to follow), and items under `#[cfg(test)]`.
 
 This is an independent reading of the same rule `tests/structure.rs` enforces (that test
 parses with syn; this script tokenizes by hand), so the two can be compared:

@@ -191,6 +191,18 @@ fn is_test_only(attrs: &[syn::Attribute]) -> bool {
     })
 }
 
+/// One path of a `use` declaration.
+struct UseLine {
+    file: PathBuf,
+    module: ModulePath,
+    /// The path as written.
+    path: Vec<String>,
+    /// The name it binds; `None` for a glob.
+    bound: Option<String>,
+    /// `pub use`, `pub(crate) use` …
+    public: bool,
+}
+
 #[derive(Default)]
 struct Reader {
     file: PathBuf,
@@ -203,9 +215,8 @@ struct Reader {
     /// every identifier in its macros' tokens: a `pub use` whose name is among them is used
     /// here too, not only offered to others.
     written: BTreeMap<ModulePath, BTreeSet<String>>,
-    /// `use` lines of each module, resolved once every module's items are known:
-    /// (file, module, path as written, bound name or `None` for a glob, public).
-    uses: Vec<(PathBuf, ModulePath, Vec<String>, Option<String>, bool)>,
+    /// `use` lines of each module, resolved once every module's items are known.
+    uses: Vec<UseLine>,
     edges: BTreeMap<PathBuf, BTreeSet<PathBuf>>,
 }
 
@@ -330,9 +341,14 @@ impl<'ast> Visit<'ast> for Reader {
         let public = !matches!(declaration.vis, syn::Visibility::Inherited);
         let mut trees = Vec::new();
         use_trees(&declaration.tree, Vec::new(), &mut trees);
-        for (path, name) in trees {
-            let entry = (self.file.clone(), self.module.clone(), path, name, public);
-            self.uses.push(entry);
+        for (path, bound) in trees {
+            self.uses.push(UseLine {
+                file: self.file.clone(),
+                module: self.module.clone(),
+                path,
+                bound,
+                public,
+            });
         }
     }
 
@@ -343,10 +359,10 @@ impl<'ast> Visit<'ast> for Reader {
     fn visit_attribute(&mut self, _: &'ast syn::Attribute) {}
 
     fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
-        if let syn::Stmt::Item(item) = stmt {
-            if is_test_only(item_attrs(item)) {
-                return;
-            }
+        if let syn::Stmt::Item(item) = stmt
+            && is_test_only(item_attrs(item))
+        {
+            return;
         }
         syn::visit::visit_stmt(self, stmt);
     }
@@ -481,10 +497,10 @@ impl Reader {
         for glob in &module.globs {
             let mut target = glob.clone();
             target.extend(path[length..].iter().cloned());
-            if let Some(file) = self.resolve(&target, depth + 1) {
-                if self.modules.get(glob).is_none_or(|g| g.file != file) {
-                    return Some(file);
-                }
+            if let Some(file) = self.resolve(&target, depth + 1)
+                && self.modules.get(glob).is_none_or(|g| g.file != file)
+            {
+                return Some(file);
             }
         }
         Some(module.file.clone())
@@ -493,33 +509,35 @@ impl Reader {
     fn resolve_all(mut self) -> FileGraph {
         // Imports first: paths in code are written against them.
         let uses = std::mem::take(&mut self.uses);
-        for (_, module, path, name, _) in &uses {
-            let Some(absolute) = self.absolute(module, path) else {
+        for line in &uses {
+            let Some(absolute) = self.absolute(&line.module, &line.path) else {
                 continue;
             };
-            let entry = self.modules.entry(module.clone()).or_default();
-            match name {
+            let entry = self.modules.entry(line.module.clone()).or_default();
+            match &line.bound {
                 Some(name) => {
                     entry.imports.insert(name.clone(), absolute);
                 }
                 None => entry.globs.push(absolute),
             }
         }
-        for (file, module, path, name, public) in uses {
-            let Some(absolute) = self.absolute(&module, &path) else {
+        for line in uses {
+            let Some(absolute) = self.absolute(&line.module, &line.path) else {
                 continue;
             };
             // A private import of an item, or a glob, is a use; a `pub use` is a name for
             // others, unless this module writes that name too.
-            let item = name.is_none() || !self.modules.contains_key(&absolute);
-            let written =
-                |name: &String| self.written.get(&module).is_some_and(|w| w.contains(name));
-            if item && (!public || name.as_ref().is_some_and(written)) {
-                let segments = absolute.clone();
+            let item = line.bound.is_none() || !self.modules.contains_key(&absolute);
+            let written = self.written.get(&line.module);
+            let written_here = line
+                .bound
+                .as_ref()
+                .is_some_and(|name| written.is_some_and(|w| w.contains(name)));
+            if item && (!line.public || written_here) {
                 self.named.push(Named {
-                    file,
+                    file: line.file,
                     module: None,
-                    segments,
+                    segments: absolute,
                 });
             }
         }

@@ -7,7 +7,8 @@ use serde::Serialize;
 /// What the attribution layer found in one article.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Sourcing {
-    /// One entry per quotation of [`Article::quotes`], in the same order.
+    /// One entry per quotation of [`Article::quotes`](crate::article::Article::quotes), in
+    /// the same order.
     pub quotes: Vec<QuoteSource>,
     pub claims: Vec<Claim>,
     pub anonymous: Vec<AnonymousSource>,
