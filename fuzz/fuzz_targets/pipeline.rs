@@ -20,16 +20,26 @@ fuzz_target!(|data: &[u8]| {
         Some(at) => (&data[..at], Some(&data[at + 1..])),
         None => (data, None),
     };
-    let Ok((text, _)) = copydesk::input::decode(draft.to_vec()) else { return };
+    let Ok((text, _)) = copydesk::input::decode(draft.to_vec()) else {
+        return;
+    };
     let source_texts = source
         .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
-        .map(|text| vec![SourceText { name: "source.txt".to_owned(), text }])
+        .map(|text| {
+            vec![SourceText {
+                name: "source.txt".to_owned(),
+                text,
+            }]
+        })
         .unwrap_or_default();
     // A draft with a source needs a session of its own; one without reuses the loaded rules.
     let with_source = (!source_texts.is_empty()).then(|| built_in::session(source_texts));
     let session = with_source.as_ref().unwrap_or(&*SESSION);
     for name in ["draft.txt", "draft.md", "draft.html"] {
-        let input = Input::Text { name: name.to_owned(), text: text.clone() };
+        let input = Input::Text {
+            name: name.to_owned(),
+            text: text.clone(),
+        };
         let mut checked = session.check(&[session.plan(input)], None);
         for pass in 0..2 {
             let report = checked.report();
@@ -38,7 +48,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = render::concise::render(&report);
             let _ = render::github::render(&report);
             let _ = render::statistics::render(&report);
-            for json in [render::json::render(&report), render::sarif::render(&report, &rules)] {
+            for json in [
+                render::json::render(&report),
+                render::sarif::render(&report, &rules),
+            ] {
                 assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
             }
             for line in render::json::render_lines(&report).lines() {

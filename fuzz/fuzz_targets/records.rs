@@ -17,7 +17,9 @@ static SESSION: LazyLock<Session> = LazyLock::new(|| built_in::session(Vec::new(
 fuzz_target!(|data: &[u8]| {
     let session = &*SESSION;
     for line in RecordReader::new(data, "fuzz.jsonl", RecordFields::default()) {
-        let RecordLine::Record(record) = line else { continue };
+        let RecordLine::Record(record) = line else {
+            continue;
+        };
         let planned = session.plan(Input::Record(record.clone()));
         let mut checked = session.check(&[planned], None);
         session.fix(&mut checked);
