@@ -36,6 +36,14 @@ pub struct InputProblem {
     pub is_error: bool,
 }
 
+/// Every extension an input format claims, in the order of the table (`txt`, `md`, `markdown`,
+/// `html`, `htm`): what a folder walk for drafts looks for.
+pub fn draft_extensions() -> impl Iterator<Item = &'static str> {
+    Format::ALL
+        .iter()
+        .flat_map(|format| format.info().extensions.iter().copied())
+}
+
 /// The extensions of exports of article records (`check --input jsonl`).
 pub const RECORD_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
 

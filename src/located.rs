@@ -21,6 +21,18 @@ pub struct LocatedError {
     pub label: String,
 }
 
+impl LocatedError {
+    /// An error at `span` of the first file (a configuration's errors have one file).
+    pub fn in_first_file(span: Span, message: String, label: &str) -> Self {
+        Self {
+            file: 0,
+            span: Some(span),
+            message,
+            label: label.to_owned(),
+        }
+    }
+}
+
 /// Every error found while loading packs or a configuration, with the files to show them
 /// against. `code` names what was being loaded (`pack`, `config`), as the error's code.
 #[derive(Debug, Clone)]

@@ -1,6 +1,11 @@
 //! The shape of the code: modules import only from layers below their own (the layers are
-//! listed in `src/lib.rs`), no file in `src/` is over 500 lines and no function over 100.
+//! listed in `src/lib.rs`), no file in `src/` depends on itself through other files, no file
+//! is over 500 lines and no function over 100.
 
+#[path = "structure/file_graph.rs"]
+mod file_graph;
+
+use file_graph::FileGraph;
 use std::path::{Path, PathBuf};
 
 const MAX_FILE_LINES: usize = 500;
@@ -156,4 +161,154 @@ fn files_and_functions_stay_small() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// No cycle between files: the graph of which file names an item of which (see
+/// `structure/file_graph.rs` for what counts) has no strongly connected component of more than
+/// one file. `scripts/deps-graph.py` prints the same graph.
+#[test]
+fn no_file_depends_on_itself_through_others() {
+    let graph = FileGraph::read(Path::new("src"));
+    let cycles = graph.cycles();
+    let report: Vec<String> = cycles
+        .iter()
+        .map(|component| {
+            let cycle = graph.shortest_cycle(component);
+            let files: Vec<String> = cycle.iter().map(|f| f.display().to_string()).collect();
+            let members: Vec<String> = component.iter().map(|f| f.display().to_string()).collect();
+            format!(
+                "a cycle: {}\n  (files that reach one another: {})",
+                files.join(" -> "),
+                members.join(", ")
+            )
+        })
+        .collect();
+    assert!(
+        cycles.is_empty(),
+        "{} file-level cycles:\n{}",
+        cycles.len(),
+        report.join("\n")
+    );
+}
+
+/// The graph sees the imports it must: a file that names another file's item depends on it,
+/// through a re-export to the file that defines the item.
+#[test]
+fn the_file_graph_follows_imports_to_the_defining_file() {
+    let graph = FileGraph::read(Path::new("src"));
+    let edges = |file: &str| graph.edges[Path::new(file)].clone();
+    let pack_load = edges("src/rules/pack/load.rs");
+    // `use super::compiler::{Compiler, …}`, and `crate::rules::kinds::Registry`, re-exported
+    // by `kinds/mod.rs` from `rules/kind.rs`.
+    assert!(
+        pack_load.contains(Path::new("src/rules/pack/compiler.rs")),
+        "{pack_load:?}"
+    );
+    assert!(
+        pack_load.contains(Path::new("src/rules/kind.rs")),
+        "{pack_load:?}"
+    );
+    // `crate::rule_spec!`, a `#[macro_export]` macro defined in `rules/pack/schema.rs`.
+    let existence = edges("src/rules/kinds/existence.rs");
+    assert!(
+        existence.contains(Path::new("src/rules/pack/schema.rs")),
+        "{existence:?}"
+    );
+    // `pub use compiler::Compiler` is a name for others, not a use by `pack/mod.rs`.
+    let pack = edges("src/rules/pack/mod.rs");
+    assert!(
+        !pack.contains(Path::new("src/rules/pack/compiler.rs")),
+        "{pack:?}"
+    );
+}
+
+/// `scripts/rustfmt-each.sh` judges every file on its own: files that `mod` lines reach (from
+/// a `mod.rs`, from a `name.rs` beside a `name/` folder) pass when formatted, and an
+/// unformatted file fails, named alone, whether a `mod` line reaches it or only a macro
+/// declares it (which `cargo fmt` never visits).
+#[test]
+fn the_per_file_rustfmt_check_judges_each_file_alone() {
+    let root = std::env::temp_dir().join(format!("copydesk-rustfmt-each-{}", std::process::id()));
+    let files = [
+        (
+            "lib.rs",
+            "mod child;\nmod folder;\nmod outer;\n\nmacro_rules! declare {\n    ($name:ident) => {\n        mod $name;\n    };\n}\n\ndeclare!(hidden);\n",
+        ),
+        ("child.rs", "pub fn child() {}\n"),
+        ("folder/mod.rs", "mod leaf;\n"),
+        ("folder/leaf.rs", "pub fn leaf() {}\n"),
+        ("outer.rs", "mod inner;\n"),
+        ("outer/inner.rs", "pub fn inner() {}\n"),
+        ("hidden.rs", "pub fn hidden() {}\n"),
+    ];
+    for (name, text) in files {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("a temporary folder");
+        std::fs::write(path, text).expect("a temporary file");
+    }
+    let check = || {
+        let output = std::process::Command::new("bash")
+            .arg("scripts/rustfmt-each.sh")
+            .arg(&root)
+            .output()
+            .expect("bash runs the script");
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.code(), stdout)
+    };
+    let (status, stdout) = check();
+    assert_eq!(status, Some(0), "formatted files fail: {stdout}");
+
+    std::fs::write(root.join("hidden.rs"), "pub fn hidden( ) {}\n").expect("rewritten");
+    let (status, stdout) = check();
+    assert_eq!(status, Some(1), "{stdout}");
+    assert!(stdout.contains("hidden.rs"), "{stdout}");
+    assert!(
+        !stdout.contains("lib.rs"),
+        "the file declaring it is not at fault: {stdout}"
+    );
+
+    std::fs::write(root.join("hidden.rs"), "pub fn hidden() {}\n").expect("rewritten");
+    std::fs::write(root.join("outer/inner.rs"), "pub fn inner( ) {}\n").expect("rewritten");
+    let (status, stdout) = check();
+    assert_eq!(status, Some(1), "{stdout}");
+    assert!(stdout.contains("inner.rs"), "{stdout}");
+    assert!(
+        !stdout.contains("outer.rs") && !stdout.contains("lib.rs"),
+        "{stdout}"
+    );
+    std::fs::remove_dir_all(&root).expect("the temporary folder is removed");
+}
+
+/// Checking reads no files: the article model, grounding, the rule kinds and the engine work
+/// on the text they are given. Files are read by `input`, `config`, the pack loader
+/// (`rules/pack`, through `Confinement`) and the `pipeline`, before any check runs.
+#[test]
+fn the_checking_code_reads_no_files() {
+    let checking = [
+        "src/article/",
+        "src/grounding/",
+        "src/rules/kinds/",
+        "src/engine.rs",
+    ];
+    let mut problems = Vec::new();
+    for (path, text) in sources() {
+        let shown = path.display().to_string();
+        if !checking.iter().any(|prefix| shown.starts_with(prefix)) {
+            continue;
+        }
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if ["std::fs", "fs::", "File::open", "OpenOptions"]
+                .iter()
+                .any(|api| code.contains(api))
+            {
+                problems.push(format!("{shown}:{}: {}", number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "checking code touches files:\n{}",
+        problems.join("\n")
+    );
 }

@@ -15,16 +15,24 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(|| match load(&PackInput::defaul
 });
 
 fuzz_target!(|data: &[u8]| {
-    let Ok((text, _)) = copydesk::input::decode(data.to_vec()) else { return };
+    let Ok((text, _)) = copydesk::input::decode(data.to_vec()) else {
+        return;
+    };
     for format in [Format::Plain, Format::Markdown, Format::Html] {
         let article = Article::parse("fuzz", text.clone(), format);
         for block in &article.blocks {
-            assert!(text.is_char_boundary(block.span.start) && text.is_char_boundary(block.span.end));
+            assert!(
+                text.is_char_boundary(block.span.start) && text.is_char_boundary(block.span.end)
+            );
         }
         let articles = [article];
         for diagnostic in check_all(&RULES, &articles) {
             let span = diagnostic.primary.span;
-            assert!(span.start <= span.end && text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            assert!(
+                span.start <= span.end
+                    && text.is_char_boundary(span.start)
+                    && text.is_char_boundary(span.end)
+            );
         }
     }
 });

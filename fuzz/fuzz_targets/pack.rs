@@ -6,8 +6,13 @@ use copydesk::rules::pack::{PackInput, load};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let input = PackInput::Text { name: "fuzz.toml".to_owned(), text: text.to_owned() };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let input = PackInput::Text {
+        name: "fuzz.toml".to_owned(),
+        text: text.to_owned(),
+    };
     if let Err(errors) = load(&[input]) {
         for error in &errors.errors {
             if let Some(span) = error.span {

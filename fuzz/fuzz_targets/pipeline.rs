@@ -1,7 +1,7 @@
 //! Arbitrary bytes through the whole path a front end runs: decoded as a draft (and, after a
 //! NUL byte, a source), read as plain text, Markdown and HTML, checked with sources through the
-//! library pipeline, fixed, and rendered in every format and summary. Nothing may panic, and the machine
-//! formats must stay valid JSON.
+//! library pipeline, fixed, and rendered in every format and summary. Nothing may panic, and
+//! the machine formats must stay valid JSON.
 #![no_main]
 
 #[path = "built_in.rs"]
@@ -20,21 +20,34 @@ fuzz_target!(|data: &[u8]| {
         Some(at) => (&data[..at], Some(&data[at + 1..])),
         None => (data, None),
     };
-    let Ok((text, _)) = copydesk::input::decode(draft.to_vec()) else { return };
+    let Ok((text, _)) = copydesk::input::decode(draft.to_vec()) else {
+        return;
+    };
     let source_texts = source
         .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok())
-        .map(|text| vec![SourceText { name: "source.txt".to_owned(), text }])
+        .map(|text| {
+            vec![SourceText {
+                name: "source.txt".to_owned(),
+                text,
+            }]
+        })
         .unwrap_or_default();
     // A draft with a source needs a session of its own; one without reuses the loaded rules.
     let with_source = (!source_texts.is_empty()).then(|| built_in::session(source_texts));
     let session = with_source.as_ref().unwrap_or(&*SESSION);
     for name in ["draft.txt", "draft.md", "draft.html"] {
-        let input = DraftOrigin::Text { name: name.to_owned(), text: text.clone() };
+        let input = DraftOrigin::Text {
+            name: name.to_owned(),
+            text: text.clone(),
+        };
         let mut checked = session.check(&[session.plan(input)], None);
         for pass in 0..2 {
             let report = checked.report();
             let rules: Vec<_> = session.profiles().iter().map(|p| &p.rules).collect();
-            let context = render::Context { rules: &rules, color: false };
+            let context = render::Context {
+                rules: &rules,
+                color: false,
+            };
             for format in render::EMITTERS {
                 let output = String::from_utf8(format.render(&report, &context)).expect("UTF-8");
                 match format.name() {
@@ -43,7 +56,11 @@ fuzz_target!(|data: &[u8]| {
                     _ => {}
                 }
             }
-            for form in [SummaryForm::Table, SummaryForm::Document, SummaryForm::Lines] {
+            for form in [
+                SummaryForm::Table,
+                SummaryForm::Document,
+                SummaryForm::Lines,
+            ] {
                 for summary in [
                     render::statistics::render_as(form, &report),
                     render::sourcing::render_as(form, &report),
@@ -64,5 +81,8 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn assert_json(text: &str) {
-    assert!(serde_json::from_str::<serde_json::Value>(text).is_ok(), "not JSON: {text}");
+    assert!(
+        serde_json::from_str::<serde_json::Value>(text).is_ok(),
+        "not JSON: {text}"
+    );
 }

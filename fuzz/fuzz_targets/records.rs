@@ -17,12 +17,17 @@ static SESSION: LazyLock<Session> = LazyLock::new(|| built_in::session(Vec::new(
 fuzz_target!(|data: &[u8]| {
     let session = &*SESSION;
     for line in RecordReader::new(data, "fuzz.jsonl", RecordFields::default()) {
-        let RecordLine::Record(record) = line else { continue };
+        let RecordLine::Record(record) = line else {
+            continue;
+        };
         let planned = session.plan(DraftOrigin::Record(record.clone()));
         let mut checked = session.check(&[planned], None);
         session.fix(&mut checked);
         let report = checked.report();
-        let context = render::Context { rules: &[], color: false };
+        let context = render::Context {
+            rules: &[],
+            color: false,
+        };
         let json = render::json::Json.render(&report, &context);
         assert!(serde_json::from_slice::<serde_json::Value>(&json).is_ok());
         if let Some(parts) = checked.articles.first().and_then(|a| a.parts()) {

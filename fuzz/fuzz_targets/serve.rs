@@ -43,7 +43,9 @@ fuzz_target!(|data: &[u8]| {
     if GUARD.admit(&Method::POST, &headers).is_err() {
         return;
     }
-    let Ok(request) = api::parse(Ok(Bytes::copy_from_slice(body))) else { return };
+    let Ok(request) = api::parse(Ok(Bytes::copy_from_slice(body))) else {
+        return;
+    };
     let fixing = api::parse(Ok(Bytes::copy_from_slice(body)));
     for (request, mode) in [(Ok(request), Mode::Check), (fixing, Mode::Fix)] {
         let Ok(request) = request else { continue };

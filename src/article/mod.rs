@@ -5,11 +5,13 @@
 //! direct [`Quote`]s inside them. Rules read blocks by kind (their *scope*) and skip quoted text
 //! unless they opt in.
 
+mod block;
 mod classify;
 mod elements;
 mod entity;
 mod format;
 mod html;
+mod layout;
 mod markdown;
 mod nickname;
 mod plain;
@@ -19,110 +21,12 @@ pub mod sourcing;
 pub mod text;
 mod words;
 
+pub use block::{Block, BlockKind, Quote};
 pub use format::{Format, FormatInfo, ParseAs, Parsed};
-pub use record::{Layout, Parts};
+pub use layout::{Layout, Parts};
 pub use words::Words;
 
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
-use std::fmt;
-
-/// The kinds of block an article is made of. These names are the `scope` values of rule packs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum BlockKind {
-    /// A section or kicker label above the headline ("US News").
-    Section,
-    Headline,
-    /// The dek or standfirst under the headline.
-    Dek,
-    Byline,
-    /// The place and agency that open a wire story ("WASHINGTON (Reuters) -").
-    Dateline,
-    Subhead,
-    Paragraph,
-    /// A photo caption, recognised by its agency credit (REUTERS, AP Photo, Getty Images …).
-    Caption,
-    /// A promo or related-link line (`ALSO READ|`, `READ MORE:`, `RELATED:`).
-    Promo,
-}
-
-impl BlockKind {
-    pub const ALL: [BlockKind; 9] = [
-        BlockKind::Section,
-        BlockKind::Headline,
-        BlockKind::Dek,
-        BlockKind::Byline,
-        BlockKind::Dateline,
-        BlockKind::Subhead,
-        BlockKind::Paragraph,
-        BlockKind::Caption,
-        BlockKind::Promo,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            BlockKind::Section => "section",
-            BlockKind::Headline => "headline",
-            BlockKind::Dek => "dek",
-            BlockKind::Byline => "byline",
-            BlockKind::Dateline => "dateline",
-            BlockKind::Subhead => "subhead",
-            BlockKind::Paragraph => "paragraph",
-            BlockKind::Caption => "caption",
-            BlockKind::Promo => "promo",
-        }
-    }
-}
-
-impl fmt::Display for BlockKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// One block of an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Block {
-    pub kind: BlockKind,
-    pub span: Span,
-    /// Parts of the span that are markup rather than text (Markdown link targets, emphasis
-    /// marks, inline HTML), in order and apart. Rules ignore matches that touch them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub markup: Vec<Span>,
-}
-
-impl Block {
-    /// The parts of [`Block::markup`] that overlap `span`, found by bisection: however many
-    /// tags a block holds, asking costs the logarithm of their number.
-    pub fn markup_overlapping(&self, span: Span) -> &[Span] {
-        if self.markup.is_empty() {
-            return &[];
-        }
-        let first = self.markup.partition_point(|m| m.end <= span.start);
-        let count = self.markup[first..].partition_point(|m| m.start < span.end);
-        &self.markup[first..first + count]
-    }
-}
-
-/// A direct quotation inside a block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Quote {
-    /// From the opening mark to the closing mark, both included (or to the end of the block when
-    /// the quotation runs on).
-    pub span: Span,
-    /// Index of the block in [`Article::blocks`].
-    pub block: usize,
-    /// The quotation has no closing mark in its block.
-    pub unclosed: bool,
-    /// The quotation runs on into the next paragraph, which reopens it (the convention for
-    /// quotes of several paragraphs).
-    pub continues: bool,
-    /// The marks hold a nickname inside a name (`Dwayne “The Rock” Johnson`, `Hamid “Abu Bakr”
-    /// al-Zubaidi`): nobody's words, so no speaker is looked for and its words read as part of
-    /// the name. Its marks are still quotation marks, and rules still leave its words alone.
-    pub nickname: bool,
-}
 
 /// How an article's file is encoded on disk. Its text is always held as UTF-8.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -297,12 +201,6 @@ impl Article {
         let first = self.quotes.partition_point(|q| q.block < block);
         let count = self.quotes[first..].partition_point(|q| q.block == block);
         &self.quotes[first..first + count]
-    }
-
-    /// Who said each quotation, what vouches for each check-worthy claim, and the anonymous
-    /// sources (see [`sourcing`]), worked out once.
-    pub fn sourcing(&self) -> &sourcing::Sourcing {
-        self.sourcing.get_or_init(|| sourcing::analyse(self))
     }
 
     /// Every block split into words and sentences once: several rules read them.

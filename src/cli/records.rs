@@ -3,7 +3,7 @@
 //! standard output in order — each record with its text fields fixed, each line that is not a
 //! record as it was — so the output is the whole export.
 
-use super::check::{CheckRun, STREAM_CHUNK};
+use super::check_run::CheckRun;
 use crate::input::{self, InputProblem};
 use crate::pipeline::{Checked, DraftOrigin, Planned, RecordLine, RecordReader, Session};
 use std::io::{self, BufRead, BufReader, Write};
@@ -28,20 +28,16 @@ pub(super) fn check_exports(
     exports: &[Planned],
     out: &mut dyn Write,
 ) -> io::Result<bool> {
-    let chunk_size = if run.streams {
-        STREAM_CHUNK
-    } else {
-        usize::MAX
-    };
+    let chunk_size = run.chunk_size(usize::MAX);
     let mut checked_any = false;
     for export in exports {
-        let Some(reader) = open(&export.input, &mut run.problems) else {
+        let Some(reader) = open(&export.input, run.problems_mut()) else {
             continue;
         };
         let fields = session.profile_of(export).config.records.clone();
         let mut lines = RecordReader::new(reader, export.input.name(), fields).peekable();
         while lines.peek().is_some() {
-            let chunk = next_chunk(&mut lines, session, export, chunk_size, &mut run.problems);
+            let chunk = next_chunk(&mut lines, session, export, chunk_size, run.problems_mut());
             checked_any |= !chunk.planned.is_empty();
             check_chunk(run, session, chunk, out)?;
         }
@@ -105,14 +101,14 @@ fn check_chunk(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if chunk.planned.is_empty() {
-        return match run.args.fix {
+        return match run.fixes() {
             true => write_records(&chunk, &Checked::default(), out),
             false => Ok(()),
         };
     }
     let checked = run.check_chunk(session, &chunk.planned, out)?;
     if let Some(checked) = checked {
-        if run.args.fix {
+        if run.fixes() {
             write_records(&chunk, &checked, out)?;
         }
         run.report_chunk(session, checked, out)?;

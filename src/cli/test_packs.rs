@@ -1,11 +1,9 @@
 //! `copydesk test`: every rule's examples and every pack fixture.
 
 use super::flags::ColorChoice;
-use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::pack_test::{self, FixtureOutcome};
-use crate::render;
+use super::{EXIT_CLEAN, EXIT_FINDINGS, report_setup_error};
+use crate::pack_test::{self, FixtureOutcome, NotRun};
 use crate::rules::RuleSet;
-use crate::rules::pack::{self, PackInput};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -18,35 +16,26 @@ pub fn test_packs(
     color: ColorChoice,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
-    let rules = match load_beside_built_in(packs) {
-        Ok(rules) => rules,
-        Err(code) => return Ok(code),
+    let session = match pack_test::prepare(packs) {
+        Ok(session) => session,
+        Err(error) => return Ok(report_setup_error(&error)),
     };
+    let Some(profile) = session.profiles().first() else {
+        return Ok(EXIT_CLEAN);
+    };
+    let rules = &profile.rules;
     let tested = |pack: usize| packs.is_empty() || rules.packs[pack].folder.is_some();
-    let failures: Vec<_> = pack_test::example_failures(&rules)
+    let failures: Vec<_> = pack_test::example_failures(rules)
         .into_iter()
         .filter(|f| tested(f.pack))
         .collect();
-    let examples: usize = rules
-        .rules
-        .iter()
-        .filter(|r| tested(r.meta.origin.pack))
-        .map(|r| r.meta.must_fire.len() + r.meta.must_not_fire.len())
-        .sum();
-    let tested_rules = rules
-        .rules
-        .iter()
-        .filter(|r| tested(r.meta.origin.pack))
-        .count();
     if !failures.is_empty() {
         let color = color.enabled(std::io::stdout().is_terminal());
-        out.write_all(&pack_test::render_example_failures(
-            &rules, &failures, color,
-        ))?;
+        out.write_all(&pack_test::render_example_failures(rules, &failures, color))?;
     }
-    let fixtures = pack_test::fixtures(&rules);
+    let fixtures = pack_test::fixtures::fixtures(&session);
     let mut fixture_failures = 0;
-    for fixture in fixtures.iter().filter(|f| !f.passed()) {
+    for fixture in fixtures.checked.iter().filter(|f| !f.passed()) {
         if !(bless && bless_one(fixture)) {
             fixture_failures += 1;
         }
@@ -54,50 +43,40 @@ pub fn test_packs(
             out.write_all(fixture_report(fixture).as_bytes())?;
         }
     }
-    eprintln!(
-        "{tested_rules} rules, {examples} examples, {} fixtures: {} passed, {} failed",
-        fixtures.len(),
-        examples + fixtures.len() - failures.len() - fixture_failures,
+    for not_run in &fixtures.not_run {
+        out.write_all(not_run_report(not_run).as_bytes())?;
+    }
+    let (tested_rules, examples) = examples_tested(rules, tested);
+    let fixture_count = fixtures.checked.len();
+    let mut summary = format!(
+        "{tested_rules} rules, {examples} examples, {fixture_count} fixtures: {} passed, {} failed",
+        examples + fixture_count - failures.len() - fixture_failures,
         failures.len() + fixture_failures
     );
-    Ok(if failures.is_empty() && fixture_failures == 0 {
+    if !fixtures.not_run.is_empty() {
+        summary.push_str(&format!("; {} not run", fixtures.not_run.len()));
+    }
+    eprintln!("{summary}");
+    let all_passed = failures.is_empty() && fixture_failures == 0 && fixtures.not_run.is_empty();
+    Ok(if all_passed {
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS
     })
 }
 
-/// The named packs and the built-in pack, but for the built-in files a named one repeats
-/// (`copydesk test rules/` tests the built-in pack's own files from disk).
-fn load_beside_built_in(packs: &[PathBuf]) -> Result<RuleSet, u8> {
-    let mut named = Vec::new();
-    for path in packs {
-        match PackInput::given(path) {
-            Ok(found) => named.extend(found),
-            Err(message) => {
-                eprintln!("error: {message}");
-                return Err(EXIT_ERROR);
-            }
-        }
-    }
-    let texts: Vec<String> = named
+/// How many rules are tested, and how many examples they have.
+fn examples_tested(rules: &RuleSet, tested: impl Fn(usize) -> bool) -> (usize, usize) {
+    rules
+        .rules
         .iter()
-        .filter_map(|input| match input {
-            // Only files the loader will read: a link out of the folder is refused there.
-            PackInput::File { path, within } if within.admit(path).is_ok() => {
-                std::fs::read_to_string(path).ok()
-            }
-            _ => None,
+        .filter(|r| tested(r.meta.origin.pack))
+        .fold((0, 0), |(count, examples), r| {
+            (
+                count + 1,
+                examples + r.meta.must_fire.len() + r.meta.must_not_fire.len(),
+            )
         })
-        .collect();
-    let built_in = PackInput::defaults().into_iter().filter(|input| {
-        !matches!(input, PackInput::Embedded { text, .. } if texts.iter().any(|t| t == text))
-    });
-    pack::load(&built_in.chain(named).collect::<Vec<_>>()).map_err(|errors| {
-        let color = ColorChoice::Auto.enabled(io::stderr().is_terminal());
-        let _ = io::stderr().write_all(&render::human::render_located_errors(&errors, color));
-        EXIT_ERROR
-    })
 }
 
 /// Writes a fixture's expected output; whether that worked.
@@ -131,4 +110,13 @@ fn fixture_report(fixture: &FixtureOutcome) -> String {
             fixture.expected_path.display()
         ),
     }
+}
+
+/// What a fixture that could not be checked prints (with `--bless` too: nothing was written).
+fn not_run_report(not_run: &NotRun) -> String {
+    format!(
+        "error[fixture]: {} was not checked: {}\n\n",
+        not_run.draft.display(),
+        not_run.reason
+    )
 }

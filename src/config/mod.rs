@@ -333,7 +333,7 @@ fn glob_set(globs: &[Spanned<String>], errors: &mut Vec<LocatedError>) -> GlobSe
             Ok(compiled) => {
                 builder.add(compiled);
             }
-            Err(e) => errors.push(read::error(
+            Err(e) => errors.push(LocatedError::in_first_file(
                 glob.span().into(),
                 format!("invalid glob: {}", e.kind()),
                 "here",

@@ -7,8 +7,7 @@
 use super::records::RecordsSection;
 use crate::diagnostic::Severity;
 use crate::located::LocatedError;
-use crate::rules::kinds::headline_case;
-use crate::rules::kinds::spelling_system::System;
+use crate::rules::style::{HeadlineStyle, Spelling};
 use crate::span::Span;
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IntoDeserializer};
@@ -51,9 +50,9 @@ pub(super) struct RulesSection {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(super) struct StyleSection {
     #[serde(default)]
-    pub(super) spelling: Option<System>,
+    pub(super) spelling: Option<Spelling>,
     #[serde(default)]
-    pub(super) headline_case: Option<headline_case::Style>,
+    pub(super) headline_case: Option<HeadlineStyle>,
     #[serde(default)]
     pub(super) preferred: BTreeMap<String, Spanned<String>>,
 }
@@ -96,7 +95,7 @@ pub(super) fn read(text: &str, errors: &mut Vec<LocatedError>) -> ConfigFile {
             "files" => file.files = section(value, errors),
             "records" => file.records = section(value, errors),
             "overrides" => file.overrides = overrides(value, Span::from(key.span()), errors),
-            other => errors.push(error(
+            other => errors.push(LocatedError::in_first_file(
                 Span::from(key.span()),
                 format!("unknown section `{other}`: a configuration has {SECTIONS}"),
                 "not a section",
@@ -152,7 +151,7 @@ fn overrides(
     errors: &mut Vec<LocatedError>,
 ) -> Vec<OverrideSection> {
     let DeValue::Array(tables) = value.into_inner() else {
-        errors.push(error(
+        errors.push(LocatedError::in_first_file(
             key,
             "`overrides` must be an array of tables: write `[[overrides]]`".to_owned(),
             "here",
@@ -164,7 +163,7 @@ fn overrides(
         let span = Span::from(table.span());
         let section: OverrideSection = section(table, errors);
         if section.paths.is_empty() {
-            errors.push(error(
+            errors.push(LocatedError::in_first_file(
                 span,
                 "an `[[overrides]]` table needs `paths`: the files it applies to".to_owned(),
                 "this override",
@@ -189,7 +188,7 @@ pub(super) fn severities(
             match Severity::deserialize(text) {
                 Ok(severity) => Some((selector.get_ref().clone(), severity)),
                 Err(_) => {
-                    errors.push(error(
+                    errors.push(LocatedError::in_first_file(
                         Span::from(value.span()),
                         format!(
                             "unknown severity `{}`: use \"error\", \"warning\" or \"info\"",
@@ -202,16 +201,6 @@ pub(super) fn severities(
             }
         })
         .collect()
-}
-
-/// An error at `span` of the configuration.
-pub(super) fn error(span: Span, message: String, label: &str) -> LocatedError {
-    LocatedError {
-        file: 0,
-        span: Some(span),
-        message,
-        label: label.to_owned(),
-    }
 }
 
 fn toml_error(e: &toml::de::Error) -> LocatedError {

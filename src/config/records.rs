@@ -13,7 +13,6 @@
 //! sources = "sources"
 //! ```
 
-use super::read::error;
 use crate::article::Format;
 use crate::located::LocatedError;
 use crate::span::Span;
@@ -93,7 +92,7 @@ impl RecordsSection {
         let defaults = RecordFields::default();
         let mut path = |given: &Option<Spanned<String>>, default: FieldPath| match given {
             Some(name) if name.get_ref().split('.').any(str::is_empty) => {
-                errors.push(error(
+                errors.push(LocatedError::in_first_file(
                     Span::from(name.span()),
                     "a field name may not be empty (dots separate the keys of nested objects)"
                         .to_owned(),
@@ -123,7 +122,7 @@ impl RecordsSection {
                 ..resolved
             },
             None => {
-                errors.push(error(
+                errors.push(LocatedError::in_first_file(
                     Span::from(name.span()),
                     format!(
                         "unknown format `{}`: use {}",

@@ -4,7 +4,7 @@
 //! "Under-21") and score lines and tallies ("18-15", "a 53-48 majority"), each with the words
 //! around it that say what it counts.
 
-use super::normalise_word;
+use super::words::normalise_word;
 use crate::span::Span;
 
 const NUMBER_WORDS: &[(&str, &str)] = &[

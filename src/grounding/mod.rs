@@ -9,8 +9,10 @@
 mod align;
 mod changed;
 mod figures;
+mod words;
 
 pub use figures::{Figure, figure_value, figures};
+pub use words::normalise_word;
 
 use crate::article::{Article, text};
 use crate::span::Span;
@@ -86,11 +88,6 @@ const PASSAGE_MARGIN: usize = 64;
 /// The most words of a quotation and its passage compared word by word; a longer quotation's
 /// differences are listed up to there.
 const MAX_COMPARED_WORDS: usize = 2_000;
-
-/// Lower case, with curly apostrophes made straight.
-pub fn normalise_word(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
-}
 
 pub const MONTHS: &[&str] = &[
     "january",

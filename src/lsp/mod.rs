@@ -20,25 +20,14 @@ pub mod actions;
 pub mod convert;
 pub mod diagnostics;
 pub mod documents;
+mod options;
 mod server;
 pub mod workspace;
 
+pub use options::ServerOptions;
 pub use server::Server;
 
-use crate::pipeline::RuleOptions;
 use lsp_server::Connection;
-use std::time::Duration;
-
-/// How the server runs.
-#[derive(Debug, Clone)]
-pub struct ServerOptions {
-    pub rules: RuleOptions,
-    /// How long to wait after the last change before checking.
-    pub debounce: Duration,
-    /// Testing only: a check of a document containing this text fails (panics), to prove
-    /// that the server survives a failing rule.
-    pub crash_on: Option<String>,
-}
 
 /// Serves one editor over standard input and output until it says exit.
 pub fn serve_stdio(options: ServerOptions) -> Result<(), String> {

@@ -1,6 +1,6 @@
 //! Each input's configuration, and the rules of each distinct configuration.
 
-use super::{ConfigChoice, DraftOrigin, FileAccess, Options, Plan, Planned, SetupError};
+use super::{ConfigChoice, DraftOrigin, FileAccess, Options, Plan, Planned, Session, SetupError};
 use crate::config::{Config, Discovery, Profile, Selection};
 use crate::rules::pack::{self, PackInput};
 use std::collections::HashMap;
@@ -9,10 +9,7 @@ use std::path::{Path, PathBuf};
 /// Finds the configuration of every input (loading each file once) and drops the inputs that
 /// their configuration's `[files] exclude` leaves out. Returns the distinct configurations and
 /// the plan: the inputs to check, each with the index of its configuration, and those excluded.
-pub fn assign(
-    options: &Options,
-    inputs: Vec<DraftOrigin>,
-) -> Result<(Vec<Config>, Plan), SetupError> {
+fn assign(options: &Options, inputs: Vec<DraftOrigin>) -> Result<(Vec<Config>, Plan), SetupError> {
     let mut configs: Vec<Config> = Vec::new();
     let mut by_path: HashMap<Option<PathBuf>, usize> = HashMap::new();
     let mut discovery = Discovery::default();
@@ -89,7 +86,7 @@ fn load_config(options: &Options, file: Option<&Path>) -> Result<Config, SetupEr
 }
 
 /// Loads the rules of each configuration, with the run's rule options on top.
-pub fn load_profiles(options: &Options, configs: Vec<Config>) -> Result<Vec<Profile>, SetupError> {
+fn load_profiles(options: &Options, configs: Vec<Config>) -> Result<Vec<Profile>, SetupError> {
     configs
         .into_iter()
         .map(|config| load_profile(options, config))
@@ -134,4 +131,17 @@ pub fn load_profile(options: &Options, config: Config) -> Result<Profile, SetupE
         severity: Vec::new(),
     };
     Profile::new(config, rules, &selection, rule_options.preview).map_err(SetupError::Located)
+}
+
+impl Session {
+    /// Finds each input's configuration, loads the rules of each distinct one, and leaves out
+    /// inputs their configuration excludes; returns the session and the plan.
+    pub fn prepare(
+        options: Options,
+        inputs: Vec<DraftOrigin>,
+    ) -> Result<(Session, Plan), SetupError> {
+        let (configs, plan) = assign(&options, inputs)?;
+        let profiles = load_profiles(&options, configs)?;
+        Ok((Session { options, profiles }, plan))
+    }
 }

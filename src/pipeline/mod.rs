@@ -15,12 +15,14 @@ mod fixing;
 mod json_line;
 mod origin;
 mod records;
+mod source_text;
 mod sources;
 
 pub use check::Checked;
 pub use fixing::FixedArticle;
 pub use origin::DraftOrigin;
 pub use records::{Record, RecordLine, RecordReader};
+pub use source_text::SourceText;
 
 use crate::config::Profile;
 use crate::input::{self, InputProblem};
@@ -62,13 +64,6 @@ pub struct RuleOptions {
     pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
     pub preview: bool,
-}
-
-/// A source document given in memory, to check drafts against.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceText {
-    pub name: String,
-    pub text: String,
 }
 
 /// Everything a run is told.
@@ -151,17 +146,6 @@ pub struct Planned {
 }
 
 impl Session {
-    /// Finds each input's configuration, loads the rules of each distinct one, and leaves out
-    /// inputs their configuration excludes; returns the session and the plan.
-    pub fn prepare(
-        options: Options,
-        inputs: Vec<DraftOrigin>,
-    ) -> Result<(Session, Plan), SetupError> {
-        let (configs, plan) = configs::assign(&options, inputs)?;
-        let profiles = configs::load_profiles(&options, configs)?;
-        Ok((Session { options, profiles }, plan))
-    }
-
     /// The loaded profiles (each a configuration and its compiled rules).
     pub fn profiles(&self) -> &[Profile] {
         &self.profiles

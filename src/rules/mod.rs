@@ -9,6 +9,7 @@ pub mod data_format;
 pub mod dictionary;
 mod exceptions;
 pub mod forms;
+pub mod kind;
 pub mod kinds;
 pub mod linear;
 pub mod matcher;

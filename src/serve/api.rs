@@ -241,7 +241,7 @@ fn session_for(state: &State, config: Option<&str>) -> Result<Arc<Session>, ApiE
         }
     };
     if let Ok(mut cache) = state.configs.lock() {
-        if cache.len() >= super::CONFIG_CACHE {
+        if cache.len() >= super::state::CONFIG_CACHE {
             cache.clear();
         }
         cache.insert(text.to_owned(), session.clone());

@@ -1,8 +1,8 @@
 //! A quotation with no speaker in its own sentence: its paragraph, the paragraph before it
 //! (whose speaker's words it continues) or the paragraph after.
 
+use super::clause::{speaker_before, subject};
 use super::lexicon::SPEECH;
-use super::speakers::{speaker_before, subject, unresolved};
 use super::view::{Token, View, Views};
 use super::{QuoteSource, Resolution};
 use crate::article::Article;
@@ -68,12 +68,12 @@ impl<'a> Around<'a> {
     pub fn resolve(&mut self, found: &[QuoteSource], index: usize) -> QuoteSource {
         let quote = &self.article.quotes[index];
         let Some(view) = self.views.of_block(quote.block) else {
-            return unresolved();
+            return QuoteSource::unresolved();
         };
         self.in_paragraph(view, found, index)
             .or_else(|| self.continuing_previous(view, found, index))
             .or_else(|| self.named_in_next(quote.block))
-            .unwrap_or_else(unresolved)
+            .unwrap_or_else(QuoteSource::unresolved)
     }
 
     /// Another speaker of the paragraph, a title listed with others, or a verb of saying in it.
@@ -104,7 +104,7 @@ impl<'a> Around<'a> {
         if listed {
             return Some(QuoteSource {
                 how: Resolution::Title,
-                ..unresolved()
+                ..QuoteSource::unresolved()
             });
         }
         *self.cue_in.entry(view.block).or_insert_with(|| {
@@ -197,7 +197,7 @@ fn continues(article: &Article, previous: &View, found: &[QuoteSource]) -> Optio
     if quotes.iter().any(|q| q.continues) {
         return Some(QuoteSource {
             how: Resolution::Continues,
-            ..unresolved()
+            ..QuoteSource::unresolved()
         });
     }
     // "Wolf has seen the landscape change, and he sees what is coming." then the words: a

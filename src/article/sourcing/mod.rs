@@ -15,164 +15,31 @@
 mod anonymous;
 mod around;
 mod claims;
+mod clause;
 mod lead;
 pub mod lexicon;
+mod model;
 mod speakers;
 mod view;
 
-use super::{Article, BlockKind};
-use crate::span::Span;
-use serde::Serialize;
+pub use model::{AnonymousSource, Claim, ClaimKind, QuoteSource, Resolution, Sourcing, Vouched};
 
-/// What the attribution layer found in one article.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Sourcing {
-    /// One entry per quotation of [`Article::quotes`], in the same order.
-    pub quotes: Vec<QuoteSource>,
-    pub claims: Vec<Claim>,
-    pub anonymous: Vec<AnonymousSource>,
-}
-
-/// How a quotation's speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Resolution {
-    /// A cue in the quotation's own sentence: `“…,” the mayor said`, `Smith said that “…”`.
-    Sentence,
-    /// A colon introduces it: `The minister said in a statement: “…”`.
-    Introduced,
-    /// A partial quotation inside a sentence whose subject says or characterises it: `The
-    /// chairman accused the president of a “…”`.
-    Subject,
-    /// Another quotation or a cue in the same paragraph names the speaker.
-    Paragraph,
-    /// The paragraph opens with the quotation and the previous one has a speaker: the
-    /// convention for a speaker's words over several paragraphs.
-    Continues,
-    /// The next paragraph opens by naming who said it.
-    NextParagraph,
-    /// The words of a document: a statement, a bill, an advertisement, a sign.
-    Document,
-    /// A title: `a story headlined “…”`, `a scene from “…”`.
-    Title,
-    /// A nickname in quotation marks inside a name (`Dwayne “The Rock” Johnson`): nobody's
-    /// words ([`crate::article::Quote::nickname`]).
-    Nickname,
-    /// Nothing in the article says who said it.
-    Unresolved,
-}
-
-impl Resolution {
-    pub fn name(self) -> &'static str {
-        match self {
-            Resolution::Sentence => "in its sentence",
-            Resolution::Introduced => "introduced by a colon",
-            Resolution::Subject => "the sentence's subject",
-            Resolution::Paragraph => "elsewhere in its paragraph",
-            Resolution::Continues => "continues the previous paragraph's speaker",
-            Resolution::NextParagraph => "named in the next paragraph",
-            Resolution::Document => "a document",
-            Resolution::Title => "a title",
-            Resolution::Nickname => "a nickname in a name",
-            Resolution::Unresolved => "no speaker",
-        }
-    }
-}
-
-/// Who said one quotation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct QuoteSource {
-    /// The speaker as written ("the mayor", "Smith", "he"), where one is named.
-    pub speaker: Option<Span>,
-    /// The word that attributes the quotation ("said", "told", "according", ":").
-    pub cue: Option<Span>,
-    pub how: Resolution,
-    /// For a pronoun speaker, the last speaker named before it.
-    pub refers_to: Option<Span>,
-}
-
-/// What makes a claim check-worthy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ClaimKind {
-    /// A count of people killed, injured, arrested or displaced.
-    Toll,
-    /// An approximate count of people: "about 3,000 protesters".
-    Estimate,
-    /// A share of people: "62% of voters".
-    Share,
-    /// A figure about the future: "growth of 7.9% is expected".
-    Forecast,
-    /// A record or a superlative: "the deadliest ever".
-    Record,
-    /// An absolute with no agent: "no casualties were reported", "it has been confirmed".
-    Absolute,
-}
-
-impl ClaimKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            ClaimKind::Toll => "a toll",
-            ClaimKind::Estimate => "an estimate",
-            ClaimKind::Share => "a share",
-            ClaimKind::Forecast => "a forecast",
-            ClaimKind::Record => "a record",
-            ClaimKind::Absolute => "an absolute claim",
-        }
-    }
-}
-
-/// Where a claim's attribution stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Vouched {
-    /// In its own sentence.
-    Sentence,
-    /// In the sentence before it in its paragraph.
-    Paragraph,
-    /// The same figure is attributed elsewhere in the article (a lede's toll, attributed
-    /// further down).
-    Elsewhere,
-}
-
-/// A check-worthy claim and what vouches for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Claim {
-    /// The figure or the words that make the claim.
-    pub span: Span,
-    pub sentence: Span,
-    pub kind: ClaimKind,
-    /// The attribution cue, where there is one.
-    pub cue: Option<Span>,
-    pub vouched: Option<Vouched>,
-}
-
-/// An anonymous source: a person or group the story does not name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct AnonymousSource {
-    /// The words that describe the source ("a senior official said", "people familiar with").
-    pub span: Span,
-    /// The reason given for the anonymity ("who asked not to be named because …"), nearby.
-    pub reason: Option<Span>,
-    /// An earlier source of the article whose anonymity was explained: later mentions refer
-    /// back to it.
-    pub explained_before: Option<Span>,
-}
-
-/// The blocks whose sentences are reporting: where attribution is read.
-pub(crate) fn reports(kind: BlockKind) -> bool {
-    matches!(
-        kind,
-        BlockKind::Paragraph | BlockKind::Dek | BlockKind::Caption
-    )
-}
+use super::Article;
 
 /// The attribution layer of `article`.
-pub(crate) fn analyse(article: &Article) -> Sourcing {
+fn analyse(article: &Article) -> Sourcing {
     let views = view::Views::new(article);
     Sourcing {
         quotes: speakers::resolve(article, &views),
         claims: claims::find(article, &views),
         anonymous: anonymous::find(article, &views),
+    }
+}
+
+impl Article {
+    /// Who said each quotation, what vouches for each check-worthy claim, and the anonymous
+    /// sources (see [`sourcing`](self)), worked out once.
+    pub fn sourcing(&self) -> &Sourcing {
+        self.sourcing.get_or_init(|| analyse(self))
     }
 }

@@ -2,8 +2,9 @@
 //! paragraph, the paragraph before (a speaker's words running over several paragraphs) or the
 //! paragraph after; a document's words and titles need no speaker.
 
+use super::clause::{cover, speaker_before, subject, without_auxiliaries};
 use super::lead::{Lead, Leads};
-use super::lexicon::{CHARACTERISE, DOCUMENT, PRONOUN, SPEECH, SPEECH_NOUN, TITLE};
+use super::lexicon::{DOCUMENT, PRONOUN, SPEECH, SPEECH_NOUN, TITLE};
 use super::view::{Token, View, Views};
 use super::{QuoteSource, Resolution};
 use crate::article::{Article, Quote};
@@ -18,10 +19,10 @@ pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
         .map(|quote| match views.of_block(quote.block) {
             _ if quote.nickname => QuoteSource {
                 how: Resolution::Nickname,
-                ..unresolved()
+                ..QuoteSource::unresolved()
             },
             Some(view) => in_sentence(article, view, quote, &mut leads),
-            None => unresolved(),
+            None => QuoteSource::unresolved(),
         })
         .collect();
     let mut around = super::around::Around::new(article, views, &found);
@@ -33,15 +34,6 @@ pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
     }
     point_pronouns(article, &mut found);
     found
-}
-
-pub(super) fn unresolved() -> QuoteSource {
-    QuoteSource {
-        speaker: None,
-        cue: None,
-        how: Resolution::Unresolved,
-        refers_to: None,
-    }
 }
 
 /// The most words read for a speaker named after a dash (`“…” — Democrat Antonio
@@ -63,14 +55,6 @@ const TITLES: &[&str] = &[
 
 fn is_title(article: &Article, token: &Token) -> bool {
     TITLES.iter().any(|w| token.is_one_of(article, &[w]))
-}
-
-/// The span from the first to the last of `tokens`.
-fn cover(tokens: &[Token]) -> Option<Span> {
-    Some(Span::new(
-        tokens.first()?.span.start,
-        tokens.last()?.span.end,
-    ))
 }
 
 /// A resolution by a cue in the quotation's own sentence, a colon, its subject or what marks
@@ -192,10 +176,10 @@ fn before_quote(article: &Article, quote: &Quote, read: &Lead) -> QuoteSource {
         return if opening.ends_with(':') {
             QuoteSource {
                 how: Resolution::Introduced,
-                ..unresolved()
+                ..QuoteSource::unresolved()
             }
         } else {
-            unresolved()
+            QuoteSource::unresolved()
         };
     };
     let between = article.text(Span::new(last.span.end, quote.span.start));
@@ -265,136 +249,8 @@ fn before_quote(article: &Article, quote: &Quote, read: &Lead) -> QuoteSource {
     if lead.len() >= 2 && !opens_capital {
         return found(Resolution::Subject, None, subject);
     }
-    unresolved()
+    QuoteSource::unresolved()
 }
-
-/// Words a sentence may open with that are not its subject.
-const OPENERS: &[&str] = &[
-    "but",
-    "and",
-    "yet",
-    "so",
-    "however",
-    "still",
-    "meanwhile",
-    "instead",
-    "also",
-    "then",
-    "now",
-];
-
-/// Words that open an introductory phrase ending at a comma ("On Monday, …").
-const INTRODUCERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "during",
-    "speaking",
-    "asked",
-    "earlier",
-    "later",
-    "last",
-    "since",
-    "when",
-    "while",
-    "as",
-    "for",
-    "with",
-    "in",
-    "addressing",
-    "writing",
-];
-
-/// The subject of a lead-in: up to six words from the start of its clause, stopping at a verb
-/// of saying.
-pub(super) fn subject(article: &Article, lead: &[Token]) -> Option<Span> {
-    let mut start = 0;
-    if lead
-        .first()
-        .is_some_and(|t| OPENERS.iter().any(|w| t.is_one_of(article, &[w])))
-    {
-        start = 1;
-    }
-    if lead
-        .get(start)
-        .is_some_and(|t| INTRODUCERS.iter().any(|w| t.is_one_of(article, &[w])))
-        && let Some(comma) = lead[start + 1..]
-            .iter()
-            .take(8)
-            .position(|t| article.text(t.gap).contains(','))
-    {
-        start += 1 + comma;
-    }
-    let clause = &lead[start.min(lead.len())..];
-    let end = clause
-        .iter()
-        .take(6)
-        .position(|t| t.is(SPEECH | CHARACTERISE))
-        .unwrap_or(clause.len().min(6));
-    cover(&clause[..end])
-}
-
-/// The speaker before cue `at`: the words back to the last clause break before it ("Later,
-/// Smith said" gives "Smith"), at most eight.
-pub(super) fn speaker_before(article: &Article, lead: &[Token], at: usize) -> Option<Span> {
-    let floor = at.saturating_sub(8);
-    let mut start = (floor + 1..at)
-        .rev()
-        .find(|&i| article.text(lead[i].gap).contains([',', ';', '—', '–']))
-        .unwrap_or(floor);
-    if start < at && OPENERS.iter().any(|w| lead[start].is_one_of(article, &[w])) {
-        start += 1;
-    }
-    cover(without_auxiliaries(article, &lead[start..at]))
-}
-
-/// `tokens` without the auxiliaries and adverbs that end them ("Smith has also").
-fn without_auxiliaries<'t>(article: &Article, tokens: &'t [Token]) -> &'t [Token] {
-    let mut end = tokens.len();
-    while end > 1
-        && AUXILIARIES
-            .iter()
-            .any(|w| tokens[end - 1].is_one_of(article, &[w]))
-    {
-        end -= 1;
-    }
-    &tokens[..end]
-}
-
-/// Words between a speaker and the verb that are not the speaker ("Smith has also said").
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "was",
-    "is",
-    "were",
-    "are",
-    "also",
-    "later",
-    "then",
-    "previously",
-    "repeatedly",
-    "once",
-    "often",
-    "has",
-    "would",
-    "will",
-    "had",
-    "did",
-    "does",
-    "again",
-    "publicly",
-    "recently",
-    "earlier",
-    "first",
-    "further",
-    "separately",
-    "himself",
-    "herself",
-];
 
 /// A pronoun speaker ("he said") refers to the last speaker named before it.
 fn point_pronouns(article: &Article, found: &mut [QuoteSource]) {

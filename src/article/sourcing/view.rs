@@ -1,8 +1,9 @@
 //! The words of reporting blocks as the attribution layer reads them: each word's classes
 //! (one lexicon lookup), whether it is quoted, and the punctuation before it.
 
-use super::{lexicon, reports};
+use super::lexicon;
 use crate::article::Article;
+use crate::article::BlockKind;
 use crate::span::Span;
 
 /// One word of a block.
@@ -120,4 +121,12 @@ fn view(article: &Article, block: usize) -> View {
         tokens,
         sentences,
     }
+}
+
+/// The blocks whose sentences are reporting: where attribution is read.
+fn reports(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Paragraph | BlockKind::Dek | BlockKind::Caption
+    )
 }

@@ -36,10 +36,10 @@ use crate::article::{BlockKind, text};
 use crate::diagnostic::Diagnostic;
 use crate::rules::dictionary::Dictionary;
 use crate::rules::pack::Compiler;
+use crate::rules::style::HeadlineStyle;
 use crate::rules::{Check, Context};
 use crate::span::Span;
 use foldhash::{HashSet, HashSetExt};
-use serde::Deserialize;
 
 pub const KIND: KindInfo = KindInfo {
     name: "headline-case",
@@ -47,17 +47,6 @@ pub const KIND: KindInfo = KindInfo {
     placeholders: &["block", "found", "style"],
     source: include_str!("headline_case.rs"),
 };
-
-/// The capitalisation a rule asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Style {
-    Sentence,
-    Title,
-    /// Whatever most of the article's headings use.
-    #[default]
-    Consistent,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
@@ -77,7 +66,7 @@ impl Case {
 crate::rule_spec! {
     pub struct Spec {
         #[serde(default)]
-        pub style: Style,
+        pub style: HeadlineStyle,
         /// Words that are never evidence (lower case), on top of the built-in function words.
         #[serde(default)]
         pub neutral: Vec<String>,
@@ -104,7 +93,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
 }
 
 struct HeadlineCase {
-    style: Style,
+    style: HeadlineStyle,
     neutral: HashSet<String>,
     dictionary: Option<Dictionary>,
 }
@@ -179,7 +168,7 @@ fn proper_nouns<'a>(cx: &Context<'a>) -> HashSet<&'a str> {
 impl Check for HeadlineCase {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let headings: Vec<(usize, Span)> = cx.blocks().map(|(i, b)| (i, b.span)).collect();
-        if headings.is_empty() || (self.style == Style::Consistent && headings.len() < 2) {
+        if headings.is_empty() || (self.style == HeadlineStyle::Consistent && headings.len() < 2) {
             return;
         }
         let proper = proper_nouns(cx);
@@ -188,9 +177,9 @@ impl Check for HeadlineCase {
             .filter_map(|&(i, span)| Some((i, span, self.case_of(cx.text(span), &proper)?)))
             .collect();
         let wanted = match self.style {
-            Style::Sentence => Case::Sentence,
-            Style::Title => Case::Title,
-            Style::Consistent => {
+            HeadlineStyle::Sentence => Case::Sentence,
+            HeadlineStyle::Title => Case::Title,
+            HeadlineStyle::Consistent => {
                 let titles = cases.iter().filter(|c| c.2 == Case::Title).count();
                 let sentences = cases.len() - titles;
                 match titles.cmp(&sentences) {
@@ -215,7 +204,7 @@ impl Check for HeadlineCase {
                     ("style", wanted.name()),
                 ],
             );
-            if let (Some(example), Style::Consistent) = (example, self.style) {
+            if let (Some(example), HeadlineStyle::Consistent) = (example, self.style) {
                 diagnostic
                     .secondary
                     .push(cx.label(example.1, format!("{} case here", wanted.name())));

@@ -40,9 +40,9 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rules::data_format::{self, Column, Entry, Field, LineError};
 use crate::rules::matcher::{Hit, LiteralOptions};
 use crate::rules::pack::Compiler;
+use crate::rules::style::Spelling;
 use crate::rules::{Check, Context, Details, keep_case};
 use foldhash::HashSet;
-use serde::Deserialize;
 use std::borrow::Cow;
 use std::ops::Range;
 use toml::Spanned;
@@ -54,29 +54,12 @@ pub const KIND: KindInfo = KindInfo {
     source: include_str!("spelling_system.rs"),
 };
 
-/// A spelling system, as named in packs and config.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum System {
-    Us,
-    Uk,
-}
-
-impl System {
-    fn adjective(self) -> &'static str {
-        match self {
-            System::Us => "American",
-            System::Uk => "British",
-        }
-    }
-
-    /// The system of a pattern number: even numbers are US forms, odd ones UK forms.
-    fn of_pattern(pattern: u32) -> Self {
-        if pattern.is_multiple_of(2) {
-            System::Us
-        } else {
-            System::Uk
-        }
+/// The system of a pattern number: even numbers are US forms, odd ones UK forms.
+fn system_of_pattern(pattern: u32) -> Spelling {
+    if pattern.is_multiple_of(2) {
+        Spelling::Us
+    } else {
+        Spelling::Uk
     }
 }
 
@@ -87,7 +70,7 @@ crate::rule_spec! {
     pub struct Spec {
         pub data: Spanned<String>,
         #[serde(default)]
-        pub prefer: Option<System>,
+        pub prefer: Option<Spelling>,
         #[serde(default)]
         pub ignore: Vec<String>,
     }
@@ -167,15 +150,15 @@ struct SpellingSystem {
     text: Cow<'static, str>,
     /// Each kept pair's American and British forms, as byte ranges of `text`.
     pairs: Vec<(Range<usize>, Range<usize>)>,
-    prefer: Option<System>,
+    prefer: Option<Spelling>,
 }
 
 impl SpellingSystem {
     fn other_form(&self, pattern: u32) -> &str {
         let (us, uk) = &self.pairs[(pattern / 2) as usize];
-        match System::of_pattern(pattern) {
-            System::Us => &self.text[uk.clone()],
-            System::Uk => &self.text[us.clone()],
+        match system_of_pattern(pattern) {
+            Spelling::Us => &self.text[uk.clone()],
+            Spelling::Uk => &self.text[us.clone()],
         }
     }
 }
@@ -212,23 +195,23 @@ impl Check for SpellingSystem {
         };
         let us = deciding
             .iter()
-            .filter(|h| System::of_pattern(h.pattern) == System::Us)
+            .filter(|h| system_of_pattern(h.pattern) == Spelling::Us)
             .count();
         let uk = deciding.len() - us;
         // With no house system, an even split is no verdict: the spellings that differ from
         // the first are reported for a person to decide, with no fix.
         let tie = self.prefer.is_none() && us == uk;
         let system = self.prefer.unwrap_or(match us.cmp(&uk) {
-            std::cmp::Ordering::Greater => System::Us,
-            std::cmp::Ordering::Less => System::Uk,
-            std::cmp::Ordering::Equal => System::of_pattern(first.pattern),
+            std::cmp::Ordering::Greater => Spelling::Us,
+            std::cmp::Ordering::Less => Spelling::Uk,
+            std::cmp::Ordering::Equal => system_of_pattern(first.pattern),
         });
         let first_in_system = deciding
             .iter()
-            .find(|h| System::of_pattern(h.pattern) == system);
+            .find(|h| system_of_pattern(h.pattern) == system);
         for hit in hits
             .iter()
-            .filter(|h| System::of_pattern(h.pattern) != system)
+            .filter(|h| system_of_pattern(h.pattern) != system)
         {
             let mut diagnostic = self.diagnostic(cx, hit, system, first_in_system.copied());
             if cx.article.in_quote(hit.span) {
@@ -258,14 +241,14 @@ impl SpellingSystem {
         &self,
         cx: &Context<'_>,
         hit: &Hit,
-        system: System,
+        system: Spelling,
         example: Option<&Hit>,
     ) -> Diagnostic {
         let matched = cx.text(hit.span);
         let replacement = keep_case(matched, self.other_form(hit.pattern));
         let mut diagnostic = cx.diagnostic(
             hit.span,
-            format!("{} spelling", System::of_pattern(hit.pattern).adjective()),
+            format!("{} spelling", system_of_pattern(hit.pattern).adjective()),
             &[
                 ("match", matched),
                 ("preferred", &replacement),

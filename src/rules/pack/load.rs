@@ -397,9 +397,12 @@ fn declares_pack(text: &str) -> bool {
     })
 }
 
-/// The drafts a `fixtures` entry names: the file itself, or a folder's `.txt` and `.md` files
-/// in name order. Each draft, and the `DRAFT.expected` beside it, must stay `within` once links
-/// are followed: `copydesk test` prints both.
+/// The drafts a `fixtures` entry names: the file itself, or every file directly in a folder
+/// (in name order) but the expected outputs (`*.expected`) and hidden files (a name starting
+/// with `.`). Whether copydesk reads a draft's format is `copydesk test`'s to say, so a draft
+/// it cannot check is reported there rather than left out here. Each draft, and the
+/// `DRAFT.expected` beside it, must stay `within` once links are followed: `copydesk test`
+/// prints both.
 fn fixture_drafts(path: &Path, within: &Confinement) -> Result<Vec<PathBuf>, String> {
     let drafts = if path.is_file() {
         vec![path.to_path_buf()]
@@ -407,7 +410,7 @@ fn fixture_drafts(path: &Path, within: &Confinement) -> Result<Vec<PathBuf>, Str
         let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut drafts: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .filter(|p| is_fixture_draft(p))
             .collect();
         drafts.sort();
         drafts
@@ -419,6 +422,16 @@ fn fixture_drafts(path: &Path, within: &Confinement) -> Result<Vec<PathBuf>, Str
             .map_err(|refusal| refusal.to_string())?;
     }
     Ok(drafts)
+}
+
+/// Whether a file found in a fixtures folder is a draft: a file (links followed), not hidden,
+/// not an expected output.
+fn is_fixture_draft(path: &Path) -> bool {
+    let hidden_or_expected = path
+        .file_name()
+        .map(|name| name.to_string_lossy())
+        .is_none_or(|name| name.starts_with('.') || name.ends_with(".expected"));
+    !hidden_or_expected && path.is_file()
 }
 
 #[cfg(test)]

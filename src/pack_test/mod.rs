@@ -5,23 +5,90 @@
 //!   headline rule's example is a headline); an example with line breaks is read as a whole
 //!   plain-text article. An example may carry a source to check the draft against, after a
 //!   line `--- source ---`.
-//! - Fixtures: drafts a pack names in `[pack] fixtures`, each with the expected human output
-//!   (no colour) in `DRAFT.expected` beside it; `--bless` writes what the rules report now.
+//! - Fixtures ([`fixtures`]): drafts a pack names in `[pack] fixtures`, each checked through the
+//!   pipeline as `copydesk check` checks it, with the expected human output (no colour) in
+//!   `DRAFT.expected` beside it; `--bless` writes what the rules report now.
+//!
+//! Both run under one [`Session`] ([`prepare`]): no configuration, the named packs, and the
+//! built-in pack unless the named packs are its own files.
+
+pub mod fixtures;
+
+pub use fixtures::{FixtureOutcome, Fixtures, NotRun};
 
 use crate::article::{Article, BlockKind, Format};
-use crate::engine::{Run, check_all, check_article};
+use crate::engine::{Run, check_article};
 use crate::grounding::Sources;
-use crate::input;
-use crate::render::{self, Report};
-use crate::rules::pack::expected_path;
+use crate::pipeline::{ConfigChoice, Options, RuleOptions, Session, SetupError};
+use crate::render;
+use crate::rules::pack::PackInput;
 use crate::rules::{Example, RuleSet};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The line that separates an example's draft from its source text.
 pub const SOURCE_SEPARATOR: &str = "\n--- source ---\n";
+
+/// The session `copydesk test` checks under, as `copydesk check --isolated --rules PACK...`
+/// prepares one: no configuration, the built-in pack and then `packs` (TOML files or folders of
+/// them). When `packs` are the built-in pack's own files (`copydesk test rules/` in a checkout
+/// of copydesk), those files stand in for the built-in pack, as with `--no-default-rules`; when
+/// they repeat some of its files but not all, nothing is loaded and the error says why.
+pub fn prepare(packs: &[PathBuf]) -> Result<Session, SetupError> {
+    let options = Options {
+        rules: RuleOptions {
+            packs: packs.to_vec(),
+            no_default_rules: !loads_built_in(packs)?,
+            ..RuleOptions::default()
+        },
+        config: ConfigChoice::Isolated,
+        ..Options::default()
+    };
+    Session::prepare(options, Vec::new()).map(|(session, _)| session)
+}
+
+/// Whether the built-in pack is loaded beside `packs`: unless they repeat its files (the same
+/// text), which they must then do for every one of them.
+fn loads_built_in(packs: &[PathBuf]) -> Result<bool, SetupError> {
+    let mut named = Vec::new();
+    for path in packs {
+        named.extend(PackInput::given(path).map_err(SetupError::Message)?);
+    }
+    let texts: Vec<String> = named
+        .iter()
+        .filter_map(|input| match input {
+            // Only files the loader will read: a link out of the folder is refused there.
+            PackInput::File { path, within } if within.admit(path).is_ok() => {
+                std::fs::read_to_string(path).ok()
+            }
+            _ => None,
+        })
+        .collect();
+    let (repeated, left): (Vec<_>, Vec<_>) = PackInput::defaults().into_iter().partition(
+        |input| matches!(input, PackInput::Embedded { text, .. } if texts.iter().any(|t| t == text)),
+    );
+    if repeated.is_empty() || left.is_empty() {
+        return Ok(repeated.is_empty());
+    }
+    let names = |inputs: &[PackInput]| {
+        inputs
+            .iter()
+            .filter_map(|input| match input {
+                PackInput::Embedded { name, .. } => Some(*name),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Err(SetupError::Message(format!(
+        "the packs named repeat files of the built-in pack ({}) but not all of it (not {}): \
+         name the built-in pack's whole folder to test it from disk (`copydesk test rules/`)",
+        names(&repeated),
+        names(&left)
+    )))
+}
 
 /// An example that did not behave.
 #[derive(Debug)]
@@ -88,81 +155,6 @@ pub fn example_failures(set: &RuleSet) -> Vec<ExampleFailure<'_>> {
         }
     }
     failures
-}
-
-/// One fixture draft checked against its expected output.
-#[derive(Debug)]
-pub struct FixtureOutcome {
-    pub draft: PathBuf,
-    pub expected_path: PathBuf,
-    /// The expected output, or `None` when the file is missing.
-    pub expected: Option<String>,
-    /// What the rules report now (or why the draft could not be read).
-    pub actual: String,
-}
-
-impl FixtureOutcome {
-    pub fn passed(&self) -> bool {
-        self.expected.as_deref() == Some(self.actual.as_str())
-    }
-
-    /// A unified diff from the expected output to the actual one.
-    pub fn diff(&self) -> String {
-        let expected = self.expected.as_deref().unwrap_or_default();
-        similar::TextDiff::from_lines(expected, &self.actual)
-            .unified_diff()
-            .header(&self.expected_path.display().to_string(), "actual")
-            .to_string()
-    }
-
-    /// Writes the actual output as the expected one: a temporary file beside it, then a rename,
-    /// so an interrupted bless never leaves half a file.
-    pub fn bless(&self) -> std::io::Result<()> {
-        let dir = self.expected_path.parent().unwrap_or(Path::new("."));
-        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-        std::io::Write::write_all(&mut temp, self.actual.as_bytes())?;
-        temp.persist(&self.expected_path).map_err(|e| e.error)?;
-        Ok(())
-    }
-}
-
-/// Every fixture of every pack in `set`, checked with all of `set`'s rules. A draft is named in
-/// the output by its path relative to its pack's folder, so expected files do not depend on
-/// where the command runs.
-pub fn fixtures(set: &RuleSet) -> Vec<FixtureOutcome> {
-    let mut outcomes = Vec::new();
-    for pack in &set.packs {
-        for draft in &pack.fixtures {
-            let expected_path = expected_path(draft);
-            let expected = std::fs::read_to_string(&expected_path).ok();
-            // Read as `check` reads a file (`pipeline::DraftOrigin::read`, a layer above).
-            let name = draft.display().to_string();
-            let read = input::read_bytes(draft, &name)
-                .and_then(|bytes| input::parse_bytes(&name, bytes, Format::for_path(&name)));
-            let actual = match read {
-                Ok(mut article) => {
-                    let base = pack.folder.as_deref().unwrap_or(Path::new(""));
-                    article.name = draft
-                        .strip_prefix(base)
-                        .unwrap_or(draft)
-                        .display()
-                        .to_string();
-                    let articles = [article];
-                    let diagnostics = check_all(set, &articles);
-                    let report = Report::new(&articles, &diagnostics, &[]);
-                    String::from_utf8_lossy(&render::human::render(&report, false)).into_owned()
-                }
-                Err(problem) => format!("error: {}\n", problem.message),
-            };
-            outcomes.push(FixtureOutcome {
-                draft: draft.clone(),
-                expected_path,
-                expected,
-                actual,
-            });
-        }
-    }
-    outcomes
 }
 
 /// Rule examples that did not behave, each pointing at the example in its TOML file.
