@@ -1,55 +1,17 @@
-//! The input formats: one table, the [`formats!`] list below, one line per
-//! format. A format is a file of this folder — its parser — holding a [`FormatInfo`] named
-//! `FORMAT`: the file extensions that choose it, the other names a record or a request may give
-//! it, the editor languages that hold it, and its parser. Folder walks, article records, the
-//! HTTP API, the language server and `dump-model` all read this table, so adding a format is
-//! its file (and its `mod` line in `article/mod.rs`) and one line here.
+//! The input formats: one table, the [`formats!`] list below, one line per format. A format
+//! is a file of this folder — its parser — holding a [`FormatInfo`] named `FORMAT`
+//! (`article/parser.rs`): the file extensions that choose it, the other names a record or a
+//! request may give it, the editor languages that hold it, and its parser. Folder walks,
+//! article records, the HTTP API, the language server, pack fixtures and `dump-model` all read
+//! this table, so adding a format is its file (and its `mod` line in `article/mod.rs`) and one
+//! line here.
 
-use super::Block;
-use crate::span::Span;
+use super::parser::FormatInfo;
 
-/// What a parser is asked to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParseAs<'a> {
-    /// A whole draft, which finds its own headline (or has none).
-    Draft,
-    /// The body field of an article record, under the record's own `headline`; the caller turns
-    /// any headline the body has of its own into a subhead.
-    RecordBody { headline: Option<&'a str> },
-}
-
-/// What every parser gives.
-#[derive(Debug, Default)]
-pub struct Parsed {
-    /// The blocks, in order.
-    pub blocks: Vec<Block>,
-    /// Source documents the draft names itself (Markdown front matter `sources`), as written.
-    pub declared_sources: Vec<String>,
-    /// Quotations marked up as such (HTML `<q>`), which carry no quotation marks of their own.
-    pub tagged_quotes: Vec<Span>,
-}
-
-/// One input format, as the table lists it.
-pub struct FormatInfo {
-    /// How `dump-model` names it ("plain text").
-    pub description: &'static str,
-    /// The file extensions (lower case, no dot) that choose it, in any case. The first is its
-    /// name in records and requests, and the extension given to a virtual name that has none.
-    pub extensions: &'static [&'static str],
-    /// Other names a record or a request may give it, in any case.
-    pub aliases: &'static [&'static str],
-    /// The language ids an editor gives a buffer in this format (the LSP `languageId`).
-    pub languages: &'static [&'static str],
-    /// Whether its text may spell characters as references (`&rdquo;`), quotation marks too.
-    pub character_references: bool,
-    /// Its parser.
-    pub parse: fn(&str, ParseAs<'_>) -> Parsed,
-}
-
-/// Declares the input formats: each line is a variant of [`Format`] and the module (a file of
-/// this folder) whose `FORMAT` describes it.
+/// Declares the input formats: each line is a variant of [`Format`] and the `FORMAT` that
+/// describes it, in the format's own file of this folder.
 macro_rules! formats {
-    ($($variant:ident => $module:ident),* $(,)?) => {
+    ($($variant:ident => $info:path),* $(,)?) => {
         /// An input format copydesk reads; [`Format::info`] is what the table says of it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Format {
@@ -63,7 +25,7 @@ macro_rules! formats {
             /// What the table says of this format.
             pub fn info(self) -> &'static FormatInfo {
                 match self {
-                    $(Format::$variant => &super::$module::FORMAT),*
+                    $(Format::$variant => &$info),*
                 }
             }
         }
@@ -72,9 +34,9 @@ macro_rules! formats {
 
 // One line per input format.
 formats! {
-    Plain => plain,
-    Markdown => markdown,
-    Html => html,
+    Plain => super::plain::FORMAT,
+    Markdown => super::markdown::FORMAT,
+    Html => super::html::FORMAT,
 }
 
 impl Format {

@@ -11,7 +11,7 @@
 
 use super::classify::{body_line_kind, push_block};
 use super::elements::Elements;
-use super::format::{FormatInfo, ParseAs, Parsed};
+use super::parser::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};
 use crate::span::Span;
 use html5gum::{DefaultEmitter, Token, Tokenizer};

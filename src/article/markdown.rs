@@ -9,7 +9,7 @@
 //! emphasis marks and inline HTML are recorded as markup that rules do not match.
 
 use super::classify::{body_line_kind, push_block};
-use super::format::{FormatInfo, ParseAs, Parsed};
+use super::parser::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};
 use crate::span::Span;
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};

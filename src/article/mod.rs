@@ -14,6 +14,7 @@ mod html;
 mod layout;
 mod markdown;
 mod nickname;
+mod parser;
 mod plain;
 mod quotes;
 mod record;
@@ -22,8 +23,9 @@ pub mod text;
 mod words;
 
 pub use block::{Block, BlockKind, Quote};
-pub use format::{Format, FormatInfo, ParseAs, Parsed};
+pub use format::Format;
 pub use layout::{Layout, Parts};
+pub use parser::{FormatInfo, ParseAs, Parsed};
 pub use words::Words;
 
 use crate::span::Span;

@@ -7,7 +7,7 @@
 //! A line that is only an HTML comment (`<!-- copydesk-disable … -->`) is not text.
 
 use super::classify::{body_line_kind, dateline_len, looks_like_section_label, push_block};
-use super::format::{FormatInfo, ParseAs, Parsed};
+use super::parser::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};
 use crate::span::Span;
 

@@ -1,7 +1,5 @@
-//! The output formats of `check --format`: each is a type that implements [`Emitter`] (in its
-//! own file of this folder), and [`EMITTERS`] lists them, one line each. The command line reads
-//! its `--format` values, their help and what each can do from this table, so adding a format is
-//! its file and one line here.
+//! What an output format of `check --format` is: a type that implements [`Emitter`], in its
+//! own file of this folder. The table of them is `render/registry.rs` (`EMITTERS`).
 
 use super::Report;
 use crate::rules::RuleSet;
@@ -40,45 +38,4 @@ pub trait Emitter: Sync {
     fn summary_form(&self) -> Option<SummaryForm>;
     /// The report in this format.
     fn render(&self, report: &Report<'_>, context: &Context<'_>) -> Vec<u8>;
-}
-
-/// Every output format, one line each, in the order `--help` lists them.
-pub const EMITTERS: &[&dyn Emitter] = &[
-    &super::human::Human,
-    &super::concise::Concise,
-    &super::json::Json,
-    &super::json::JsonLines,
-    &super::sarif::Sarif,
-    &super::github::Github,
-];
-
-/// The format printed when none is asked for.
-pub const DEFAULT_EMITTER: &dyn Emitter = &super::human::Human;
-
-/// The output format named `name`.
-pub fn emitter_named(name: &str) -> Option<&'static dyn Emitter> {
-    EMITTERS.iter().copied().find(|e| e.name() == name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_unique_and_the_default_is_in_the_table() {
-        for (index, format) in EMITTERS.iter().enumerate() {
-            assert!(
-                EMITTERS[..index].iter().all(|e| e.name() != format.name()),
-                "`{}` is listed twice",
-                format.name()
-            );
-            assert!(
-                emitter_named(format.name()).is_some_and(|e| e.help() == format.help()),
-                "{}",
-                format.name()
-            );
-        }
-        assert!(emitter_named(DEFAULT_EMITTER.name()).is_some());
-        assert!(emitter_named("docx").is_none());
-    }
 }

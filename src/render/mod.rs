@@ -1,5 +1,5 @@
 //! Turning diagnostics into output. The formats of `check --format` are the table
-//! [`emitter::EMITTERS`]: [`human`] (codespan-reporting, the default), [`concise`] (one line
+//! [`EMITTERS`]: [`human`] (codespan-reporting, the default), [`concise`] (one line
 //! each), [`json`] (the versioned document and JSON lines), [`sarif`] and [`github`]
 //! (annotations). `--statistics` ([`statistics`]) and `--sourcing` ([`sourcing`]) print a
 //! summary instead, in the form the chosen format asks for. Besides `check`'s output:
@@ -12,6 +12,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod model;
+mod registry;
 pub mod sarif;
 pub mod sourcing;
 pub mod statistics;
@@ -22,7 +23,8 @@ use crate::grounding::Sources;
 use crate::input::InputProblem;
 use crate::span::LineIndex;
 
-pub use emitter::{Context, DEFAULT_EMITTER, EMITTERS, Emitter, SummaryForm, emitter_named};
+pub use emitter::{Context, Emitter, SummaryForm};
+pub use registry::{DEFAULT_EMITTER, EMITTERS, emitter_named};
 
 /// What one `check` run produced.
 pub struct Report<'a> {
