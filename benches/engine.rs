@@ -85,7 +85,7 @@ fn benches(c: &mut Criterion) {
                     .map_or(0, |b| article.sentences(b).count());
                 (article, words)
             },
-            |(article, _)| black_box(article.sourcing().quotes.len()),
+            |(article, _)| black_box(article.attribution().quotes.len()),
             BatchSize::SmallInput,
         )
     });

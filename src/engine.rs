@@ -91,7 +91,7 @@ pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) ->
     }
     for diagnostic in &mut judged {
         if let Some(article) = run.articles.get(diagnostic.primary.article) {
-            keep_line_ends(&article.source, diagnostic);
+            keep_line_ends(&article.contents, diagnostic);
         }
     }
     diagnostics.extend(judged);
@@ -147,7 +147,7 @@ fn check_one(
     article_index: usize,
     only: Option<usize>,
 ) -> ArticleOutcome {
-    let scanned = rules.matcher.scan(&article.source);
+    let scanned = rules.matcher.scan(&article.contents);
     let mut out = Vec::new();
     let mut collected = Vec::new();
     let mut rest = &scanned[..];
@@ -190,7 +190,7 @@ fn check_one(
     }
     drop_deferred(rules, article, &mut out);
     for diagnostic in &mut out {
-        keep_line_ends(&article.source, diagnostic);
+        keep_line_ends(&article.contents, diagnostic);
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     ArticleOutcome {

@@ -94,7 +94,7 @@ pub fn edited(article: &Article, edits: &[Edit]) -> Article {
     let Some(layout) = article.layout else {
         let mut fixed = Article::parse(
             article.name.clone(),
-            apply(&article.source, edits),
+            apply(&article.contents, edits),
             article.format,
         );
         fixed.encoding = article.encoding;

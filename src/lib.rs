@@ -34,7 +34,7 @@
 //!   the items of files that do not name it back, directly or around a loop, so each file can
 //!   be read knowing only the files below it. What a module's files share lives in a leaf
 //!   (`rules/kind.rs` under every kind, `article/block.rs` under every parser,
-//!   `article/sourcing/clause.rs` under both speaker walks); a `mod.rs` may re-export it. A
+//!   `article/attribution/clause.rs` under both speaker walks); a `mod.rs` may re-export it. A
 //!   `pub use` is a name for others, declaring a module is not using it, and `#[cfg(test)]`
 //!   code may reach anywhere. `tests/structure.rs` (`no_file_depends_on_itself_through_others`,
 //!   reading the graph with syn) and `scripts/deps-graph.py` (an independent reading, in

@@ -128,7 +128,7 @@ pub fn apply(
     diagnostics: Vec<Diagnostic>,
     rules: &dyn RuleNames,
 ) -> Vec<Diagnostic> {
-    let all: Vec<Vec<Suppression>> = articles.iter().map(|a| parse(&a.source)).collect();
+    let all: Vec<Vec<Suppression>> = articles.iter().map(|a| parse(&a.contents)).collect();
     let mut used: Vec<Vec<bool>> = all.iter().map(|s| vec![false; s.len()]).collect();
     let covering = covering(&all, &diagnostics, rules);
     let mut kept = Vec::with_capacity(diagnostics.len());

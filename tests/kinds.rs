@@ -795,14 +795,14 @@ fn sourcing_finds_speakers_where_wire_copy_puts_them() {
 
 #[test]
 fn a_nickname_in_a_name_is_not_a_quotation() {
-    use copydesk::article::sourcing::Resolution;
+    use copydesk::article::attribution::Resolution;
     use copydesk::article::{Article, Format};
     let resolved = |text: &str| -> Vec<(String, Resolution, Option<String>)> {
         let article = Article::parse("a.txt", text, Format::Plain);
         article
             .quotes
             .iter()
-            .zip(&article.sourcing().quotes)
+            .zip(&article.attribution().quotes)
             .map(|(quote, source)| {
                 (
                     article.text(quote.span).to_owned(),

@@ -310,6 +310,6 @@ proptest! {
         let input = DraftOrigin::Text { name: name.to_owned(), text: text.clone() };
         let mut checked = SESSION.check(&[SESSION.plan(input)], None);
         SESSION.fix(&mut checked);
-        prop_assert_eq!(line_ends(&checked.articles[0].source), line_ends(&text));
+        prop_assert_eq!(line_ends(&checked.articles[0].contents), line_ends(&text));
     }
 }

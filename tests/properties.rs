@@ -357,7 +357,7 @@ proptest! {
         let article = &checked.articles[0];
         let layout = article.layout.expect("a record's layout");
         for d in &checked.diagnostics {
-            prop_assert!(on_boundaries(&article.source, d.primary.span.start, d.primary.span.end), "{}", d.rule);
+            prop_assert!(on_boundaries(&article.contents, d.primary.span.start, d.primary.span.end), "{}", d.rule);
         }
         for edit in fix::safe_edits(article, 0, &checked.diagnostics) {
             prop_assert!(layout.holds(edit.span), "{edit:?}");

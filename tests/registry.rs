@@ -24,7 +24,7 @@ mod shout {
         name: "shout",
         default_scope: PROSE,
         placeholders: &["match"],
-        source: "//! # shout\n",
+        rust_file: "//! # shout\n",
     };
 
     pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {

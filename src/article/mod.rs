@@ -5,6 +5,7 @@
 //! direct [`Quote`]s inside them. Rules read blocks by kind (their *scope*) and skip quoted text
 //! unless they opt in.
 
+pub mod attribution;
 mod block;
 mod classify;
 mod elements;
@@ -18,7 +19,6 @@ mod parser;
 mod plain;
 mod quotes;
 mod record;
-pub mod sourcing;
 pub mod text;
 mod words;
 
@@ -46,7 +46,8 @@ pub enum Encoding {
 pub struct Article {
     /// How the article is named in diagnostics (a path, or `<stdin>`).
     pub name: String,
-    pub source: String,
+    /// The article's text as read and decoded; every span of the model indexes it.
+    pub contents: String,
     pub format: Format,
     pub blocks: Vec<Block>,
     pub quotes: Vec<Quote>,
@@ -59,7 +60,7 @@ pub struct Article {
     /// Every block's words and sentences, split once, the first time a rule asks.
     tokens: std::sync::OnceLock<Tokens>,
     /// Who said what, worked out the first time a rule asks.
-    sourcing: std::sync::OnceLock<sourcing::Sourcing>,
+    attribution: std::sync::OnceLock<attribution::Attribution>,
 }
 
 /// The words and sentences of all blocks, in order, and which of them each block holds.
@@ -125,7 +126,7 @@ impl Article {
         quotes.sort_by_key(|q| q.span.start);
         Self {
             name,
-            source,
+            contents: source,
             format,
             blocks,
             quotes,
@@ -133,7 +134,7 @@ impl Article {
             encoding: Encoding::Utf8,
             layout: None,
             tokens: std::sync::OnceLock::new(),
-            sourcing: std::sync::OnceLock::new(),
+            attribution: std::sync::OnceLock::new(),
         }
     }
 
@@ -155,7 +156,7 @@ impl Article {
         let quotes = quotes::find(&source, &blocks, false);
         Self {
             name: name.into(),
-            source,
+            contents: source,
             format: Format::Plain,
             blocks,
             quotes,
@@ -163,12 +164,12 @@ impl Article {
             encoding: Encoding::Utf8,
             layout: None,
             tokens: std::sync::OnceLock::new(),
-            sourcing: std::sync::OnceLock::new(),
+            attribution: std::sync::OnceLock::new(),
         }
     }
 
     pub fn text(&self, span: Span) -> &str {
-        &self.source[span.range()]
+        &self.contents[span.range()]
     }
 
     pub fn headline(&self) -> Option<&Block> {
@@ -210,7 +211,7 @@ impl Article {
         self.tokens.get_or_init(|| {
             let mut tokens = Tokens::default();
             for block in &self.blocks {
-                let text = &self.source[block.span.range()];
+                let text = &self.contents[block.span.range()];
                 let at = block.span.start;
                 let (words, sentences) = (tokens.words.len(), tokens.sentences.len());
                 tokens.words.extend(text::words(text).map(|w| w.shift(at)));
@@ -284,7 +285,7 @@ impl Article {
                 Words::Split(words.iter().copied())
             }
             None => Words::Spot(Box::new(
-                text::words(&self.source[span.range()]).map(move |w| w.shift(span.start)),
+                text::words(&self.contents[span.range()]).map(move |w| w.shift(span.start)),
             )),
         }
     }

@@ -54,7 +54,7 @@ impl Article {
     /// The record's fields as they are now in the source, if the article is a record's.
     pub fn parts(&self) -> Option<Parts> {
         let layout = self.layout?;
-        let text = |span: Span| self.source[span.range()].to_owned();
+        let text = |span: Span| self.contents[span.range()].to_owned();
         Some(Parts {
             headline: layout.headline.map(text),
             dek: layout.dek.map(text),

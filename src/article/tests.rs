@@ -42,9 +42,9 @@ fn block_at_and_in_quote_find_by_offset() {
             (BlockKind::Paragraph, "The mayor said “it is open” today.")
         ]
     );
-    let open = article.source.find("open”").unwrap();
+    let open = article.contents.find("open”").unwrap();
     assert!(article.in_quote(Span::new(open, open + 4)));
-    let today = article.source.find("today").unwrap();
+    let today = article.contents.find("today").unwrap();
     assert!(!article.in_quote(Span::new(today, today + 5)));
     assert_eq!(article.block_at(Span::new(today, today + 5)), Some(1));
 }

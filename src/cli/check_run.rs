@@ -148,19 +148,21 @@ impl<'a> CheckRun<'a> {
             let original = fixed.iter().find(|f| f.index == index).map(|f| &f.original);
             if self.args.diff {
                 if let Some(original) = original {
-                    out.write_all(fix::diff(&article.name, original, &article.source).as_bytes())?;
+                    out.write_all(
+                        fix::diff(&article.name, original, &article.contents).as_bytes(),
+                    )?;
                 }
             } else if matches!(input, DraftOrigin::Record(_)) {
                 // Written record by record, with the lines that are not records, by the caller.
             } else if !input.is_file() {
-                out.write_all(&input::encode(&article.source, article.encoding))?;
+                out.write_all(&input::encode(&article.contents, article.encoding))?;
             } else if let Some(original) = original {
                 let path = Path::new(&article.name);
                 let written = fix::write_atomically(
                     path,
                     &input::project::root_of_file(path),
                     &input::encode(original, article.encoding),
-                    &input::encode(&article.source, article.encoding),
+                    &input::encode(&article.contents, article.encoding),
                 );
                 match written {
                     Err(reason) => {

@@ -91,7 +91,7 @@ pub struct Config {
     exclude: Option<GlobSet>,
     overrides: Vec<Override>,
     /// The file's text and the spans of its selectors, to report unknown rules at them.
-    source: Option<ErrorFile>,
+    file: Option<ErrorFile>,
     selector_spans: Vec<(String, Span)>,
     /// What was wrong in the file, left out of the rest (reported by [`Config::check`]).
     read_errors: Vec<LocatedError>,
@@ -165,7 +165,7 @@ impl Config {
             style: house_style(file.style, &source),
             exclude,
             overrides,
-            source: Some(source),
+            file: Some(source),
             selector_spans,
             read_errors: errors,
             path: None,
@@ -224,7 +224,7 @@ impl Config {
     /// Every error of the file: those found reading it, and the selectors it names that match
     /// none of the loaded `rules`.
     pub fn check(&self, rules: &RuleSet) -> Result<(), LocatedErrors> {
-        let Some(source) = &self.source else {
+        let Some(source) = &self.file else {
             return Ok(());
         };
         let unknown = self
@@ -258,11 +258,7 @@ impl Config {
     /// names — when those are in the file too (its house style); the file's own first, when
     /// they are in a pack.
     pub fn with_read_errors(&self, loading: LocatedErrors) -> LocatedErrors {
-        let Some(source) = self
-            .source
-            .as_ref()
-            .filter(|_| !self.read_errors.is_empty())
-        else {
+        let Some(source) = self.file.as_ref().filter(|_| !self.read_errors.is_empty()) else {
             return loading;
         };
         let mut errors = self.read_errors.clone();

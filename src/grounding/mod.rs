@@ -170,7 +170,7 @@ impl Sources {
             first_of.entry(word.id).or_insert(index);
         }
         let spans: Vec<Span> = words.iter().map(|w| w.span).collect();
-        let figure_list = figures::figures(&article.source, &spans);
+        let figure_list = figures::figures(&article.contents, &spans);
         let figures = figure_list.iter().map(|f| f.value.clone()).collect();
         let dates = dates(&surface).into_iter().map(|(_, _, d)| d).collect();
         let joined = format!(" {} ", surface.join(" "));

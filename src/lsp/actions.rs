@@ -20,7 +20,7 @@ pub fn code_actions(checked: &Checked, uri: &Uri, range: Range) -> Vec<CodeActio
     let Some(article) = checked.articles.first() else {
         return Vec::new();
     };
-    let lines = Lines::new(&article.source);
+    let lines = Lines::new(&article.contents);
     let wanted = lines.span(range);
     let mut actions = Vec::new();
     for d in checked
@@ -31,7 +31,7 @@ pub fn code_actions(checked: &Checked, uri: &Uri, range: Range) -> Vec<CodeActio
         if let Some(action) = fix_action(d, uri, &lines) {
             actions.push(action);
         }
-        actions.push(suppress_action(d, uri, &lines, &article.source));
+        actions.push(suppress_action(d, uri, &lines, &article.contents));
     }
     if let Some(action) = fix_all_action(checked, uri, &lines) {
         actions.push(action);
@@ -114,7 +114,7 @@ fn fix_all_action(checked: &Checked, uri: &Uri, lines: &Lines<'_>) -> Option<Cod
 /// The explanation of every rule with a finding at `position`.
 pub fn hover(checked: &Checked, rules: &RuleSet, position: Position) -> Option<Hover> {
     let article = checked.articles.first()?;
-    let lines = Lines::new(&article.source);
+    let lines = Lines::new(&article.contents);
     let at = lines.offset(position);
     let under: Vec<&Diagnostic> = checked
         .diagnostics

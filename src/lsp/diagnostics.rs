@@ -20,7 +20,7 @@ pub fn of_document(checked: &Checked, uri: &Uri) -> Vec<Diagnostic> {
     let Some(article) = checked.articles.first() else {
         return problems(checked);
     };
-    let lines = Lines::new(&article.source);
+    let lines = Lines::new(&article.contents);
     let mut out: Vec<Diagnostic> = checked
         .diagnostics
         .iter()
@@ -84,7 +84,7 @@ fn related_label(
         let source_uri = uri_of(Path::new(&doc.article.name))?;
         Location::new(
             source_uri,
-            Lines::new(&doc.article.source).range(label.span),
+            Lines::new(&doc.article.contents).range(label.span),
         )
     };
     Some(DiagnosticRelatedInformation {

@@ -19,7 +19,11 @@ impl Session {
     /// Applies safe fixes to `checked` until none is left, re-checking after each round, so
     /// its diagnostics are what remains. Returns the articles that changed.
     pub fn fix(&self, checked: &mut Checked) -> Vec<FixedArticle> {
-        let originals: Vec<String> = checked.articles.iter().map(|a| a.source.clone()).collect();
+        let originals: Vec<String> = checked
+            .articles
+            .iter()
+            .map(|a| a.contents.clone())
+            .collect();
         for _ in 0..FIX_ROUNDS {
             if checked.abandoned || !apply_round(checked) {
                 break;
@@ -30,7 +34,7 @@ impl Session {
         originals
             .into_iter()
             .enumerate()
-            .filter(|(index, original)| checked.articles[*index].source != *original)
+            .filter(|(index, original)| checked.articles[*index].contents != *original)
             .map(|(index, original)| FixedArticle { index, original })
             .collect()
     }

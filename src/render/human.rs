@@ -56,7 +56,7 @@ impl Emitter for Human {
 pub fn render(report: &Report<'_>, color: bool) -> Vec<u8> {
     let documents = Documents {
         names: report.documents().map(|a| a.name.as_str()).collect(),
-        sources: report.documents().map(|a| a.source.as_str()).collect(),
+        sources: report.documents().map(|a| a.contents.as_str()).collect(),
         indexes: report.line_indexes(),
     };
     let config = Config::default();
@@ -273,7 +273,7 @@ fn to_codespan(d: &Diagnostic, report: &Report<'_>) -> cs::Diagnostic<usize> {
         notes.push(format!("help: {help}"));
     }
     if let Some(fix) = &d.fix {
-        let source = &report.document(d.primary.article).source;
+        let source = &report.document(d.primary.article).contents;
         let edits: Vec<String> = fix
             .edits
             .iter()

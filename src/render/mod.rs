@@ -89,7 +89,7 @@ impl<'a> Report<'a> {
     /// A line index of every document, numbered as labels number them.
     pub fn line_indexes(&self) -> Vec<LineIndex<'a>> {
         self.documents()
-            .map(|a| LineIndex::new(&a.source))
+            .map(|a| LineIndex::new(&a.contents))
             .collect()
     }
 

@@ -2,12 +2,12 @@
 //! kind, position and text, and the quotations inside it.
 
 use crate::article::Article;
-use crate::article::sourcing::QuoteSource;
+use crate::article::attribution::QuoteSource;
 use crate::span::LineIndex;
 use std::fmt::Write;
 
 pub fn render(article: &Article) -> String {
-    let index = LineIndex::new(&article.source);
+    let index = LineIndex::new(&article.contents);
     let position = |offset| {
         let (line, column) = index.line_col(offset);
         format!("{line}:{column}")
@@ -27,7 +27,7 @@ pub fn render(article: &Article) -> String {
             block.span.end,
             article.text(block.span),
         );
-        let sourcing = article.sourcing();
+        let sourcing = article.attribution();
         for (quote, source) in article
             .quotes
             .iter()

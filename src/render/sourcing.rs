@@ -7,7 +7,7 @@ use super::Report;
 use super::emitter::SummaryForm;
 use super::json::SCHEMA_VERSION;
 use crate::article::Article;
-use crate::article::sourcing::{QuoteSource, Resolution};
+use crate::article::attribution::{QuoteSource, Resolution};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -116,7 +116,7 @@ fn speaker(article: &Article, source: &QuoteSource) -> (String, Identified) {
 }
 
 fn summarise(article: &Article) -> ArticleSourcing {
-    let sourcing = article.sourcing();
+    let sourcing = article.attribution();
     // A nickname in a name is nobody's words: not a quotation.
     let quotations: Vec<&QuoteSource> = sourcing
         .quotes

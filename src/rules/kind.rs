@@ -12,14 +12,14 @@ pub struct KindInfo {
     pub default_scope: &'static [BlockKind],
     /// The `{placeholders}` its messages may use.
     pub placeholders: &'static [&'static str],
-    /// The kind's source file, whose `//!` comment is its documentation.
-    pub source: &'static str,
+    /// The text of the kind's Rust file, whose `//!` comment is its documentation.
+    pub rust_file: &'static str,
 }
 
 impl KindInfo {
-    /// The kind's documentation: its source file's leading `//!` comment, as Markdown.
+    /// The kind's documentation: its Rust file's leading `//!` comment, as Markdown.
     pub fn doc(&self) -> String {
-        self.source
+        self.rust_file
             .lines()
             .take_while(|line| line.starts_with("//!"))
             .map(|line| {

@@ -209,7 +209,7 @@ pub struct Rule {
 
 /// A pack file as it was read, kept to render errors and example failures against.
 #[derive(Debug, Clone, Default)]
-pub struct PackSource {
+pub struct PackFile {
     /// How the file is named in messages (`rules/core.toml`, or the path given).
     pub name: String,
     /// The pack's own name, from its `[pack]` table.
@@ -225,7 +225,7 @@ pub struct PackSource {
 /// Every rule of every loaded pack, compiled.
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    pub packs: Vec<PackSource>,
+    pub packs: Vec<PackFile>,
     pub matcher: Matcher,
     /// Whether each rule runs on articles (all but preview rules, until selection changes it).
     pub enabled: Vec<bool>,

@@ -50,7 +50,7 @@ pub const KIND: KindInfo = KindInfo {
         crate::article::BlockKind::Paragraph,
     ],
     placeholders: &["match", "within"],
-    source: include_str!("attribution.rs"),
+    rust_file: include_str!("attribution.rs"),
 };
 
 /// The unit in which support must stand.
@@ -146,7 +146,7 @@ impl Attribution {
     fn unit(&self, cx: &Context<'_>, span: Span) -> Option<Span> {
         let block = &cx.article.blocks[cx.article.block_at(span)?];
         match self.within {
-            Within::Article => Some(Span::new(0, cx.article.source.len())),
+            Within::Article => Some(Span::new(0, cx.article.contents.len())),
             Within::Paragraph => Some(block.span),
             Within::Sentence => cx
                 .article

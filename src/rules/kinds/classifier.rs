@@ -55,7 +55,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "classifier",
     default_scope: &[crate::article::BlockKind::Headline],
     placeholders: &["score", "features"],
-    source: include_str!("classifier.rs"),
+    rust_file: include_str!("classifier.rs"),
 };
 
 /// How many features a finding names.

@@ -44,7 +44,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "consistency",
     default_scope: super::PROSE,
     placeholders: &["match", "preferred"],
-    source: include_str!("consistency.rs"),
+    rust_file: include_str!("consistency.rs"),
 };
 
 crate::rule_spec! {

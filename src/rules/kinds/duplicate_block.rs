@@ -37,7 +37,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "duplicate-block",
     default_scope: &[BlockKind::Paragraph, BlockKind::Caption],
     placeholders: &["block"],
-    source: include_str!("duplicate_block.rs"),
+    rust_file: include_str!("duplicate_block.rs"),
 };
 
 crate::rule_spec! {
@@ -73,7 +73,7 @@ impl Check for DuplicateBlock {
             if words.len() < self.min_words {
                 continue;
             }
-            let text = &cx.article.source;
+            let text = &cx.article.contents;
             let hash = words_hash(text, &words);
             let earlier = seen.entry(hash).or_default();
             match earlier
@@ -118,7 +118,7 @@ fn words_hash(text: &str, words: &[Span]) -> u64 {
 
 /// Whether the block at `earlier` has the same words, ignoring case, as `words`.
 fn same_words(article: &Article, earlier: Span, words: &[Span]) -> bool {
-    let text = &article.source;
+    let text = &article.contents;
     let mut left = article.words(earlier);
     let mut right = words.iter();
     loop {

@@ -45,7 +45,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "existence",
     default_scope: super::PROSE,
     placeholders: &["match"],
-    source: include_str!("existence.rs"),
+    rust_file: include_str!("existence.rs"),
 };
 
 crate::rule_spec! {

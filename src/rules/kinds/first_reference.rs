@@ -48,7 +48,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "first-reference",
     default_scope: &[BlockKind::Paragraph],
     placeholders: &["match", "full"],
-    source: include_str!("first_reference.rs"),
+    rust_file: include_str!("first_reference.rs"),
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -117,7 +117,7 @@ impl FirstReference {
 
     fn check_surnames(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = self.words(cx);
-        let adjacent = |a: Span, b: Span| cx.article.source[a.end..b.start] == *" ";
+        let adjacent = |a: Span, b: Span| cx.article.contents[a.end..b.start] == *" ";
         // Runs of capitalised words.
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;

@@ -49,7 +49,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "glued-words",
     default_scope: super::PROSE,
     placeholders: &["match", "left", "right"],
-    source: include_str!("glued_words.rs"),
+    rust_file: include_str!("glued_words.rs"),
 };
 
 crate::rule_spec! {
@@ -142,7 +142,7 @@ impl GluedWords {
             .unwrap_or(right);
         let right_letters =
             right.chars().skip(1).all(char::is_lowercase) && right.chars().count() >= 2;
-        let in_address = cx.article.source[..span.start].ends_with(['/', '.', '@']);
+        let in_address = cx.article.contents[..span.start].ends_with(['/', '.', '@']);
         if in_address || !right_letters {
             return None;
         }
@@ -279,7 +279,7 @@ impl Check for GluedWords {
             } else {
                 self.is_word(left) || OPENERS.contains(&right)
             };
-            let address = cx.article.source[span.end..].starts_with(['.', '/', '@'])
+            let address = cx.article.contents[span.end..].starts_with(['.', '/', '@'])
                 || TOP_LEVEL_DOMAINS.contains(&right.to_ascii_lowercase().as_str());
             if left_ok && !address && (self.is_word(right) || standalone(right)) {
                 found.push((index, span, span.start + dot + 1));

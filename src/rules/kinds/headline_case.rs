@@ -45,7 +45,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "headline-case",
     default_scope: &[BlockKind::Headline, BlockKind::Subhead],
     placeholders: &["block", "found", "style"],
-    source: include_str!("headline_case.rs"),
+    rust_file: include_str!("headline_case.rs"),
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

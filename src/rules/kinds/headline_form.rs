@@ -51,7 +51,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "headline-form",
     default_scope: &[BlockKind::Headline],
     placeholders: &["match", "block"],
-    source: include_str!("headline_form.rs"),
+    rust_file: include_str!("headline_form.rs"),
 };
 
 /// The shape a rule looks for.
@@ -163,7 +163,7 @@ impl HeadlineForm {
                         continue;
                     }
                     match runs.last_mut() {
-                        Some(run) if cx.article.source[run.end..word.start].trim().is_empty() => {
+                        Some(run) if cx.article.contents[run.end..word.start].trim().is_empty() => {
                             run.end = word.end;
                         }
                         _ => runs.push(word),
@@ -178,12 +178,12 @@ impl HeadlineForm {
                 };
                 // The quotation opens the heading, or follows a short label in capitals
                 // ("RELATED: "); a name before the colon is the speaker ("Goldsmith: ‘…’").
-                let before = &cx.article.source[block.start..quote.span.start];
+                let before = &cx.article.contents[block.start..quote.span.start];
                 let label = before.trim_end().ends_with([':', '|'])
                     && crate::article::text::words(before).count() <= 3
                     && !before.chars().any(char::is_lowercase);
                 let opens_heading = before.trim().is_empty() || label;
-                let after = &cx.article.source[quote.span.end..block.end];
+                let after = &cx.article.contents[quote.span.end..block.end];
                 let speaker_follows = after.chars().any(char::is_alphabetic);
                 if opens_heading && !speaker_follows {
                     vec![quote.span]

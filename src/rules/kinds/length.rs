@@ -39,7 +39,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "length",
     default_scope: &[crate::article::BlockKind::Headline],
     placeholders: &["count", "limit", "unit", "block"],
-    source: include_str!("length.rs"),
+    rust_file: include_str!("length.rs"),
 };
 
 /// What a length limit applies to.

@@ -47,7 +47,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "preferred-term",
     default_scope: super::PROSE,
     placeholders: &["match", "preferred"],
-    source: include_str!("preferred_term.rs"),
+    rust_file: include_str!("preferred_term.rs"),
 };
 
 crate::rule_spec! {

@@ -45,7 +45,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "quotation",
     default_scope: &[BlockKind::Paragraph],
     placeholders: &["match", "style"],
-    source: include_str!("quotation.rs"),
+    rust_file: include_str!("quotation.rs"),
 };
 
 /// What a quotation rule checks.
@@ -97,7 +97,7 @@ impl Check for Quotation {
 
 /// Quotations opened and never closed (and not continued in the next paragraph).
 fn unbalanced(cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>) {
-    let source = &cx.article.source;
+    let source = &cx.article.contents;
     for quote in quotes.iter().filter(|q| q.unclosed && !q.continues) {
         let mark_length = source[quote.span.start..]
             .chars()
@@ -115,7 +115,7 @@ fn unbalanced(cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>) {
 fn mixed_marks(cx: &Context<'_>, quotes: &[&Quote], out: &mut Vec<Diagnostic>) {
     let doubles: Vec<(&Quote, bool)> = quotes
         .iter()
-        .filter_map(|q| Some((*q, is_curly(q, &cx.article.source)?)))
+        .filter_map(|q| Some((*q, is_curly(q, &cx.article.contents)?)))
         .collect();
     let Some(&(_, first_curly)) = doubles.first() else {
         return;

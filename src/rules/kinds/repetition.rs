@@ -44,7 +44,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "repetition",
     default_scope: super::PROSE,
     placeholders: &["match"],
-    source: include_str!("repetition.rs"),
+    rust_file: include_str!("repetition.rs"),
 };
 
 crate::rule_spec! {
@@ -130,7 +130,7 @@ impl Repetition {
             );
             return Some(diagnostic);
         }
-        let source = &cx.article.source;
+        let source = &cx.article.contents;
         let deleted = if across_markup {
             // Keep the tags whole: delete the first word and the space after it.
             let gap = &source[first.end..second.start];
@@ -185,7 +185,7 @@ fn keeping_lines(source: &str, first: Span, second: Span) -> Option<Span> {
 /// lies between, `Some(true)` when markup does too (`the <a>the</a>`), `None` otherwise.
 fn spaced_apart(cx: &Context<'_>, block: &Block, first: Span, second: Span) -> Option<bool> {
     let gap = Span::new(first.end, second.start);
-    let source = &cx.article.source;
+    let source = &cx.article.contents;
     if gap.is_empty() {
         return None;
     }
@@ -210,7 +210,7 @@ fn spaced_apart(cx: &Context<'_>, block: &Block, first: Span, second: Span) -> O
 
 /// Whether the pair is itself a quoted phrase, said on purpose: no "‘there there’".
 fn quoted_phrase(cx: &Context<'_>, first: Span, second: Span) -> bool {
-    let source = &cx.article.source;
+    let source = &cx.article.contents;
     let opens = source[..first.start].ends_with(['‘', '“', '\'', '"']);
     let closes = source[second.end..].starts_with(['’', '”', '\'', '"']);
     opens && closes

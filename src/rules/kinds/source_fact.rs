@@ -53,7 +53,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "source-fact",
     default_scope: &[BlockKind::Dek, BlockKind::Paragraph, BlockKind::Caption],
     placeholders: &["match", "source"],
-    source: include_str!("source_fact.rs"),
+    rust_file: include_str!("source_fact.rs"),
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -177,7 +177,7 @@ impl SourceFact {
         out: &mut Vec<Diagnostic>,
     ) {
         let docs = cx.source_docs;
-        for figure in figures(&cx.article.source, spans) {
+        for figure in figures(&cx.article.contents, spans) {
             // "one" is more often a pronoun than a count; a day belongs to its date.
             if words[figure.word].eq_ignore_ascii_case("one") || in_date(figure.word) {
                 continue;
@@ -232,7 +232,7 @@ impl SourceFact {
             let start = i;
             while i < words.len()
                 && capitalised(words[i])
-                && (i == start || cx.article.source[spans[i - 1].end..spans[i].start] == *" ")
+                && (i == start || cx.article.contents[spans[i - 1].end..spans[i].start] == *" ")
             {
                 i += 1;
             }

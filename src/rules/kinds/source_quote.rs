@@ -46,7 +46,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "source-quote",
     default_scope: &[BlockKind::Dek, BlockKind::Paragraph, BlockKind::Caption],
     placeholders: &["match"],
-    source: include_str!("source_quote.rs"),
+    rust_file: include_str!("source_quote.rs"),
 };
 
 /// Which outcome a rule reports.

@@ -63,7 +63,7 @@
 
 use super::KindInfo;
 use crate::article::BlockKind;
-use crate::article::sourcing::{AnonymousSource, ClaimKind, Resolution};
+use crate::article::attribution::{AnonymousSource, ClaimKind, Resolution};
 use crate::diagnostic::Diagnostic;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
@@ -73,7 +73,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "sourcing",
     default_scope: &[BlockKind::Dek, BlockKind::Paragraph],
     placeholders: &["match", "claim"],
-    source: include_str!("sourcing.rs"),
+    rust_file: include_str!("sourcing.rs"),
 };
 
 /// What a sourcing rule reports.
@@ -134,7 +134,7 @@ fn in_scope(cx: &Context<'_>, span: crate::span::Span) -> bool {
 impl Sourcing {
     fn speakers(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let article = cx.article;
-        let sourcing = article.sourcing();
+        let sourcing = article.attribution();
         for (quote, source) in article.quotes.iter().zip(&sourcing.quotes) {
             let long_enough = article.words(quote.span).nth(self.min_words - 1).is_some();
             if source.how != Resolution::Unresolved || !long_enough || !in_scope(cx, quote.span) {
@@ -156,7 +156,7 @@ impl Sourcing {
 
 impl Sourcing {
     fn claims(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for claim in &cx.article.sourcing().claims {
+        for claim in &cx.article.attribution().claims {
             let chosen = self.claims.is_empty() || self.claims.contains(&claim.kind);
             if claim.vouched.is_some() || !chosen || !in_scope(cx, claim.span) {
                 continue;
@@ -174,7 +174,7 @@ impl Sourcing {
 fn anonymous(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let unexplained: Vec<&AnonymousSource> = cx
         .article
-        .sourcing()
+        .attribution()
         .anonymous
         .iter()
         .filter(|a| a.reason.is_none() && a.explained_before.is_none() && in_scope(cx, a.span))

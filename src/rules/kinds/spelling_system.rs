@@ -51,7 +51,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "spelling-system",
     default_scope: super::PROSE,
     placeholders: &["match", "preferred", "system"],
-    source: include_str!("spelling_system.rs"),
+    rust_file: include_str!("spelling_system.rs"),
 };
 
 /// The system of a pattern number: even numbers are US forms, odd ones UK forms.

@@ -55,7 +55,7 @@ pub const KIND: KindInfo = KindInfo {
     name: "variants",
     default_scope: super::PROSE,
     placeholders: &["match", "preferred"],
-    source: include_str!("variants.rs"),
+    rust_file: include_str!("variants.rs"),
 };
 
 crate::rule_spec! {
@@ -267,7 +267,7 @@ impl CorpusCheck for Variants {
                         let both_capital =
                             capital && next_written.chars().next().is_some_and(char::is_uppercase);
                         if both_capital
-                            && cx.article.source[word.end..next.start] == *" "
+                            && cx.article.contents[word.end..next.start] == *" "
                             && written.len() == word.len()
                         {
                             let pair = Span::new(word.start, next.start + next_written.len());
@@ -280,7 +280,7 @@ impl CorpusCheck for Variants {
         // Only forms with an apostrophe, hyphen, space, accent or inner capital can differ from
         // another; a plain word matters only when such a form of it exists (in this article, or
         // for names anywhere in a corpus). This keeps the work and memory to the variants seen.
-        let source = &cx.article.source;
+        let source = &cx.article.contents;
         let forms: Vec<Form> = candidates
             .iter()
             .map(|&(span, written, _)| match marked(written) {

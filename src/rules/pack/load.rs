@@ -12,7 +12,7 @@ use crate::rules::dictionary::Dictionary;
 use crate::rules::kinds::{AnySpec, Registry};
 use crate::rules::matcher::MatcherBuilder;
 use crate::rules::style::HouseStyle;
-use crate::rules::{PackSource, Rule, RuleSet, fold_form};
+use crate::rules::{PackFile, Rule, RuleSet, fold_form};
 use crate::span::{LineIndex, Span};
 use serde::de::IntoDeserializer;
 use std::collections::HashMap;
@@ -59,7 +59,7 @@ type RuleTable<'t> = (&'static str, Spanned<DeValue<'t>>);
 /// What loading has gathered so far.
 struct Loader<'s, R> {
     style: &'s HouseStyle,
-    packs: Vec<PackSource>,
+    packs: Vec<PackFile>,
     errors: Vec<LocatedError>,
     matcher: MatcherBuilder,
     /// The word lists read so far, which rules that name the same list share.
@@ -119,9 +119,9 @@ impl<R: Registry> Loader<'_, R> {
                     ),
                     Err(message) => {
                         // Nothing of the file is kept: an error shows no line of it.
-                        self.packs.push(PackSource {
+                        self.packs.push(PackFile {
                             name,
-                            ..PackSource::default()
+                            ..PackFile::default()
                         });
                         self.error(self.packs.len() - 1, None, message, "");
                         return None;
@@ -129,10 +129,10 @@ impl<R: Registry> Loader<'_, R> {
                 }
             }
         };
-        self.packs.push(PackSource {
+        self.packs.push(PackFile {
             name,
             text,
-            ..PackSource::default()
+            ..PackFile::default()
         });
         Some(location)
     }

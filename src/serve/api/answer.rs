@@ -84,9 +84,9 @@ pub(super) fn fixed_answer(
         };
     };
     let (Some(old), Some(new)) = (before.parts(), after.parts()) else {
-        let edits = edits_between(&before.source, &after.source, deadline, None);
+        let edits = edits_between(&before.contents, &after.contents, deadline, None);
         return Fixed::Text {
-            text: after.source.clone(),
+            text: after.contents.clone(),
             edits,
         };
     };

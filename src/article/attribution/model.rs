@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// What the attribution layer found in one article.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Sourcing {
+pub struct Attribution {
     /// One entry per quotation of [`Article::quotes`](crate::article::Article::quotes), in
     /// the same order.
     pub quotes: Vec<QuoteSource>,

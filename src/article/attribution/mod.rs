@@ -1,6 +1,6 @@
 //! Who said what: the attribution layer of the article model.
 //!
-//! Computed once per article, the first time a rule asks ([`Article::sourcing`]), and shown by
+//! Computed once per article, the first time a rule asks ([`Article::attribution`]), and shown by
 //! `copydesk dump-model`:
 //! - for every direct quotation, its speaker, the cue that attributes it ("said", "told",
 //!   "according to", a colon) and how that was decided ([`Resolution`]);
@@ -22,14 +22,14 @@ mod model;
 mod speakers;
 mod view;
 
-pub use model::{AnonymousSource, Claim, ClaimKind, QuoteSource, Resolution, Sourcing, Vouched};
+pub use model::{AnonymousSource, Attribution, Claim, ClaimKind, QuoteSource, Resolution, Vouched};
 
 use super::Article;
 
 /// The attribution layer of `article`.
-fn analyse(article: &Article) -> Sourcing {
+fn analyse(article: &Article) -> Attribution {
     let views = view::Views::new(article);
-    Sourcing {
+    Attribution {
         quotes: speakers::resolve(article, &views),
         claims: claims::find(article, &views),
         anonymous: anonymous::find(article, &views),
@@ -38,8 +38,8 @@ fn analyse(article: &Article) -> Sourcing {
 
 impl Article {
     /// Who said each quotation, what vouches for each check-worthy claim, and the anonymous
-    /// sources (see [`sourcing`](self)), worked out once.
-    pub fn sourcing(&self) -> &Sourcing {
-        self.sourcing.get_or_init(|| analyse(self))
+    /// sources (see [`attribution`](self)), worked out once.
+    pub fn attribution(&self) -> &Attribution {
+        self.attribution.get_or_init(|| analyse(self))
     }
 }
