@@ -52,8 +52,35 @@ pub struct Support {
     pub coverage: f64,
     /// The weight of its terms outside quotations (the sum of their rarities).
     pub weight: f64,
-    /// Its words, outside quotations, whose terms none of the passages has.
+    /// Its words, outside quotations, whose terms none of the passages has (see
+    /// [`AlignedSentence::quoted_share`] for a sentence mostly quoted).
     pub unmatched: Vec<Span>,
+}
+
+/// The coverage from which a sentence of the body counts as traced to its passage: under it,
+/// too little of what it says is in the sources.
+pub const TRACED_COVERAGE: f64 = 0.4;
+/// The coverage from which a headline, dek, subhead or caption counts as traced to its
+/// passages: a summary says the story in words of its own, so half a body sentence's.
+pub const TRACED_SUMMARY_COVERAGE: f64 = 0.2;
+
+impl Support {
+    /// Whether the stretch is traced to the sources with at least `min_coverage` of its
+    /// weight in its passages (or nothing outside quotations to trace).
+    pub fn is_traced(&self, min_coverage: f64) -> bool {
+        self.coverage >= min_coverage && (!self.passages.is_empty() || self.weight == 0.0)
+    }
+}
+
+impl AlignedSentence {
+    /// Whether the sentence is traced to the sources: [`TRACED_COVERAGE`] for a sentence of
+    /// the body, [`TRACED_SUMMARY_COVERAGE`] for a summary.
+    pub fn is_traced(&self) -> bool {
+        self.support.is_traced(match self.summary {
+            true => TRACED_SUMMARY_COVERAGE,
+            false => TRACED_COVERAGE,
+        })
+    }
 }
 
 /// A clause of a draft sentence, aligned on its own.
@@ -73,7 +100,9 @@ pub struct AlignedSentence {
     pub span: Span,
     /// A headline, dek, subhead or caption: compared with the union of its passages.
     pub summary: bool,
-    /// The share of its words inside quotations.
+    /// The share of its words inside quotations. When it is over half, the sentence is
+    /// aligned by all its words, quoted or not (a quotation is aligned with the passage it was
+    /// taken from), and `support` counts them all; otherwise quoted words count for nothing.
     pub quoted_share: f64,
     pub support: Support,
     /// Its clauses, when "and", "which" or "as" splits it in two or more (else empty).
@@ -127,29 +156,14 @@ impl Sources {
                 _ => continue,
             };
             for span in article.sentences(block) {
-                let mut words = Vec::new();
-                let mut all = 0usize;
-                let mut splits = Vec::new();
-                for word in article.words(span) {
-                    all += 1;
-                    if article.in_quote(word) {
-                        continue;
-                    }
-                    let text = article.text(word);
-                    if all > 1 && matches!(text, "and" | "which" | "as") {
-                        splits.push((words.len(), word));
-                    }
-                    if let Some(term) = index.term(&self.vocabulary, text) {
-                        words.push(Word { span: word, term });
-                    }
-                }
-                let support = self.support(index, docs, &words, summary, &[]);
-                let clauses = self.clauses(index, docs, span, &words, &splits, &support);
+                let read = self.sentence_words(index, article, span);
+                let support = self.support(index, docs, &read.words, summary, &[]);
+                let clauses = self.clauses(index, docs, span, &read.words, &read.splits, &support);
                 sentences.push(AlignedSentence {
                     block: block_index,
                     span,
                     summary,
-                    quoted_share: 1.0 - words_outside(article, span) as f64 / all.max(1) as f64,
+                    quoted_share: read.quoted_share,
                     support,
                     clauses,
                 });
@@ -262,12 +276,59 @@ impl Shared {
     }
 }
 
-/// The words of `span` outside quotations.
-fn words_outside(article: &Article, span: Span) -> usize {
-    article
-        .words(span)
-        .filter(|&w| !article.in_quote(w))
-        .count()
+/// What a draft sentence is aligned by.
+struct SentenceWords {
+    /// Its words outside quotations, with their terms; all its words when most are quoted.
+    words: Vec<Word>,
+    /// Where "and", "which" or "as" (outside quotations, not first) opens a clause: the index
+    /// in `words`, and the word.
+    splits: Vec<(usize, Span)>,
+    quoted_share: f64,
+}
+
+impl Sources {
+    /// The words of sentence `span` of `article` that it is aligned by: those outside
+    /// quotations, or, when most of it is quoted, all of them (a quotation is aligned with the
+    /// passage it was taken from, and it has no clauses).
+    fn sentence_words(
+        &self,
+        index: &SentenceIndex,
+        article: &Article,
+        span: Span,
+    ) -> SentenceWords {
+        let (mut all, mut quoted) = (0usize, 0usize);
+        let mut words = Vec::new();
+        let mut splits = Vec::new();
+        for word in article.words(span) {
+            all += 1;
+            if article.in_quote(word) {
+                quoted += 1;
+                continue;
+            }
+            let text = article.text(word);
+            if all > 1 && matches!(text, "and" | "which" | "as") {
+                splits.push((words.len(), word));
+            }
+            if let Some(term) = index.term(&self.vocabulary, text) {
+                words.push(Word { span: word, term });
+            }
+        }
+        if quoted * 2 > all {
+            splits.clear();
+            words = article
+                .words(span)
+                .filter_map(|word| {
+                    let term = index.term(&self.vocabulary, article.text(word))?;
+                    Some(Word { span: word, term })
+                })
+                .collect();
+        }
+        SentenceWords {
+            words,
+            splits,
+            quoted_share: quoted as f64 / all.max(1) as f64,
+        }
+    }
 }
 
 /// The source sentences (global indices) that share the most weight with `words`, best first:
