@@ -15,7 +15,7 @@ mod terms;
 
 pub use figures::{Figure, figure_value, figures};
 pub use passages::{
-    AlignedClause, AlignedSentence, Alignment, Passage, Support, TRACED_COVERAGE,
+    AlignedClause, AlignedSentence, Alignment, ELSEWHERE_CREDIT, Passage, Support, TRACED_COVERAGE,
     TRACED_SUMMARY_COVERAGE,
 };
 pub use terms::stem;

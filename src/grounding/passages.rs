@@ -50,6 +50,10 @@ pub struct Support {
     /// The share of its terms' weight that the passages have, from 0 to 1 (1 when it has no
     /// terms outside quotations: there is nothing to judge).
     pub coverage: f64,
+    /// The share (0 to 1) of its terms' weight that its passages lack but some other sentence
+    /// of the sources has: words of the story used elsewhere, as a paraphrase or a summary
+    /// uses them, unlike words no source has.
+    pub elsewhere: f64,
     /// The weight of its terms outside quotations (the sum of their rarities).
     pub weight: f64,
     /// Its words, outside quotations, whose terms none of the passages has (see
@@ -64,11 +68,21 @@ pub const TRACED_COVERAGE: f64 = 0.4;
 /// passages: a summary says the story in words of its own, so half a body sentence's.
 pub const TRACED_SUMMARY_COVERAGE: f64 = 0.2;
 
+/// How much a word the passages lack but another source sentence has counts, against one the
+/// passages have.
+pub const ELSEWHERE_CREDIT: f64 = 0.25;
+
 impl Support {
-    /// Whether the stretch is traced to the sources with at least `min_coverage` of its
-    /// weight in its passages (or nothing outside quotations to trace).
-    pub fn is_traced(&self, min_coverage: f64) -> bool {
-        self.coverage >= min_coverage && (!self.passages.is_empty() || self.weight == 0.0)
+    /// How far the stretch is supported, from 0 to 1: its coverage, plus
+    /// [`ELSEWHERE_CREDIT`] of the share of its weight found elsewhere in the sources.
+    pub fn supported_share(&self) -> f64 {
+        (self.coverage + ELSEWHERE_CREDIT * self.elsewhere).min(1.0)
+    }
+
+    /// Whether the stretch is traced to the sources with a [`Support::supported_share`] of at
+    /// least `min_share` and a passage (or nothing outside quotations to trace).
+    pub fn is_traced(&self, min_share: f64) -> bool {
+        self.supported_share() >= min_share && (!self.passages.is_empty() || self.weight == 0.0)
     }
 }
 
@@ -238,17 +252,23 @@ impl Sources {
                     .any(|s| s.terms.binary_search(&term).is_ok())
             })
         };
-        let mut matched = 0.0;
+        let (mut matched, mut elsewhere) = (0.0, 0.0);
         let mut unmatched = Vec::new();
         for word in words {
-            match word.term.filter(|&t| has(t)) {
-                Some(_) => matched += index.weight(word.term),
+            match word.term {
+                Some(term) if has(term) => matched += index.weight(word.term),
+                Some(_) => {
+                    elsewhere += index.weight(word.term);
+                    unmatched.push(word.span);
+                }
                 None => unmatched.push(word.span),
             }
         }
+        let share = |part: f64| if weight > 0.0 { part / weight } else { 0.0 };
         Support {
             passages,
             coverage: if weight > 0.0 { matched / weight } else { 1.0 },
+            elsewhere: share(elsewhere),
             weight,
             unmatched,
         }
@@ -274,6 +294,18 @@ impl Shared {
         pairs.dedup();
         Self { terms, pairs }
     }
+}
+
+/// Whether the "as" at `word` is part of a phrase that opens no clause: "as well as", "such
+/// as" (found by the words either side of it, without a search).
+fn in_phrase(article: &Article, word: Span) -> bool {
+    let source = &article.source;
+    let from = source.floor_char_boundary(word.start.saturating_sub(16));
+    let to = source.ceil_char_boundary(word.end.saturating_add(16).min(source.len()));
+    let before = source[from..word.start].trim_end().to_lowercase();
+    let after = source[word.end..to].trim_start().to_lowercase();
+    article.text(word) == "as"
+        && (after.starts_with("well ") || before.ends_with("such") || before.ends_with("as well"))
 }
 
 /// What a draft sentence is aligned by.
@@ -306,7 +338,7 @@ impl Sources {
                 continue;
             }
             let text = article.text(word);
-            if all > 1 && matches!(text, "and" | "which" | "as") {
+            if all > 1 && matches!(text, "and" | "which" | "as") && !in_phrase(article, word) {
                 splits.push((words.len(), word));
             }
             if let Some(term) = index.term(&self.vocabulary, text) {

@@ -146,8 +146,8 @@ impl SourceSentence {
     /// Whether too little of a stretch's weight is in its passage: under `min_coverage`,
     /// with at least `min_unmatched` missing.
     fn unsupported(&self, support: &Support, min_coverage: f64) -> bool {
-        support.coverage < min_coverage
-            && support.weight * (1.0 - support.coverage) >= self.min_unmatched
+        let supported = support.supported_share();
+        supported < min_coverage && support.weight * (1.0 - supported) >= self.min_unmatched
     }
 
     /// The stretches of `sentence` to report: the whole sentence when it is unsupported,
@@ -163,7 +163,9 @@ impl SourceSentence {
             let start = sentence
                 .clauses
                 .iter()
-                .take_while(|c| !sentence.summary && c.support.coverage >= CLEARLY_SUPPORTED)
+                .take_while(|c| {
+                    !sentence.summary && c.support.supported_share() >= CLEARLY_SUPPORTED
+                })
                 .count();
             let span = sentence
                 .clauses
@@ -245,11 +247,14 @@ fn attributed_elsewhere(cx: &Context<'_>, sources: &Sources, sentence: Span) -> 
     let Some(cue) = words.iter().position(is_cue) else {
         return false;
     };
-    // A capitalised word that is not a function word ("The", "He") is part of a name.
-    let capitalised = |i: &usize| {
-        let text = cx.text(words[*i]);
-        text.starts_with(char::is_uppercase) && stem(text).is_some()
+    // A capitalised word that is not a function word ("The", "He") is part of a name; the
+    // sentence's first word is capitalised anyway, and counts only before another capital.
+    let capital = |i: usize| {
+        words.get(i).is_some_and(|&w| {
+            cx.text(w).starts_with(char::is_uppercase) && stem(cx.text(w)).is_some()
+        })
     };
+    let capitalised = |i: &usize| capital(*i) && (*i > 0 || capital(1));
     let near = cue.saturating_sub(4)..(cue + 5).min(words.len());
     let names: Vec<&str> = near
         .filter(capitalised)
