@@ -8,44 +8,26 @@
 
 mod align;
 mod changed;
+mod doc;
 mod figures;
+mod passages;
+mod sentences;
+mod terms;
 mod words;
 
+pub use doc::SourceDoc;
+use doc::SourceWord;
 pub use figures::{Figure, figure_value, figures};
+pub use passages::{
+    AlignedClause, AlignedSentence, Alignment, ELSEWHERE_CREDIT, Passage, Support, TRACED_COVERAGE,
+    TRACED_SUMMARY_COVERAGE,
+};
+pub use terms::stem;
 pub use words::normalise_word;
 
 use crate::article::{Article, text};
 use crate::span::Span;
-use foldhash::{HashMap, HashMapExt, HashSet};
-
-/// A word of a source: where it is and its interned, normalised form.
-#[derive(Debug, Clone, Copy)]
-struct SourceWord {
-    span: Span,
-    id: u32,
-}
-
-/// One source document and what was gathered from it.
-pub struct SourceDoc {
-    pub article: Article,
-    words: Vec<SourceWord>,
-    /// Where each word (by id) first appears in `words`.
-    first_of: HashMap<u32, usize>,
-    /// Normalised figures (see [`figure_value`]).
-    figures: HashSet<String>,
-    /// Every figure with the words around it, for changed-figure checks.
-    figure_list: Vec<Figure>,
-    /// The figures by the words around them, indexed the first time a check asks.
-    figure_index: std::sync::OnceLock<changed::FigureIndex>,
-    /// Month-and-day dates ("march 15") and weekdays ("wednesday").
-    dates: HashSet<String>,
-    /// The words of the source in their own case, joined by single spaces and padded, so a
-    /// name is found with one substring search.
-    joined: String,
-    /// The suffixes of `joined`, sorted the first time a name is looked for: each name is
-    /// then found by bisection, however long the source.
-    suffixes: std::sync::OnceLock<suffix::SuffixTable<'static, 'static>>,
-}
+use foldhash::{HashMap, HashMapExt};
 
 /// Where a quotation came from, or the passage it was most likely taken from.
 #[derive(Debug, Clone)]
@@ -79,6 +61,8 @@ pub struct Sources {
     vocabulary: HashMap<String, u32>,
     /// Positions of each word pair: (doc, index of the first word).
     bigrams: HashMap<(u32, u32), Vec<(u32, u32)>>,
+    /// The sentences of the sources, indexed the first time a draft is aligned.
+    sentence_index: std::sync::OnceLock<sentences::SentenceIndex>,
 }
 
 /// How far, in words, a source's own quotation is taken before and after the place a draft
@@ -313,6 +297,24 @@ impl Sources {
     /// The text of `span` in source `doc`.
     pub fn text(&self, doc: usize, span: Span) -> &str {
         self.docs[doc].article.text(span)
+    }
+
+    /// The sentences of source `doc`, in order: a [`Passage`]'s `sentences` number them.
+    pub fn source_sentences(&self, doc: usize) -> impl Iterator<Item = Span> + '_ {
+        let index = self.sentence_index();
+        let range = index.of_doc.get(doc).cloned().unwrap_or_default();
+        index.sentences[range].iter().map(|s| s.span)
+    }
+
+    /// Sentence `number` of source `doc` (as a [`Passage`]'s `sentences` number them).
+    pub fn source_sentence(&self, doc: usize, number: usize) -> Option<Span> {
+        let index = self.sentence_index();
+        let range = index.of_doc.get(doc)?;
+        let at = range
+            .start
+            .checked_add(number)
+            .filter(|&at| at < range.end)?;
+        Some(index.sentences[at].span)
     }
 
     /// Whether any of `docs` has the name (words joined by single spaces), in the same case.

@@ -16,6 +16,7 @@ mod registry;
 pub mod sarif;
 pub mod sourcing;
 pub mod statistics;
+pub mod trace;
 
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -32,6 +33,9 @@ pub struct Report<'a> {
     pub articles: &'a [Article],
     /// The sources the articles were checked against, if any.
     pub sources: Option<&'a Sources>,
+    /// For each article, the indices in `sources` of those it was checked against (empty when
+    /// the caller does not say).
+    pub source_of: &'a [Vec<usize>],
     pub diagnostics: &'a [Diagnostic],
     /// Inputs that could not be checked.
     pub problems: &'a [InputProblem],
@@ -64,6 +68,7 @@ impl<'a> Report<'a> {
         Self {
             articles,
             sources: None,
+            source_of: &[],
             diagnostics,
             problems,
         }

@@ -23,6 +23,7 @@ pub mod quotation;
 pub mod repetition;
 pub mod source_fact;
 pub mod source_quote;
+pub mod source_sentence;
 pub mod sourcing;
 pub mod spelling_system;
 pub mod variants;
@@ -46,6 +47,7 @@ crate::kind_registry! {
     duplicate_block => DuplicateBlock,
     source_quote => SourceQuote,
     source_fact => SourceFact,
+    source_sentence => SourceSentence,
     variants => Variants,
     first_reference => FirstReference,
 }
