@@ -151,6 +151,7 @@ fn check_one(
     let mut out = Vec::new();
     let mut collected = Vec::new();
     let mut rest = &scanned[..];
+    let alignment = std::sync::OnceLock::new();
     for (rule_index, rule) in rules.rules.iter().enumerate() {
         if run.past_deadline() {
             break;
@@ -181,6 +182,7 @@ fn check_one(
                 .get(article_index)
                 .map_or(&[], Vec::as_slice),
             source_offset: run.articles.len(),
+            alignment: &alignment,
             corpus: run.corpus,
         };
         match rule.check.corpus().filter(|_| run.corpus) {

@@ -9,8 +9,13 @@
 mod align;
 mod changed;
 mod figures;
+mod passages;
+mod sentences;
+mod terms;
 
 pub use figures::{Figure, figure_value, figures};
+pub use passages::{AlignedClause, AlignedSentence, Alignment, Passage, Support};
+pub use terms::stem;
 
 use crate::article::{Article, text};
 use crate::span::Span;
@@ -77,6 +82,8 @@ pub struct Sources {
     vocabulary: HashMap<String, u32>,
     /// Positions of each word pair: (doc, index of the first word).
     bigrams: HashMap<(u32, u32), Vec<(u32, u32)>>,
+    /// The sentences of the sources, indexed the first time a draft is aligned.
+    sentence_index: std::sync::OnceLock<sentences::SentenceIndex>,
 }
 
 /// How far, in words, a source's own quotation is taken before and after the place a draft
@@ -316,6 +323,13 @@ impl Sources {
     /// The text of `span` in source `doc`.
     pub fn text(&self, doc: usize, span: Span) -> &str {
         self.docs[doc].article.text(span)
+    }
+
+    /// The sentences of source `doc`, in order: a [`Passage`]'s `sentences` number them.
+    pub fn source_sentences(&self, doc: usize) -> impl Iterator<Item = Span> + '_ {
+        let index = self.sentence_index();
+        let range = index.of_doc.get(doc).cloned().unwrap_or_default();
+        index.sentences[range].iter().map(|s| s.span)
     }
 
     /// Whether any of `docs` has the name (words joined by single spaces), in the same case.

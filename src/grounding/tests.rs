@@ -54,3 +54,82 @@ fn figures_dates_and_names() {
         Some("3")
     );
 }
+
+const HARBOUR_SOURCE: &str = "Harbour vote\n\nThe council approved the harbour budget on Monday after a short debate. Fishermen said the new quay would open in three weeks. The mayor, Dana Whitlock, called the vote a turning point for the town.\n";
+
+fn aligned(draft: &str) -> (Sources, Article, Alignment) {
+    let s = sources(HARBOUR_SOURCE);
+    let article = Article::parse("draft.txt", draft, Format::Plain);
+    let alignment = s.align(&[0], &article);
+    (s, article, alignment)
+}
+
+#[test]
+fn sentences_align_with_the_passage_they_come_from() {
+    let (s, article, alignment) = aligned(
+        "Quay vote\n\nAfter a short debate on Monday, the council approves the harbour budget. The new quay will open in 3 weeks, fishermen say. Protesters burned tyres outside the station and chanted slogans.\n",
+    );
+    let source: Vec<Span> = s.source_sentences(0).collect();
+    assert_eq!(source.len(), 4, "the title and three sentences");
+    let body: Vec<&AlignedSentence> = alignment.sentences.iter().filter(|a| !a.summary).collect();
+    assert_eq!(body.len(), 3);
+    let passage = |a: &AlignedSentence| a.support.passages[0].sentences.clone();
+    assert_eq!(passage(body[0]), 1..2);
+    assert!(body[0].support.coverage > 0.9, "{:?}", body[0].support);
+    assert_eq!(passage(body[1]), 2..3);
+    assert!(body[1].support.coverage > 0.9, "three and 3, say and said");
+    assert!(body[2].support.coverage < 0.2, "{:?}", body[2].support);
+    let unmatched: Vec<&str> = body[2]
+        .support
+        .unmatched
+        .iter()
+        .map(|&w| article.text(w))
+        .collect();
+    assert!(unmatched.contains(&"tyres") && unmatched.contains(&"chanted"));
+    assert_eq!(body[2].clauses.len(), 2, "split at `and`");
+    assert!(
+        article
+            .text(body[2].clauses[1].span)
+            .starts_with("and chanted")
+    );
+    let at = alignment.sentence_at(body[1].span).map(|a| a.span);
+    assert_eq!(at, Some(body[1].span));
+    assert_eq!(
+        s.text(0, source[2]),
+        "Fishermen said the new quay would open in three weeks."
+    );
+}
+
+#[test]
+fn a_sentence_made_of_two_aligns_with_both() {
+    let (_, _, alignment) = aligned(
+        "Quay vote\n\nFishermen expect the new quay in three weeks; Dana Whitlock called the vote a turning point.\n",
+    );
+    let body = alignment
+        .sentences
+        .iter()
+        .find(|a| !a.summary)
+        .expect("a sentence");
+    assert_eq!(body.support.passages[0].sentences, 2..4);
+    assert!(body.support.coverage > 0.8, "{:?}", body.support);
+}
+
+#[test]
+fn a_headline_is_judged_against_several_passages() {
+    let (_, article, alignment) =
+        aligned("Council backs harbour budget as Whitlock hails turning point\n\nText.\n");
+    let headline = &alignment.sentences[0];
+    assert!(headline.summary);
+    assert!(headline.support.passages.len() >= 2);
+    let unmatched: Vec<&str> = headline
+        .support
+        .unmatched
+        .iter()
+        .map(|&w| article.text(w))
+        .collect();
+    assert_eq!(
+        unmatched,
+        ["backs", "hails"],
+        "the rest is in one passage or the other"
+    );
+}

@@ -20,7 +20,7 @@ pub use template::{fill_template, keep_case, placeholders};
 
 use crate::article::{Article, Block, BlockKind};
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::grounding::Sources;
+use crate::grounding::{Alignment, Sources};
 use crate::span::Span;
 pub use exceptions::Exceptions;
 use matcher::{Hit, Matcher};
@@ -319,6 +319,9 @@ pub struct Context<'a> {
     pub source_docs: &'a [usize],
     /// Labels into source `doc` use article index `source_offset + doc`.
     pub source_offset: usize,
+    /// The article aligned with its sources, computed by the first rule that asks (see
+    /// [`Context::alignment`]) and shared by every other.
+    pub alignment: &'a std::sync::OnceLock<Alignment>,
     /// The run judges consistency across all its articles (`--corpus`).
     pub corpus: bool,
 }
@@ -332,6 +335,16 @@ impl<'a> Context<'a> {
             .iter()
             .enumerate()
             .filter(move |(_, b)| scope.contains(b.kind))
+    }
+
+    /// Every sentence of the article aligned with the source passage it comes from, or `None`
+    /// when the article has no sources. Computed once per article, however many rules ask.
+    pub fn alignment(&self) -> Option<&'a Alignment> {
+        let sources = self.sources.filter(|_| !self.source_docs.is_empty())?;
+        Some(
+            self.alignment
+                .get_or_init(|| sources.align(self.source_docs, self.article)),
+        )
     }
 
     /// Whether this rule may report `span`: not in a quotation (unless it opts in) and not on
