@@ -444,7 +444,7 @@ def paraphrase(article, rng):
                 pieces += [paragraph[last:start], new]
                 last = end
         paragraph = "".join(pieces) + paragraph[last:]
-        paragraph = sub_outside_quotes(re.compile(r"\b([Mm])ore than\b"), lambda m: "over" if m.group(1) == "m" else "Over", paragraph)
+        paragraph = sub_outside_quotes(re.compile(r"(?<![Nn]o )\b([Mm])ore than\b"), lambda m: "over" if m.group(1) == "m" else "Over", paragraph)
         paragraph = sub_outside_quotes(
             SMALL_NUMERAL,
             lambda m: None if MONTH.search(paragraph[max(0, m.start() - 12):m.start()]) else WORDS[m.group(1)],

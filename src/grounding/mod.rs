@@ -8,6 +8,7 @@
 
 mod align;
 mod changed;
+pub mod drift;
 mod figures;
 mod passages;
 mod sentences;

@@ -153,6 +153,7 @@ kinds! {
     duplicate_block => DuplicateBlock,
     source_quote => SourceQuote,
     source_fact => SourceFact,
+    source_drift => SourceDrift,
     variants => Variants,
     first_reference => FirstReference,
 }
