@@ -200,7 +200,7 @@ def plant(article, index, start, end, new_sentence):
 VERB = r"(?:said|says|told (?:reporters|Reuters|The Associated Press|the BBC|[A-Z][\w.]*(?: [A-Z][\w.]*)*)|reported|estimated|added|stated|announced)"
 DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|[A-Z][a-z]+ \d{1,2})"
 WHEN = r"(?: (?:on|late|early|last|this) " + DAY + r"(?: night| morning| afternoon| evening)?| in a (?:statement|report|filing|news release|briefing))*"
-TRAILING = re.compile(r",\s+((?:according to [^,.;]{2,70})|(?:[^,.;]{2,60}? " + VERB + WHEN + r")|(?:" + VERB + r" [^,.;]{2,70}))(?=[.]$)")
+TRAILING = re.compile(r",\s+((?:according to [^,.;]{2,70})|(?:[^,.;]{2,60}? " + VERB + WHEN + r")|(?:(?:said|says) (?:(?:the|a|an) [^,.;]{2,60}|[A-Z][^,.;]{1,50})))(?=[.]$)")
 LEADING = re.compile(r"^According to [^,;]{2,70}, ")
 LEADING_SAID = re.compile(r"^((?:[A-Z][\w’'.-]*|the|a|an|of)(?: (?:[A-Z][\w’'.-]*|the|of|and|a|[a-z]+)){0,5}) (?:said|says)" + WHEN + r"(?: that)? (?=[a-zA-Z0-9$£])")
 
@@ -210,7 +210,8 @@ def strip_attribution(sentence, rng):
         return sentence[:m.start()] + sentence[m.end():]
     if LEADING.match(sentence):
         return capitalise(LEADING.sub("", sentence))
-    if (m := LEADING_SAID.match(sentence)) and not re.match(r"(?:He|She|They|It|We|I)\b", sentence):
+    if ((m := LEADING_SAID.match(sentence)) and not re.match(r"(?:He|She|They|It|We|I)\b", sentence)
+            and not re.search(r"\b(?:is|be|was|were|to|been)$", m.group(1))):
         return capitalise(sentence[m.end():])
     return None
 

@@ -17,11 +17,18 @@ use super::{AlignedSentence, Alignment, Sources};
 use crate::article::Article;
 use crate::span::Span;
 use read::{Cue, Token};
+use words::SAYING;
 
 /// The share of a draft sentence's term weight its passage must have for the two to be
 /// compared: less, and the sentence is not a rewrite of that passage (the unsupported-sentence
 /// rule speaks for it).
 pub const MIN_COVERAGE: f64 = 0.5;
+
+/// What attributes a claim in a draft: a verb of saying, or a finding ("the poll found").
+const DRAFT_CUES: u16 = words::SAYING | words::ATTRIBUTES;
+
+/// The fewest terms a draft sentence has to be compared.
+const MIN_TERMS: usize = 3;
 
 /// A draft sentence mostly inside quotation marks is a quotation, not a rewrite.
 const MOST_QUOTED: f64 = 0.5;
@@ -84,6 +91,10 @@ impl Sources {
                 continue;
             }
             let draft = read::tokens(article, sentence.span);
+            // A fragment ("Trump tweeted:") says too little to be compared.
+            if read::stems(&draft).len() < MIN_TERMS {
+                continue;
+            }
             let source = &self.docs[passage.doc].article;
             let passage_sentences: Vec<SourceSentence> = self
                 .source_sentences(passage.doc)
@@ -156,7 +167,9 @@ impl Sources {
             .flatten()
             .filter_map(|i| alignment.sentences.get(i))
             .filter(|other| same_source(other))
-            .any(|other| !read::cues(words, &read::tokens(article, other.span)).is_empty())
+            .any(|other| {
+                !read::cues(words, &read::tokens(article, other.span), DRAFT_CUES).is_empty()
+            })
     }
 }
 
@@ -175,37 +188,55 @@ fn shared(terms: &[String], others: &[String]) -> usize {
         .count()
 }
 
-/// The draft states on its own authority what a source sentence attributes.
+/// The draft states on its own authority what a source sentence attributes: no attribution
+/// of the draft vouches for the words the source's attribution vouches for.
 fn attribution_dropped(
     words: &DriftWords,
     draft: &[Token],
     passage: &[SourceSentence],
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
-    if !read::cues(words, draft).is_empty()
-        || read::hedges(words, draft)
-            .iter()
-            .any(|(_, attributed)| *attributed)
+    if read::hedges(words, draft)
+        .iter()
+        .any(|(_, attributed)| *attributed)
     {
         return;
     }
     let draft_terms = read::stems(draft);
-    let in_passage: usize = passage
+    let vouched_here: Vec<Vec<String>> = read::cues(words, draft, DRAFT_CUES)
         .iter()
-        .map(|s| shared(&draft_terms, &read::stems(&s.tokens)))
-        .sum();
+        .map(|cue| read::stems(&draft[cue.governs(draft.len())]))
+        .collect();
+    let mut passage_terms: Vec<String> = passage
+        .iter()
+        .flat_map(|s| read::stems(&s.tokens))
+        .collect();
+    passage_terms.sort_unstable();
+    passage_terms.dedup();
+    let in_passage = shared(&draft_terms, &passage_terms);
     for sentence in passage {
-        for cue in read::cues(words, &sentence.tokens) {
+        for cue in read::cues(words, &sentence.tokens, SAYING) {
             let governed = read::stems(&sentence.tokens[cue.governs(sentence.tokens.len())]);
-            let common = shared(&draft_terms, &governed);
-            if common >= 2 && 2 * common >= in_passage {
-                if let (Some(span), Some(source)) = (
-                    span_of(draft, 0..draft.len()),
-                    span_of(&sentence.tokens, cue.words()),
-                ) {
-                    report(span, source, sentence.span);
-                    return;
-                }
+            let claim: Vec<String> = draft_terms
+                .iter()
+                .filter(|t| governed.binary_search(t).is_ok())
+                .cloned()
+                .collect();
+            if claim.len() < 2 || 2 * claim.len() < in_passage {
+                continue;
+            }
+            let kept = vouched_here
+                .iter()
+                .any(|vouched| 2 * shared(&claim, vouched) >= claim.len());
+            if kept {
+                return;
+            }
+            if let (Some(span), Some(source)) = (
+                span_of(draft, 0..draft.len()),
+                span_of(&sentence.tokens, cue.words()),
+            ) {
+                report(span, source, sentence.span);
+                return;
             }
         }
     }
@@ -218,14 +249,14 @@ fn attribution_changed(
     passage: &[SourceSentence],
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
-    let draft_cues = read::cues(words, draft);
+    let draft_cues = read::cues(words, draft, SAYING);
     if draft_cues.is_empty() {
         return;
     }
     let source_cues: Vec<(&SourceSentence, Cue)> = passage
         .iter()
         .flat_map(|s| {
-            read::cues(words, &s.tokens)
+            read::cues(words, &s.tokens, SAYING)
                 .into_iter()
                 .map(move |c| (s, c))
         })
@@ -244,14 +275,13 @@ fn attribution_changed(
                     sentence,
                     cue: source_cue,
                     same_speaker: match (&speaker, &theirs) {
-                        (Some(a), Some(b)) => shared(a, b),
+                        (Some(a), Some(b)) => {
+                            a.iter().filter(|t| b.iter().any(|u| u.0 == t.0)).count()
+                        }
                         _ => 0,
                     },
                     other_speaker: match (&speaker, &theirs) {
-                        (Some(mine), Some(theirs)) => {
-                            mine.iter().any(|t| theirs.binary_search(t).is_err())
-                                && theirs.iter().any(|t| mine.binary_search(t).is_err())
-                        }
+                        (Some(mine), Some(theirs)) => other_speaker(mine, theirs, &draft_terms),
                         _ => false,
                     },
                     vouched: shared(&draft_terms, &governed),
@@ -288,6 +318,24 @@ fn attribution_changed(
     }
 }
 
+/// Whether two speakers are different people or bodies: the draft's names someone the
+/// source's does not (a capitalised word: "US officials" for "two militia officials", Jones
+/// for Smith), and the source's has a word that the draft's sentence lost. A speaker named
+/// more fully, or less ("Smith" for "Ann Smith", "groups" for "activists"), is the same.
+fn other_speaker(
+    mine: &[(String, bool)],
+    theirs: &[(String, bool)],
+    draft_terms: &[String],
+) -> bool {
+    let names_another = mine
+        .iter()
+        .any(|(term, named)| *named && !theirs.iter().any(|t| &t.0 == term));
+    let lost = theirs.iter().any(|(term, _)| {
+        !mine.iter().any(|t| &t.0 == term) && draft_terms.binary_search(term).is_err()
+    });
+    names_another && lost
+}
+
 /// A source attribution, read against one of the draft's.
 struct SourceCue<'a> {
     sentence: &'a SourceSentence,
@@ -300,34 +348,78 @@ struct SourceCue<'a> {
     vouched: usize,
 }
 
-/// The source hedges a claim the draft states as fact.
+/// How many words before the draft's word for what a source hedged may hold the draft's own
+/// hedge ("could HAVE started"), and how many after ("started, POSSIBLY").
+const HEDGE_BEFORE: usize = 4;
+const HEDGE_AFTER: usize = 2;
+
+/// The source hedges a claim the draft states as fact: around the draft's word for the
+/// hedged words, no hedge of any kind.
 fn hedge_dropped(
     words: &DriftWords,
     draft: &[Token],
     passage: &[SourceSentence],
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
-    if read::keeps_hedge(words, draft) {
-        return;
-    }
-    let attributed = !read::cues(words, draft).is_empty();
+    let attributed = !read::cues(words, draft, DRAFT_CUES).is_empty();
     let draft_terms = read::stems(draft);
+    let draft_stems: Vec<Option<String>> = draft
+        .iter()
+        .map(|t| crate::grounding::stem(&t.lower))
+        .collect();
+    let draft_lower = read::lower(draft);
     for sentence in passage {
+        let source_lower = read::lower(&sentence.tokens);
         for (hedge, stood_for) in read::hedges(words, &sentence.tokens) {
             if stood_for && attributed {
                 continue;
             }
             let clause = read::clause_around(&sentence.tokens, hedge.start);
-            let clause_terms = read::stems(&sentence.tokens[clause]);
+            let clause_terms = read::stems(&sentence.tokens[clause.clone()]);
             let common = shared(&draft_terms, &clause_terms);
-            if common >= 2.min(clause_terms.len()).max(1) {
-                if let (Some(span), Some(source)) = (
-                    span_of(draft, 0..draft.len()),
-                    span_of(&sentence.tokens, hedge),
-                ) {
-                    report(span, source, sentence.span);
-                    return;
-                }
+            if common < 2.min(clause_terms.len()).max(1) {
+                continue;
+            }
+            // The hedged word: the first after the hedge the draft has, else the last before.
+            let in_draft = |t: &Token| {
+                crate::grounding::stem(&t.lower).filter(|s| draft_terms.binary_search(s).is_ok())
+            };
+            let anchor = sentence.tokens[hedge.end..clause.end]
+                .iter()
+                .find_map(in_draft)
+                .or_else(|| {
+                    sentence.tokens[clause.start..hedge.start]
+                        .iter()
+                        .rev()
+                        .find_map(in_draft)
+                });
+            let windows: Vec<std::ops::Range<usize>> = match anchor {
+                Some(stem) => draft_stems
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.as_ref() == Some(&stem))
+                    .map(|(at, _)| {
+                        at.saturating_sub(HEDGE_BEFORE)..(at + HEDGE_AFTER).min(draft.len())
+                    })
+                    .collect(),
+                None => vec![0..draft.len()],
+            };
+            let same_hedge = draft_lower
+                .windows(hedge.len())
+                .any(|w| w == &source_lower[hedge.clone()]);
+            if same_hedge
+                || windows
+                    .into_iter()
+                    .any(|w| read::keeps_hedge(words, draft, w))
+            {
+                continue;
+            }
+            if let (Some(span), Some(source)) = (
+                span_of(draft, 0..draft.len()),
+                span_of(&sentence.tokens, hedge),
+            ) {
+                report(span, source, sentence.span);
+                return;
             }
         }
     }

@@ -5,7 +5,7 @@
 
 use super::words::{self, DriftWords};
 use crate::article::Article;
-use crate::grounding::{figures, stem};
+use crate::grounding::{figure_value, figures, stem};
 use crate::span::Span;
 use std::ops::Range;
 
@@ -45,8 +45,18 @@ const NOT_SAYING_AFTER: &[&str] = &[
     "could", "will", "can", "may", "might", "should", "must", "did", "does", "do", "cannot",
 ];
 
+/// Words before which a verb of saying is a passive: "accused of", "said by".
+const NOT_SAYING_BEFORE: &[&str] = &["of", "by"];
+
+/// The most words after a trailing attribution's verb: "…, police said in a statement on
+/// Tuesday".
+const TRAILING_WORDS: usize = 6;
+
 /// The most words a speaker is read to.
 const LONGEST_SPEAKER: usize = 10;
+
+/// The most words of a speaker after its verb: "…, said the head of the council".
+const LONGEST_INVERTED: usize = 6;
 
 /// A word of a sentence.
 #[derive(Debug, Clone)]
@@ -121,24 +131,28 @@ pub fn lower(tokens: &[Token]) -> Vec<&str> {
     tokens.iter().map(|t| t.lower.as_str()).collect()
 }
 
-/// The attributions of a sentence, outside quotations.
-pub fn cues(words: &DriftWords, tokens: &[Token]) -> Vec<Cue> {
+/// The attributions of a sentence, outside quotations, by the verbs and phrases of `classes`.
+pub fn cues(words: &DriftWords, tokens: &[Token], classes: u16) -> Vec<Cue> {
     let lower = lower(tokens);
     let mut found = Vec::new();
     let mut at = 0;
     while at < tokens.len() {
         let Some((len, classes)) = words
-            .phrase_at(&lower, at, words::SAYING)
+            .phrase_at(&lower, at, classes)
             .filter(|_| !tokens[at].quoted)
         else {
             at += 1;
             continue;
         };
         let verb = at..at + len;
-        // "was accused", "would not confirm", "declined to reveal": no one says it here.
+        // "was accused", "would not confirm", "declined to reveal", "accused of leading": no
+        // one says it here.
         let denied_or_passive = at
             .checked_sub(1)
-            .is_some_and(|before| NOT_SAYING_AFTER.contains(&lower[before]));
+            .is_some_and(|before| NOT_SAYING_AFTER.contains(&lower[before]))
+            || lower
+                .get(at + len)
+                .is_some_and(|after| NOT_SAYING_BEFORE.contains(after));
         if !denied_or_passive {
             found.push(cue(words, tokens, verb, classes & words::STRONGER != 0));
         }
@@ -195,7 +209,10 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
         let opens_name = tokens
             .get(after)
             .is_some_and(|t| t.capital || words.classes(&t.lower) & words::TITLE != 0);
-        if (1..=LONGEST_SPEAKER).contains(&count) && opens_name {
+        let inverts = words
+            .phrase_at(&lower(tokens), verb.start, words::INVERTS)
+            .is_some();
+        if inverts && (1..=LONGEST_INVERTED).contains(&count) && opens_name {
             return Cue {
                 verb,
                 speaker: after..after + count,
@@ -211,7 +228,7 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
             verb: verb.clone(),
             speaker: verb.start..verb.start,
             stronger,
-            shape: if ends_here(&verb) {
+            shape: if ends_here(&verb) && tokens.len() - verb.end <= TRAILING_WORDS {
                 Shape::Trailing
             } else {
                 Shape::Middle
@@ -228,18 +245,24 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
         end -= 1;
     }
     let mut start = end;
+    // It stops at a clause's opening word, and at another verb of saying: in "Smith said
+    // his office had told the board", the office is told's speaker, not "said his office".
     while start > 0
         && end - start < LONGEST_SPEAKER
         && !tokens[start].pause_before
         && !tokens[start - 1].quoted
         && !CLAUSE_OPENERS.contains(&tokens[start - 1].lower.as_str())
+        && words.classes(&tokens[start - 1].lower) & words::SAYING == 0
     {
         start -= 1;
     }
     let speaker = start..end;
     let shape = if start == 0 {
         Shape::Leading
-    } else if ends_here(&verb) && (tokens[start].pause_before || tokens[verb.end..].len() <= 4) {
+    } else if ends_here(&verb)
+        && tokens.len() - verb.end <= TRAILING_WORDS
+        && tokens[start].pause_before
+    {
         Shape::Trailing
     } else {
         Shape::Middle
@@ -252,23 +275,27 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
     }
 }
 
-/// The words of a speaker that tell it from another: stems, without titles and numbers;
-/// `None` for a pronoun, or a speaker that names no one.
-pub fn speaker_terms(words: &DriftWords, tokens: &[Token]) -> Option<Vec<String>> {
+/// The words of a speaker that tell it from another: stems, without titles and numbers, each
+/// with whether it is written with a capital (a name); `None` for a pronoun, or a speaker
+/// that names no one. A capitalised word that is a function word elsewhere ("US") is a name.
+pub fn speaker_terms(words: &DriftWords, tokens: &[Token]) -> Option<Vec<(String, bool)>> {
     if tokens
         .iter()
         .any(|t| words.classes(&t.lower) & words::PRONOUN != 0)
     {
         return None;
     }
-    let mut terms: Vec<String> = tokens
+    let mut terms: Vec<(String, bool)> = tokens
         .iter()
         .filter(|t| words.classes(&t.lower) & words::TITLE == 0)
-        .filter_map(|t| stem(&t.lower))
-        .filter(|s| !s.starts_with('#'))
+        .filter_map(|t| {
+            let term = stem(&t.lower).or_else(|| t.capital.then(|| t.lower.clone()))?;
+            Some((term, t.capital))
+        })
+        .filter(|(s, _)| !s.starts_with('#'))
         .collect();
     terms.sort_unstable();
-    terms.dedup();
+    terms.dedup_by(|a, b| a.0 == b.0);
     (!terms.is_empty()).then_some(terms)
 }
 
@@ -290,10 +317,11 @@ pub fn hedges(words: &DriftWords, tokens: &[Token]) -> Vec<(Range<usize>, bool)>
     found
 }
 
-/// Whether a sentence keeps a claim hedged: a hedge, or a word that hedges in its own way.
-pub fn keeps_hedge(words: &DriftWords, tokens: &[Token]) -> bool {
+/// Whether a sentence keeps a claim hedged in its words `within`: a hedge, or a word that
+/// hedges in its own way.
+pub fn keeps_hedge(words: &DriftWords, tokens: &[Token], within: Range<usize>) -> bool {
     let lower = lower(tokens);
-    (0..tokens.len()).any(|at| {
+    within.into_iter().any(|at| {
         !tokens[at].quoted
             && words
                 .phrase_at(&lower, at, words::HEDGE | words::KEEPS_HEDGE)
@@ -324,7 +352,9 @@ pub struct Qualified {
     pub sense: u16,
 }
 
-/// The figures of a sentence outside quotations, each with the qualifier before it.
+/// The amounts of a sentence outside quotations, each with the qualifier before it: its
+/// figures ([`figures`]), and the words that count without being figures there — "$180bn",
+/// "half", "a dozen", the number of "three-week".
 pub fn qualified_figures(
     words: &DriftWords,
     article: &Article,
@@ -332,26 +362,55 @@ pub fn qualified_figures(
 ) -> Vec<Qualified> {
     let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
     let lower = lower(tokens);
-    figures(&article.source, &spans)
+    let mut amounts: Vec<(usize, usize, String)> = figures(&article.source, &spans)
         .into_iter()
-        .filter(|f| !tokens[f.word].quoted)
         .map(|f| {
             let end = spans.partition_point(|s| s.start < f.span.end);
-            let qualifier = (1..=3.min(f.word)).rev().find_map(|len| {
-                let (found, classes) = words.phrase_at(&lower, f.word - len, words::QUALIFIER)?;
-                (found == len && !tokens[f.word - len].quoted).then_some((len, classes))
+            (f.word, end.max(f.word + 1), f.value)
+        })
+        .collect();
+    for (at, token) in tokens.iter().enumerate() {
+        if amounts
+            .iter()
+            .any(|(first, end, _)| (*first..*end).contains(&at))
+        {
+            continue;
+        }
+        let first_part = token.lower.split('-').next().unwrap_or("");
+        let value = if token.lower.starts_with(|c: char| c.is_ascii_digit()) {
+            Some(token.lower.clone())
+        } else if words.classes(&token.lower) & words::AMOUNT != 0 {
+            Some(token.lower.clone())
+        } else if token.lower.contains('-') {
+            figure_value(first_part)
+        } else {
+            None
+        };
+        if let Some(value) = value {
+            amounts.push((at, at + 1, value));
+        }
+    }
+    amounts.sort_unstable();
+    amounts
+        .into_iter()
+        .filter(|(first, ..)| !tokens[*first].quoted)
+        .map(|(first, end, value)| {
+            // "more than a dozen": an article may stand between.
+            let before = match first.checked_sub(1).map(|i| lower[i]) {
+                Some("a" | "an") => first - 1,
+                _ => first,
+            };
+            let qualifier = (1..=3.min(before)).rev().find_map(|len| {
+                let (found, classes) = words.phrase_at(&lower, before - len, words::QUALIFIER)?;
+                (found == len && !tokens[before - len].quoted).then_some((len, classes))
             });
-            match qualifier {
-                Some((len, classes)) => Qualified {
-                    value: f.value,
-                    words: f.word - len..end.max(f.word + 1),
-                    sense: classes & words::QUALIFIER,
-                },
-                None => Qualified {
-                    value: f.value,
-                    words: f.word..end.max(f.word + 1),
-                    sense: 0,
-                },
+            let (start, sense) = qualifier.map_or((first, 0), |(len, classes)| {
+                (before - len, classes & words::QUALIFIER)
+            });
+            Qualified {
+                value,
+                words: start..end,
+                sense,
             }
         })
         .collect()

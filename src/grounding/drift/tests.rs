@@ -200,3 +200,19 @@ fn a_denial_narrowed_or_no_longer_exclusive_is_a_qualifier_changed() {
         []
     );
 }
+
+#[test]
+fn amounts_that_are_not_figures_keep_their_qualifiers_too() {
+    let source = with_background(
+        "Investors lost about $180bn when the lender collapsed, and more than a dozen branches \
+         closed within a week.",
+    );
+    let found = drifts(
+        DriftKind::QualifierChanged,
+        "Investors lost $180bn when the lender collapsed, and a dozen branches closed within a \
+         week.",
+        &source,
+    );
+    let theirs: Vec<&str> = found.iter().map(|(_, theirs)| theirs.as_str()).collect();
+    assert_eq!(theirs, ["about $180bn", "more than a dozen"]);
+}

@@ -30,6 +30,15 @@ pub const TITLE: u16 = 1 << 10;
 /// A pronoun: a speaker who is named elsewhere.
 pub const PRONOUN: u16 = 1 << 11;
 
+/// A word that counts without being a figure: half, dozen, quarter.
+pub const AMOUNT: u16 = 1 << 12;
+
+/// A verb of saying that may come before its speaker: "…, said Smith".
+pub const INVERTS: u16 = 1 << 13;
+/// A verb or phrase that attributes a claim in a draft, though in a source it may not: "the
+/// figures showed", "a poll found".
+pub const ATTRIBUTES: u16 = 1 << 14;
+
 /// Every verb of saying, of either strength.
 pub const SAYING: u16 = NEUTRAL | STRONGER;
 /// Every qualifier of a figure.
@@ -49,6 +58,9 @@ const CLASS_NAMES: &[(&str, u16)] = &[
     ("exclusive", EXCLUSIVE),
     ("title", TITLE),
     ("pronoun", PRONOUN),
+    ("amount", AMOUNT),
+    ("inverts", INVERTS),
+    ("attributes", ATTRIBUTES),
 ];
 
 /// The word lists, indexed by the first word of each entry.
