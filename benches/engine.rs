@@ -167,6 +167,56 @@ fn benches(c: &mut Criterion) {
             check_run(&rules, black_box(run))
         })
     });
+    // Alignment (`grounding.unsupported-sentence` and the rules that read it): a 1,000-word
+    // draft against three 1,000-word sources, the whole built-in pack with the rule and
+    // without it (nothing then asks for the alignment). The sources are indexed in the set-up,
+    // so each run builds the sentence index afresh and aligns the draft.
+    let draft = [Article::parse(
+        "draft.txt",
+        drafts::article_text(),
+        Format::Plain,
+    )];
+    let source_texts: Vec<String> = (0..3)
+        .map(|i| drafts::sample_draft(&format!("Source {i}"), 1_000, true))
+        .collect();
+    let fresh_sources = || {
+        Sources::new(
+            source_texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Article::parse(format!("s{i}.txt"), text.clone(), Format::Plain))
+                .collect(),
+        )
+    };
+    let mut without = default_rules();
+    without.select(
+        false,
+        &[],
+        &[],
+        &["grounding.unsupported-sentence".to_owned()],
+    );
+    for (name, set) in [("with alignment", &rules), ("without alignment", &without)] {
+        group.bench_function(
+            format!("1,000 words against three sources of 1,000, {name}"),
+            |b| {
+                b.iter_batched(
+                    fresh_sources,
+                    |sources| {
+                        let run = Run {
+                            articles: &draft,
+                            sources: Some(&sources),
+                            article_sources: &article_sources,
+                            corpus: false,
+                            progress: None,
+                            deadline: None,
+                        };
+                        check_run(set, black_box(run))
+                    },
+                    BatchSize::LargeInput,
+                )
+            },
+        );
+    }
     group.finish();
 }
 

@@ -685,3 +685,76 @@ fn piped_text_with_no_path_is_named_on_standard_error() {
     assert!(!stderr(&out).contains("warning:"), "{}", stderr(&out));
     assert!(stdout(&out).contains("on-disk.txt"), "{}", stdout(&out));
 }
+
+const FERRY_SOURCE: &str = "Ferry service cut\n\nThe island ferry will run twice a day from June, the operator said.\n\nThe company blamed a shortage of engineers for the cut.\n";
+
+#[test]
+fn sourcing_traces_each_paragraph_to_its_source_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "wire.txt", FERRY_SOURCE);
+    write_file(
+        dir.path(),
+        "draft.md",
+        "# Island ferry cut to two crossings\n\nFrom June the island ferry will run just twice a day, the operator said. It blamed too few engineers for the cut.\n\nThe cut sparked a protest march through the harbour town.\n",
+    );
+    let args = [
+        "check",
+        "-q",
+        "--sourcing",
+        "--source",
+        "wire.txt",
+        "draft.md",
+    ];
+    let out = copydesk_in(dir.path(), &args);
+    insta::assert_snapshot!("sourcing-trace", stdout(&out));
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let out = copydesk_in(dir.path(), &json_args);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let trace = &json["articles"][0]["trace"];
+    assert_eq!(trace["version"], 1, "{json}");
+    insta::assert_snapshot!(
+        "sourcing-trace-json",
+        serde_json::to_string_pretty(trace).expect("JSON")
+    );
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "-q", "--sourcing", "--format", "json", "draft.md"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert!(
+        json["articles"][0].get("trace").is_none(),
+        "no sources, no trace: {json}"
+    );
+}
+
+#[test]
+fn a_suppression_marks_a_sentence_as_the_reporters_own() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "wire.txt", FERRY_SOURCE);
+    let draft = "# Island ferry cut\n\nThe island ferry will run twice a day from June.\n\nThe cut sparked a protest march through the harbour town.\n";
+    write_file(dir.path(), "draft.md", draft);
+    let args = [
+        "check",
+        "-q",
+        "--format",
+        "concise",
+        "--select",
+        "grounding",
+        "--source",
+        "wire.txt",
+        "draft.md",
+    ];
+    let out = copydesk_in(dir.path(), &args);
+    assert_eq!(
+        stdout(&out),
+        "draft.md:5:1: warning[grounding.unsupported-sentence] not in the sources: check it or attribute it\n"
+    );
+    let own = draft.replace(
+        "The cut sparked",
+        "<!-- copydesk-disable-next-line grounding.unsupported-sentence -->\nThe cut sparked",
+    );
+    write_file(dir.path(), "draft.md", &own);
+    let out = copydesk_in(dir.path(), &args);
+    assert_eq!(stdout(&out), "", "{}", stderr(&out));
+}

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{check_text, fired, load_pack};
+use copydesk::engine::check_all;
 use copydesk::rules::RuleSet;
 
 fn pack(rules: &str) -> RuleSet {
@@ -711,6 +712,73 @@ report = "changed"
             "t.changed `Four` was Three",
             "t.unknown-quote not found"
         ]
+    );
+}
+
+/// A run of `draft` against `source` with `rules`: each finding as `rule severity line:column
+/// text`, and the source passages it names.
+fn against_source(rules: &RuleSet, draft: &str, source: &str) -> Vec<String> {
+    use copydesk::article::{Article, Format};
+    use copydesk::engine::{Run, check_run};
+    use copydesk::grounding::Sources;
+    let articles = [Article::parse("draft.txt", draft, Format::Plain)];
+    let sources = Sources::new(vec![Article::parse("source.txt", source, Format::Plain)]);
+    let run = Run {
+        articles: &articles,
+        sources: Some(&sources),
+        article_sources: &[vec![0]],
+        corpus: false,
+        progress: None,
+        deadline: None,
+    };
+    check_run(rules, run)
+        .into_iter()
+        .map(|d| {
+            let passages: Vec<&str> = d
+                .secondary
+                .iter()
+                .map(|label| sources.text(label.article - 1, label.span))
+                .collect();
+            format!(
+                "{} {:?} `{}` <- {passages:?}",
+                d.rule,
+                d.severity,
+                articles[0].text(d.primary.span)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn unsupported_sentences_and_clauses_against_a_source() {
+    let rules = pack(&format!(
+        r#"[[source-sentence]]
+id = "t.unsupported"
+message = "not in the sources"
+{EXAMPLES}
+"#
+    ));
+    let source = "Ferry service cut\n\nThe island ferry will run twice a day from June, the operator said. The company blamed a shortage of engineers for the cut. Councillor Petra Lindqvist said islanders would struggle to reach the mainland hospital.\n";
+    let draft = "Island ferry cut to two crossings a day\n\nFrom June the island ferry will run just twice a day, according to the operator. It blamed too few engineers. Islanders will struggle to reach the hospital on the mainland, Councillor Petra Lindqvist said.\n\nThe cut sparked a protest march through the harbour town, and shopkeepers closed early. The ferry will keep its winter timetable and drop the late sailing.\n\nRegular passenger Tomas Brenner said the decision was a scandal.\n\nThe company blamed a shortage of engineers, which forced a strike by dockers.\n\n“Islanders would struggle to reach the mainland hospital,” she warned.\n";
+    let articles = [copydesk::article::Article::parse(
+        "draft.txt",
+        draft,
+        copydesk::article::Format::Plain,
+    )];
+    assert!(
+        check_all(&rules, &articles).is_empty(),
+        "no sources, no findings"
+    );
+    let found = against_source(&rules, draft, source);
+    assert_eq!(
+        found,
+        [
+            "t.unsupported Warning `The cut sparked a protest march through the harbour town, and shopkeepers closed early.` <- [\"Ferry service cut\"]",
+            "t.unsupported Warning `The ferry will keep its winter timetable and drop the late sailing.` <- [\"Ferry service cut\"]",
+            "t.unsupported Info `Regular passenger Tomas Brenner said the decision was a scandal.` <- []",
+            "t.unsupported Warning `which forced a strike by dockers` <- [\"The company blamed a shortage of engineers for the cut.\"]",
+        ],
+        "the headline, the paraphrases and the quotation are supported"
     );
 }
 

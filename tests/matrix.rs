@@ -376,6 +376,14 @@ fn every_format_in_every_mode() {
                 );
             }
         }
+        if ["source", "markdown-sources", "stdin", "records"].contains(&mode) {
+            assert!(
+                expected
+                    .iter()
+                    .any(|(_, _, _, rule)| rule == "grounding.unsupported-sentence"),
+                "{mode}: a sentence of the draft is in no source: {expected:?}"
+            );
+        }
         for format in FORMATS {
             let dir = workspace();
             let out = run(dir.path(), mode, format);

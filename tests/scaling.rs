@@ -572,6 +572,39 @@ fn kind_cases() -> Vec<Case> {
             pack: None,
         },
         Case {
+            stresses: "source-sentence",
+            name: "thousands of sentences, clause after clause, whose words every source sentence has",
+            rule: "grounding.unsupported-sentence",
+            fires: 3,
+            rules: &["--select", "grounding.unsupported-sentence"],
+            output: JSON,
+            file: "draft.txt",
+            draft: |n| {
+                fill(n, HEAD, |i| match i % 3 {
+                    0 => "The harbour board met on the quay and voted and met and voted on the \
+                          plan, which the board backed as the quay board met.\n\n"
+                        .to_owned(),
+                    1 => format!(
+                        "{} and {} sold {} tractors in Vorland, which angered {} farmers.\n\n",
+                        name(i),
+                        name(i + 1),
+                        i * 3 + 7,
+                        name(i + 2)
+                    ),
+                    _ => "The board and the quay and the plan and the harbour and the vote.\n\n"
+                        .to_owned(),
+                })
+            },
+            source: Some(|n| {
+                fill(n, "Harbour statement\n\n", |_| {
+                    "The harbour board met on the quay and voted on the plan. The board backed \
+                     the plan.\n\n"
+                        .to_owned()
+                })
+            }),
+            pack: None,
+        },
+        Case {
             stresses: "source-fact",
             name: "thousands of figures, dates and names not in a source of thousands",
             rule: "grounding.not-in-sources",

@@ -1,7 +1,8 @@
 //! Arbitrary bytes through the whole path a front end runs: decoded as a draft (and, after a
 //! NUL byte, a source), read as plain text, Markdown and HTML, checked with sources through the
-//! library pipeline, fixed, and rendered in every format. Nothing may panic, and the machine
-//! formats must stay valid JSON.
+//! library pipeline (every built-in rule, `grounding.unsupported-sentence` and the alignment it
+//! reads among them), fixed, and rendered in every format, the sourcing table and its trace
+//! too. Nothing may panic, and the machine formats must stay valid JSON.
 #![no_main]
 
 #[path = "built_in.rs"]
@@ -38,6 +39,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = render::concise::render(&report);
             let _ = render::github::render(&report);
             let _ = render::statistics::render(&report);
+            // With a source, the sourcing table and its JSON carry the trace of each sentence.
+            let _ = render::sourcing::render(&report);
+            let sourcing = render::sourcing::render_json(&report);
+            assert!(serde_json::from_str::<serde_json::Value>(&sourcing).is_ok());
             for json in [render::json::render(&report), render::sarif::render(&report, &rules)] {
                 assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
             }

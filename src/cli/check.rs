@@ -356,6 +356,7 @@ impl<'a> CheckRun<'a> {
             let report = Report {
                 articles: &[],
                 sources: None,
+                source_of: &[],
                 diagnostics: &[],
                 problems: &self.problems,
             };

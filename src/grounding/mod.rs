@@ -15,7 +15,10 @@ mod sentences;
 mod terms;
 
 pub use figures::{Figure, figure_value, figures};
-pub use passages::{AlignedClause, AlignedSentence, Alignment, Passage, Support};
+pub use passages::{
+    AlignedClause, AlignedSentence, Alignment, ELSEWHERE_CREDIT, Passage, Support, TRACED_COVERAGE,
+    TRACED_SUMMARY_COVERAGE,
+};
 pub use terms::stem;
 
 use crate::article::{Article, text};
@@ -331,6 +334,17 @@ impl Sources {
         let index = self.sentence_index();
         let range = index.of_doc.get(doc).cloned().unwrap_or_default();
         index.sentences[range].iter().map(|s| s.span)
+    }
+
+    /// Sentence `number` of source `doc` (as a [`Passage`]'s `sentences` number them).
+    pub fn source_sentence(&self, doc: usize, number: usize) -> Option<Span> {
+        let index = self.sentence_index();
+        let range = index.of_doc.get(doc)?;
+        let at = range
+            .start
+            .checked_add(number)
+            .filter(|&at| at < range.end)?;
+        Some(index.sentences[at].span)
     }
 
     /// Whether any of `docs` has the name (words joined by single spaces), in the same case.

@@ -50,10 +50,51 @@ pub struct Support {
     /// The share of its terms' weight that the passages have, from 0 to 1 (1 when it has no
     /// terms outside quotations: there is nothing to judge).
     pub coverage: f64,
+    /// The share (0 to 1) of its terms' weight that its passages lack but some other sentence
+    /// of the sources has: words of the story used elsewhere, as a paraphrase or a summary
+    /// uses them, unlike words no source has.
+    pub elsewhere: f64,
     /// The weight of its terms outside quotations (the sum of their rarities).
     pub weight: f64,
-    /// Its words, outside quotations, whose terms none of the passages has.
+    /// Its words, outside quotations, whose terms none of the passages has (see
+    /// [`AlignedSentence::quoted_share`] for a sentence mostly quoted).
     pub unmatched: Vec<Span>,
+}
+
+/// The coverage from which a sentence of the body counts as traced to its passage: under it,
+/// too little of what it says is in the sources.
+pub const TRACED_COVERAGE: f64 = 0.4;
+/// The coverage from which a headline, dek, subhead or caption counts as traced to its
+/// passages: a summary says the story in words of its own, so half a body sentence's.
+pub const TRACED_SUMMARY_COVERAGE: f64 = 0.2;
+
+/// How much a word the passages lack but another source sentence has counts, against one the
+/// passages have.
+pub const ELSEWHERE_CREDIT: f64 = 0.25;
+
+impl Support {
+    /// How far the stretch is supported, from 0 to 1: its coverage, plus
+    /// [`ELSEWHERE_CREDIT`] of the share of its weight found elsewhere in the sources.
+    pub fn supported_share(&self) -> f64 {
+        (self.coverage + ELSEWHERE_CREDIT * self.elsewhere).min(1.0)
+    }
+
+    /// Whether the stretch is traced to the sources with a [`Support::supported_share`] of at
+    /// least `min_share` and a passage (or nothing outside quotations to trace).
+    pub fn is_traced(&self, min_share: f64) -> bool {
+        self.supported_share() >= min_share && (!self.passages.is_empty() || self.weight == 0.0)
+    }
+}
+
+impl AlignedSentence {
+    /// Whether the sentence is traced to the sources: [`TRACED_COVERAGE`] for a sentence of
+    /// the body, [`TRACED_SUMMARY_COVERAGE`] for a summary.
+    pub fn is_traced(&self) -> bool {
+        self.support.is_traced(match self.summary {
+            true => TRACED_SUMMARY_COVERAGE,
+            false => TRACED_COVERAGE,
+        })
+    }
 }
 
 /// A clause of a draft sentence, aligned on its own.
@@ -73,7 +114,9 @@ pub struct AlignedSentence {
     pub span: Span,
     /// A headline, dek, subhead or caption: compared with the union of its passages.
     pub summary: bool,
-    /// The share of its words inside quotations.
+    /// The share of its words inside quotations. When it is over half, the sentence is
+    /// aligned by all its words, quoted or not (a quotation is aligned with the passage it was
+    /// taken from), and `support` counts them all; otherwise quoted words count for nothing.
     pub quoted_share: f64,
     pub support: Support,
     /// Its clauses, when "and", "which" or "as" splits it in two or more (else empty).
@@ -127,29 +170,14 @@ impl Sources {
                 _ => continue,
             };
             for span in article.sentences(block) {
-                let mut words = Vec::new();
-                let mut all = 0usize;
-                let mut splits = Vec::new();
-                for word in article.words(span) {
-                    all += 1;
-                    if article.in_quote(word) {
-                        continue;
-                    }
-                    let text = article.text(word);
-                    if all > 1 && matches!(text, "and" | "which" | "as") {
-                        splits.push((words.len(), word));
-                    }
-                    if let Some(term) = index.term(&self.vocabulary, text) {
-                        words.push(Word { span: word, term });
-                    }
-                }
-                let support = self.support(index, docs, &words, summary, &[]);
-                let clauses = self.clauses(index, docs, span, &words, &splits, &support);
+                let read = self.sentence_words(index, article, span);
+                let support = self.support(index, docs, &read.words, summary, &[]);
+                let clauses = self.clauses(index, docs, span, &read.words, &read.splits, &support);
                 sentences.push(AlignedSentence {
                     block: block_index,
                     span,
                     summary,
-                    quoted_share: 1.0 - words_outside(article, span) as f64 / all.max(1) as f64,
+                    quoted_share: read.quoted_share,
                     support,
                     clauses,
                 });
@@ -224,17 +252,23 @@ impl Sources {
                     .any(|s| s.terms.binary_search(&term).is_ok())
             })
         };
-        let mut matched = 0.0;
+        let (mut matched, mut elsewhere) = (0.0, 0.0);
         let mut unmatched = Vec::new();
         for word in words {
-            match word.term.filter(|&t| has(t)) {
-                Some(_) => matched += index.weight(word.term),
+            match word.term {
+                Some(term) if has(term) => matched += index.weight(word.term),
+                Some(_) => {
+                    elsewhere += index.weight(word.term);
+                    unmatched.push(word.span);
+                }
                 None => unmatched.push(word.span),
             }
         }
+        let share = |part: f64| if weight > 0.0 { part / weight } else { 0.0 };
         Support {
             passages,
             coverage: if weight > 0.0 { matched / weight } else { 1.0 },
+            elsewhere: share(elsewhere),
             weight,
             unmatched,
         }
@@ -262,12 +296,71 @@ impl Shared {
     }
 }
 
-/// The words of `span` outside quotations.
-fn words_outside(article: &Article, span: Span) -> usize {
-    article
-        .words(span)
-        .filter(|&w| !article.in_quote(w))
-        .count()
+/// Whether the "as" at `word` is part of a phrase that opens no clause: "as well as", "such
+/// as" (found by the words either side of it, without a search).
+fn in_phrase(article: &Article, word: Span) -> bool {
+    let source = &article.source;
+    let from = source.floor_char_boundary(word.start.saturating_sub(16));
+    let to = source.ceil_char_boundary(word.end.saturating_add(16).min(source.len()));
+    let before = source[from..word.start].trim_end().to_lowercase();
+    let after = source[word.end..to].trim_start().to_lowercase();
+    article.text(word) == "as"
+        && (after.starts_with("well ") || before.ends_with("such") || before.ends_with("as well"))
+}
+
+/// What a draft sentence is aligned by.
+struct SentenceWords {
+    /// Its words outside quotations, with their terms; all its words when most are quoted.
+    words: Vec<Word>,
+    /// Where "and", "which" or "as" (outside quotations, not first) opens a clause: the index
+    /// in `words`, and the word.
+    splits: Vec<(usize, Span)>,
+    quoted_share: f64,
+}
+
+impl Sources {
+    /// The words of sentence `span` of `article` that it is aligned by: those outside
+    /// quotations, or, when most of it is quoted, all of them (a quotation is aligned with the
+    /// passage it was taken from, and it has no clauses).
+    fn sentence_words(
+        &self,
+        index: &SentenceIndex,
+        article: &Article,
+        span: Span,
+    ) -> SentenceWords {
+        let (mut all, mut quoted) = (0usize, 0usize);
+        let mut words = Vec::new();
+        let mut splits = Vec::new();
+        for word in article.words(span) {
+            all += 1;
+            if article.in_quote(word) {
+                quoted += 1;
+                continue;
+            }
+            let text = article.text(word);
+            if all > 1 && matches!(text, "and" | "which" | "as") && !in_phrase(article, word) {
+                splits.push((words.len(), word));
+            }
+            if let Some(term) = index.term(&self.vocabulary, text) {
+                words.push(Word { span: word, term });
+            }
+        }
+        if quoted * 2 > all {
+            splits.clear();
+            words = article
+                .words(span)
+                .filter_map(|word| {
+                    let term = index.term(&self.vocabulary, article.text(word))?;
+                    Some(Word { span: word, term })
+                })
+                .collect();
+        }
+        SentenceWords {
+            words,
+            splits,
+            quoted_share: quoted as f64 / all.max(1) as f64,
+        }
+    }
 }
 
 /// The source sentences (global indices) that share the most weight with `words`, best first:

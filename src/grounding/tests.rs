@@ -133,3 +133,36 @@ fn a_headline_is_judged_against_several_passages() {
         "the rest is in one passage or the other"
     );
 }
+
+#[test]
+fn as_well_as_and_such_as_open_no_clause() {
+    let (_, article, alignment) = aligned(
+        "Quay vote\n\nFishermen as well as the mayor backed the budget, and boats such as trawlers will use the quay.\n",
+    );
+    let body = alignment
+        .sentences
+        .iter()
+        .find(|a| !a.summary)
+        .expect("a sentence");
+    let clauses: Vec<&str> = body.clauses.iter().map(|c| article.text(c.span)).collect();
+    assert_eq!(
+        clauses,
+        [
+            "Fishermen as well as the mayor backed the budget",
+            "and boats such as trawlers will use the quay"
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_aligns_with_the_passage_it_was_taken_from() {
+    let (_, _, alignment) =
+        aligned("Quay vote\n\n“A turning point for the town,” the mayor said.\n");
+    let body = alignment
+        .sentences
+        .iter()
+        .find(|a| !a.summary)
+        .expect("a sentence");
+    assert!(body.quoted_share > 0.5);
+    assert_eq!(body.support.passages[0].sentences, 3..4);
+}

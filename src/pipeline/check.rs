@@ -47,6 +47,7 @@ impl Checked {
         Report {
             articles: &self.articles,
             sources: self.sources.as_ref(),
+            source_of: &self.source_of,
             diagnostics: &self.diagnostics,
             problems: &self.problems,
         }

@@ -10,6 +10,7 @@ pub mod model;
 pub mod sarif;
 pub mod sourcing;
 pub mod statistics;
+pub mod trace;
 
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -23,6 +24,9 @@ pub struct Report<'a> {
     pub articles: &'a [Article],
     /// The sources the articles were checked against, if any.
     pub sources: Option<&'a Sources>,
+    /// For each article, the indices in `sources` of those it was checked against (empty when
+    /// the caller does not say).
+    pub source_of: &'a [Vec<usize>],
     pub diagnostics: &'a [Diagnostic],
     /// Inputs that could not be checked.
     pub problems: &'a [InputProblem],
@@ -55,6 +59,7 @@ impl<'a> Report<'a> {
         Self {
             articles,
             sources: None,
+            source_of: &[],
             diagnostics,
             problems,
         }

@@ -1,10 +1,12 @@
 //! `check --sourcing`: who each article quotes and how often, named or not, its unnamed sources
 //! with or without a reason, and its check-worthy claims — the sourcing list a standards desk
-//! otherwise builds by hand. As a table, or as JSON (`--format json`: one document; `--format
-//! jsonl`: one object per article).
+//! otherwise builds by hand; with sources, the trace of each sentence to the source passage it
+//! came from ([`super::trace`]). As a table, or as JSON (`--format json`: one document;
+//! `--format jsonl`: one object per article).
 
 use super::Report;
 use super::json::SCHEMA_VERSION;
+use super::trace::{self, Trace};
 use crate::article::Article;
 use crate::article::sourcing::{QuoteSource, Resolution};
 use serde::Serialize;
@@ -65,6 +67,10 @@ struct ArticleSourcing {
     speakers: Vec<Speaker>,
     unnamed_sources: Vec<Unnamed>,
     claims: Claims,
+    /// With sources only: where each paragraph came from (an additive field, versioned on its
+    /// own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trace: Option<Trace>,
 }
 
 #[derive(Serialize)]
@@ -114,7 +120,9 @@ fn speaker(article: &Article, source: &QuoteSource) -> (String, Identified) {
     (text.to_owned(), identified)
 }
 
-fn summarise(article: &Article) -> ArticleSourcing {
+/// The sourcing of article `index` of `report`.
+fn summarise(report: &Report<'_>, index: usize) -> ArticleSourcing {
+    let article = &report.articles[index];
     let sourcing = article.sourcing();
     // A nickname in a name is nobody's words: not a quotation.
     let quotations: Vec<&QuoteSource> = sourcing
@@ -159,6 +167,7 @@ fn summarise(article: &Article) -> ArticleSourcing {
                 .filter(|c| c.vouched.is_none())
                 .count(),
         },
+        trace: trace::trace(report, index),
     }
 }
 
@@ -174,7 +183,7 @@ fn counted(count: usize, noun: &str) -> String {
 /// The sourcing of every article, as a table.
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
-    for summary in report.articles.iter().map(summarise) {
+    for summary in (0..report.articles.len()).map(|i| summarise(report, i)) {
         let _ = writeln!(out, "{}", summary.path);
         let _ = writeln!(
             out,
@@ -219,6 +228,9 @@ pub fn render(report: &Report<'_>) -> String {
             counted(summary.claims.checked, "check-worthy claim"),
             summary.claims.unattributed
         );
+        if let Some(trace) = &summary.trace {
+            trace::render(trace, &mut out);
+        }
     }
     out
 }
@@ -228,16 +240,16 @@ pub fn render_json(report: &Report<'_>) -> String {
     let document = Document {
         version: SCHEMA_VERSION,
         tool: "copydesk",
-        articles: report.articles.iter().map(summarise).collect(),
+        articles: (0..report.articles.len())
+            .map(|i| summarise(report, i))
+            .collect(),
     };
     serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
 }
 
 /// The sourcing of every article, one JSON object a line.
 pub fn render_lines(report: &Report<'_>) -> String {
-    report
-        .articles
-        .iter()
-        .map(|a| serde_json::to_string(&summarise(a)).unwrap_or_default() + "\n")
+    (0..report.articles.len())
+        .map(|i| serde_json::to_string(&summarise(report, i)).unwrap_or_default() + "\n")
         .collect()
 }

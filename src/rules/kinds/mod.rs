@@ -154,6 +154,7 @@ kinds! {
     source_quote => SourceQuote,
     source_fact => SourceFact,
     source_drift => SourceDrift,
+    source_sentence => SourceSentence,
     variants => Variants,
     first_reference => FirstReference,
 }
