@@ -605,6 +605,52 @@ fn kind_cases() -> Vec<Case> {
             pack: None,
         },
         Case {
+            stresses: "source-drift",
+            name: "thousands of sentences, each thick with attributions, hedges, qualifiers and denials, against a source of the same",
+            rule: "grounding.attribution-changed",
+            fires: 3,
+            rules: &[
+                "--select",
+                "grounding.attribution-changed",
+                "--select",
+                "grounding.attribution-dropped",
+                "--select",
+                "grounding.hedge-dropped",
+                "--select",
+                "grounding.qualifier-changed",
+            ],
+            output: JSON,
+            file: "draft.txt",
+            draft: |n| {
+                fill(n, HEAD, |i| match i % 2 {
+                    0 => format!(
+                        "Officials confirmed, aides admitted and {} insisted that at least {} \
+                         boats may have sunk, that nearly {} were hit, that no other boats \
+                         were lost and no crews were hurt, police revealed.\n\n",
+                        name(i),
+                        i % 90 + 10,
+                        i % 70 + 20
+                    ),
+                    _ => "The harbour board said and said and said and said that the quay may \
+                          and might and may have been hit, officials said.\n\n"
+                        .to_owned(),
+                })
+            },
+            source: Some(|n| {
+                fill(n, "Harbour statement\n\n", |i| {
+                    format!(
+                        "Officials said, aides said and {} said that {} boats sank, that about \
+                         {} were hit, that no boats were lost and no other crews were hurt, \
+                         police said.\n\n",
+                        name(i),
+                        i % 90 + 10,
+                        i % 70 + 20
+                    )
+                })
+            }),
+            pack: None,
+        },
+        Case {
             stresses: "source-fact",
             name: "thousands of figures, dates and names not in a source of thousands",
             rule: "grounding.not-in-sources",

@@ -168,7 +168,7 @@ impl Sources {
             .filter_map(|i| alignment.sentences.get(i))
             .filter(|other| same_source(other))
             .any(|other| {
-                !read::cues(words, &read::tokens(article, other.span), DRAFT_CUES).is_empty()
+                !read::cues(words, &read::tokens(article, other.span), DRAFT_CUES, true).is_empty()
             })
     }
 }
@@ -203,7 +203,7 @@ fn attribution_dropped(
         return;
     }
     let draft_terms = read::stems(draft);
-    let vouched_here: Vec<Vec<String>> = read::cues(words, draft, DRAFT_CUES)
+    let vouched_here: Vec<Vec<String>> = read::cues(words, draft, DRAFT_CUES, true)
         .iter()
         .map(|cue| read::stems(&draft[cue.governs(draft.len())]))
         .collect();
@@ -215,7 +215,7 @@ fn attribution_dropped(
     passage_terms.dedup();
     let in_passage = shared(&draft_terms, &passage_terms);
     for sentence in passage {
-        for cue in read::cues(words, &sentence.tokens, SAYING) {
+        for cue in read::cues(words, &sentence.tokens, SAYING, false) {
             let governed = read::stems(&sentence.tokens[cue.governs(sentence.tokens.len())]);
             let claim: Vec<String> = draft_terms
                 .iter()
@@ -249,14 +249,14 @@ fn attribution_changed(
     passage: &[SourceSentence],
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
-    let draft_cues = read::cues(words, draft, SAYING);
+    let draft_cues = read::cues(words, draft, SAYING, false);
     if draft_cues.is_empty() {
         return;
     }
     let source_cues: Vec<(&SourceSentence, Cue)> = passage
         .iter()
         .flat_map(|s| {
-            read::cues(words, &s.tokens, SAYING)
+            read::cues(words, &s.tokens, SAYING, false)
                 .into_iter()
                 .map(move |c| (s, c))
         })
@@ -302,7 +302,7 @@ fn attribution_changed(
         let paired = readings
             .iter()
             .max_by_key(|r| (r.same_speaker, r.vouched))
-            .filter(|r| r.same_speaker > 0 || r.vouched >= 2);
+            .filter(|r| r.same_speaker > 0 || r.vouched >= 2 || readings.len() == 1);
         let Some(paired) = paired else {
             continue;
         };
@@ -361,7 +361,7 @@ fn hedge_dropped(
     passage: &[SourceSentence],
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
-    let attributed = !read::cues(words, draft, DRAFT_CUES).is_empty();
+    let attributed = !read::cues(words, draft, DRAFT_CUES, true).is_empty();
     let draft_terms = read::stems(draft);
     let draft_stems: Vec<Option<String>> = draft
         .iter()

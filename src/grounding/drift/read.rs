@@ -70,11 +70,16 @@ pub struct Token {
     pub capital: bool,
 }
 
-/// The words of `span` in `article`.
+/// The most words of a sentence read: every comparison of two sentences is then bounded,
+/// however long a sentence runs (a page without a full stop is not prose to compare).
+const MOST_WORDS: usize = 250;
+
+/// The words of `span` in `article`, up to [`MOST_WORDS`].
 pub fn tokens(article: &Article, span: Span) -> Vec<Token> {
     let mut previous_end = span.start;
     article
         .words(span)
+        .take(MOST_WORDS)
         .map(|word| {
             let gap = article.source.get(previous_end..word.start).unwrap_or("");
             previous_end = word.end;
@@ -132,7 +137,10 @@ pub fn lower(tokens: &[Token]) -> Vec<&str> {
 }
 
 /// The attributions of a sentence, outside quotations, by the verbs and phrases of `classes`.
-pub fn cues(words: &DriftWords, tokens: &[Token], classes: u16) -> Vec<Cue> {
+/// A verb after "not", a modal or "to", or a passive ("was accused of"), attributes nothing
+/// to anyone: left out, unless `reported_speech` asks for every report of what someone said
+/// or would not say ("Smith would not say whether …").
+pub fn cues(words: &DriftWords, tokens: &[Token], classes: u16, reported_speech: bool) -> Vec<Cue> {
     let lower = lower(tokens);
     let mut found = Vec::new();
     let mut at = 0;
@@ -153,7 +161,7 @@ pub fn cues(words: &DriftWords, tokens: &[Token], classes: u16) -> Vec<Cue> {
             || lower
                 .get(at + len)
                 .is_some_and(|after| NOT_SAYING_BEFORE.contains(after));
-        if !denied_or_passive {
+        if reported_speech || !denied_or_passive {
             found.push(cue(words, tokens, verb, classes & words::STRONGER != 0));
         }
         at += len;
