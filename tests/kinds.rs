@@ -1061,8 +1061,9 @@ fn drift_from_the_source_in_attribution_hedges_and_qualifiers() {
 #[test]
 fn a_bad_line_of_the_drift_word_lists_is_reported_with_its_number() {
     let dir = tempfile::tempdir().unwrap();
-    let errors = drift_pack(dir.path(), "# lists\nneutral\tsaid\nstrong\tconfirmed\n")
-        .expect_err("an unknown class is refused");
+    let Err(errors) = drift_pack(dir.path(), "# lists\nneutral\tsaid\nstrong\tconfirmed\n") else {
+        panic!("an unknown class is refused");
+    };
     assert!(
         errors.contains("line 3 of the word lists: `strong` is not a class"),
         "{errors}"

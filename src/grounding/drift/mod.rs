@@ -307,13 +307,13 @@ fn attribution_changed(
             continue;
         };
         let stronger = cue.stronger && !paired.cue.stronger;
-        if stronger || paired.other_speaker {
-            if let (Some(span), Some(source)) = (
+        if (stronger || paired.other_speaker)
+            && let (Some(span), Some(source)) = (
                 span_of(draft, cue.words()),
                 span_of(&paired.sentence.tokens, paired.cue.words()),
-            ) {
-                report(span, source, paired.sentence.span);
-            }
+            )
+        {
+            report(span, source, paired.sentence.span);
         }
     }
 }
@@ -402,7 +402,7 @@ fn hedge_dropped(
                         at.saturating_sub(HEDGE_BEFORE)..(at + HEDGE_AFTER).min(draft.len())
                     })
                     .collect(),
-                None => vec![0..draft.len()],
+                None => std::iter::once(0..draft.len()).collect(),
             };
             let same_hedge = draft_lower
                 .windows(hedge.len())
@@ -477,15 +477,14 @@ fn qualifier_changed(
                 .iter()
                 .any(|t| sentence_terms.binary_search(t).is_err());
             let changed = |denial: &read::Denial| denial.exclusive && !mine.exclusive || narrowed;
-            if theirs.iter().all(changed) {
-                if let Some(first) = theirs.first() {
-                    if let (Some(span), Some(from)) = (
-                        span_of(draft, mine.words.clone()),
-                        span_of(&sentence.tokens, first.words.clone()),
-                    ) {
-                        report(span, from, sentence.span);
-                    }
-                }
+            if theirs.iter().all(changed)
+                && let Some(first) = theirs.first()
+                && let (Some(span), Some(from)) = (
+                    span_of(draft, mine.words.clone()),
+                    span_of(&sentence.tokens, first.words.clone()),
+                )
+            {
+                report(span, from, sentence.span);
             }
         }
     }

@@ -385,9 +385,9 @@ pub fn qualified_figures(
             continue;
         }
         let first_part = token.lower.split('-').next().unwrap_or("");
-        let value = if token.lower.starts_with(|c: char| c.is_ascii_digit()) {
-            Some(token.lower.clone())
-        } else if words.classes(&token.lower) & words::AMOUNT != 0 {
+        let counts = token.lower.starts_with(|c: char| c.is_ascii_digit())
+            || words.classes(&token.lower) & words::AMOUNT != 0;
+        let value = if counts {
             Some(token.lower.clone())
         } else if token.lower.contains('-') {
             figure_value(first_part)
