@@ -210,10 +210,13 @@ impl Check for SourceSentence {
                         .notes
                         .push("attributed to someone no source mentions".to_owned());
                 }
-                diagnostic.notes.push(format!(
-                    "{:.0}% of what it says is in the closest passage",
-                    support.coverage * 100.0
-                ));
+                diagnostic.notes.push(match support.passages.is_empty() {
+                    true => "no source sentence shares a word with it".to_owned(),
+                    false => format!(
+                        "{:.0}% of what it says is in the closest passage",
+                        support.coverage * 100.0
+                    ),
+                });
                 // A clause that shares nothing with any passage is shown its sentence's.
                 let passages = match support.passages.is_empty() {
                     true => &sentence.support.passages,
