@@ -625,23 +625,25 @@ fn kind_cases() -> Vec<Case> {
                 fill(n, HEAD, |i| match i % 2 {
                     0 => format!(
                         "Officials confirmed, aides admitted and {} insisted that at least {} \
-                         boats may have sunk, that nearly {} were hit, that no other boats \
-                         were lost and no crews were hurt, police revealed.\n\n",
+                         fishing boats sank in the harbour storm, that nearly {} trawlers were \
+                         hit, that no other boats were lost and no crews were hurt, police \
+                         revealed.\n\n",
                         name(i),
                         i % 90 + 10,
                         i % 70 + 20
                     ),
-                    _ => "The harbour board said and said and said and said that the quay may \
-                          and might and may have been hit, officials said.\n\n"
+                    _ => "The harbour board said and said and said that the quay wall of the \
+                          harbour was hit in the storm, officials said.\n\n"
                         .to_owned(),
                 })
             },
             source: Some(|n| {
                 fill(n, "Harbour statement\n\n", |i| {
                     format!(
-                        "Officials said, aides said and {} said that {} boats sank, that about \
-                         {} were hit, that no boats were lost and no other crews were hurt, \
-                         police said.\n\n",
+                        "Officials said, aides said and {} said that {} fishing boats sank in \
+                         the harbour storm, that about {} trawlers were hit, that no boats were \
+                         lost and no other crews were hurt, police said. The quay wall of the \
+                         harbour may have been hit in the storm, officials said.\n\n",
                         name(i),
                         i % 90 + 10,
                         i % 70 + 20
