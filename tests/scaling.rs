@@ -624,10 +624,9 @@ fn kind_cases() -> Vec<Case> {
             draft: |n| {
                 fill(n, HEAD, |i| match i % 2 {
                     0 => format!(
-                        "Officials confirmed, aides admitted and {} insisted that at least {} \
-                         fishing boats sank in the harbour storm, that nearly {} trawlers were \
-                         hit, that no other boats were lost and no crews were hurt, police \
-                         revealed.\n\n",
+                        "Officials confirmed that at least {1} fishing boats sank in the harbour \
+                         storm, that nearly {2} trawlers were hit, that no other boats were lost \
+                         and no crews were hurt, aides said, {0} said and police said.\n\n",
                         name(i),
                         i % 90 + 10,
                         i % 70 + 20
@@ -640,9 +639,9 @@ fn kind_cases() -> Vec<Case> {
             source: Some(|n| {
                 fill(n, "Harbour statement\n\n", |i| {
                     format!(
-                        "Officials said, aides said and {} said that {} fishing boats sank in \
-                         the harbour storm, that about {} trawlers were hit, that no boats were \
-                         lost and no other crews were hurt, police said. The quay wall of the \
+                        "Officials said that {1} fishing boats sank in the harbour storm, that \
+                         about {2} trawlers were hit, that no boats were lost and no other crews \
+                         were hurt, aides said, {0} said and police said. The quay wall of the \
                          harbour may have been hit in the storm, officials said.\n\n",
                         name(i),
                         i % 90 + 10,
