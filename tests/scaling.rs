@@ -609,16 +609,9 @@ fn kind_cases() -> Vec<Case> {
             name: "thousands of sentences, each thick with attributions, hedges, qualifiers and denials, against a source of the same",
             rule: "grounding.attribution-changed",
             fires: 3,
-            rules: &[
-                "--select",
-                "grounding.attribution-changed",
-                "--select",
-                "grounding.attribution-dropped",
-                "--select",
-                "grounding.hedge-dropped",
-                "--select",
-                "grounding.qualifier-changed",
-            ],
+            // One rule of the kind: the four share every step but the last comparison, which
+            // reads a sentence of at most 250 words against at most two.
+            rules: &["--select", "grounding.attribution-changed"],
             output: JSON,
             file: "draft.txt",
             draft: |n| {

@@ -96,10 +96,11 @@ impl Sources {
                 continue;
             }
             let source = &self.docs[passage.doc].article;
-            let passage_sentences: Vec<SourceSentence> = self
-                .source_sentences(passage.doc)
-                .skip(passage.sentences.start)
-                .take(passage.sentences.len())
+            // Each sentence looked up directly: skipping to it would cost the whole source.
+            let passage_sentences: Vec<SourceSentence> = passage
+                .sentences
+                .clone()
+                .filter_map(|number| self.source_sentence(passage.doc, number))
                 .map(|span| SourceSentence {
                     span,
                     tokens: read::tokens(source, span),
