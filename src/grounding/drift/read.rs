@@ -169,6 +169,32 @@ pub fn cues(words: &DriftWords, tokens: &[Token], classes: u16, reported_speech:
     found
 }
 
+/// "According to police": the speaker follows; the sentence's start or end says what it
+/// governs.
+fn according_to(tokens: &[Token], verb: Range<usize>, stronger: bool) -> Cue {
+    let after = verb.end;
+    let end = after
+        + tokens[after..]
+            .iter()
+            .take(LONGEST_SPEAKER)
+            .enumerate()
+            .take_while(|(i, t)| *i == 0 || !t.pause_before)
+            .count();
+    let shape = if verb.start == 0 {
+        Shape::Leading
+    } else if end == tokens.len() {
+        Shape::Trailing
+    } else {
+        Shape::Middle
+    };
+    Cue {
+        verb,
+        speaker: after..end,
+        stronger,
+        shape,
+    }
+}
+
 fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool) -> Cue {
     let ends_here = |range: &Range<usize>| {
         tokens[range.end..]
@@ -177,34 +203,8 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
             .count()
             == tokens.len() - range.end
     };
-    // "according to police": the speaker follows.
     if tokens[verb.start].lower == "according" {
-        let after = verb.end;
-        let end = after
-            + tokens[after..]
-                .iter()
-                .take(LONGEST_SPEAKER)
-                .enumerate()
-                .take_while(|(i, t)| *i == 0 || !t.pause_before)
-                .count();
-        let speaker = after..end;
-        let shape = if verb.start == 0 {
-            Shape::Leading
-        } else if end == tokens.len() || tokens.get(end).is_some_and(|t| t.pause_before) {
-            if end == tokens.len() {
-                Shape::Trailing
-            } else {
-                Shape::Middle
-            }
-        } else {
-            Shape::Middle
-        };
-        return Cue {
-            verb,
-            speaker,
-            stronger,
-            shape,
-        };
+        return according_to(tokens, verb, stronger);
     }
     // "“…,” said the mayor" and "…, said Smith": the speaker follows a pause.
     if verb.start > 0 && tokens[verb.start].pause_before {
