@@ -732,7 +732,7 @@ fn sourcing_traces_each_paragraph_to_its_source_lines() {
 fn a_suppression_marks_a_sentence_as_the_reporters_own() {
     let dir = tempfile::tempdir().unwrap();
     write_file(dir.path(), "wire.txt", FERRY_SOURCE);
-    let draft = "# Island ferry cut\n\nThe island ferry will run twice a day from June.\n\nThe cut sparked a protest march through the harbour town.\n";
+    let draft = "# Island ferry cut\n\nThe island ferry will run twice a day from June, the operator said.\n\nThe cut sparked a protest march through the harbour town.\n";
     write_file(dir.path(), "draft.md", draft);
     let args = [
         "check",

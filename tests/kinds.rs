@@ -1008,3 +1008,64 @@ fn classifier_weights_and_threshold_errors_are_located() {
     );
     assert!(message.contains("probability"), "{message}");
 }
+
+/// The four drift rules as a pack on disk, beside a copy of the built-in word lists.
+fn drift_pack(dir: &std::path::Path, words: &str) -> Result<RuleSet, String> {
+    use copydesk::rules::pack::{self, PackInput};
+    std::fs::write(dir.join("drift-words.tsv"), words).unwrap();
+    let mut toml = String::from("[pack]\nname = \"fixture\"\n");
+    for report in [
+        "attribution-dropped",
+        "attribution-changed",
+        "hedge-dropped",
+        "qualifier-changed",
+    ] {
+        toml.push_str(&format!(
+            "\n[[source-drift]]\nid = \"t.{report}\"\nmessage = \"`{{match}}` for `{{source}}`\"\nreport = \"{report}\"\nwords = \"drift-words.tsv\"\n{EXAMPLES}\n"
+        ));
+    }
+    std::fs::write(dir.join("pack.toml"), toml).unwrap();
+    pack::load(&[PackInput::file(&dir.join("pack.toml"))]).map_err(|e| format!("{:?}", e.errors))
+}
+
+const DRIFT_WORDS: &str = include_str!("../rules/news/drift-words.tsv");
+
+#[test]
+fn drift_from_the_source_in_attribution_hedges_and_qualifiers() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = drift_pack(dir.path(), DRIFT_WORDS).expect("the pack loads");
+    let source = "Quay repairs\n\nThe quay wall will be rebuilt before the spring tides, harbour engineers said.\n\nThe repairs will cost the port authority six million pounds, Greta Olsen said.\n\nThe storm may have cracked the old lighthouse on the north pier.\n\nAt least 30 fishing boats were damaged in the storm that hit the harbour.\n\nNo other vessels were reported damaged in the harbour.\n";
+    let draft = "Quay to be rebuilt\n\nThe quay wall will be rebuilt before the spring tides.\n\nThe repairs will cost the port authority six million pounds, Olsen admitted.\n\nThe storm cracked the old lighthouse on the north pier.\n\nThirty fishing boats were damaged in the storm that hit the harbour.\n\nNo passenger vessels were reported damaged in the harbour.\n";
+    assert_eq!(
+        against_source(&rules, draft, source),
+        [
+            "t.attribution-dropped Warning `The quay wall will be rebuilt before the spring tides` <- [\"The quay wall will be rebuilt before the spring tides, harbour engineers said.\"]",
+            "t.attribution-changed Warning `Olsen admitted` <- [\"The repairs will cost the port authority six million pounds, Greta Olsen said.\"]",
+            "t.hedge-dropped Warning `The storm cracked the old lighthouse on the north pier` <- [\"The storm may have cracked the old lighthouse on the north pier.\"]",
+            "t.qualifier-changed Warning `Thirty` <- [\"At least 30 fishing boats were damaged in the storm that hit the harbour.\"]",
+            "t.qualifier-changed Warning `No passenger vessels` <- [\"No other vessels were reported damaged in the harbour.\"]",
+        ]
+    );
+    let faithful = "Quay to be rebuilt\n\nHarbour engineers say the quay wall will be rebuilt before the spring tides.\n\nThe repairs will cost the port authority six million pounds, said Greta Olsen.\n\nThe storm could have cracked the old lighthouse on the north pier.\n\nMore than 29 fishing boats, at least 30, were damaged in the storm that hit the harbour.\n\nNo other vessels were reported damaged in the harbour.\n";
+    assert_eq!(
+        against_source(&rules, faithful, source),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        against_source(&rules, source, source),
+        Vec::<String>::new(),
+        "an article checked against itself"
+    );
+}
+
+#[test]
+fn a_bad_line_of_the_drift_word_lists_is_reported_with_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let Err(errors) = drift_pack(dir.path(), "# lists\nneutral\tsaid\nstrong\tconfirmed\n") else {
+        panic!("an unknown class is refused");
+    };
+    assert!(
+        errors.contains("line 3 of the word lists: `strong` is not a class"),
+        "{errors}"
+    );
+}

@@ -11,8 +11,16 @@ use std::path::Path;
 use std::process::Output;
 use std::sync::LazyLock;
 
-const DRAFT: &str = "Council backs the neighbourhood plan\n\nThe the council met on Monday in the neighborhood hall. “We will build the neighbourhood centre,” said the mayor, Ana Ruiz.\n\nThe neighborhood group said the plan was late.\n";
-const WIRE: &str = "Council plan\n\n“We will build the neighbourhood centre,” said the mayor, Ana Ruiz, on Monday.\n";
+const DRAFT: &str = "Council backs the neighbourhood plan\n\nThe the council met on Monday in the neighborhood hall. “We will build the neighbourhood centre,” said the mayor, Ana Ruiz.\n\nThe neighborhood group said the plan was late.\n\nThe hall needs a new roof before the winter. The plan will cost the town four million pounds, the treasurer admitted.\n\nThe old library will close when the centre opens. Forty residents signed a petition against the plan.\n";
+const WIRE: &str = "Council plan\n\n“We will build the neighbourhood centre,” said the mayor, Ana Ruiz, on Monday.\n\nThe hall needs a new roof before the winter, council surveyors said. The plan will cost the town four million pounds, the treasurer said.\n\nThe old library may close when the centre opens. At least 40 residents signed a petition against the plan.\n";
+/// The rules that compare a draft with its source beyond its words: the draft drifts from the
+/// wire in each way, so every cell of the `source` mode carries a finding of each.
+const DRIFT_RULES: [&str; 4] = [
+    "grounding.attribution-dropped",
+    "grounding.attribution-changed",
+    "grounding.hedge-dropped",
+    "grounding.qualifier-changed",
+];
 const STORY: &str = "---\ntitle: Mayor backs the plan\nsources: [wire.txt]\n---\n\n“We will build the neighbourhood center soon,” said the mayor, Ana Ruiz.\n\nThe the vote is on Friday.\n";
 const PAGE: &str = "<html><body><h1>Mayor backs plan</h1><p>She said &ldquo;our neighbourhood is ready&rdquo; and left. The neighborhood hall was full. The the vote is on Friday.</p></body></html>";
 
@@ -360,6 +368,14 @@ fn every_format_in_every_mode() {
             !expected.is_empty(),
             "{mode}: the drafts have findings in every mode"
         );
+        if mode == "source" {
+            for rule in DRIFT_RULES {
+                assert!(
+                    expected.iter().any(|finding| finding.3 == rule),
+                    "{mode}: {rule} reports the draft's drift from the wire"
+                );
+            }
+        }
         if ["source", "markdown-sources", "stdin", "records"].contains(&mode) {
             assert!(
                 expected

@@ -605,6 +605,46 @@ fn kind_cases() -> Vec<Case> {
             pack: None,
         },
         Case {
+            stresses: "source-drift",
+            name: "thousands of sentences, each thick with attributions, hedges, qualifiers and denials, against a source of the same",
+            rule: "grounding.attribution-changed",
+            fires: 3,
+            // One rule of the kind: the four share every step but the last comparison, which
+            // reads a sentence of at most 250 words against at most two.
+            rules: &["--select", "grounding.attribution-changed"],
+            output: JSON,
+            file: "draft.txt",
+            draft: |n| {
+                fill(n, HEAD, |i| match i % 2 {
+                    0 => format!(
+                        "Officials confirmed that at least {1} fishing boats sank in the harbour \
+                         storm, that nearly {2} trawlers were hit, that no other boats were lost \
+                         and no crews were hurt, aides said, {0} said and police said.\n\n",
+                        name(i),
+                        i % 90 + 10,
+                        i % 70 + 20
+                    ),
+                    _ => "The harbour board said and said and said that the quay wall of the \
+                          harbour was hit in the storm, officials said.\n\n"
+                        .to_owned(),
+                })
+            },
+            source: Some(|n| {
+                fill(n, "Harbour statement\n\n", |i| {
+                    format!(
+                        "Officials said that {1} fishing boats sank in the harbour storm, that \
+                         about {2} trawlers were hit, that no boats were lost and no other crews \
+                         were hurt, aides said, {0} said and police said. The quay wall of the \
+                         harbour may have been hit in the storm, officials said.\n\n",
+                        name(i),
+                        i % 90 + 10,
+                        i % 70 + 20
+                    )
+                })
+            }),
+            pack: None,
+        },
+        Case {
             stresses: "source-fact",
             name: "thousands of figures, dates and names not in a source of thousands",
             rule: "grounding.not-in-sources",

@@ -1,8 +1,10 @@
 //! Arbitrary bytes through the whole path a front end runs: decoded as a draft (and, after a
 //! NUL byte, a source), read as plain text, Markdown and HTML, checked with sources through the
-//! library pipeline (every built-in rule, `grounding.unsupported-sentence` and the alignment it
-//! reads among them), fixed, and rendered in every format and summary, the sourcing table and
-//! its trace too. Nothing may panic, and the machine formats must stay valid JSON.
+//! library pipeline (every built-in rule, among them `grounding.unsupported-sentence`, the drift
+//! rules — `grounding.attribution-dropped`, `attribution-changed`, `hedge-dropped`,
+//! `qualifier-changed` — and the alignment they read), fixed, and rendered in every format and summary, the
+//! sourcing table and its trace too. Nothing may panic, and the machine formats must stay valid
+//! JSON.
 #![no_main]
 
 #[path = "built_in.rs"]

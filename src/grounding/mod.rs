@@ -9,6 +9,7 @@
 mod align;
 mod changed;
 mod doc;
+pub mod drift;
 mod figures;
 mod passages;
 mod sentences;

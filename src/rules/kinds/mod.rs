@@ -21,6 +21,7 @@ pub mod length;
 pub mod preferred_term;
 pub mod quotation;
 pub mod repetition;
+pub mod source_drift;
 pub mod source_fact;
 pub mod source_quote;
 pub mod source_sentence;
@@ -47,6 +48,7 @@ crate::kind_registry! {
     duplicate_block => DuplicateBlock,
     source_quote => SourceQuote,
     source_fact => SourceFact,
+    source_drift => SourceDrift,
     source_sentence => SourceSentence,
     variants => Variants,
     first_reference => FirstReference,

@@ -54,6 +54,10 @@ pub const DEFAULT_PACK: &[(&str, &str)] = &[
         include_str!("../../../rules/news/grounding.toml"),
     ),
     (
+        "rules/news/drift-words.tsv",
+        include_str!("../../../rules/news/drift-words.tsv"),
+    ),
+    (
         "rules/spelling/us-uk-common.tsv",
         include_str!("../../../rules/spelling/us-uk-common.tsv"),
     ),

@@ -1,0 +1,495 @@
+//! What changed between a draft sentence and the source passage it is aligned with (see
+//! [`super::Alignment`]), beyond its words: an attribution dropped or changed, a hedge
+//! dropped, the qualifier of a figure or the reach of a denial changed. Each comparison reads
+//! both sides with the word lists of [`DriftWords`] and reports the draft's words and the
+//! source's.
+//!
+//! A sentence is compared only when it is aligned well enough to be read as a rewrite of its
+//! passage ([`MIN_COVERAGE`]), and never a headline, dek, subhead or caption, which compress
+//! by convention. Quotations are the misquote rules' business: no quoted word is read.
+
+mod read;
+pub mod words;
+
+pub use words::{DriftWords, WordsError};
+
+use super::{AlignedSentence, Alignment, Sources};
+use crate::article::Article;
+use crate::span::Span;
+use read::{Cue, Token};
+use words::SAYING;
+
+/// The share of a draft sentence's term weight its passage must have for the two to be
+/// compared: less, and the sentence is not a rewrite of that passage (the unsupported-sentence
+/// rule speaks for it).
+pub const MIN_COVERAGE: f64 = 0.5;
+
+/// What attributes a claim in a draft: a verb of saying, or a finding ("the poll found").
+const DRAFT_CUES: u16 = words::SAYING | words::ATTRIBUTES;
+
+/// The fewest terms a draft sentence has to be compared.
+const MIN_TERMS: usize = 3;
+
+/// A draft sentence mostly inside quotation marks is a quotation, not a rewrite.
+const MOST_QUOTED: f64 = 0.5;
+
+/// How a draft drifted from its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DriftKind {
+    /// The source attributes the claim; the draft states it on its own authority.
+    AttributionDropped,
+    /// The draft names another speaker, or a stronger verb of saying.
+    AttributionChanged,
+    /// The source hedges the claim; the draft does not.
+    HedgeDropped,
+    /// A figure's qualifier dropped or changed ("at least 12" as "12"), or a denial's reach
+    /// ("no other deaths" as "no civilian casualties").
+    QualifierChanged,
+}
+
+/// One drift: the draft's words and the source's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drift {
+    /// The draft's words.
+    pub span: Span,
+    /// The source document.
+    pub doc: usize,
+    /// The source's words that the draft changed or dropped.
+    pub source: Span,
+    /// The source sentence they are in.
+    pub passage: Span,
+}
+
+/// A source sentence of a passage, read.
+struct SourceSentence {
+    span: Span,
+    tokens: Vec<Token>,
+}
+
+impl Sources {
+    /// The drifts of kind `kind` in `article`, aligned with its sources as `alignment` says.
+    pub fn drifts(
+        &self,
+        kind: DriftKind,
+        words: &DriftWords,
+        article: &Article,
+        alignment: &Alignment,
+    ) -> Vec<Drift> {
+        let mut found = Vec::new();
+        for (at, sentence) in alignment.sentences.iter().enumerate() {
+            let Some(passage) = sentence.support.passages.first() else {
+                continue;
+            };
+            // A denial that names another class shares little else with its passage ("No
+            // civilian casualties were reported"): it is compared on the words around it.
+            let rewrite = sentence.support.coverage >= MIN_COVERAGE;
+            if sentence.summary || !rewrite && kind != DriftKind::QualifierChanged {
+                continue;
+            }
+            let quoted = sentence.quoted_share >= MOST_QUOTED;
+            if quoted && kind != DriftKind::AttributionChanged {
+                continue;
+            }
+            let draft = read::tokens(article, sentence.span);
+            // A fragment ("Trump tweeted:") says too little to be compared.
+            if read::stems(&draft).len() < MIN_TERMS {
+                continue;
+            }
+            let source = &self.docs[passage.doc].article;
+            // Each sentence looked up directly: skipping to it would cost the whole source.
+            let passage_sentences: Vec<SourceSentence> = passage
+                .sentences
+                .clone()
+                .filter_map(|number| self.source_sentence(passage.doc, number))
+                .map(|span| SourceSentence {
+                    span,
+                    tokens: read::tokens(source, span),
+                })
+                .collect();
+            let mut report = |span: Span, source: Span, sentence: Span| {
+                found.push(Drift {
+                    span,
+                    doc: passage.doc,
+                    source,
+                    passage: sentence,
+                });
+            };
+            match kind {
+                DriftKind::AttributionDropped => {
+                    if !self.attributed_nearby(words, article, alignment, at) {
+                        attribution_dropped(words, &draft, &passage_sentences, &mut report);
+                    }
+                }
+                DriftKind::AttributionChanged => {
+                    attribution_changed(words, &draft, &passage_sentences, &mut report);
+                }
+                DriftKind::HedgeDropped => {
+                    hedge_dropped(words, &draft, &passage_sentences, &mut report);
+                }
+                DriftKind::QualifierChanged => {
+                    let sides = (article, source);
+                    qualifier_changed(
+                        words,
+                        sides,
+                        rewrite,
+                        &draft,
+                        &passage_sentences,
+                        &mut report,
+                    );
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether a sentence next to sentence `at`, in its paragraph and aligned with the same
+    /// source sentence, carries an attribution: one source sentence split in two keeps its
+    /// attribution in one half.
+    fn attributed_nearby(
+        &self,
+        words: &DriftWords,
+        article: &Article,
+        alignment: &Alignment,
+        at: usize,
+    ) -> bool {
+        let sentence = &alignment.sentences[at];
+        let same_source = |other: &AlignedSentence| {
+            other.block == sentence.block
+                && other.support.passages.first().is_some_and(|p| {
+                    sentence.support.passages.first().is_some_and(|q| {
+                        p.doc == q.doc
+                            && p.sentences.start < q.sentences.end
+                            && q.sentences.start < p.sentences.end
+                    })
+                })
+        };
+        [at.checked_sub(1), Some(at + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| alignment.sentences.get(i))
+            .filter(|other| same_source(other))
+            .any(|other| {
+                !read::cues(words, &read::tokens(article, other.span), DRAFT_CUES, true).is_empty()
+            })
+    }
+}
+
+/// From the first of `tokens[range]` to the last.
+fn span_of(tokens: &[Token], range: std::ops::Range<usize>) -> Option<Span> {
+    let first = tokens.get(range.start)?;
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    Some(Span::new(first.span.start, last.span.end))
+}
+
+/// How many of `terms` (sorted) are in `others` (sorted).
+fn shared(terms: &[String], others: &[String]) -> usize {
+    terms
+        .iter()
+        .filter(|t| others.binary_search(t).is_ok())
+        .count()
+}
+
+/// The draft states on its own authority what a source sentence attributes: no attribution
+/// of the draft vouches for the words the source's attribution vouches for.
+fn attribution_dropped(
+    words: &DriftWords,
+    draft: &[Token],
+    passage: &[SourceSentence],
+    report: &mut dyn FnMut(Span, Span, Span),
+) {
+    if read::hedges(words, draft)
+        .iter()
+        .any(|(_, attributed)| *attributed)
+    {
+        return;
+    }
+    let draft_terms = read::stems(draft);
+    let vouched_here: Vec<Vec<String>> = read::cues(words, draft, DRAFT_CUES, true)
+        .iter()
+        .map(|cue| read::stems(&draft[cue.governs(draft.len())]))
+        .collect();
+    let mut passage_terms: Vec<String> = passage
+        .iter()
+        .flat_map(|s| read::stems(&s.tokens))
+        .collect();
+    passage_terms.sort_unstable();
+    passage_terms.dedup();
+    let in_passage = shared(&draft_terms, &passage_terms);
+    for sentence in passage {
+        for cue in read::cues(words, &sentence.tokens, SAYING, false) {
+            let governed = read::stems(&sentence.tokens[cue.governs(sentence.tokens.len())]);
+            let claim: Vec<String> = draft_terms
+                .iter()
+                .filter(|t| governed.binary_search(t).is_ok())
+                .cloned()
+                .collect();
+            if claim.len() < 2 || 2 * claim.len() < in_passage {
+                continue;
+            }
+            let kept = vouched_here
+                .iter()
+                .any(|vouched| 2 * shared(&claim, vouched) >= claim.len());
+            if kept {
+                return;
+            }
+            if let (Some(span), Some(source)) = (
+                span_of(draft, 0..draft.len()),
+                span_of(&sentence.tokens, cue.words()),
+            ) {
+                report(span, source, sentence.span);
+                return;
+            }
+        }
+    }
+}
+
+/// The draft's attribution names another speaker than the source's, or a stronger verb.
+fn attribution_changed(
+    words: &DriftWords,
+    draft: &[Token],
+    passage: &[SourceSentence],
+    report: &mut dyn FnMut(Span, Span, Span),
+) {
+    let draft_cues = read::cues(words, draft, SAYING, false);
+    if draft_cues.is_empty() {
+        return;
+    }
+    let source_cues: Vec<(&SourceSentence, Cue)> = passage
+        .iter()
+        .flat_map(|s| {
+            read::cues(words, &s.tokens, SAYING, false)
+                .into_iter()
+                .map(move |c| (s, c))
+        })
+        .collect();
+    let draft_terms = read::stems(draft);
+    for cue in &draft_cues {
+        let speaker = read::speaker_terms(words, &draft[cue.speaker.clone()]);
+        let readings: Vec<SourceCue> = source_cues
+            .iter()
+            .map(|(sentence, source_cue)| {
+                let theirs =
+                    read::speaker_terms(words, &sentence.tokens[source_cue.speaker.clone()]);
+                let governed =
+                    read::stems(&sentence.tokens[source_cue.governs(sentence.tokens.len())]);
+                SourceCue {
+                    sentence,
+                    cue: source_cue,
+                    same_speaker: match (&speaker, &theirs) {
+                        (Some(a), Some(b)) => {
+                            a.iter().filter(|t| b.iter().any(|u| u.0 == t.0)).count()
+                        }
+                        _ => 0,
+                    },
+                    other_speaker: match (&speaker, &theirs) {
+                        (Some(mine), Some(theirs)) => other_speaker(mine, theirs, &draft_terms),
+                        _ => false,
+                    },
+                    vouched: shared(&draft_terms, &governed),
+                }
+            })
+            .collect();
+        // The draft may keep any attribution of its passage, or weaken it.
+        let kept = readings.iter().any(|r| {
+            !r.other_speaker
+                && (r.same_speaker > 0 || speaker.is_none())
+                && (!cue.stronger || r.cue.stronger)
+        });
+        if kept {
+            continue;
+        }
+        // Else the attribution it stands for: the one whose speaker shares most with it, or
+        // the one that vouches for most of the draft's words.
+        let paired = readings
+            .iter()
+            .max_by_key(|r| (r.same_speaker, r.vouched))
+            .filter(|r| r.same_speaker > 0 || r.vouched >= 2 || readings.len() == 1);
+        let Some(paired) = paired else {
+            continue;
+        };
+        let stronger = cue.stronger && !paired.cue.stronger;
+        if (stronger || paired.other_speaker)
+            && let (Some(span), Some(source)) = (
+                span_of(draft, cue.words()),
+                span_of(&paired.sentence.tokens, paired.cue.words()),
+            )
+        {
+            report(span, source, paired.sentence.span);
+        }
+    }
+}
+
+/// Whether two speakers are different people or bodies: the draft's names someone the
+/// source's does not (a capitalised word: "US officials" for "two militia officials", Jones
+/// for Smith), and the source's has a word that the draft's sentence lost. A speaker named
+/// more fully, or less ("Smith" for "Ann Smith", "groups" for "activists"), is the same.
+fn other_speaker(
+    mine: &[(String, bool)],
+    theirs: &[(String, bool)],
+    draft_terms: &[String],
+) -> bool {
+    let names_another = mine
+        .iter()
+        .any(|(term, named)| *named && !theirs.iter().any(|t| &t.0 == term));
+    let lost = theirs.iter().any(|(term, _)| {
+        !mine.iter().any(|t| &t.0 == term) && draft_terms.binary_search(term).is_err()
+    });
+    names_another && lost
+}
+
+/// A source attribution, read against one of the draft's.
+struct SourceCue<'a> {
+    sentence: &'a SourceSentence,
+    cue: &'a Cue,
+    /// How many of the speaker's words the draft's speaker shares.
+    same_speaker: usize,
+    /// Each speaker has words the other lacks: two different speakers.
+    other_speaker: bool,
+    /// How many of the draft's words it vouches for.
+    vouched: usize,
+}
+
+/// How many words before the draft's word for what a source hedged may hold the draft's own
+/// hedge ("could HAVE started"), and how many after ("started, POSSIBLY").
+const HEDGE_BEFORE: usize = 4;
+const HEDGE_AFTER: usize = 2;
+
+/// The source hedges a claim the draft states as fact: around the draft's word for the
+/// hedged words, no hedge of any kind.
+fn hedge_dropped(
+    words: &DriftWords,
+    draft: &[Token],
+    passage: &[SourceSentence],
+    report: &mut dyn FnMut(Span, Span, Span),
+) {
+    let attributed = !read::cues(words, draft, DRAFT_CUES, true).is_empty();
+    let draft_terms = read::stems(draft);
+    let draft_stems: Vec<Option<String>> = draft
+        .iter()
+        .map(|t| crate::grounding::stem(&t.lower))
+        .collect();
+    let draft_lower = read::lower(draft);
+    for sentence in passage {
+        let source_lower = read::lower(&sentence.tokens);
+        for (hedge, stood_for) in read::hedges(words, &sentence.tokens) {
+            if stood_for && attributed {
+                continue;
+            }
+            let clause = read::clause_around(&sentence.tokens, hedge.start);
+            let clause_terms = read::stems(&sentence.tokens[clause.clone()]);
+            let common = shared(&draft_terms, &clause_terms);
+            if common < 2.min(clause_terms.len()).max(1) {
+                continue;
+            }
+            // The hedged word: the first after the hedge the draft has, else the last before.
+            let in_draft = |t: &Token| {
+                crate::grounding::stem(&t.lower).filter(|s| draft_terms.binary_search(s).is_ok())
+            };
+            let anchor = sentence.tokens[hedge.end..clause.end]
+                .iter()
+                .find_map(in_draft)
+                .or_else(|| {
+                    sentence.tokens[clause.start..hedge.start]
+                        .iter()
+                        .rev()
+                        .find_map(in_draft)
+                });
+            let windows: Vec<std::ops::Range<usize>> = match anchor {
+                Some(stem) => draft_stems
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.as_ref() == Some(&stem))
+                    .map(|(at, _)| {
+                        at.saturating_sub(HEDGE_BEFORE)..(at + HEDGE_AFTER).min(draft.len())
+                    })
+                    .collect(),
+                None => std::iter::once(0..draft.len()).collect(),
+            };
+            let same_hedge = draft_lower
+                .windows(hedge.len())
+                .any(|w| w == &source_lower[hedge.clone()]);
+            if same_hedge
+                || windows
+                    .into_iter()
+                    .any(|w| read::keeps_hedge(words, draft, w))
+            {
+                continue;
+            }
+            if let (Some(span), Some(source)) = (
+                span_of(draft, 0..draft.len()),
+                span_of(&sentence.tokens, hedge),
+            ) {
+                report(span, source, sentence.span);
+                return;
+            }
+        }
+    }
+}
+
+/// A figure the draft shares with the source, with its qualifier dropped or changed; or a
+/// denial whose reach changed.
+fn qualifier_changed(
+    words: &DriftWords,
+    (article, source): (&Article, &Article),
+    rewrite: bool,
+    draft: &[Token],
+    passage: &[SourceSentence],
+    report: &mut dyn FnMut(Span, Span, Span),
+) {
+    let draft_figures = read::qualified_figures(words, article, draft);
+    for sentence in passage.iter().filter(|_| rewrite) {
+        for theirs in read::qualified_figures(words, source, &sentence.tokens) {
+            if theirs.sense == 0 {
+                continue;
+            }
+            let same_value: Vec<_> = draft_figures
+                .iter()
+                .filter(|f| f.value == theirs.value)
+                .collect();
+            if same_value.is_empty() || same_value.iter().any(|f| f.sense == theirs.sense) {
+                continue;
+            }
+            if let (Some(span), Some(from)) = (
+                span_of(draft, same_value[0].words.clone()),
+                span_of(&sentence.tokens, theirs.words.clone()),
+            ) {
+                report(span, from, sentence.span);
+            }
+        }
+    }
+    let draft_denials = read::denials(words, draft);
+    let around_denials: Vec<Token> = draft
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !draft_denials.iter().any(|d| d.words.contains(i)))
+        .map(|(_, t)| t.clone())
+        .collect();
+    let frame = read::stems(&around_denials);
+    for sentence in passage {
+        let sentence_terms = read::stems(&sentence.tokens);
+        let same_frame = !frame.is_empty() && shared(&frame, &sentence_terms) == frame.len();
+        if !rewrite && !same_frame {
+            continue;
+        }
+        let theirs = read::denials(words, &sentence.tokens);
+        for mine in &draft_denials {
+            let narrowed = mine
+                .modifiers
+                .iter()
+                .any(|t| sentence_terms.binary_search(t).is_err());
+            let changed = |denial: &read::Denial| denial.exclusive && !mine.exclusive || narrowed;
+            if theirs.iter().all(changed)
+                && let Some(first) = theirs.first()
+                && let (Some(span), Some(from)) = (
+                    span_of(draft, mine.words.clone()),
+                    span_of(&sentence.tokens, first.words.clone()),
+                )
+            {
+                report(span, from, sentence.span);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

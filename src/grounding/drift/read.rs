@@ -1,0 +1,486 @@
+//! What one sentence says about its own claim, read from its words with the lists of
+//! [`DriftWords`]: who it is attributed to and by which verb, the hedges it keeps, the
+//! qualifiers of its figures and the denials it makes. Quoted words are never read: a
+//! quotation is the misquote rules' business.
+
+use super::words::{self, DriftWords};
+use crate::article::Article;
+use crate::grounding::{figure_value, figures, stem};
+use crate::span::Span;
+use std::ops::Range;
+
+/// Words that end a speaker read backwards from its verb: a clause opens after them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "who", "which", "and", "but", "as", "while", "because", "when", "after", "before",
+    "since", "if", "where", "although", "though", "so", "than", "whom", "what",
+];
+
+/// Words between a speaker and its verb that are neither: "police HAVE ALSO said".
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "did",
+    "does",
+    "do",
+    "will",
+    "would",
+    "not",
+    "had",
+    "later",
+    "earlier",
+    "again",
+    "further",
+    "then",
+    "now",
+    "previously",
+    "separately",
+    "repeatedly",
+];
+
+/// Words after which a verb of saying says nothing: a passive, a refusal, a modal.
+const NOT_SAYING_AFTER: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "to", "not", "never", "n't", "would",
+    "could", "will", "can", "may", "might", "should", "must", "did", "does", "do", "cannot",
+];
+
+/// Words before which a verb of saying is a passive: "accused of", "said by".
+const NOT_SAYING_BEFORE: &[&str] = &["of", "by"];
+
+/// The most words after a trailing attribution's verb: "…, police said in a statement on
+/// Tuesday".
+const TRAILING_WORDS: usize = 6;
+
+/// The most words a speaker is read to.
+const LONGEST_SPEAKER: usize = 10;
+
+/// The most words of a speaker after its verb: "…, said the head of the council".
+const LONGEST_INVERTED: usize = 6;
+
+/// A word of a sentence.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub span: Span,
+    pub lower: String,
+    pub quoted: bool,
+    /// Punctuation stands between it and the word before (a comma, a dash, a quotation
+    /// mark): a clause or an aside may start here.
+    pub pause_before: bool,
+    pub capital: bool,
+}
+
+/// The most words of a sentence read: every comparison of two sentences is then bounded,
+/// however long a sentence runs (a page without a full stop is not prose to compare).
+const MOST_WORDS: usize = 250;
+
+/// The words of `span` in `article`, up to [`MOST_WORDS`].
+pub fn tokens(article: &Article, span: Span) -> Vec<Token> {
+    let mut previous_end = span.start;
+    article
+        .words(span)
+        .take(MOST_WORDS)
+        .map(|word| {
+            let gap = article.contents.get(previous_end..word.start).unwrap_or("");
+            previous_end = word.end;
+            let text = article.text(word);
+            Token {
+                span: word,
+                lower: crate::grounding::normalise_word(text),
+                quoted: article.in_quote(word),
+                pause_before: gap.contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
+                    || gap.contains(" - "),
+                capital: text.chars().next().is_some_and(char::is_uppercase),
+            }
+        })
+        .collect()
+}
+
+/// How an attribution sits in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// "Police said the toll rose", "According to police, …": it governs what follows.
+    Leading,
+    /// "The toll rose, police said": it governs what precedes.
+    Trailing,
+    /// "…, and police said the toll rose": it governs what follows, not the clause before.
+    Middle,
+}
+
+/// An attribution: the verb or phrase of saying, who says it, and how strong the verb is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub verb: Range<usize>,
+    pub speaker: Range<usize>,
+    pub stronger: bool,
+    pub shape: Shape,
+}
+
+impl Cue {
+    /// The words this attribution vouches for.
+    pub fn governs(&self, len: usize) -> Range<usize> {
+        match self.shape {
+            Shape::Trailing => 0..self.speaker.start.min(self.verb.start),
+            Shape::Leading | Shape::Middle => self.verb.end.max(self.speaker.end)..len,
+        }
+    }
+
+    /// From the first word of speaker and verb to the last.
+    pub fn words(&self) -> Range<usize> {
+        self.speaker.start.min(self.verb.start)..self.speaker.end.max(self.verb.end)
+    }
+}
+
+/// The lower-case words of `tokens`, as [`DriftWords::phrase_at`] reads them.
+pub fn lower(tokens: &[Token]) -> Vec<&str> {
+    tokens.iter().map(|t| t.lower.as_str()).collect()
+}
+
+/// The attributions of a sentence, outside quotations, by the verbs and phrases of `classes`.
+/// A verb after "not", a modal or "to", or a passive ("was accused of"), attributes nothing
+/// to anyone: left out, unless `reported_speech` asks for every report of what someone said
+/// or would not say ("Smith would not say whether …").
+pub fn cues(words: &DriftWords, tokens: &[Token], classes: u16, reported_speech: bool) -> Vec<Cue> {
+    let lower = lower(tokens);
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        let Some((len, classes)) = words
+            .phrase_at(&lower, at, classes)
+            .filter(|_| !tokens[at].quoted)
+        else {
+            at += 1;
+            continue;
+        };
+        let verb = at..at + len;
+        // "was accused", "would not confirm", "declined to reveal", "accused of leading": no
+        // one says it here.
+        let denied_or_passive = at
+            .checked_sub(1)
+            .is_some_and(|before| NOT_SAYING_AFTER.contains(&lower[before]))
+            || lower
+                .get(at + len)
+                .is_some_and(|after| NOT_SAYING_BEFORE.contains(after));
+        if reported_speech || !denied_or_passive {
+            found.push(cue(words, tokens, verb, classes & words::STRONGER != 0));
+        }
+        at += len;
+    }
+    found
+}
+
+/// "According to police": the speaker follows; the sentence's start or end says what it
+/// governs.
+fn according_to(tokens: &[Token], verb: Range<usize>, stronger: bool) -> Cue {
+    let after = verb.end;
+    let end = after
+        + tokens[after..]
+            .iter()
+            .take(LONGEST_SPEAKER)
+            .enumerate()
+            .take_while(|(i, t)| *i == 0 || !t.pause_before)
+            .count();
+    let shape = if verb.start == 0 {
+        Shape::Leading
+    } else if end == tokens.len() {
+        Shape::Trailing
+    } else {
+        Shape::Middle
+    };
+    Cue {
+        verb,
+        speaker: after..end,
+        stronger,
+        shape,
+    }
+}
+
+fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool) -> Cue {
+    let ends_here = |range: &Range<usize>| {
+        tokens[range.end..]
+            .iter()
+            .take_while(|t| !t.pause_before)
+            .count()
+            == tokens.len() - range.end
+    };
+    if tokens[verb.start].lower == "according" {
+        return according_to(tokens, verb, stronger);
+    }
+    // "“…,” said the mayor" and "…, said Smith": the speaker follows a pause.
+    if verb.start > 0 && tokens[verb.start].pause_before {
+        let after = verb.end;
+        let count = tokens[after..]
+            .iter()
+            .enumerate()
+            .take_while(|(i, t)| *i == 0 || !t.pause_before)
+            .count();
+        let opens_name = tokens
+            .get(after)
+            .is_some_and(|t| t.capital || words.classes(&t.lower) & words::TITLE != 0);
+        let inverts = words
+            .phrase_at(&lower(tokens), verb.start, words::INVERTS)
+            .is_some();
+        if inverts && (1..=LONGEST_INVERTED).contains(&count) && opens_name {
+            return Cue {
+                verb,
+                speaker: after..after + count,
+                stronger,
+                shape: Shape::Trailing,
+            };
+        }
+    }
+    // A participle ("…, saying the attacks were retaliation") speaks for the subject of its
+    // clause, and a verb right after a pause for one named in an aside: not read.
+    if tokens[verb.start].lower.ends_with("ing") || tokens[verb.start].pause_before {
+        return Cue {
+            verb: verb.clone(),
+            speaker: verb.start..verb.start,
+            stronger,
+            shape: if ends_here(&verb) && tokens.len() - verb.end <= TRAILING_WORDS {
+                Shape::Trailing
+            } else {
+                Shape::Middle
+            },
+        };
+    }
+    // The subject before the verb, past "has also" and adverbs.
+    let mut end = verb.start;
+    while end > 0
+        && !tokens[end].pause_before
+        && (BETWEEN.contains(&tokens[end - 1].lower.as_str())
+            || tokens[end - 1].lower.ends_with("ly"))
+    {
+        end -= 1;
+    }
+    let mut start = end;
+    // It stops at a clause's opening word, and at another verb of saying: in "Smith said
+    // his office had told the board", the office is told's speaker, not "said his office".
+    while start > 0
+        && end - start < LONGEST_SPEAKER
+        && !tokens[start].pause_before
+        && !tokens[start - 1].quoted
+        && !CLAUSE_OPENERS.contains(&tokens[start - 1].lower.as_str())
+        && words.classes(&tokens[start - 1].lower) & words::SAYING == 0
+    {
+        start -= 1;
+    }
+    let speaker = start..end;
+    let shape = if start == 0 {
+        Shape::Leading
+    } else if ends_here(&verb)
+        && tokens.len() - verb.end <= TRAILING_WORDS
+        && tokens[start].pause_before
+    {
+        Shape::Trailing
+    } else {
+        Shape::Middle
+    };
+    Cue {
+        verb,
+        speaker,
+        stronger,
+        shape,
+    }
+}
+
+/// The words of a speaker that tell it from another: stems, without titles and numbers, each
+/// with whether it is written with a capital (a name); `None` for a pronoun, or a speaker
+/// that names no one. A capitalised word that is a function word elsewhere ("US") is a name.
+pub fn speaker_terms(words: &DriftWords, tokens: &[Token]) -> Option<Vec<(String, bool)>> {
+    if tokens
+        .iter()
+        .any(|t| words.classes(&t.lower) & words::PRONOUN != 0)
+    {
+        return None;
+    }
+    let mut terms: Vec<(String, bool)> = tokens
+        .iter()
+        .filter(|t| words.classes(&t.lower) & words::TITLE == 0)
+        .filter_map(|t| {
+            let term = stem(&t.lower).or_else(|| t.capital.then(|| t.lower.clone()))?;
+            Some((term, t.capital))
+        })
+        .filter(|(s, _)| !s.starts_with('#'))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup_by(|a, b| a.0 == b.0);
+    (!terms.is_empty()).then_some(terms)
+}
+
+/// The hedges of a sentence, outside quotations: (words, whether an attribution stands for
+/// it). A capitalised "May" is a month.
+pub fn hedges(words: &DriftWords, tokens: &[Token]) -> Vec<(Range<usize>, bool)> {
+    let lower = lower(tokens);
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        match words.phrase_at(&lower, at, words::HEDGE) {
+            Some((len, classes)) if !tokens[at].quoted && !tokens[at].capital => {
+                found.push((at..at + len, classes & words::ATTRIBUTED_HEDGE != 0));
+                at += len;
+            }
+            _ => at += 1,
+        }
+    }
+    found
+}
+
+/// Whether a sentence keeps a claim hedged in its words `within`: a hedge, or a word that
+/// hedges in its own way.
+pub fn keeps_hedge(words: &DriftWords, tokens: &[Token], within: Range<usize>) -> bool {
+    let lower = lower(tokens);
+    within.into_iter().any(|at| {
+        !tokens[at].quoted
+            && words
+                .phrase_at(&lower, at, words::HEDGE | words::KEEPS_HEDGE)
+                .is_some()
+    })
+}
+
+/// The clause around word `at`: from the pause before it to the pause after.
+pub fn clause_around(tokens: &[Token], at: usize) -> Range<usize> {
+    let start = (0..=at)
+        .rev()
+        .find(|&i| i == 0 || tokens[i].pause_before)
+        .unwrap_or(0);
+    let end = (at + 1..tokens.len())
+        .find(|&i| tokens[i].pause_before)
+        .unwrap_or(tokens.len());
+    start..end
+}
+
+/// A figure and the qualifier before it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qualified {
+    pub value: String,
+    /// The figure with its qualifier.
+    pub words: Range<usize>,
+    /// The qualifier's class ([`words::LOWER`], [`words::UPPER`] or [`words::ABOUT`]), 0
+    /// when it has none.
+    pub sense: u16,
+}
+
+/// The amounts of a sentence outside quotations, each with the qualifier before it: its
+/// figures ([`figures`]), and the words that count without being figures there — "$180bn",
+/// "half", "a dozen", the number of "three-week".
+pub fn qualified_figures(
+    words: &DriftWords,
+    article: &Article,
+    tokens: &[Token],
+) -> Vec<Qualified> {
+    let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+    let lower = lower(tokens);
+    let mut amounts: Vec<(usize, usize, String)> = figures(&article.contents, &spans)
+        .into_iter()
+        .map(|f| {
+            let end = spans.partition_point(|s| s.start < f.span.end);
+            (f.word, end.max(f.word + 1), f.value)
+        })
+        .collect();
+    for (at, token) in tokens.iter().enumerate() {
+        if amounts
+            .iter()
+            .any(|(first, end, _)| (*first..*end).contains(&at))
+        {
+            continue;
+        }
+        let first_part = token.lower.split('-').next().unwrap_or("");
+        let counts = token.lower.starts_with(|c: char| c.is_ascii_digit())
+            || words.classes(&token.lower) & words::AMOUNT != 0;
+        let value = if counts {
+            Some(token.lower.clone())
+        } else if token.lower.contains('-') {
+            figure_value(first_part)
+        } else {
+            None
+        };
+        if let Some(value) = value {
+            amounts.push((at, at + 1, value));
+        }
+    }
+    amounts.sort_unstable();
+    amounts
+        .into_iter()
+        .filter(|(first, ..)| !tokens[*first].quoted)
+        .map(|(first, end, value)| {
+            // "more than a dozen": an article may stand between.
+            let before = match first.checked_sub(1).map(|i| lower[i]) {
+                Some("a" | "an") => first - 1,
+                _ => first,
+            };
+            let qualifier = (1..=3.min(before)).rev().find_map(|len| {
+                let (found, classes) = words.phrase_at(&lower, before - len, words::QUALIFIER)?;
+                (found == len && !tokens[before - len].quoted).then_some((len, classes))
+            });
+            let (start, sense) = qualifier.map_or((first, 0), |(len, classes)| {
+                (before - len, classes & words::QUALIFIER)
+            });
+            Qualified {
+                value,
+                words: start..end,
+                sense,
+            }
+        })
+        .collect()
+}
+
+/// A denial of a whole class: "no other deaths or injuries".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Denial {
+    /// From the denying word to the end of what it denies.
+    pub words: Range<usize>,
+    /// The stems of the words that narrow what it denies: all but the last ("civilian" in
+    /// "no civilian casualties").
+    pub modifiers: Vec<String>,
+    /// It narrows the denial to what is not yet counted ("other", "further").
+    pub exclusive: bool,
+}
+
+/// Words that end the class a denial names: the verb after it.
+const DENIAL_ENDS: &[&str] = &[
+    "were", "was", "is", "are", "have", "has", "had", "will", "would", "could", "can", "been",
+    "be", "to", "in", "on", "at", "from", "among", "by", "for", "with", "of",
+];
+
+/// The denials of a sentence, outside quotations.
+pub fn denials(words: &DriftWords, tokens: &[Token]) -> Vec<Denial> {
+    let mut found = Vec::new();
+    for (at, token) in tokens.iter().enumerate() {
+        if token.quoted || words.classes(&token.lower) & words::NEGATION == 0 {
+            continue;
+        }
+        let end = at
+            + 1
+            + tokens[at + 1..]
+                .iter()
+                .take(6)
+                .take_while(|t| !t.pause_before && !DENIAL_ENDS.contains(&t.lower.as_str()))
+                .count();
+        if end == at + 1 {
+            continue;
+        }
+        let named = &tokens[at + 1..end];
+        let mut modifiers: Vec<String> = named.iter().filter_map(|t| stem(&t.lower)).collect();
+        modifiers.pop();
+        found.push(Denial {
+            words: at..end,
+            modifiers,
+            exclusive: named
+                .iter()
+                .any(|t| words.classes(&t.lower) & words::EXCLUSIVE != 0),
+        });
+    }
+    found
+}
+
+/// The stems of `tokens` outside quotations, sorted, each once.
+pub fn stems(tokens: &[Token]) -> Vec<String> {
+    let mut all: Vec<String> = tokens
+        .iter()
+        .filter(|t| !t.quoted)
+        .filter_map(|t| stem(&t.lower))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}

@@ -1,0 +1,218 @@
+//! Drift comparisons on invented text, with the built-in pack's word lists.
+
+use super::{DriftKind, DriftWords};
+use crate::article::{Article, Format};
+use crate::grounding::Sources;
+
+const WORDS: &str = include_str!("../../../rules/news/drift-words.tsv");
+
+/// Each drift of `kind` in `draft` against `source`: the draft's words and the source's.
+fn drifts(kind: DriftKind, draft: &str, source: &str) -> Vec<(String, String)> {
+    let words = DriftWords::parse(WORDS).expect("the built-in word lists parse");
+    let source = format!("Source\n\n{source}\n");
+    let sources = Sources::new(vec![Article::parse("source", source, Format::Plain)]);
+    let article = Article::parse("draft", format!("Draft\n\n{draft}\n"), Format::Plain);
+    let alignment = sources.align(&[0], &article);
+    sources
+        .drifts(kind, &words, &article, &alignment)
+        .into_iter()
+        .map(|d| {
+            (
+                article.text(d.span).to_owned(),
+                sources.text(d.doc, d.source).to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Background sentences, so that the words of the compared sentence are rarer than in a
+/// one-sentence source.
+const AROUND: &str = "The council met in the town hall on Tuesday evening.\n\nResidents \
+    filled the public gallery and many stood at the back.\n\nThe meeting ran past midnight.";
+
+fn with_background(paragraph: &str) -> String {
+    format!("{paragraph}\n\n{AROUND}")
+}
+
+#[test]
+fn an_attribution_dropped_is_found_with_its_source_words() {
+    let source = with_background(
+        "The pumping station will be replaced before the winter floods, council engineers said.",
+    );
+    let found = drifts(
+        DriftKind::AttributionDropped,
+        "The pumping station will be replaced before the winter floods.",
+        &source,
+    );
+    assert_eq!(
+        found,
+        [(
+            "The pumping station will be replaced before the winter floods".to_owned(),
+            "council engineers said".to_owned()
+        )]
+    );
+    for kept in [
+        "Council engineers say the pumping station will be replaced before the winter floods.",
+        "The pumping station will be replaced before the winter floods, according to engineers.",
+    ] {
+        assert_eq!(
+            drifts(DriftKind::AttributionDropped, kept, &source),
+            [],
+            "{kept}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_split_in_two_keeps_its_attribution_in_one_half() {
+    let source = with_background(
+        "Council engineers said the pumping station would be replaced before the winter \
+         floods, and the old pumps would be sold to a museum in the county town.",
+    );
+    let draft = "Council engineers said the pumping station would be replaced before the winter \
+        floods. The old pumps would be sold to a museum in the county town.";
+    assert_eq!(drifts(DriftKind::AttributionDropped, draft, &source), []);
+}
+
+#[test]
+fn a_stronger_verb_or_another_speaker_is_an_attribution_changed() {
+    let source = with_background(
+        "The ferry timetable will change in March to add a late crossing, Imogen Tarrant said.",
+    );
+    let changed = |draft: &str| drifts(DriftKind::AttributionChanged, draft, &source);
+    assert_eq!(
+        changed(
+            "The ferry timetable will change in March to add a late crossing, Tarrant admitted."
+        ),
+        [(
+            "Tarrant admitted".to_owned(),
+            "Imogen Tarrant said".to_owned()
+        )]
+    );
+    assert_eq!(
+        changed("The ferry timetable will change in March to add a late crossing, Okonkwo said."),
+        [("Okonkwo said".to_owned(), "Imogen Tarrant said".to_owned())]
+    );
+    for same in [
+        "The ferry timetable will change in March to add a late crossing, said Ms Tarrant.",
+        "Tarrant says the ferry timetable will change in March to add a late crossing.",
+        "The ferry timetable will change in March to add a late crossing, she said.",
+    ] {
+        assert_eq!(changed(same), [], "{same}");
+    }
+    let confirmed = with_background(
+        "The ferry timetable will change in March to add a late crossing, Imogen Tarrant \
+         confirmed.",
+    );
+    let weaker = "The ferry timetable will change in March to add a late crossing, Tarrant said.";
+    assert_eq!(
+        drifts(DriftKind::AttributionChanged, weaker, &confirmed),
+        []
+    );
+}
+
+#[test]
+fn a_hedge_dropped_is_found_unless_the_draft_hedges_in_its_own_way() {
+    let source =
+        with_background("The fire may have started in a storeroom behind the bakery on Mill Lane.");
+    assert_eq!(
+        drifts(
+            DriftKind::HedgeDropped,
+            "The fire started in a storeroom behind the bakery on Mill Lane.",
+            &source
+        )
+        .into_iter()
+        .map(|(_, theirs)| theirs)
+        .collect::<Vec<_>>(),
+        ["may"]
+    );
+    assert_eq!(
+        drifts(
+            DriftKind::HedgeDropped,
+            "The fire could have started in a storeroom behind the bakery on Mill Lane.",
+            &source
+        ),
+        []
+    );
+    let reported =
+        with_background("The driver of the lorry reportedly fled towards the ring road on foot.");
+    let attributed = "The driver of the lorry fled towards the ring road on foot, police said.";
+    assert_eq!(drifts(DriftKind::HedgeDropped, attributed, &reported), []);
+    let bare = "The driver of the lorry fled towards the ring road on foot.";
+    assert_eq!(drifts(DriftKind::HedgeDropped, bare, &reported).len(), 1);
+}
+
+#[test]
+fn a_hedge_in_a_clause_the_draft_does_not_take_is_left_alone() {
+    let source = with_background(
+        "The bakery on Mill Lane reopened on Saturday morning, though its storeroom may stay \
+         shut until spring.",
+    );
+    let draft = "The bakery on Mill Lane reopened on Saturday morning.";
+    assert_eq!(drifts(DriftKind::HedgeDropped, draft, &source), []);
+}
+
+#[test]
+fn a_qualifier_dropped_or_of_another_sense_is_found() {
+    let source = with_background(
+        "The storm flooded at least 40 homes along the coast road near the old harbour.",
+    );
+    let changed = |draft: &str| drifts(DriftKind::QualifierChanged, draft, &source);
+    assert_eq!(
+        changed("The storm flooded 40 homes along the coast road near the old harbour."),
+        [("40".to_owned(), "at least 40".to_owned())]
+    );
+    assert_eq!(
+        changed("The storm flooded nearly 40 homes along the coast road near the old harbour."),
+        [("nearly 40".to_owned(), "at least 40".to_owned())]
+    );
+    for same in [
+        "The storm flooded more than 40 homes along the coast road near the old harbour.",
+        "The storm flooded at least forty homes along the coast road near the old harbour.",
+        "The storm flooded 41 homes along the coast road near the old harbour.",
+    ] {
+        assert_eq!(changed(same), [], "{same}");
+    }
+}
+
+#[test]
+fn a_denial_narrowed_or_no_longer_exclusive_is_a_qualifier_changed() {
+    let source = with_background(
+        "Two workers were hurt when the crane fell.\n\nNo other injuries were reported.",
+    );
+    assert_eq!(
+        drifts(
+            DriftKind::QualifierChanged,
+            "No passenger injuries were reported.",
+            &source
+        ),
+        [(
+            "No passenger injuries".to_owned(),
+            "No other injuries".to_owned()
+        )]
+    );
+    assert_eq!(
+        drifts(
+            DriftKind::QualifierChanged,
+            "No other injuries were reported.",
+            &source
+        ),
+        []
+    );
+}
+
+#[test]
+fn amounts_that_are_not_figures_keep_their_qualifiers_too() {
+    let source = with_background(
+        "Investors lost about $180bn when the lender collapsed, and more than a dozen branches \
+         closed within a week.",
+    );
+    let found = drifts(
+        DriftKind::QualifierChanged,
+        "Investors lost $180bn when the lender collapsed, and a dozen branches closed within a \
+         week.",
+        &source,
+    );
+    let theirs: Vec<&str> = found.iter().map(|(_, theirs)| theirs.as_str()).collect();
+    assert_eq!(theirs, ["about $180bn", "more than a dozen"]);
+}
