@@ -28,7 +28,8 @@ $bin rules --literals > "$work/literals.txt"
 cpu() { # name, command… : appends "user+sys" seconds to $work/NAME
   local name=$1; shift
   /usr/bin/time -f '%U %S' -o "$work/t" "$@" >/dev/null 2>&1 || true
-  awk '{ printf "%.3f\n", $1 + $2 }' "$work/t" >> "$work/$name"
+  # time(1) writes "Command exited with non-zero status N" first when a linter finds something.
+  tail -n 1 "$work/t" | awk '{ printf "%.3f\n", $1 + $2 }' >> "$work/$name"
 }
 
 for _ in $(seq "$rounds"); do
