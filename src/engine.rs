@@ -152,6 +152,7 @@ fn check_one(
     let mut collected = Vec::new();
     let mut rest = &scanned[..];
     let alignment = std::sync::OnceLock::new();
+    let drift_reading = std::sync::OnceLock::new();
     for (rule_index, rule) in rules.rules.iter().enumerate() {
         if run.past_deadline() {
             break;
@@ -183,6 +184,7 @@ fn check_one(
                 .map_or(&[], Vec::as_slice),
             source_offset: run.articles.len(),
             alignment: &alignment,
+            drift_reading: &drift_reading,
             corpus: run.corpus,
         };
         match rule.check.corpus().filter(|_| run.corpus) {

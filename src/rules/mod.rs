@@ -21,6 +21,7 @@ pub use template::{fill_template, keep_case, placeholders};
 
 use crate::article::{Article, Block, BlockKind};
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::grounding::drift::DriftReading;
 use crate::grounding::{Alignment, Sources};
 use crate::span::Span;
 pub use exceptions::Exceptions;
@@ -323,6 +324,9 @@ pub struct Context<'a> {
     /// The article aligned with its sources, computed by the first rule that asks (see
     /// [`Context::alignment`]) and shared by every other.
     pub alignment: &'a std::sync::OnceLock<Alignment>,
+    /// The aligned sentences and their passages read into words for the source-drift rules
+    /// (see [`Context::drift_reading`]), by the first that asks.
+    pub drift_reading: &'a std::sync::OnceLock<DriftReading>,
     /// The run judges consistency across all its articles (`--corpus`).
     pub corpus: bool,
 }
@@ -346,6 +350,18 @@ impl<'a> Context<'a> {
             self.alignment
                 .get_or_init(|| sources.align(self.source_docs, self.article)),
         )
+    }
+
+    /// The article's aligned sentences and their passages read into words, with the
+    /// alignment they were read from, or `None` when the article has no sources. Computed once
+    /// per article, however many source-drift rules ask.
+    pub fn drift_reading(&self) -> Option<(&'a Alignment, &'a DriftReading)> {
+        let sources = self.sources?;
+        let alignment = self.alignment()?;
+        let reading = self
+            .drift_reading
+            .get_or_init(|| sources.drift_reading(self.article, alignment));
+        Some((alignment, reading))
     }
 
     /// Whether this rule may report `span`: not in a quotation (unless it opts in) and not on

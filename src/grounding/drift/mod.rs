@@ -64,16 +64,70 @@ pub struct Drift {
 struct SourceSentence {
     span: Span,
     tokens: Vec<Token>,
+    /// The stems of its words outside quotations ([`read::stems`]).
+    terms: Vec<String>,
+}
+
+/// A draft sentence aligned with a passage, read, with its passage's sentences.
+struct DraftSentence {
+    tokens: Vec<Token>,
+    /// The stems of its words outside quotations ([`read::stems`]).
+    terms: Vec<String>,
+    passage: Vec<SourceSentence>,
+}
+
+/// An article's sentences and the passages they are aligned with, read into words once and
+/// shared by every drift compared (see [`Sources::drift_reading`]).
+pub struct DriftReading {
+    /// One for each sentence of the [`Alignment`], `None` when it has no passage.
+    sentences: Vec<Option<DraftSentence>>,
 }
 
 impl Sources {
-    /// The drifts of kind `kind` in `article`, aligned with its sources as `alignment` says.
+    /// The sentences of `article` that `alignment` aligns with a passage, and the sentences
+    /// of those passages, read for [`Sources::drifts`]: what every kind of drift reads, read
+    /// once.
+    pub fn drift_reading(&self, article: &Article, alignment: &Alignment) -> DriftReading {
+        let sentences = alignment
+            .sentences
+            .iter()
+            .map(|sentence| {
+                let passage = sentence.support.passages.first()?;
+                let source = &self.docs[passage.doc].article;
+                let tokens = read::tokens(article, sentence.span);
+                // Each sentence looked up directly: skipping to it would cost the whole source.
+                let passage = passage
+                    .sentences
+                    .clone()
+                    .filter_map(|number| self.source_sentence(passage.doc, number))
+                    .map(|span| {
+                        let tokens = read::tokens(source, span);
+                        SourceSentence {
+                            span,
+                            terms: read::stems(&tokens),
+                            tokens,
+                        }
+                    })
+                    .collect();
+                Some(DraftSentence {
+                    terms: read::stems(&tokens),
+                    tokens,
+                    passage,
+                })
+            })
+            .collect();
+        DriftReading { sentences }
+    }
+
+    /// The drifts of kind `kind` in `article`, aligned with its sources as `alignment` says
+    /// and read as `reading` says ([`Sources::drift_reading`] of the same two).
     pub fn drifts(
         &self,
         kind: DriftKind,
         words: &DriftWords,
         article: &Article,
         alignment: &Alignment,
+        reading: &DriftReading,
     ) -> Vec<Drift> {
         let mut found = Vec::new();
         for (at, sentence) in alignment.sentences.iter().enumerate() {
@@ -90,22 +144,14 @@ impl Sources {
             if quoted && kind != DriftKind::AttributionChanged {
                 continue;
             }
-            let draft = read::tokens(article, sentence.span);
+            let Some(Some(draft_sentence)) = reading.sentences.get(at) else {
+                continue;
+            };
             // A fragment ("Trump tweeted:") says too little to be compared.
-            if read::stems(&draft).len() < MIN_TERMS {
+            if draft_sentence.terms.len() < MIN_TERMS {
                 continue;
             }
             let source = &self.docs[passage.doc].article;
-            // Each sentence looked up directly: skipping to it would cost the whole source.
-            let passage_sentences: Vec<SourceSentence> = passage
-                .sentences
-                .clone()
-                .filter_map(|number| self.source_sentence(passage.doc, number))
-                .map(|span| SourceSentence {
-                    span,
-                    tokens: read::tokens(source, span),
-                })
-                .collect();
             let mut report = |span: Span, source: Span, sentence: Span| {
                 found.push(Drift {
                     span,
@@ -116,62 +162,57 @@ impl Sources {
             };
             match kind {
                 DriftKind::AttributionDropped => {
-                    if !self.attributed_nearby(words, article, alignment, at) {
-                        attribution_dropped(words, &draft, &passage_sentences, &mut report);
+                    if !attributed_nearby(words, alignment, reading, at) {
+                        attribution_dropped(words, draft_sentence, &mut report);
                     }
                 }
                 DriftKind::AttributionChanged => {
-                    attribution_changed(words, &draft, &passage_sentences, &mut report);
+                    attribution_changed(words, draft_sentence, &mut report);
                 }
                 DriftKind::HedgeDropped => {
-                    hedge_dropped(words, &draft, &passage_sentences, &mut report);
+                    hedge_dropped(words, draft_sentence, &mut report);
                 }
                 DriftKind::QualifierChanged => {
                     let sides = (article, source);
-                    qualifier_changed(
-                        words,
-                        sides,
-                        rewrite,
-                        &draft,
-                        &passage_sentences,
-                        &mut report,
-                    );
+                    qualifier_changed(words, sides, rewrite, draft_sentence, &mut report);
                 }
             }
         }
         found
     }
+}
 
-    /// Whether a sentence next to sentence `at`, in its paragraph and aligned with the same
-    /// source sentence, carries an attribution: one source sentence split in two keeps its
-    /// attribution in one half.
-    fn attributed_nearby(
-        &self,
-        words: &DriftWords,
-        article: &Article,
-        alignment: &Alignment,
-        at: usize,
-    ) -> bool {
-        let sentence = &alignment.sentences[at];
-        let same_source = |other: &AlignedSentence| {
-            other.block == sentence.block
-                && other.support.passages.first().is_some_and(|p| {
-                    sentence.support.passages.first().is_some_and(|q| {
-                        p.doc == q.doc
-                            && p.sentences.start < q.sentences.end
-                            && q.sentences.start < p.sentences.end
-                    })
+/// Whether a sentence next to sentence `at`, in its paragraph and aligned with the same
+/// source sentence, carries an attribution: one source sentence split in two keeps its
+/// attribution in one half.
+fn attributed_nearby(
+    words: &DriftWords,
+    alignment: &Alignment,
+    reading: &DriftReading,
+    at: usize,
+) -> bool {
+    let sentence = &alignment.sentences[at];
+    let same_source = |other: &AlignedSentence| {
+        other.block == sentence.block
+            && other.support.passages.first().is_some_and(|p| {
+                sentence.support.passages.first().is_some_and(|q| {
+                    p.doc == q.doc
+                        && p.sentences.start < q.sentences.end
+                        && q.sentences.start < p.sentences.end
                 })
-        };
-        [at.checked_sub(1), Some(at + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|i| alignment.sentences.get(i))
-            .filter(|other| same_source(other))
-            .any(|other| {
-                !read::cues(words, &read::tokens(article, other.span), DRAFT_CUES, true).is_empty()
             })
-    }
+    };
+    [at.checked_sub(1), Some(at + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&i| {
+            alignment
+                .sentences
+                .get(i)
+                .is_some_and(|other| same_source(other))
+        })
+        .filter_map(|i| reading.sentences.get(i)?.as_ref())
+        .any(|other| !read::cues(words, &other.tokens, DRAFT_CUES, true).is_empty())
 }
 
 /// From the first of `tokens[range]` to the last.
@@ -193,28 +234,28 @@ fn shared(terms: &[String], others: &[String]) -> usize {
 /// of the draft vouches for the words the source's attribution vouches for.
 fn attribution_dropped(
     words: &DriftWords,
-    draft: &[Token],
-    passage: &[SourceSentence],
+    draft_sentence: &DraftSentence,
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
+    let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
     if read::hedges(words, draft)
         .iter()
         .any(|(_, attributed)| *attributed)
     {
         return;
     }
-    let draft_terms = read::stems(draft);
+    let draft_terms = &draft_sentence.terms;
     let vouched_here: Vec<Vec<String>> = read::cues(words, draft, DRAFT_CUES, true)
         .iter()
         .map(|cue| read::stems(&draft[cue.governs(draft.len())]))
         .collect();
     let mut passage_terms: Vec<String> = passage
         .iter()
-        .flat_map(|s| read::stems(&s.tokens))
+        .flat_map(|s| s.terms.iter().cloned())
         .collect();
     passage_terms.sort_unstable();
     passage_terms.dedup();
-    let in_passage = shared(&draft_terms, &passage_terms);
+    let in_passage = shared(draft_terms, &passage_terms);
     for sentence in passage {
         for cue in read::cues(words, &sentence.tokens, SAYING, false) {
             let governed = read::stems(&sentence.tokens[cue.governs(sentence.tokens.len())]);
@@ -246,10 +287,10 @@ fn attribution_dropped(
 /// The draft's attribution names another speaker than the source's, or a stronger verb.
 fn attribution_changed(
     words: &DriftWords,
-    draft: &[Token],
-    passage: &[SourceSentence],
+    draft_sentence: &DraftSentence,
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
+    let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
     let draft_cues = read::cues(words, draft, SAYING, false);
     if draft_cues.is_empty() {
         return;
@@ -262,7 +303,7 @@ fn attribution_changed(
                 .map(move |c| (s, c))
         })
         .collect();
-    let draft_terms = read::stems(draft);
+    let draft_terms = &draft_sentence.terms;
     for cue in &draft_cues {
         let speaker = read::speaker_terms(words, &draft[cue.speaker.clone()]);
         let readings: Vec<SourceCue> = source_cues
@@ -358,16 +399,12 @@ const HEDGE_AFTER: usize = 2;
 /// hedged words, no hedge of any kind.
 fn hedge_dropped(
     words: &DriftWords,
-    draft: &[Token],
-    passage: &[SourceSentence],
+    draft_sentence: &DraftSentence,
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
+    let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
     let attributed = !read::cues(words, draft, DRAFT_CUES, true).is_empty();
-    let draft_terms = read::stems(draft);
-    let draft_stems: Vec<Option<String>> = draft
-        .iter()
-        .map(|t| crate::grounding::stem(&t.lower))
-        .collect();
+    let draft_terms = &draft_sentence.terms;
     let draft_lower = read::lower(draft);
     for sentence in passage {
         let source_lower = read::lower(&sentence.tokens);
@@ -383,7 +420,9 @@ fn hedge_dropped(
             }
             // The hedged word: the first after the hedge the draft has, else the last before.
             let in_draft = |t: &Token| {
-                crate::grounding::stem(&t.lower).filter(|s| draft_terms.binary_search(s).is_ok())
+                t.stem
+                    .clone()
+                    .filter(|s| draft_terms.binary_search(s).is_ok())
             };
             let anchor = sentence.tokens[hedge.end..clause.end]
                 .iter()
@@ -395,10 +434,10 @@ fn hedge_dropped(
                         .find_map(in_draft)
                 });
             let windows: Vec<std::ops::Range<usize>> = match anchor {
-                Some(stem) => draft_stems
+                Some(stem) => draft
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| s.as_ref() == Some(&stem))
+                    .filter(|(_, t)| t.stem.as_ref() == Some(&stem))
                     .map(|(at, _)| {
                         at.saturating_sub(HEDGE_BEFORE)..(at + HEDGE_AFTER).min(draft.len())
                     })
@@ -432,10 +471,10 @@ fn qualifier_changed(
     words: &DriftWords,
     (article, source): (&Article, &Article),
     rewrite: bool,
-    draft: &[Token],
-    passage: &[SourceSentence],
+    draft_sentence: &DraftSentence,
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
+    let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
     let draft_figures = read::qualified_figures(words, article, draft);
     for sentence in passage.iter().filter(|_| rewrite) {
         for theirs in read::qualified_figures(words, source, &sentence.tokens) {
@@ -466,7 +505,7 @@ fn qualifier_changed(
         .collect();
     let frame = read::stems(&around_denials);
     for sentence in passage {
-        let sentence_terms = read::stems(&sentence.tokens);
+        let sentence_terms = &sentence.terms;
         let same_frame = !frame.is_empty() && shared(&frame, &sentence_terms) == frame.len();
         if !rewrite && !same_frame {
             continue;

@@ -68,6 +68,8 @@ pub struct Token {
     /// mark): a clause or an aside may start here.
     pub pause_before: bool,
     pub capital: bool,
+    /// Its stem ([`stem`]), if it is a term.
+    pub stem: Option<String>,
 }
 
 /// The most words of a sentence read: every comparison of two sentences is then bounded,
@@ -84,9 +86,11 @@ pub fn tokens(article: &Article, span: Span) -> Vec<Token> {
             let gap = article.contents.get(previous_end..word.start).unwrap_or("");
             previous_end = word.end;
             let text = article.text(word);
+            let lower = crate::grounding::normalise_word(text);
             Token {
                 span: word,
-                lower: crate::grounding::normalise_word(text),
+                stem: stem(&lower),
+                lower,
                 quoted: article.in_quote(word),
                 pause_before: gap.contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
                     || gap.contains(" - "),
@@ -297,7 +301,10 @@ pub fn speaker_terms(words: &DriftWords, tokens: &[Token]) -> Option<Vec<(String
         .iter()
         .filter(|t| words.classes(&t.lower) & words::TITLE == 0)
         .filter_map(|t| {
-            let term = stem(&t.lower).or_else(|| t.capital.then(|| t.lower.clone()))?;
+            let term = t
+                .stem
+                .clone()
+                .or_else(|| t.capital.then(|| t.lower.clone()))?;
             Some((term, t.capital))
         })
         .filter(|(s, _)| !s.starts_with('#'))
@@ -460,7 +467,7 @@ pub fn denials(words: &DriftWords, tokens: &[Token]) -> Vec<Denial> {
             continue;
         }
         let named = &tokens[at + 1..end];
-        let mut modifiers: Vec<String> = named.iter().filter_map(|t| stem(&t.lower)).collect();
+        let mut modifiers: Vec<String> = named.iter().filter_map(|t| t.stem.clone()).collect();
         modifiers.pop();
         found.push(Denial {
             words: at..end,
@@ -478,7 +485,7 @@ pub fn stems(tokens: &[Token]) -> Vec<String> {
     let mut all: Vec<String> = tokens
         .iter()
         .filter(|t| !t.quoted)
-        .filter_map(|t| stem(&t.lower))
+        .filter_map(|t| t.stem.clone())
         .collect();
     all.sort_unstable();
     all.dedup();

@@ -13,8 +13,9 @@ fn drifts(kind: DriftKind, draft: &str, source: &str) -> Vec<(String, String)> {
     let sources = Sources::new(vec![Article::parse("source", source, Format::Plain)]);
     let article = Article::parse("draft", format!("Draft\n\n{draft}\n"), Format::Plain);
     let alignment = sources.align(&[0], &article);
+    let reading = sources.drift_reading(&article, &alignment);
     sources
-        .drifts(kind, &words, &article, &alignment)
+        .drifts(kind, &words, &article, &alignment, &reading)
         .into_iter()
         .map(|d| {
             (

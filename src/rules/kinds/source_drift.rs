@@ -126,10 +126,10 @@ impl SourceDrift {
 
 impl Check for SourceDrift {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let (Some(sources), Some(alignment)) = (cx.sources, cx.alignment()) else {
+        let (Some(sources), Some((alignment, reading))) = (cx.sources, cx.drift_reading()) else {
             return;
         };
-        for drift in sources.drifts(self.kind, &self.words, cx.article, alignment) {
+        for drift in sources.drifts(self.kind, &self.words, cx.article, alignment, reading) {
             let Some(block) = cx.article.block_at(drift.span) else {
                 continue;
             };
