@@ -9,14 +9,17 @@
 //! by convention. Quotations are the misquote rules' business: no quoted word is read.
 
 mod read;
+mod reading;
 pub mod words;
 
+pub use reading::DriftReading;
 pub use words::{DriftWords, WordsError};
 
 use super::{AlignedSentence, Alignment, Sources};
 use crate::article::Article;
 use crate::span::Span;
 use read::{Cue, Token};
+use reading::{DraftSentence, SourceSentence};
 use words::SAYING;
 
 /// The share of a draft sentence's term weight its passage must have for the two to be
@@ -60,65 +63,7 @@ pub struct Drift {
     pub passage: Span,
 }
 
-/// A source sentence of a passage, read.
-struct SourceSentence {
-    span: Span,
-    tokens: Vec<Token>,
-    /// The stems of its words outside quotations ([`read::stems`]).
-    terms: Vec<String>,
-}
-
-/// A draft sentence aligned with a passage, read, with its passage's sentences.
-struct DraftSentence {
-    tokens: Vec<Token>,
-    /// The stems of its words outside quotations ([`read::stems`]).
-    terms: Vec<String>,
-    passage: Vec<SourceSentence>,
-}
-
-/// An article's sentences and the passages they are aligned with, read into words once and
-/// shared by every drift compared (see [`Sources::drift_reading`]).
-pub struct DriftReading {
-    /// One for each sentence of the [`Alignment`], `None` when it has no passage.
-    sentences: Vec<Option<DraftSentence>>,
-}
-
 impl Sources {
-    /// The sentences of `article` that `alignment` aligns with a passage, and the sentences
-    /// of those passages, read for [`Sources::drifts`]: what every kind of drift reads, read
-    /// once.
-    pub fn drift_reading(&self, article: &Article, alignment: &Alignment) -> DriftReading {
-        let sentences = alignment
-            .sentences
-            .iter()
-            .map(|sentence| {
-                let passage = sentence.support.passages.first()?;
-                let source = &self.docs[passage.doc].article;
-                let tokens = read::tokens(article, sentence.span);
-                // Each sentence looked up directly: skipping to it would cost the whole source.
-                let passage = passage
-                    .sentences
-                    .clone()
-                    .filter_map(|number| self.source_sentence(passage.doc, number))
-                    .map(|span| {
-                        let tokens = read::tokens(source, span);
-                        SourceSentence {
-                            span,
-                            terms: read::stems(&tokens),
-                            tokens,
-                        }
-                    })
-                    .collect();
-                Some(DraftSentence {
-                    terms: read::stems(&tokens),
-                    tokens,
-                    passage,
-                })
-            })
-            .collect();
-        DriftReading { sentences }
-    }
-
     /// The drifts of kind `kind` in `article`, aligned with its sources as `alignment` says
     /// and read as `reading` says ([`Sources::drift_reading`] of the same two).
     pub fn drifts(
