@@ -150,12 +150,7 @@ fn attributed_nearby(
     [at.checked_sub(1), Some(at + 1)]
         .into_iter()
         .flatten()
-        .filter(|&i| {
-            alignment
-                .sentences
-                .get(i)
-                .is_some_and(|other| same_source(other))
-        })
+        .filter(|&i| alignment.sentences.get(i).is_some_and(&same_source))
         .filter_map(|i| reading.sentences.get(i)?.as_ref())
         .any(|other| !read::cues(words, &other.tokens, DRAFT_CUES, true).is_empty())
 }
@@ -268,10 +263,10 @@ fn attribution_changed(
                         _ => 0,
                     },
                     other_speaker: match (&speaker, &theirs) {
-                        (Some(mine), Some(theirs)) => other_speaker(mine, theirs, &draft_terms),
+                        (Some(mine), Some(theirs)) => other_speaker(mine, theirs, draft_terms),
                         _ => false,
                     },
-                    vouched: shared(&draft_terms, &governed),
+                    vouched: shared(draft_terms, &governed),
                 }
             })
             .collect();
@@ -359,7 +354,7 @@ fn hedge_dropped(
             }
             let clause = read::clause_around(&sentence.tokens, hedge.start);
             let clause_terms = read::stems(&sentence.tokens[clause.clone()]);
-            let common = shared(&draft_terms, &clause_terms);
+            let common = shared(draft_terms, &clause_terms);
             if common < 2.min(clause_terms.len()).max(1) {
                 continue;
             }
@@ -451,7 +446,7 @@ fn qualifier_changed(
     let frame = read::stems(&around_denials);
     for sentence in passage {
         let sentence_terms = &sentence.terms;
-        let same_frame = !frame.is_empty() && shared(&frame, &sentence_terms) == frame.len();
+        let same_frame = !frame.is_empty() && shared(&frame, sentence_terms) == frame.len();
         if !rewrite && !same_frame {
             continue;
         }

@@ -217,3 +217,38 @@ fn amounts_that_are_not_figures_keep_their_qualifiers_too() {
     let theirs: Vec<&str> = found.iter().map(|(_, theirs)| theirs.as_str()).collect();
     assert_eq!(theirs, ["about $180bn", "more than a dozen"]);
 }
+
+#[test]
+fn one_reading_of_the_article_serves_every_kind() {
+    let source = with_background(
+        "The pumping station will be replaced before the winter floods, council engineers \
+         said.\n\nThe boathouse fire was possibly started deliberately, investigators \
+         said.\n\nNearly 40 volunteers cleared the riverbank on Sunday morning, organisers said.",
+    );
+    let draft = "The pumping station will be replaced before the winter floods.\n\nThe boathouse \
+        fire was started deliberately, investigators confirmed.\n\n40 volunteers cleared the \
+        riverbank on Sunday morning, organisers said.";
+    let words = DriftWords::parse(WORDS).expect("the built-in word lists parse");
+    let sources = Sources::new(vec![Article::parse(
+        "source",
+        format!("Source\n\n{source}\n"),
+        Format::Plain,
+    )]);
+    let article = Article::parse("draft", format!("Draft\n\n{draft}\n"), Format::Plain);
+    let alignment = sources.align(&[0], &article);
+    let reading = sources.drift_reading(&article, &alignment);
+    let found = |kind| {
+        sources
+            .drifts(kind, &words, &article, &alignment, &reading)
+            .into_iter()
+            .map(|d| sources.text(d.doc, d.source).to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found(DriftKind::AttributionDropped),
+        ["council engineers said"]
+    );
+    assert_eq!(found(DriftKind::AttributionChanged), ["investigators said"]);
+    assert_eq!(found(DriftKind::HedgeDropped), ["possibly"]);
+    assert_eq!(found(DriftKind::QualifierChanged), ["Nearly 40"]);
+}
