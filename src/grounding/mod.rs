@@ -319,16 +319,33 @@ impl Sources {
     }
 
     /// Whether any of `docs` has the name (words joined by single spaces), in the same case.
+    /// A possessive is the name's own form: "Al Azm's" is found where a source writes "Al Azm",
+    /// and "Al Azm" where it writes "Al Azm’s".
     pub fn has_name(&self, docs: &[usize], name: &str) -> bool {
-        let padded = format!(" {name} ");
+        let bare = without_possessive(name);
+        let forms = [
+            format!(" {bare} "),
+            format!(" {bare}'s "),
+            format!(" {bare}’s "),
+        ];
         docs.iter().any(|&d| {
             let source = &self.docs[d];
-            source
+            let suffixes = source
                 .suffixes
-                .get_or_init(|| suffix::SuffixTable::new(source.joined.clone()))
-                .contains(&padded)
+                .get_or_init(|| suffix::SuffixTable::new(source.joined.clone()));
+            forms.iter().any(|form| suffixes.contains(form))
         })
     }
+}
+
+/// `name` without a closing possessive ("Al Azm's" → "Al Azm"; "Reuters’" stays, a plural's
+/// apostrophe being part of too many names to strip).
+fn without_possessive(name: &str) -> &str {
+    ["'s", "’s"]
+        .iter()
+        .find_map(|ending| name.strip_suffix(ending))
+        .filter(|bare| !bare.is_empty())
+        .unwrap_or(name)
 }
 
 /// The word-level differences that turn `source` into `quoted`, over their first

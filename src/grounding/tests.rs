@@ -166,3 +166,18 @@ fn a_quotation_aligns_with_the_passage_it_was_taken_from() {
     assert!(body.quoted_share > 0.5);
     assert_eq!(body.support.passages[0].sentences, 3..4);
 }
+
+#[test]
+fn a_name_is_found_with_or_without_its_possessive() {
+    let source = Article::parse(
+        "source",
+        "Talks stalled\n\nMayor Ruth Okafor said the bridge would reopen. Dana Whitlock’s report disagreed.\n",
+        crate::article::Format::Plain,
+    );
+    let sources = Sources::new(vec![source]);
+    assert!(sources.has_name(&[0], "Ruth Okafor's"));
+    assert!(sources.has_name(&[0], "Dana Whitlock"));
+    assert!(sources.has_name(&[0], "Dana Whitlock's"));
+    assert!(!sources.has_name(&[0], "Ruth Whitlock's"));
+    assert!(!sources.has_name(&[0], "Okafor Ruth"));
+}
