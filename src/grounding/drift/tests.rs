@@ -1,6 +1,6 @@
 //! Drift comparisons on invented text, with the built-in pack's word lists.
 
-use super::{DriftKind, DriftWords};
+use super::DriftKind;
 use crate::article::{Article, Format};
 use crate::grounding::Sources;
 
@@ -8,7 +8,7 @@ const WORDS: &str = include_str!("../../../rules/news/drift-words.tsv");
 
 /// Each drift of `kind` in `draft` against `source`: the draft's words and the source's.
 fn drifts(kind: DriftKind, draft: &str, source: &str) -> Vec<(String, String)> {
-    let words = DriftWords::parse(WORDS).expect("the built-in word lists parse");
+    let words = super::words::parse(WORDS).expect("the built-in word lists parse");
     let source = format!("Source\n\n{source}\n");
     let sources = Sources::new(vec![Article::parse("source", source, Format::Plain)]);
     let article = Article::parse("draft", format!("Draft\n\n{draft}\n"), Format::Plain);
@@ -228,7 +228,7 @@ fn one_reading_of_the_article_serves_every_kind() {
     let draft = "The pumping station will be replaced before the winter floods.\n\nThe boathouse \
         fire was started deliberately, investigators confirmed.\n\n40 volunteers cleared the \
         riverbank on Sunday morning, organisers said.";
-    let words = DriftWords::parse(WORDS).expect("the built-in word lists parse");
+    let words = super::words::parse(WORDS).expect("the built-in word lists parse");
     let sources = Sources::new(vec![Article::parse(
         "source",
         format!("Source\n\n{source}\n"),

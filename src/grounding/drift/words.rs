@@ -79,24 +79,18 @@ pub struct WordsError {
 }
 
 impl DriftWords {
-    /// Reads the lists from a data file: one entry a line, its class, a tab and a word or a
-    /// phrase in lower case; blank lines and lines starting with `#` are left out.
-    pub fn parse(text: &str) -> Result<Self, WordsError> {
+    /// The lists of a data file's entries, each its line (1-based), its class and a word or a
+    /// phrase in lower case. The kind reads the file with the line format every data file of a
+    /// pack shares (`rules::data_format`), so comments, blank lines and stray whitespace are
+    /// dealt with once, there.
+    pub fn from_entries<'t>(
+        entries: impl IntoIterator<Item = (usize, &'t str, &'t str)>,
+    ) -> Result<Self, WordsError> {
         let mut words = DriftWords {
             phrases: HashMap::new(),
         };
-        for (number, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let error = |problem: String| WordsError {
-                line: number + 1,
-                problem,
-            };
-            let Some((name, entry)) = line.split_once('\t') else {
-                return Err(error("not a class, a tab and an entry".to_owned()));
-            };
+        for (line, name, entry) in entries {
+            let error = |problem: String| WordsError { line, problem };
             let Some(&(_, class)) = CLASS_NAMES.iter().find(|(known, _)| *known == name) else {
                 let known: Vec<&str> = CLASS_NAMES.iter().map(|(n, _)| *n).collect();
                 return Err(error(format!(
@@ -152,6 +146,26 @@ impl DriftWords {
 }
 
 #[cfg(test)]
+/// The lists of `text`, split as the kind's data-file reader splits them (a line without a
+/// tab is an error at its line).
+pub(super) fn parse(text: &str) -> Result<DriftWords, WordsError> {
+    let mut entries = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((class, entry)) = line.split_once('\t') else {
+            return Err(WordsError {
+                line: index + 1,
+                problem: "not a class, a tab and an entry".to_owned(),
+            });
+        };
+        entries.push((index + 1, class, entry));
+    }
+    DriftWords::from_entries(entries)
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -161,7 +175,7 @@ mod tests {
 
     #[test]
     fn phrases_are_found_longest_first_by_class() {
-        let words = DriftWords::parse(LISTS).expect("the lists parse");
+        let words = parse(LISTS).expect("the lists parse");
         let lower = ["according", "to", "police"];
         assert_eq!(words.phrase_at(&lower, 0, SAYING), Some((2, NEUTRAL)));
         assert_eq!(words.phrase_at(&lower, 0, HEDGE), None);
@@ -178,13 +192,12 @@ mod tests {
 
     #[test]
     fn a_bad_entry_is_reported_at_its_line() {
-        let error = DriftWords::parse(&LISTS.replace("\tcould", "\tCould"))
-            .expect_err("upper case is refused");
+        let error = parse(&LISTS.replace("\tcould", "\tCould")).expect_err("upper case is refused");
         assert_eq!(error.line, 9);
         assert!(error.problem.contains("lower case"), "{}", error.problem);
-        let error = DriftWords::parse("# lists\nneutral said\n").expect_err("no tab");
+        let error = parse("# lists\nneutral said\n").expect_err("no tab");
         assert_eq!(error.line, 2);
-        let error = DriftWords::parse("strong\tsaid\n").expect_err("no such class");
+        let error = parse("strong\tsaid\n").expect_err("no such class");
         assert!(
             error.problem.contains("`strong` is not a class"),
             "{}",

@@ -56,10 +56,14 @@ use super::KindInfo;
 use crate::article::BlockKind;
 use crate::diagnostic::Diagnostic;
 use crate::grounding::drift::{DriftKind, DriftWords};
+use crate::rules::data_format::{self, Column, Entry, Field, LineError};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use serde::Deserialize;
 use toml::Spanned;
+
+/// A line of the word lists: a class, a tab, and a word or a phrase.
+const COLUMNS: [Column; 2] = [("class", Field::Word), ("entry", Field::Phrase)];
 
 pub const KIND: KindInfo = KindInfo {
     name: "source-drift",
@@ -87,7 +91,22 @@ crate::rule_spec! {
 
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
     let text = compiler.data_file(&spec.words)?;
-    let words = match DriftWords::parse(&text) {
+    let entries: Result<Vec<(usize, &str, &str)>, LineError> = data_format::entries(&text, COLUMNS)
+        .map(|entry| {
+            let Entry {
+                line,
+                fields: [class, phrase],
+            } = entry?;
+            Ok((line, &text[class], &text[phrase]))
+        })
+        .collect();
+    let words = entries.and_then(|entries| {
+        DriftWords::from_entries(entries).map_err(|error| LineError {
+            line: error.line,
+            problem: error.problem,
+        })
+    });
+    let words = match words {
         Ok(words) => words,
         Err(error) => {
             compiler.error(
