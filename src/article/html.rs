@@ -130,8 +130,11 @@ impl Reader<'_> {
 
     fn end_tag(&mut self, tag: &html5gum::EndTag<usize>) {
         let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+        // A quotation nested in another is part of it: only the outermost is recorded, so
+        // quotations never overlap.
         if name == "q"
             && let Some(start) = self.quote_start.pop()
+            && self.quote_start.is_empty()
         {
             self.quotations
                 .push(Span::new(start, tag.span.start.max(start)));
@@ -308,6 +311,18 @@ mod tests {
         let parsed = parse(source, ParseAs::Draft);
         let quote = parsed.tagged_quotes[0];
         assert_eq!(&source[quote.range()], "it is done");
+    }
+
+    #[test]
+    fn a_quotation_nested_in_another_is_part_of_it() {
+        let source = "<p>She said <q>he told me <q>go</q> and the rest</q> today.</p>";
+        let parsed = parse(source, ParseAs::Draft);
+        let quotes: Vec<&str> = parsed
+            .tagged_quotes
+            .iter()
+            .map(|q| &source[q.range()])
+            .collect();
+        assert_eq!(quotes, ["he told me <q>go</q> and the rest"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod align;
 mod changed;
+mod clauses;
 mod doc;
 pub mod drift;
 mod figures;

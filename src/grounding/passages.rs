@@ -7,10 +7,11 @@
 //! pairs they share. Candidates are found through the rarest terms' lists of sentences, within
 //! a budget, so a sentence costs time in proportion to its length however often its words
 //! recur. A headline, dek, subhead or caption summarises: it is compared with the union of its
-//! few best passages. A sentence is also split into clauses at "and", "which" and "as", each
+//! few best passages. A sentence is also split into clauses (see [`super::clauses`]), each
 //! aligned on its own, so a clause added to a supported sentence shows.
 
 use super::Sources;
+use super::clauses;
 use super::sentences::SentenceIndex;
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
@@ -119,7 +120,7 @@ pub struct AlignedSentence {
     /// taken from), and `support` counts them all; otherwise quoted words count for nothing.
     pub quoted_share: f64,
     pub support: Support,
-    /// Its clauses, when "and", "which" or "as" splits it in two or more (else empty).
+    /// Its clauses, when it splits in two or more (see [`super::clauses`]; else empty).
     pub clauses: Vec<AlignedClause>,
 }
 
@@ -296,23 +297,11 @@ impl Shared {
     }
 }
 
-/// Whether the "as" at `word` is part of a phrase that opens no clause: "as well as", "such
-/// as" (found by the words either side of it, without a search).
-fn in_phrase(article: &Article, word: Span) -> bool {
-    let source = &article.contents;
-    let from = source.floor_char_boundary(word.start.saturating_sub(16));
-    let to = source.ceil_char_boundary(word.end.saturating_add(16).min(source.len()));
-    let before = source[from..word.start].trim_end().to_lowercase();
-    let after = source[word.end..to].trim_start().to_lowercase();
-    article.text(word) == "as"
-        && (after.starts_with("well ") || before.ends_with("such") || before.ends_with("as well"))
-}
-
 /// What a draft sentence is aligned by.
 struct SentenceWords {
     /// Its words outside quotations, with their terms; all its words when most are quoted.
     words: Vec<Word>,
-    /// Where "and", "which" or "as" (outside quotations, not first) opens a clause: the index
+    /// Where a word outside quotations opens a clause (see [`super::clauses`]): the index
     /// in `words`, and the word.
     splits: Vec<(usize, Span)>,
     quoted_share: f64,
@@ -331,14 +320,15 @@ impl Sources {
         let (mut all, mut quoted) = (0usize, 0usize);
         let mut words = Vec::new();
         let mut splits = Vec::new();
-        for word in article.words(span) {
+        let spans: Vec<Span> = article.words(span).collect();
+        for (at, &word) in spans.iter().enumerate() {
             all += 1;
             if article.in_quote(word) {
                 quoted += 1;
                 continue;
             }
             let text = article.text(word);
-            if all > 1 && matches!(text, "and" | "which" | "as") && !in_phrase(article, word) {
+            if clauses::opens_clause(article, &spans, at) {
                 splits.push((words.len(), word));
             }
             if let Some(term) = index.term(&self.vocabulary, text) {

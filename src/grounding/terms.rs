@@ -206,9 +206,87 @@ impl Terms {
         if bare.is_empty() || bare.chars().all(|c| !c.is_alphanumeric()) {
             return None;
         }
-        Some(self.stemmer.stem(bare).into_owned())
+        let base = IRREGULAR
+            .binary_search_by_key(&bare, |&(form, _)| form)
+            .map_or(bare, |at| IRREGULAR[at].1);
+        Some(self.stemmer.stem(base).into_owned())
     }
 }
+
+/// Past forms of irregular verbs, with their base form, which the stemmer cannot relate: "lost"
+/// and "lose" are one term, as "wounded" and "wound" are. Sorted by form. Forms that are
+/// other common words as well ("left", "found", "saw", "lay") are left out.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("drawn", "draw"),
+    ("drew", "draw"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("fallen", "fall"),
+    ("fed", "feed"),
+    ("fell", "fall"),
+    ("felt", "feel"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("fought", "fight"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("heard", "hear"),
+    ("held", "hold"),
+    ("hung", "hang"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("led", "lead"),
+    ("lost", "lose"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("risen", "rise"),
+    ("rode", "ride"),
+    ("rose", "rise"),
+    ("sank", "sink"),
+    ("sent", "send"),
+    ("shook", "shake"),
+    ("shot", "shoot"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("swept", "sweep"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("took", "take"),
+    ("understood", "understand"),
+    ("withdrawn", "withdraw"),
+    ("withdrew", "withdraw"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
 
 /// The stem of a word as alignment compares it (`None` for a function word): "wounded" and
 /// "wounds" are both `wound`.
@@ -223,6 +301,7 @@ mod tests {
     #[test]
     fn function_words_are_sorted_for_bisection() {
         assert!(FUNCTION_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(IRREGULAR.windows(2).all(|pair| pair[0].0 < pair[1].0));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! passage ([`MIN_COVERAGE`]), and never a headline, dek, subhead or caption, which compress
 //! by convention. Quotations are the misquote rules' business: no quoted word is read.
 
+mod amounts;
 mod read;
 mod reading;
 pub mod words;
@@ -271,6 +272,7 @@ fn attribution_changed(
             })
             .collect();
         // The draft may keep any attribution of its passage, or weaken it.
+        // The draft may keep any attribution of its passage, or weaken it.
         let kept = readings.iter().any(|r| {
             !r.other_speaker
                 && (r.same_speaker > 0 || speaker.is_none())
@@ -415,9 +417,9 @@ fn qualifier_changed(
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
     let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
-    let draft_figures = read::qualified_figures(words, article, draft);
+    let draft_figures = amounts::qualified_figures(words, article, draft);
     for sentence in passage.iter().filter(|_| rewrite) {
-        for theirs in read::qualified_figures(words, source, &sentence.tokens) {
+        for theirs in amounts::qualified_figures(words, source, &sentence.tokens) {
             if theirs.sense == 0 {
                 continue;
             }
@@ -436,7 +438,7 @@ fn qualifier_changed(
             }
         }
     }
-    let draft_denials = read::denials(words, draft);
+    let draft_denials = amounts::denials(words, draft);
     let around_denials: Vec<Token> = draft
         .iter()
         .enumerate()
@@ -450,13 +452,14 @@ fn qualifier_changed(
         if !rewrite && !same_frame {
             continue;
         }
-        let theirs = read::denials(words, &sentence.tokens);
+        let theirs = amounts::denials(words, &sentence.tokens);
         for mine in &draft_denials {
             let narrowed = mine
                 .modifiers
                 .iter()
                 .any(|t| sentence_terms.binary_search(t).is_err());
-            let changed = |denial: &read::Denial| denial.exclusive && !mine.exclusive || narrowed;
+            let changed =
+                |denial: &amounts::Denial| denial.exclusive && !mine.exclusive || narrowed;
             if theirs.iter().all(changed)
                 && let Some(first) = theirs.first()
                 && let (Some(span), Some(from)) = (

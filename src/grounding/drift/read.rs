@@ -1,11 +1,11 @@
 //! What one sentence says about its own claim, read from its words with the lists of
-//! [`DriftWords`]: who it is attributed to and by which verb, the hedges it keeps, the
-//! qualifiers of its figures and the denials it makes. Quoted words are never read: a
+//! [`DriftWords`]: who it is attributed to and by which verb, and the hedges it keeps (its
+//! amounts and denials are [`super::amounts`]'s). Quoted words are never read: a
 //! quotation is the misquote rules' business.
 
 use super::words::{self, DriftWords};
 use crate::article::Article;
-use crate::grounding::{figure_value, figures, stem};
+use crate::grounding::stem;
 use crate::span::Span;
 use std::ops::Range;
 
@@ -45,12 +45,45 @@ const NOT_SAYING_AFTER: &[&str] = &[
     "could", "will", "can", "may", "might", "should", "must", "did", "does", "do", "cannot",
 ];
 
+/// Auxiliaries and modals: a speaker has none.
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "had", "has", "have", "would", "could", "will",
+    "can", "may", "might", "should", "must", "did", "does", "do",
+];
+
+/// Words that may follow an inverted speaker after a pause: "…, said Smith, who …", "…,
+/// said the mayor, adding …", "…, said Smith in a statement".
+const AFTER_INVERTED: &[&str] = &[
+    "a",
+    "according",
+    "adding",
+    "an",
+    "at",
+    "citing",
+    "in",
+    "noting",
+    "on",
+    "referring",
+    "speaking",
+    "the",
+    "which",
+    "who",
+    "whose",
+    "told",
+];
+
 /// Words before which a verb of saying is a passive: "accused of", "said by".
 const NOT_SAYING_BEFORE: &[&str] = &["of", "by"];
 
 /// The most words after a trailing attribution's verb: "…, police said in a statement on
 /// Tuesday".
 const TRAILING_WORDS: usize = 6;
+
+/// Words after a verb of saying that open what it says or whom it tells ("…, he urged them to
+/// go home"): the verb leads its clause, it does not trail a claim.
+const OPENS_OBJECT: &[&str] = &[
+    "that", "them", "him", "her", "us", "me", "it", "to", "the", "a",
+];
 
 /// The most words a speaker is read to.
 const LONGEST_SPEAKER: usize = 10;
@@ -109,6 +142,9 @@ pub enum Shape {
     Trailing,
     /// "…, and police said the toll rose": it governs what follows, not the clause before.
     Middle,
+    /// "The toll, police said, rose": set off by commas inside its sentence, it governs the
+    /// whole sentence.
+    Aside,
 }
 
 /// An attribution: the verb or phrase of saying, who says it, and how strong the verb is.
@@ -126,6 +162,7 @@ impl Cue {
         match self.shape {
             Shape::Trailing => 0..self.speaker.start.min(self.verb.start),
             Shape::Leading | Shape::Middle => self.verb.end.max(self.speaker.end)..len,
+            Shape::Aside => 0..len,
         }
     }
 
@@ -199,6 +236,48 @@ fn according_to(tokens: &[Token], verb: Range<usize>, stronger: bool) -> Cue {
     }
 }
 
+/// "“…,” said the mayor" and "…, said Smith": an inverted attribution, its speaker after a
+/// pause and its verb.
+fn inverted(
+    words: &DriftWords,
+    tokens: &[Token],
+    verb: &Range<usize>,
+    stronger: bool,
+) -> Option<Cue> {
+    if verb.start == 0 || !tokens[verb.start].pause_before {
+        return None;
+    }
+    let after = verb.end;
+    let count = tokens[after..]
+        .iter()
+        .enumerate()
+        .take_while(|(i, t)| *i == 0 || !t.pause_before)
+        .count();
+    let opens_name = tokens
+        .get(after)
+        .is_some_and(|t| t.capital || words.classes(&t.lower) & words::TITLE != 0);
+    let inverts = words
+        .phrase_at(&lower(tokens), verb.start, words::INVERTS)
+        .is_some();
+    // "…, said the country may lose …" and "…, said the United States, Japan and Korea
+    // were …" are verbs with their clauses, not inversions: a speaker has no auxiliary or
+    // modal, and ends its sentence or runs into an aside about it.
+    let clause_follows = tokens[after..after + count]
+        .iter()
+        .any(|t| AUXILIARIES.contains(&t.lower.as_str()))
+        || tokens
+            .get(after + count)
+            .is_some_and(|t| !AFTER_INVERTED.contains(&t.lower.as_str()));
+    (inverts && (1..=LONGEST_INVERTED).contains(&count) && opens_name && !clause_follows).then(
+        || Cue {
+            verb: verb.clone(),
+            speaker: after..after + count,
+            stronger,
+            shape: Shape::Trailing,
+        },
+    )
+}
+
 fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool) -> Cue {
     let ends_here = |range: &Range<usize>| {
         tokens[range.end..]
@@ -210,28 +289,8 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
     if tokens[verb.start].lower == "according" {
         return according_to(tokens, verb, stronger);
     }
-    // "“…,” said the mayor" and "…, said Smith": the speaker follows a pause.
-    if verb.start > 0 && tokens[verb.start].pause_before {
-        let after = verb.end;
-        let count = tokens[after..]
-            .iter()
-            .enumerate()
-            .take_while(|(i, t)| *i == 0 || !t.pause_before)
-            .count();
-        let opens_name = tokens
-            .get(after)
-            .is_some_and(|t| t.capital || words.classes(&t.lower) & words::TITLE != 0);
-        let inverts = words
-            .phrase_at(&lower(tokens), verb.start, words::INVERTS)
-            .is_some();
-        if inverts && (1..=LONGEST_INVERTED).contains(&count) && opens_name {
-            return Cue {
-                verb,
-                speaker: after..after + count,
-                stronger,
-                shape: Shape::Trailing,
-            };
-        }
+    if let Some(cue) = inverted(words, tokens, &verb, stronger) {
+        return cue;
     }
     // A participle ("…, saying the attacks were retaliation") speaks for the subject of its
     // clause, and a verb right after a pause for one named in an aside: not read.
@@ -269,11 +328,19 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
         start -= 1;
     }
     let speaker = start..end;
+    let set_off = start > 0
+        && tokens[start].pause_before
+        && tokens.get(verb.end).is_some_and(|t| t.pause_before);
     let shape = if start == 0 {
         Shape::Leading
+    } else if set_off {
+        Shape::Aside
     } else if ends_here(&verb)
         && tokens.len() - verb.end <= TRAILING_WORDS
         && tokens[start].pause_before
+        && tokens
+            .get(verb.end)
+            .is_none_or(|next| !OPENS_OBJECT.contains(&next.lower.as_str()))
     {
         Shape::Trailing
     } else {
@@ -354,130 +421,6 @@ pub fn clause_around(tokens: &[Token], at: usize) -> Range<usize> {
         .find(|&i| tokens[i].pause_before)
         .unwrap_or(tokens.len());
     start..end
-}
-
-/// A figure and the qualifier before it, if any.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Qualified {
-    pub value: String,
-    /// The figure with its qualifier.
-    pub words: Range<usize>,
-    /// The qualifier's class ([`words::LOWER`], [`words::UPPER`] or [`words::ABOUT`]), 0
-    /// when it has none.
-    pub sense: u16,
-}
-
-/// The amounts of a sentence outside quotations, each with the qualifier before it: its
-/// figures ([`figures`]), and the words that count without being figures there — "$180bn",
-/// "half", "a dozen", the number of "three-week".
-pub fn qualified_figures(
-    words: &DriftWords,
-    article: &Article,
-    tokens: &[Token],
-) -> Vec<Qualified> {
-    let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
-    let lower = lower(tokens);
-    let mut amounts: Vec<(usize, usize, String)> = figures(&article.contents, &spans)
-        .into_iter()
-        .map(|f| {
-            let end = spans.partition_point(|s| s.start < f.span.end);
-            (f.word, end.max(f.word + 1), f.value)
-        })
-        .collect();
-    for (at, token) in tokens.iter().enumerate() {
-        if amounts
-            .iter()
-            .any(|(first, end, _)| (*first..*end).contains(&at))
-        {
-            continue;
-        }
-        let first_part = token.lower.split('-').next().unwrap_or("");
-        let counts = token.lower.starts_with(|c: char| c.is_ascii_digit())
-            || words.classes(&token.lower) & words::AMOUNT != 0;
-        let value = if counts {
-            Some(token.lower.clone())
-        } else if token.lower.contains('-') {
-            figure_value(first_part)
-        } else {
-            None
-        };
-        if let Some(value) = value {
-            amounts.push((at, at + 1, value));
-        }
-    }
-    amounts.sort_unstable();
-    amounts
-        .into_iter()
-        .filter(|(first, ..)| !tokens[*first].quoted)
-        .map(|(first, end, value)| {
-            // "more than a dozen": an article may stand between.
-            let before = match first.checked_sub(1).map(|i| lower[i]) {
-                Some("a" | "an") => first - 1,
-                _ => first,
-            };
-            let qualifier = (1..=3.min(before)).rev().find_map(|len| {
-                let (found, classes) = words.phrase_at(&lower, before - len, words::QUALIFIER)?;
-                (found == len && !tokens[before - len].quoted).then_some((len, classes))
-            });
-            let (start, sense) = qualifier.map_or((first, 0), |(len, classes)| {
-                (before - len, classes & words::QUALIFIER)
-            });
-            Qualified {
-                value,
-                words: start..end,
-                sense,
-            }
-        })
-        .collect()
-}
-
-/// A denial of a whole class: "no other deaths or injuries".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Denial {
-    /// From the denying word to the end of what it denies.
-    pub words: Range<usize>,
-    /// The stems of the words that narrow what it denies: all but the last ("civilian" in
-    /// "no civilian casualties").
-    pub modifiers: Vec<String>,
-    /// It narrows the denial to what is not yet counted ("other", "further").
-    pub exclusive: bool,
-}
-
-/// Words that end the class a denial names: the verb after it.
-const DENIAL_ENDS: &[&str] = &[
-    "were", "was", "is", "are", "have", "has", "had", "will", "would", "could", "can", "been",
-    "be", "to", "in", "on", "at", "from", "among", "by", "for", "with", "of",
-];
-
-/// The denials of a sentence, outside quotations.
-pub fn denials(words: &DriftWords, tokens: &[Token]) -> Vec<Denial> {
-    let mut found = Vec::new();
-    for (at, token) in tokens.iter().enumerate() {
-        if token.quoted || words.classes(&token.lower) & words::NEGATION == 0 {
-            continue;
-        }
-        let end = at
-            + 1
-            + tokens[at + 1..]
-                .iter()
-                .take(6)
-                .take_while(|t| !t.pause_before && !DENIAL_ENDS.contains(&t.lower.as_str()))
-                .count();
-        if end == at + 1 {
-            continue;
-        }
-        let named = &tokens[at + 1..end];
-        let mut modifiers: Vec<String> = named.iter().filter_map(|t| t.stem.clone()).collect();
-        modifiers.pop();
-        found.push(Denial {
-            words: at..end,
-            modifiers,
-            exclusive: named
-                .iter()
-                .any(|t| words.classes(&t.lower) & words::EXCLUSIVE != 0),
-        });
-    }
-    found
 }
 
 /// The stems of `tokens` outside quotations, sorted, each once.

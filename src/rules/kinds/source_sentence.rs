@@ -4,18 +4,20 @@
 //! A sentence of a draft checked against sources (`--source`, or `sources` in front matter)
 //! that no source passage supports: too little of what it says — its stemmed content words,
 //! names and figures, each weighted by how rare it is in the sources — is in the passage it
-//! aligns with (one source sentence or two adjacent ones). A clause opened by "and", "which" or
-//! "as" is judged on its own too, so a claim added to a supported sentence shows. A headline,
-//! dek, subhead or caption summarises, and is judged against the union of its best passages,
-//! under `min-summary-coverage` (default 0.2).
+//! aligns with (one source sentence or two adjacent ones). A clause opened by "which", or by
+//! an "as" or an "and" that opens a clause ("and wounded several others", not "a charred and
+//! mangled car"), is judged on its own too, so a claim added to a supported sentence shows. A
+//! headline, dek, subhead or caption summarises, and is judged against the union of its best
+//! passages, under `min-summary-coverage` (default 0.2).
 //! A sentence is unsupported when the share of its weight the passage has is under
 //! `min-coverage` (default 0.4) and the weight the passage lacks is at least `min-unmatched`
 //! (default 3.0, about one word in no source; so a short clause is judged only when it adds a
 //! word of its own). A clause of a sentence that is supported as a whole is unsupported under
-//! `min-clause-coverage` (default 0.25), counting its sentence's passage as well as its own. Sentences mostly inside quotations (more than `max-quoted`, default 0.5,
-//! of their words) are left to `source-quote`, and quoted words count for nothing here. A
-//! sentence that attributes what it says to someone no source mentions ("…, a neighbour said")
-//! is reported at `info`: the reporter's own reporting, to be checked, not a drift. A
+//! `min-clause-coverage` (default 0.25), counting its sentence's passage as well as its own.
+//! Sentences and clauses mostly inside quotations (more than `max-quoted`, default 0.5, of
+//! their content words) are left to `source-quote`, and quoted words count for nothing here.
+//! A sentence that attributes what it says to someone no source mentions ("…, a neighbour
+//! said") is reported at `info`: the reporter's own reporting, to be checked, not a drift. A
 //! suppression comment on a sentence marks it as the reporter's own. The finding names the
 //! closest passage as a secondary label. Without sources the rule does nothing.
 //!
@@ -40,8 +42,8 @@
 //! No fix: whether the claim is true is for the reporter to find out.
 
 use super::KindInfo;
-use crate::article::BlockKind;
 use crate::article::attribution::lexicon::{SPEECH, classes};
+use crate::article::{Article, BlockKind};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::grounding::{AlignedSentence, Sources, Support, stem};
 use crate::rules::pack::Compiler;
@@ -153,7 +155,11 @@ impl SourceSentence {
     /// The stretches of `sentence` to report: the whole sentence when it is unsupported,
     /// else each unsupported clause of a sentence of the body (a summary's clauses are not
     /// judged apart).
-    fn unsupported_spans<'s>(&self, sentence: &'s AlignedSentence) -> Vec<(Span, &'s Support)> {
+    fn unsupported_spans<'s>(
+        &self,
+        article: &Article,
+        sentence: &'s AlignedSentence,
+    ) -> Vec<(Span, &'s Support)> {
         let min_coverage = match sentence.summary {
             true => self.min_summary_coverage,
             false => self.min_coverage,
@@ -179,9 +185,20 @@ impl SourceSentence {
         if sentence.summary {
             return Vec::new();
         }
+        // A clause runs to the next one's start, its quotations included.
+        let reach = |at: usize| {
+            let end = sentence
+                .clauses
+                .get(at + 1)
+                .map_or(sentence.span.end, |next| next.span.start);
+            Span::new(sentence.clauses[at].span.start, end)
+        };
         sentence
             .clauses
             .iter()
+            .enumerate()
+            .filter(|&(at, _)| quoted_share(article, reach(at)) <= self.max_quoted)
+            .map(|(_, clause)| clause)
             .filter(|clause| self.unsupported(&clause.support, self.min_clause_coverage))
             .map(|clause| (clause.span, &clause.support))
             .collect()
@@ -198,7 +215,7 @@ impl Check for SourceSentence {
             if !cx.rule.scope.contains(kind) || sentence.quoted_share > self.max_quoted {
                 continue;
             }
-            for (span, support) in self.unsupported_spans(sentence) {
+            for (span, support) in self.unsupported_spans(cx.article, sentence) {
                 if !cx.may_report(sentence.block, span) {
                     continue;
                 }
@@ -233,6 +250,20 @@ impl Check for SourceSentence {
             }
         }
     }
+}
+
+/// The share of the content words of `span` inside quotations: a clause mostly quoted ("and
+/// called him a “very dynamic figure”") is the misquote rules' business, like such a sentence.
+fn quoted_share(article: &Article, span: Span) -> f64 {
+    let (mut all, mut quoted) = (0usize, 0usize);
+    for word in article
+        .words(span)
+        .filter(|&w| stem(article.text(w)).is_some())
+    {
+        all += 1;
+        quoted += usize::from(article.in_quote(word));
+    }
+    quoted as f64 / all.max(1) as f64
 }
 
 /// Whether `sentence` attributes what it says (a verb of saying, or "according to") to a
