@@ -14,6 +14,7 @@ pub mod drift;
 mod figures;
 mod passages;
 mod sentences;
+mod synonyms;
 mod terms;
 mod words;
 

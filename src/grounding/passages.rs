@@ -13,6 +13,7 @@
 use super::Sources;
 use super::clauses;
 use super::sentences::SentenceIndex;
+use super::synonyms;
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 use foldhash::{HashMap, HashMapExt};
@@ -25,6 +26,8 @@ const VISITS_PER_WORD: usize = 16;
 const CANDIDATES: usize = 4;
 /// How many passages a headline, dek, subhead or caption is compared with together.
 const SUMMARISED: usize = 3;
+/// How much a word the passage has in other words (a synonym) counts, against the word itself.
+const SYNONYM_SHARE: f64 = 0.75;
 /// How much a shared word pair counts, against a shared term of the same rarity.
 const PAIR_SHARE: f64 = 0.5;
 
@@ -143,11 +146,13 @@ impl Alignment {
     }
 }
 
-/// A word of a unit being aligned: where it is, and its term (`None` for a term in no source).
+/// A word of a unit being aligned: where it is, its term (`None` for a term in no source) and
+/// its synonym groups.
 #[derive(Clone, Copy)]
 struct Word {
     span: Span,
     term: Option<u32>,
+    groups: &'static [u32],
 }
 
 impl Sources {
@@ -253,11 +258,25 @@ impl Sources {
                     .any(|s| s.terms.binary_search(&term).is_ok())
             })
         };
+        // A word the passages have in other words: a term of theirs shares a synonym group.
+        let has_synonym = |groups: &[u32]| {
+            !groups.is_empty()
+                && passages.iter().chain(also).any(|p| {
+                    index.sentences[index.of_doc[p.doc].start + p.sentences.start..]
+                        [..p.sentences.len()]
+                        .iter()
+                        .flat_map(|s| &s.terms)
+                        .any(|&t| synonyms::meet(groups, index.term_groups[t as usize]))
+                })
+        };
         let (mut matched, mut elsewhere) = (0.0, 0.0);
         let mut unmatched = Vec::new();
         for word in words {
             match word.term {
                 Some(term) if has(term) => matched += index.weight(word.term),
+                _ if has_synonym(word.groups) => {
+                    matched += SYNONYM_SHARE * index.weight(word.term);
+                }
                 Some(_) => {
                     elsewhere += index.weight(word.term);
                     unmatched.push(word.span);
@@ -331,8 +350,12 @@ impl Sources {
             if clauses::opens_clause(article, &spans, at) {
                 splits.push((words.len(), word));
             }
-            if let Some(term) = index.term(&self.vocabulary, text) {
-                words.push(Word { span: word, term });
+            if let Some((term, groups)) = index.term(&self.vocabulary, text) {
+                words.push(Word {
+                    span: word,
+                    term,
+                    groups,
+                });
             }
         }
         if quoted * 2 > all {
@@ -340,8 +363,12 @@ impl Sources {
             words = article
                 .words(span)
                 .filter_map(|word| {
-                    let term = index.term(&self.vocabulary, article.text(word))?;
-                    Some(Word { span: word, term })
+                    let (term, groups) = index.term(&self.vocabulary, article.text(word))?;
+                    Some(Word {
+                        span: word,
+                        term,
+                        groups,
+                    })
                 })
                 .collect();
         }

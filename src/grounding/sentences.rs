@@ -4,6 +4,7 @@
 //! frequency). Built once per run, the first time a draft is aligned.
 
 use super::doc::SourceDoc;
+use super::synonyms::Synonyms;
 use super::terms::Terms;
 use super::words::normalise_word;
 use crate::span::Span;
@@ -29,6 +30,8 @@ pub struct SentenceIndex {
     pub(super) term_of_word: Vec<Option<u32>>,
     /// In how many sentences each term is.
     pub(super) sentence_count: Vec<u32>,
+    /// The synonym groups of each term (see [`super::synonyms`]).
+    pub(super) term_groups: Vec<&'static [u32]>,
     /// In how many sentences each pair is.
     pub(super) pair_count: HashMap<(u32, u32), u32>,
     /// The sentences that hold each term, in order.
@@ -49,8 +52,13 @@ impl SentenceIndex {
                 term_of_word[id as usize] = Some(*term_ids.entry(term).or_insert(next));
             }
         }
+        let mut term_groups = vec![&[][..]; term_ids.len()];
+        for (term, &id) in &term_ids {
+            term_groups[id as usize] = Synonyms::of(term);
+        }
         let mut index = SentenceIndex {
             terms,
+            term_groups,
             sentence_count: vec![0; term_ids.len()],
             postings: vec![Vec::new(); term_ids.len()],
             term_ids,
@@ -112,19 +120,23 @@ impl SentenceIndex {
         });
     }
 
-    /// The term of a word as written, if it is one the sources have: `Some(None)` for a term
-    /// in no source, `None` for a function word.
+    /// The term of a word as written, with its synonym groups, if it is a content word:
+    /// `Some((None, …))` for a term in no source, `None` for a function word.
     pub(super) fn term(
         &self,
         vocabulary: &HashMap<String, u32>,
         word: &str,
-    ) -> Option<Option<u32>> {
+    ) -> Option<(Option<u32>, &'static [u32])> {
         let normalised = normalise_word(word);
         if let Some(&id) = vocabulary.get(&normalised) {
-            return self.term_of_word[id as usize].map(Some);
+            let term = self.term_of_word[id as usize]?;
+            return Some((Some(term), self.term_groups[term as usize]));
         }
         let term = self.terms.of(&normalised)?;
-        Some(self.term_ids.get(&term).copied())
+        match self.term_ids.get(&term) {
+            Some(&id) => Some((Some(id), self.term_groups[id as usize])),
+            None => Some((None, Synonyms::of(&term))),
+        }
     }
 
     /// How rare a term is over the source sentences (BM25's inverse document frequency); a

@@ -181,3 +181,30 @@ fn a_name_is_found_with_or_without_its_possessive() {
     assert!(!sources.has_name(&[0], "Ruth Whitlock's"));
     assert!(!sources.has_name(&[0], "Okafor Ruth"));
 }
+
+#[test]
+fn a_word_the_passage_has_in_other_words_is_supported() {
+    let s = sources(
+        "Ferries\n\nPassengers could not distinguish the new ferries from the old ones. The \
+         harbour opened a second ramp.\n",
+    );
+    let article = Article::parse(
+        "draft.txt",
+        "Ferries\n\nPassengers could not differentiate the new ferries from the old ones.\n",
+        Format::Plain,
+    );
+    let alignment = s.align(&[0], &article);
+    let body = alignment
+        .sentences
+        .iter()
+        .find(|a| !a.summary)
+        .expect("a body sentence");
+    let unmatched: Vec<&str> = body
+        .support
+        .unmatched
+        .iter()
+        .map(|&w| article.text(w))
+        .collect();
+    assert!(unmatched.is_empty(), "{unmatched:?}");
+    assert!(body.support.coverage > 0.8, "{:?}", body.support);
+}

@@ -188,7 +188,7 @@ fn attribution_dropped(
     let draft_terms = &draft_sentence.terms;
     let vouched_here: Vec<Vec<String>> = read::cues(words, draft, DRAFT_CUES, true)
         .iter()
-        .map(|cue| read::stems(&draft[cue.governs(draft.len())]))
+        .map(|cue| read::stems(&draft[cue.governs(draft)]))
         .collect();
     let mut passage_terms: Vec<String> = passage
         .iter()
@@ -199,7 +199,7 @@ fn attribution_dropped(
     let in_passage = shared(draft_terms, &passage_terms);
     for sentence in passage {
         for cue in read::cues(words, &sentence.tokens, SAYING, false) {
-            let governed = read::stems(&sentence.tokens[cue.governs(sentence.tokens.len())]);
+            let governed = read::stems(&sentence.tokens[cue.governs(&sentence.tokens)]);
             let claim: Vec<String> = draft_terms
                 .iter()
                 .filter(|t| governed.binary_search(t).is_ok())
@@ -252,11 +252,12 @@ fn attribution_changed(
             .map(|(sentence, source_cue)| {
                 let theirs =
                     read::speaker_terms(words, &sentence.tokens[source_cue.speaker.clone()]);
-                let governed =
-                    read::stems(&sentence.tokens[source_cue.governs(sentence.tokens.len())]);
+                let governed = read::stems(&sentence.tokens[source_cue.governs(&sentence.tokens)]);
+                let refers = describes(&sentence.tokens[source_cue.speaker.clone()]);
                 SourceCue {
                     sentence,
                     cue: source_cue,
+                    refers,
                     same_speaker: match (&speaker, &theirs) {
                         (Some(a), Some(b)) => {
                             a.iter().filter(|t| b.iter().any(|u| u.0 == t.0)).count()
@@ -264,6 +265,7 @@ fn attribution_changed(
                         _ => 0,
                     },
                     other_speaker: match (&speaker, &theirs) {
+                        _ if refers => false,
                         (Some(mine), Some(theirs)) => other_speaker(mine, theirs, draft_terms),
                         _ => false,
                     },
@@ -272,10 +274,11 @@ fn attribution_changed(
             })
             .collect();
         // The draft may keep any attribution of its passage, or weaken it.
-        // The draft may keep any attribution of its passage, or weaken it.
+        // The draft may keep any attribution of its passage, or weaken it. A source speaker
+        // described by whose they are ("his sister") may be named in the draft.
         let kept = readings.iter().any(|r| {
             !r.other_speaker
-                && (r.same_speaker > 0 || speaker.is_none())
+                && (r.same_speaker > 0 || speaker.is_none() || r.refers)
                 && (!cue.stronger || r.cue.stronger)
         });
         if kept {
@@ -320,10 +323,18 @@ fn other_speaker(
     names_another && lost
 }
 
+/// Whether a speaker is described by whose they are — "his sister", "their lawyer" — so that
+/// the draft may name them ("Kim Yo Jong") without naming someone else.
+fn describes(speaker: &[Token]) -> bool {
+    speaker.len() > 1 && matches!(speaker[0].lower.as_str(), "his" | "her" | "its" | "their")
+}
+
 /// A source attribution, read against one of the draft's.
 struct SourceCue<'a> {
     sentence: &'a SourceSentence,
     cue: &'a Cue,
+    /// Its speaker is described by whose they are ("his sister"; see [`describes`]).
+    refers: bool,
     /// How many of the speaker's words the draft's speaker shares.
     same_speaker: usize,
     /// Each speaker has words the other lacks: two different speakers.

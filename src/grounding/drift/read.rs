@@ -45,6 +45,10 @@ const NOT_SAYING_AFTER: &[&str] = &[
     "could", "will", "can", "may", "might", "should", "must", "did", "does", "do", "cannot",
 ];
 
+/// Conjunctions that, after a pause, open a clause of their own: a trailing attribution
+/// vouches for the clause it ends.
+const CLAUSE_JOINS: &[&str] = &["although", "but", "though", "whereas", "while", "yet"];
+
 /// Auxiliaries and modals: a speaker has none.
 const AUXILIARIES: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "had", "has", "have", "would", "could", "will",
@@ -157,12 +161,23 @@ pub struct Cue {
 }
 
 impl Cue {
-    /// The words this attribution vouches for.
-    pub fn governs(&self, len: usize) -> Range<usize> {
+    /// The words of `tokens` (its sentence) this attribution vouches for. A trailing one
+    /// vouches for its own clause: "A pillow also fueled suspicion, but was an error, the
+    /// company said" has the company say only that it was an error.
+    pub fn governs(&self, tokens: &[Token]) -> Range<usize> {
         match self.shape {
-            Shape::Trailing => 0..self.speaker.start.min(self.verb.start),
-            Shape::Leading | Shape::Middle => self.verb.end.max(self.speaker.end)..len,
-            Shape::Aside => 0..len,
+            Shape::Trailing => {
+                let end = self.speaker.start.min(self.verb.start);
+                let start = (1..end)
+                    .rev()
+                    .find(|&at| {
+                        tokens[at].pause_before && CLAUSE_JOINS.contains(&tokens[at].lower.as_str())
+                    })
+                    .unwrap_or(0);
+                start..end
+            }
+            Shape::Leading | Shape::Middle => self.verb.end.max(self.speaker.end)..tokens.len(),
+            Shape::Aside => 0..tokens.len(),
         }
     }
 

@@ -252,3 +252,45 @@ fn one_reading_of_the_article_serves_every_kind() {
     assert_eq!(found(DriftKind::HedgeDropped), ["possibly"]);
     assert_eq!(found(DriftKind::QualifierChanged), ["Nearly 40"]);
 }
+
+#[test]
+fn an_attribution_set_off_by_commas_or_before_its_clause_is_kept() {
+    let source = with_background(
+        "The pumping station beside the river will be replaced before the winter floods at a \
+         cost of two million pounds, according to Ruth Abara.",
+    );
+    for kept in [
+        // Set off by commas, it covers the whole sentence.
+        "The pumping station beside the river will be replaced before the winter floods, Ruth \
+         Abara said, at a cost of two million pounds.",
+        // Named in an aside before its verb, and the verb leads its clause.
+        "The engineer, Ruth Abara, said the station will be replaced (at a cost of two \
+         million pounds) before the winter floods.",
+    ] {
+        assert_eq!(
+            drifts(DriftKind::AttributionDropped, kept, &source),
+            [],
+            "{kept}"
+        );
+    }
+}
+
+#[test]
+fn a_trailing_attribution_vouches_for_its_own_clause() {
+    let source = with_background(
+        "A lamp priced at 900 pounds drew complaints, but was a misprint, the shop said.",
+    );
+    let draft = "A lamp priced at 900 pounds drew complaints; the shop said it was a misprint.";
+    assert_eq!(drifts(DriftKind::AttributionDropped, draft, &source), []);
+}
+
+#[test]
+fn a_speaker_described_by_whose_they_are_may_be_named() {
+    let source = with_background(
+        "The ferry timetable will change in March to add a late crossing, his sister told \
+         reporters.",
+    );
+    let draft = "Imogen Tarrant told reporters the ferry timetable will change in March to add \
+        a late crossing.";
+    assert_eq!(drifts(DriftKind::AttributionChanged, draft, &source), []);
+}
