@@ -162,8 +162,8 @@ pub struct Cue {
 
 impl Cue {
     /// The words of `tokens` (its sentence) this attribution vouches for. A trailing one
-    /// vouches for its own clause: "A pillow also fueled suspicion, but was an error, the
-    /// company said" has the company say only that it was an error.
+    /// vouches for its own clause: "A lamp drew complaints, but was a misprint, the shop said"
+    /// has the shop say only that it was a misprint.
     pub fn governs(&self, tokens: &[Token]) -> Range<usize> {
         match self.shape {
             Shape::Trailing => {
