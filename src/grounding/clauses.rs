@@ -10,6 +10,7 @@
 //! Kremlin" and "a charred and mangled car" are noun phrases, not clauses: split there, each
 //! half is judged on words that only make sense together.
 
+use super::terms::irregular_past;
 use crate::article::Article;
 use crate::span::Span;
 
@@ -102,12 +103,25 @@ const NO_CLAUSE_AFTER_AS: &[&str] = &[
     "well",
 ];
 
-/// Whether the word after the "as" at `at` may open a clause's subject: "as the crowd
-/// gathered", "as demand grew", not "as a result".
+/// How many words after "as" its clause's verb may come: "as the new owners took".
+const AS_VERB_WITHIN: usize = 4;
+
+/// Whether the "as" at `at` opens a clause: the word after it may open a subject ("as the
+/// crowd gathered", not "as a result"), and a verb follows within a few words — "as demand
+/// grew" is a clause, "as Chelsea chairman" a role.
 fn opens_subject(article: &Article, words: &[Span], at: usize) -> bool {
-    words.get(at + 1).is_some_and(|&next| {
-        !NO_CLAUSE_AFTER_AS.contains(&article.text(next).to_lowercase().as_str())
-    })
+    let lower = |i: usize| words.get(i).map(|&w| article.text(w).to_lowercase());
+    let Some(next) = lower(at + 1) else {
+        return false;
+    };
+    if NO_CLAUSE_AFTER_AS.contains(&next.as_str()) {
+        return false;
+    }
+    (at + 1..at + 2 + AS_VERB_WITHIN)
+        .filter_map(lower)
+        .any(|word| {
+            word.ends_with("ed") || irregular_past(&word) || OPEN_CLAUSE.contains(&word.as_str())
+        })
 }
 
 /// Whether the "as" at `word` is part of a phrase that opens no clause: "as well as", "such
@@ -173,9 +187,11 @@ mod tests {
     fn which_splits_and_as_splits_outside_its_phrases() {
         assert_eq!(splits("A plan which failed."), ["which failed"]);
         assert_eq!(splits("Prices rose as demand grew."), ["as demand"]);
+        assert_eq!(splits("Fans cheered as the owners arrived."), ["as the"]);
         assert!(splits("Firms such as Next and Zara.").is_empty());
         assert!(splits("Tea as well as coffee.").is_empty());
         assert!(splits("Prices fell as a result.").is_empty());
         assert!(splits("The vote went ahead as scheduled.").is_empty());
+        assert!(splits("Bates left as Chelsea chairman in March.").is_empty());
     }
 }

@@ -213,6 +213,13 @@ impl Terms {
     }
 }
 
+/// Whether `word` (lower case) is the past form of an irregular verb ("grew", "took").
+pub(super) fn irregular_past(word: &str) -> bool {
+    IRREGULAR
+        .binary_search_by_key(&word, |&(form, _)| form)
+        .is_ok()
+}
+
 /// Past forms of irregular verbs, with their base form, which the stemmer cannot relate: "lost"
 /// and "lose" are one term, as "wounded" and "wound" are. Sorted by form. Forms that are
 /// other common words as well ("left", "found", "saw", "lay") are left out.

@@ -377,15 +377,20 @@ fn hedge_dropped(
                     .clone()
                     .filter(|s| draft_terms.binary_search(s).is_ok())
             };
-            let anchor = sentence.tokens[hedge.end..clause.end]
-                .iter()
-                .find_map(in_draft)
-                .or_else(|| {
-                    sentence.tokens[clause.start..hedge.start]
-                        .iter()
-                        .rev()
-                        .find_map(in_draft)
-                });
+            // A hedge before its claim ("might be suitable") hedges the words after it: a
+            // draft that has none of them does not state the hedged claim. One that ends its
+            // clause ("started, possibly") hedges the words before.
+            let after = &sentence.tokens[hedge.end..clause.end];
+            let anchor = match after.iter().any(|t| t.stem.is_some()) {
+                true => after.iter().find_map(in_draft),
+                false => sentence.tokens[clause.start..hedge.start]
+                    .iter()
+                    .rev()
+                    .find_map(in_draft),
+            };
+            if anchor.is_none() && after.iter().any(|t| t.stem.is_some()) {
+                continue;
+            }
             let windows: Vec<std::ops::Range<usize>> = match anchor {
                 Some(stem) => draft
                     .iter()

@@ -294,3 +294,18 @@ fn a_speaker_described_by_whose_they_are_may_be_named() {
         a late crossing.";
     assert_eq!(drifts(DriftKind::AttributionChanged, draft, &source), []);
 }
+
+#[test]
+fn a_hedge_on_words_the_draft_does_not_state_is_left_alone() {
+    let source = with_background(
+        "Council officers are listing the car parks that might be suitable for market stalls. \
+         Traders said parking in the town centre is scarce on Saturdays and the plan makes no \
+         sense.",
+    );
+    let draft = "Traders warned that town centre parking is scarce on Saturdays, and that the plan \
+        makes no sense in car parks.";
+    assert_eq!(drifts(DriftKind::HedgeDropped, draft, &source), []);
+    let dropped = "Council officers are listing the car parks that are suitable for market \
+        stalls.";
+    assert_eq!(drifts(DriftKind::HedgeDropped, dropped, &source).len(), 1);
+}
