@@ -113,6 +113,13 @@ pub fn denials(words: &DriftWords, tokens: &[Token]) -> Vec<Denial> {
         if token.quoted || words.classes(&token.lower) & words::NEGATION == 0 {
             continue;
         }
+        // "no longer wants", "no doubt": no class of things is denied.
+        if tokens
+            .get(at + 1)
+            .is_some_and(|next| matches!(next.lower.as_str(), "longer" | "doubt"))
+        {
+            continue;
+        }
         // "claimed, with no evidence, that …" qualifies a verb; it denies no events.
         if at > 0
             && !token.pause_before

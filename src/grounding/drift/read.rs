@@ -236,9 +236,11 @@ fn according_to(tokens: &[Token], verb: Range<usize>, stronger: bool) -> Cue {
             .enumerate()
             .take_while(|(i, t)| *i == 0 || !t.pause_before)
             .count();
+    // "…, according to the Office for National Statistics (ONS)": an acronym in brackets
+    // after the speaker still ends the sentence.
     let shape = if verb.start == 0 {
         Shape::Leading
-    } else if end == tokens.len() {
+    } else if tokens.len() - end <= 1 {
         Shape::Trailing
     } else {
         Shape::Middle
@@ -342,6 +344,9 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
     {
         start -= 1;
     }
+    // "A, B and C said": the last of a list is not the speaker; the list is not read.
+    let listed = start > 0 && matches!(tokens[start - 1].lower.as_str(), "and" | "or");
+    let start = if listed { end } else { start };
     let speaker = start..end;
     let set_off = start > 0
         && tokens[start].pause_before

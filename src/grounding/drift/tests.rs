@@ -309,3 +309,31 @@ fn a_hedge_on_words_the_draft_does_not_state_is_left_alone() {
         stalls.";
     assert_eq!(drifts(DriftKind::HedgeDropped, dropped, &source).len(), 1);
 }
+
+#[test]
+fn an_attribution_before_an_acronym_in_brackets_still_trails() {
+    let source = with_background(
+        "The harbour deficit shrank to four million pounds in October, according to the Office \
+         for Harbour Statistics.",
+    );
+    let draft = "The harbour deficit shrank to four million pounds in October, according to the \
+        Office for Harbour Statistics (OHS).";
+    assert_eq!(drifts(DriftKind::AttributionDropped, draft, &source), []);
+}
+
+#[test]
+fn the_last_of_a_list_of_speakers_is_not_the_speaker() {
+    let source = with_background(
+        "Six Atlantic ferry firms including Redline, Bluewater and Marsh Shipping said they would add \
+         late crossings in March.",
+    );
+    let draft = "Six Atlantic ferry firms said they would add late crossings in March.";
+    assert_eq!(drifts(DriftKind::AttributionChanged, draft, &source), []);
+}
+
+#[test]
+fn no_longer_denies_nothing() {
+    let source = with_background("The council no longer wants the harbour museum, officers said.");
+    let draft = "The council no longer wants the loss-making harbour museum, officers said.";
+    assert_eq!(drifts(DriftKind::QualifierChanged, draft, &source), []);
+}

@@ -10,7 +10,9 @@
 //! headline, dek, subhead or caption summarises, and is judged against the union of its best
 //! passages, under `min-summary-coverage` (default 0.2).
 //! A sentence is unsupported when the share of its weight the passage has is under
-//! `min-coverage` (default 0.4) and the weight the passage lacks is at least `min-unmatched`
+//! `min-coverage` (default 0.4; `min-flow-coverage`, default 0.33, when its passage is that of
+//! the sentence before or after it, or next to it: where the source's flow puts it, a sentence
+//! that shares some words is more likely the source in other words) and the weight the passage lacks is at least `min-unmatched`
 //! (default 3.0, about one word in no source; so a short clause is judged only when it adds a
 //! word of its own). A clause of a sentence that is supported as a whole is unsupported under
 //! `min-clause-coverage` (default 0.25), counting its sentence's passage as well as its own.
@@ -71,6 +73,8 @@ crate::rule_spec! {
         pub min_summary_coverage: f64,
         #[serde(default = "default_min_clause_coverage")]
         pub min_clause_coverage: f64,
+        #[serde(default = "default_min_flow_coverage")]
+        pub min_flow_coverage: f64,
         #[serde(default = "default_min_unmatched")]
         pub min_unmatched: f64,
         #[serde(default = "default_max_quoted")]
@@ -84,6 +88,10 @@ fn default_min_coverage() -> f64 {
 
 fn default_min_summary_coverage() -> f64 {
     crate::grounding::TRACED_SUMMARY_COVERAGE
+}
+
+fn default_min_flow_coverage() -> f64 {
+    0.33
 }
 
 fn default_min_clause_coverage() -> f64 {
@@ -103,6 +111,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         ("min-coverage", spec.min_coverage),
         ("min-summary-coverage", spec.min_summary_coverage),
         ("min-clause-coverage", spec.min_clause_coverage),
+        ("min-flow-coverage", spec.min_flow_coverage),
         ("max-quoted", spec.max_quoted),
     ];
     for (name, value) in fractions {
@@ -127,6 +136,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         min_coverage: spec.min_coverage,
         min_summary_coverage: spec.min_summary_coverage,
         min_clause_coverage: spec.min_clause_coverage,
+        min_flow_coverage: spec.min_flow_coverage,
         min_unmatched: spec.min_unmatched,
         max_quoted: spec.max_quoted,
     }))
@@ -140,6 +150,7 @@ struct SourceSentence {
     min_coverage: f64,
     min_summary_coverage: f64,
     min_clause_coverage: f64,
+    min_flow_coverage: f64,
     min_unmatched: f64,
     max_quoted: f64,
 }
@@ -159,10 +170,12 @@ impl SourceSentence {
         &self,
         article: &Article,
         sentence: &'s AlignedSentence,
+        in_flow: bool,
     ) -> Vec<(Span, &'s Support)> {
-        let min_coverage = match sentence.summary {
-            true => self.min_summary_coverage,
-            false => self.min_coverage,
+        let min_coverage = match (sentence.summary, in_flow) {
+            (true, _) => self.min_summary_coverage,
+            (false, true) => self.min_flow_coverage,
+            (false, false) => self.min_coverage,
         };
         if self.unsupported(&sentence.support, min_coverage) {
             // The clauses that open it and are clearly supported are left out of the span.
@@ -193,10 +206,12 @@ impl SourceSentence {
                 .map_or(sentence.span.end, |next| next.span.start);
             Span::new(sentence.clauses[at].span.start, end)
         };
+        // The first clause is the sentence's own: what a clause adds comes after it.
         sentence
             .clauses
             .iter()
             .enumerate()
+            .skip(1)
             .filter(|&(at, _)| quoted_share(article, reach(at)) <= self.max_quoted)
             .map(|(_, clause)| clause)
             .filter(|clause| self.unsupported(&clause.support, self.min_clause_coverage))
@@ -210,12 +225,13 @@ impl Check for SourceSentence {
         let (Some(alignment), Some(sources)) = (cx.alignment(), cx.sources) else {
             return;
         };
-        for sentence in &alignment.sentences {
+        for (at, sentence) in alignment.sentences.iter().enumerate() {
             let kind = cx.article.blocks[sentence.block].kind;
             if !cx.rule.scope.contains(kind) || sentence.quoted_share > self.max_quoted {
                 continue;
             }
-            for (span, support) in self.unsupported_spans(cx.article, sentence) {
+            let in_flow = in_flow(&alignment.sentences, at);
+            for (span, support) in self.unsupported_spans(cx.article, sentence, in_flow) {
                 if !cx.may_report(sentence.block, span) {
                     continue;
                 }
@@ -250,6 +266,27 @@ impl Check for SourceSentence {
             }
         }
     }
+}
+
+/// Whether sentence `at` sits where its source's flow puts it: its passage is the passage of
+/// the sentence before or after it in the draft, or next to it. A sentence there that shares
+/// some words with its passage is more likely the source in other words than a claim of its
+/// own; one dropped in from elsewhere rarely is.
+fn in_flow(sentences: &[AlignedSentence], at: usize) -> bool {
+    let Some(mine) = sentences[at].support.passages.first() else {
+        return false;
+    };
+    [at.checked_sub(1), Some(at + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| sentences.get(i))
+        .filter(|other| !other.summary)
+        .filter_map(|other| other.support.passages.first())
+        .any(|theirs| {
+            theirs.doc == mine.doc
+                && theirs.sentences.start <= mine.sentences.end
+                && mine.sentences.start <= theirs.sentences.end
+        })
 }
 
 /// The share of the content words of `span` inside quotations: a clause mostly quoted ("and
