@@ -70,7 +70,12 @@ pub fn qualified_figures(
             };
             let qualifier = (1..=3.min(before)).rev().find_map(|len| {
                 let (found, classes) = words.phrase_at(&lower, before - len, words::QUALIFIER)?;
-                (found == len && !tokens[before - len].quoted).then_some((len, classes))
+                // "could add up to $3bn" is a total, not a ceiling: "up to" after "add" is
+                // part of the verb.
+                let phrasal = before - len > 0
+                    && lower[before - len] == "up"
+                    && lower[before - len - 1].starts_with("add");
+                (found == len && !tokens[before - len].quoted && !phrasal).then_some((len, classes))
             });
             let (start, sense) = qualifier.map_or((first, 0), |(len, classes)| {
                 (before - len, classes & words::QUALIFIER)

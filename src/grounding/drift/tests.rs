@@ -337,3 +337,20 @@ fn no_longer_denies_nothing() {
     let draft = "The council no longer wants the loss-making harbour museum, officers said.";
     assert_eq!(drifts(DriftKind::QualifierChanged, draft, &source), []);
 }
+
+#[test]
+fn add_up_to_is_a_total_not_a_ceiling() {
+    let source = with_background(
+        "Repairs to the sea wall could add up to four million pounds by 2030, engineers said.",
+    );
+    let draft = "Repairs to the sea wall could reach four million pounds by 2030, engineers said.";
+    assert_eq!(drifts(DriftKind::QualifierChanged, draft, &source), []);
+    let dropped = with_background(
+        "Repairs to the sea wall will cost up to four million pounds by 2030, engineers said.",
+    );
+    let draft = "Repairs to the sea wall will cost four million pounds by 2030, engineers said.";
+    assert_eq!(
+        drifts(DriftKind::QualifierChanged, draft, &dropped).len(),
+        1
+    );
+}
