@@ -10,7 +10,7 @@
 //! Kremlin" and "a charred and mangled car" are noun phrases, not clauses: split there, each
 //! half is judged on words that only make sense together.
 
-use super::terms::irregular_past;
+use super::terms::irregular_base;
 use crate::article::Article;
 use crate::span::Span;
 
@@ -120,7 +120,9 @@ fn opens_subject(article: &Article, words: &[Span], at: usize) -> bool {
     (at + 1..at + 2 + AS_VERB_WITHIN)
         .filter_map(lower)
         .any(|word| {
-            word.ends_with("ed") || irregular_past(&word) || OPEN_CLAUSE.contains(&word.as_str())
+            word.ends_with("ed")
+                || irregular_base(&word).is_some()
+                || OPEN_CLAUSE.contains(&word.as_str())
         })
 }
 

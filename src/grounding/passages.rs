@@ -76,6 +76,22 @@ pub const TRACED_SUMMARY_COVERAGE: f64 = 0.2;
 /// passages have.
 pub const ELSEWHERE_CREDIT: f64 = 0.25;
 
+impl Passage {
+    /// Whether two passages of one source share a sentence.
+    pub fn overlaps(&self, other: &Passage) -> bool {
+        self.doc == other.doc
+            && self.sentences.start < other.sentences.end
+            && other.sentences.start < self.sentences.end
+    }
+
+    /// Whether two passages of one source share a sentence or lie side by side.
+    pub fn adjoins(&self, other: &Passage) -> bool {
+        self.doc == other.doc
+            && self.sentences.start <= other.sentences.end
+            && other.sentences.start <= self.sentences.end
+    }
+}
+
 impl Support {
     /// How far the stretch is supported, from 0 to 1: its coverage, plus
     /// [`ELSEWHERE_CREDIT`] of the share of its weight found elsewhere in the sources.

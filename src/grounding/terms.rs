@@ -206,18 +206,18 @@ impl Terms {
         if bare.is_empty() || bare.chars().all(|c| !c.is_alphanumeric()) {
             return None;
         }
-        let base = IRREGULAR
-            .binary_search_by_key(&bare, |&(form, _)| form)
-            .map_or(bare, |at| IRREGULAR[at].1);
+        let base = irregular_base(bare).unwrap_or(bare);
         Some(self.stemmer.stem(base).into_owned())
     }
 }
 
-/// Whether `word` (lower case) is the past form of an irregular verb ("grew", "took").
-pub(super) fn irregular_past(word: &str) -> bool {
-    IRREGULAR
+/// The base form of `word` (lower case) when it is the past form of an irregular verb
+/// ("grew" → "grow").
+pub(super) fn irregular_base(word: &str) -> Option<&'static str> {
+    let at = IRREGULAR
         .binary_search_by_key(&word, |&(form, _)| form)
-        .is_ok()
+        .ok()?;
+    Some(IRREGULAR[at].1)
 }
 
 /// Past forms of irregular verbs, with their base form, which the stemmer cannot relate: "lost"

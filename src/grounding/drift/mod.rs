@@ -141,11 +141,11 @@ fn attributed_nearby(
     let same_source = |other: &AlignedSentence| {
         other.block == sentence.block
             && other.support.passages.first().is_some_and(|p| {
-                sentence.support.passages.first().is_some_and(|q| {
-                    p.doc == q.doc
-                        && p.sentences.start < q.sentences.end
-                        && q.sentences.start < p.sentences.end
-                })
+                sentence
+                    .support
+                    .passages
+                    .first()
+                    .is_some_and(|q| p.overlaps(q))
             })
     };
     [at.checked_sub(1), Some(at + 1)]

@@ -282,11 +282,7 @@ fn in_flow(sentences: &[AlignedSentence], at: usize) -> bool {
         .filter_map(|i| sentences.get(i))
         .filter(|other| !other.summary)
         .filter_map(|other| other.support.passages.first())
-        .any(|theirs| {
-            theirs.doc == mine.doc
-                && theirs.sentences.start <= mine.sentences.end
-                && mine.sentences.start <= theirs.sentences.end
-        })
+        .any(|theirs| theirs.adjoins(mine))
 }
 
 /// The share of the content words of `span` inside quotations: a clause mostly quoted ("and
