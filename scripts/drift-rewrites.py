@@ -80,7 +80,8 @@ def main():
             out.write(PACKET_HEAD)
             for n, (draft, original, finding, words) in enumerate(rows, 1):
                 out.write(f"## {n}\nrewrite: {os.path.abspath(draft)}\nsource: {os.path.abspath(original)}\n"
-                          f"rule: {finding['rule']}\nline: {finding['start']['line']}\nfinding: {words}\n\n")
+                          f"rule: {finding['rule']}\nline: {finding['start']['line']}\nfinding: {words}\n"
+                          f"message: {finding['message']}\n\n")
 
 
 if __name__ == "__main__":

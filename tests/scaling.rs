@@ -6,8 +6,16 @@
 //! it with only that kind's rule selected. Every registered kind must have a case
 //! (`every_kind_has_an_adversarial_case`), and every case must make its rule fire
 //! (`every_case_fires_its_rule`, fast, in debug). The timed test checks ~1 MB and ~8 MB of each
-//! through the release binary and fails when the larger costs more than ten times the CPU time
-//! of the smaller; `.ci/run` runs it:
+//! through the release binary and fails when the larger costs more than twelve times the CPU
+//! time (user and system) of the smaller; `.ci/run` runs it.
+//!
+//! Why twelve, not eight: the test tells a linear rule from a quadratic one (64× for 8× the
+//! input) or even an n·√n one (22.6×), and a linear one grows by more than 8× on a shared
+//! machine. Its instructions do not: those of the HTML read case (callgrind) grow 1.97× and
+//! 1.99× from 1 to 2 to 4 MB. Its CPU time does, with the kernel's page faults (the system
+//! time, in steps with the allocator's doublings) and with the caches other jobs share: that
+//! case grew 10.1× from 1 to 8 MB in one run here, its system time 8.9× in another. The report
+//! shows user and system time apart.
 //!
 //! ```sh
 //! cargo test --release --test scaling -- --ignored --nocapture
@@ -957,8 +965,36 @@ fn every_case_fires_its_rule() {
     assert!(failures.is_empty(), "{failures}");
 }
 
-/// CPU time (user and system, all threads) of one run of `command`, which must succeed.
-fn cpu_seconds(mut command: Command, output: &[&str]) -> f64 {
+/// CPU time of one run of `command`, which must succeed.
+#[derive(Clone, Copy)]
+struct Cpu {
+    /// Seconds in copydesk's own code, all threads.
+    user: f64,
+    /// Seconds in the kernel on its behalf (mostly page faults).
+    system: f64,
+}
+
+impl Cpu {
+    const MAX: Cpu = Cpu {
+        user: f64::MAX,
+        system: f64::MAX,
+    };
+
+    fn total(self) -> f64 {
+        self.user + self.system
+    }
+
+    /// The lesser of two runs: a shared machine only ever adds time.
+    fn least(self, other: Cpu) -> Cpu {
+        if other.total() < self.total() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+fn cpu_seconds(mut command: Command, output: &[&str]) -> Cpu {
     let child = command
         .args(output)
         .stdout(Stdio::null())
@@ -979,11 +1015,14 @@ fn cpu_seconds(mut command: Command, output: &[&str]) -> f64 {
         "copydesk failed ({status}): {command:?}"
     );
     let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    Cpu {
+        user: seconds(usage.ru_utime),
+        system: seconds(usage.ru_stime),
+    }
 }
 
-/// How much more a draft 8 times larger may cost.
-const MAX_GROWTH: f64 = 10.0;
+/// How much more CPU time a draft 8 times larger may cost.
+const MAX_GROWTH: f64 = 12.0;
 
 #[test]
 #[ignore = "needs a release build; .ci/run runs it"]
@@ -1002,23 +1041,25 @@ fn every_kind_and_layer_is_linear_from_1_to_8_mb() {
         let small = Written::new(&case, SMALL);
         let large = Written::new(&case, LARGE);
         // Rounds interleaved, the least of each kept: a shared machine only ever adds time.
-        let (mut small_cpu, mut large_cpu) = (f64::MAX, f64::MAX);
+        let (mut small_cpu, mut large_cpu) = (Cpu::MAX, Cpu::MAX);
         for round in 0..4 {
-            small_cpu = small_cpu.min(cpu_seconds(small.command(&case), case.output));
-            large_cpu = large_cpu.min(cpu_seconds(large.command(&case), case.output));
-            if round >= 1 && large_cpu <= MAX_GROWTH * small_cpu {
+            small_cpu = small_cpu.least(cpu_seconds(small.command(&case), case.output));
+            large_cpu = large_cpu.least(cpu_seconds(large.command(&case), case.output));
+            if round >= 1 && large_cpu.total() <= MAX_GROWTH * small_cpu.total() {
                 break;
             }
         }
-        let growth = large_cpu / small_cpu;
+        let growth = large_cpu.total() / small_cpu.total();
         let row = format!(
-            "{:<16} {:<72} {:>5.1} MB {:>7.2} s  {:>5.1} MB {:>7.2} s  ×{growth:.1}",
+            "{:<16} {:<72} {:>5.1} MB {:>6.2} s (+{:.2} sys) {:>5.1} MB {:>6.2} s (+{:.2} sys) ×{growth:.1}",
             case.stresses,
             case.name,
             small.bytes() as f64 / 1e6,
-            small_cpu,
+            small_cpu.user,
+            small_cpu.system,
             large.bytes() as f64 / 1e6,
-            large_cpu,
+            large_cpu.user,
+            large_cpu.system,
         );
         eprintln!("{row}");
         report.push_str(&row);

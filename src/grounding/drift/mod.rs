@@ -9,6 +9,7 @@
 //! by convention. Quotations are the misquote rules' business: no quoted word is read.
 
 mod amounts;
+mod attribution;
 mod read;
 mod reading;
 pub mod words;
@@ -19,17 +20,13 @@ pub use words::{DriftWords, WordsError};
 use super::{AlignedSentence, Alignment, Sources};
 use crate::article::Article;
 use crate::span::Span;
-use read::{Cue, Token};
-use reading::{DraftSentence, SourceSentence};
-use words::SAYING;
+use read::Token;
+use reading::{DraftSentence, shared, span_of};
 
 /// The share of a draft sentence's term weight its passage must have for the two to be
 /// compared: less, and the sentence is not a rewrite of that passage (the unsupported-sentence
 /// rule speaks for it).
 pub const MIN_COVERAGE: f64 = 0.5;
-
-/// What attributes a claim in a draft: a verb of saying, or a finding ("the poll found").
-const DRAFT_CUES: u16 = words::SAYING | words::ATTRIBUTES;
 
 /// The fewest terms a draft sentence has to be compared.
 const MIN_TERMS: usize = 3;
@@ -109,11 +106,11 @@ impl Sources {
             match kind {
                 DriftKind::AttributionDropped => {
                     if !attributed_nearby(words, alignment, reading, at) {
-                        attribution_dropped(words, draft_sentence, &mut report);
+                        attribution::attribution_dropped(words, draft_sentence, &mut report);
                     }
                 }
                 DriftKind::AttributionChanged => {
-                    attribution_changed(words, draft_sentence, &mut report);
+                    attribution::attribution_changed(words, draft_sentence, &mut report);
                 }
                 DriftKind::HedgeDropped => {
                     hedge_dropped(words, draft_sentence, &mut report);
@@ -153,194 +150,7 @@ fn attributed_nearby(
         .flatten()
         .filter(|&i| alignment.sentences.get(i).is_some_and(&same_source))
         .filter_map(|i| reading.sentences.get(i)?.as_ref())
-        .any(|other| !read::cues(words, &other.tokens, DRAFT_CUES, true).is_empty())
-}
-
-/// From the first of `tokens[range]` to the last.
-fn span_of(tokens: &[Token], range: std::ops::Range<usize>) -> Option<Span> {
-    let first = tokens.get(range.start)?;
-    let last = tokens.get(range.end.checked_sub(1)?)?;
-    Some(Span::new(first.span.start, last.span.end))
-}
-
-/// How many of `terms` (sorted) are in `others` (sorted).
-fn shared(terms: &[String], others: &[String]) -> usize {
-    terms
-        .iter()
-        .filter(|t| others.binary_search(t).is_ok())
-        .count()
-}
-
-/// The draft states on its own authority what a source sentence attributes: no attribution
-/// of the draft vouches for the words the source's attribution vouches for.
-fn attribution_dropped(
-    words: &DriftWords,
-    draft_sentence: &DraftSentence,
-    report: &mut dyn FnMut(Span, Span, Span),
-) {
-    let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
-    if read::hedges(words, draft)
-        .iter()
-        .any(|(_, attributed)| *attributed)
-    {
-        return;
-    }
-    let draft_terms = &draft_sentence.terms;
-    let vouched_here: Vec<Vec<String>> = read::cues(words, draft, DRAFT_CUES, true)
-        .iter()
-        .map(|cue| read::stems(&draft[cue.governs(draft)]))
-        .collect();
-    let mut passage_terms: Vec<String> = passage
-        .iter()
-        .flat_map(|s| s.terms.iter().cloned())
-        .collect();
-    passage_terms.sort_unstable();
-    passage_terms.dedup();
-    let in_passage = shared(draft_terms, &passage_terms);
-    for sentence in passage {
-        for cue in read::cues(words, &sentence.tokens, SAYING, false) {
-            let governed = read::stems(&sentence.tokens[cue.governs(&sentence.tokens)]);
-            let claim: Vec<String> = draft_terms
-                .iter()
-                .filter(|t| governed.binary_search(t).is_ok())
-                .cloned()
-                .collect();
-            if claim.len() < 2 || 2 * claim.len() < in_passage {
-                continue;
-            }
-            let kept = vouched_here
-                .iter()
-                .any(|vouched| 2 * shared(&claim, vouched) >= claim.len());
-            if kept {
-                return;
-            }
-            if let (Some(span), Some(source)) = (
-                span_of(draft, 0..draft.len()),
-                span_of(&sentence.tokens, cue.words()),
-            ) {
-                report(span, source, sentence.span);
-                return;
-            }
-        }
-    }
-}
-
-/// The draft's attribution names another speaker than the source's, or a stronger verb.
-fn attribution_changed(
-    words: &DriftWords,
-    draft_sentence: &DraftSentence,
-    report: &mut dyn FnMut(Span, Span, Span),
-) {
-    let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
-    let draft_cues = read::cues(words, draft, SAYING, false);
-    if draft_cues.is_empty() {
-        return;
-    }
-    let source_cues: Vec<(&SourceSentence, Cue)> = passage
-        .iter()
-        .flat_map(|s| {
-            read::cues(words, &s.tokens, SAYING, false)
-                .into_iter()
-                .map(move |c| (s, c))
-        })
-        .collect();
-    let draft_terms = &draft_sentence.terms;
-    for cue in &draft_cues {
-        let speaker = read::speaker_terms(words, &draft[cue.speaker.clone()]);
-        let readings: Vec<SourceCue> = source_cues
-            .iter()
-            .map(|(sentence, source_cue)| {
-                let theirs =
-                    read::speaker_terms(words, &sentence.tokens[source_cue.speaker.clone()]);
-                let governed = read::stems(&sentence.tokens[source_cue.governs(&sentence.tokens)]);
-                let refers = describes(&sentence.tokens[source_cue.speaker.clone()]);
-                SourceCue {
-                    sentence,
-                    cue: source_cue,
-                    refers,
-                    same_speaker: match (&speaker, &theirs) {
-                        (Some(a), Some(b)) => {
-                            a.iter().filter(|t| b.iter().any(|u| u.0 == t.0)).count()
-                        }
-                        _ => 0,
-                    },
-                    other_speaker: match (&speaker, &theirs) {
-                        _ if refers => false,
-                        (Some(mine), Some(theirs)) => other_speaker(mine, theirs, draft_terms),
-                        _ => false,
-                    },
-                    vouched: shared(draft_terms, &governed),
-                }
-            })
-            .collect();
-        // The draft may keep any attribution of its passage, or weaken it.
-        // The draft may keep any attribution of its passage, or weaken it. A source speaker
-        // described by whose they are ("his sister") may be named in the draft.
-        let kept = readings.iter().any(|r| {
-            !r.other_speaker
-                && (r.same_speaker > 0 || speaker.is_none() || r.refers)
-                && (!cue.stronger || r.cue.stronger)
-        });
-        if kept {
-            continue;
-        }
-        // Else the attribution it stands for: the one whose speaker shares most with it, or
-        // the one that vouches for most of the draft's words.
-        let paired = readings
-            .iter()
-            .max_by_key(|r| (r.same_speaker, r.vouched))
-            .filter(|r| r.same_speaker > 0 || r.vouched >= 2 || readings.len() == 1);
-        let Some(paired) = paired else {
-            continue;
-        };
-        let stronger = cue.stronger && !paired.cue.stronger;
-        if (stronger || paired.other_speaker)
-            && let (Some(span), Some(source)) = (
-                span_of(draft, cue.words()),
-                span_of(&paired.sentence.tokens, paired.cue.words()),
-            )
-        {
-            report(span, source, paired.sentence.span);
-        }
-    }
-}
-
-/// Whether two speakers are different people or bodies: the draft's names someone the
-/// source's does not (a capitalised word: "US officials" for "two militia officials", Jones
-/// for Smith), and the source's has a word that the draft's sentence lost. A speaker named
-/// more fully, or less ("Smith" for "Ann Smith", "groups" for "activists"), is the same.
-fn other_speaker(
-    mine: &[(String, bool)],
-    theirs: &[(String, bool)],
-    draft_terms: &[String],
-) -> bool {
-    let names_another = mine
-        .iter()
-        .any(|(term, named)| *named && !theirs.iter().any(|t| &t.0 == term));
-    let lost = theirs.iter().any(|(term, _)| {
-        !mine.iter().any(|t| &t.0 == term) && draft_terms.binary_search(term).is_err()
-    });
-    names_another && lost
-}
-
-/// Whether a speaker is described by whose they are — "his sister", "their lawyer" — so that
-/// the draft may name them ("Kim Yo Jong") without naming someone else.
-fn describes(speaker: &[Token]) -> bool {
-    speaker.len() > 1 && matches!(speaker[0].lower.as_str(), "his" | "her" | "its" | "their")
-}
-
-/// A source attribution, read against one of the draft's.
-struct SourceCue<'a> {
-    sentence: &'a SourceSentence,
-    cue: &'a Cue,
-    /// Its speaker is described by whose they are ("his sister"; see [`describes`]).
-    refers: bool,
-    /// How many of the speaker's words the draft's speaker shares.
-    same_speaker: usize,
-    /// Each speaker has words the other lacks: two different speakers.
-    other_speaker: bool,
-    /// How many of the draft's words it vouches for.
-    vouched: usize,
+        .any(|other| !read::cues(words, &other.tokens, words::DRAFT_CUES, true).is_empty())
 }
 
 /// How many words before the draft's word for what a source hedged may hold the draft's own
@@ -356,7 +166,7 @@ fn hedge_dropped(
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
     let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
-    let attributed = !read::cues(words, draft, DRAFT_CUES, true).is_empty();
+    let attributed = !read::cues(words, draft, words::DRAFT_CUES, true).is_empty();
     let draft_terms = &draft_sentence.terms;
     let draft_lower = read::lower(draft);
     for sentence in passage {

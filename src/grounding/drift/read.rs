@@ -39,10 +39,12 @@ const BETWEEN: &[&str] = &[
     "repeatedly",
 ];
 
-/// Words after which a verb of saying says nothing: a passive, a refusal, a modal.
+/// Words after which a verb of saying says nothing: a passive, a refusal, a modal, or an
+/// article ("grew an estimated 3%", where it qualifies a figure).
 const NOT_SAYING_AFTER: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "to", "not", "never", "n't", "would",
-    "could", "will", "can", "may", "might", "should", "must", "did", "does", "do", "cannot",
+    "could", "will", "can", "may", "might", "should", "must", "did", "does", "do", "cannot", "a",
+    "an", "the",
 ];
 
 /// Conjunctions that, after a pause, open a clause of their own: a trailing attribution
@@ -217,12 +219,37 @@ pub fn cues(words: &DriftWords, tokens: &[Token], classes: u16, reported_speech:
             || lower
                 .get(at + len)
                 .is_some_and(|after| NOT_SAYING_BEFORE.contains(after));
-        if reported_speech || !denied_or_passive {
+        if reported_speech || !denied_or_passive && !reports_record(words, tokens, &verb) {
             found.push(cue(words, tokens, verb, classes & words::STRONGER != 0));
         }
         at += len;
     }
     found
+}
+
+/// Verbs whose object may be a record rather than a claim: "reported a loss".
+const REPORTS: &[&str] = &[
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "posted",
+    "posts",
+];
+
+/// The most words of an object read for a record: "reported a 20% rise in pre-tax profits".
+const RECORD_WORDS: usize = 7;
+
+/// Whether the verb at `verb` reports a record ([`words::RECORD`]) as its object, in the
+/// words up to the next pause: "Barclays reported a 20% rise in profits".
+fn reports_record(words: &DriftWords, tokens: &[Token], verb: &Range<usize>) -> bool {
+    REPORTS.contains(&tokens[verb.start].lower.as_str())
+        && tokens[verb.end..]
+            .iter()
+            .enumerate()
+            .take_while(|(i, t)| *i == 0 || !t.pause_before)
+            .take(RECORD_WORDS)
+            .any(|(_, t)| words.classes(&t.lower) & words::RECORD != 0)
 }
 
 /// "According to police": the speaker follows; the sentence's start or end says what it
@@ -278,13 +305,22 @@ fn inverted(
         .is_some();
     // "…, said the country may lose …" and "…, said the United States, Japan and Korea
     // were …" are verbs with their clauses, not inversions: a speaker has no auxiliary or
-    // modal, and ends its sentence or runs into an aside about it.
-    let clause_follows = tokens[after..after + count]
+    // modal, and ends its sentence or runs into an aside about it ("…, said Ann Hale,
+    // director of the board") that is neither a clause nor a list.
+    let is_auxiliary = |t: &Token| {
+        AUXILIARIES.contains(&t.lower.as_str()) || matches!(t.lower.as_str(), "and" | "or")
+    };
+    let aside = &tokens[(after + count).min(tokens.len())..];
+    let aside_len = aside
         .iter()
-        .any(|t| AUXILIARIES.contains(&t.lower.as_str()))
-        || tokens
-            .get(after + count)
-            .is_some_and(|t| !AFTER_INVERTED.contains(&t.lower.as_str()));
+        .enumerate()
+        .take_while(|(i, t)| *i == 0 || !t.pause_before)
+        .count();
+    let clause_follows = tokens[after..after + count].iter().any(is_auxiliary)
+        || aside.first().is_some_and(|t| {
+            !AFTER_INVERTED.contains(&t.lower.as_str())
+                && aside[..aside_len].iter().any(is_auxiliary)
+        });
     (inverts && (1..=LONGEST_INVERTED).contains(&count) && opens_name && !clause_follows).then(
         || Cue {
             verb: verb.clone(),
@@ -402,14 +438,16 @@ pub fn speaker_terms(words: &DriftWords, tokens: &[Token]) -> Option<Vec<(String
 }
 
 /// The hedges of a sentence, outside quotations: (words, whether an attribution stands for
-/// it). A capitalised "May" is a month.
+/// it). A capitalised "May" is a month, and a hedge before a name names it ("the so-called
+/// Cal3 measure").
 pub fn hedges(words: &DriftWords, tokens: &[Token]) -> Vec<(Range<usize>, bool)> {
     let lower = lower(tokens);
     let mut found = Vec::new();
     let mut at = 0;
     while at < tokens.len() {
+        let names = |len: usize| tokens.get(at + len).is_some_and(|t| t.capital);
         match words.phrase_at(&lower, at, words::HEDGE) {
-            Some((len, classes)) if !tokens[at].quoted && !tokens[at].capital => {
+            Some((len, classes)) if !tokens[at].quoted && !tokens[at].capital && !names(len) => {
                 found.push((at..at + len, classes & words::ATTRIBUTED_HEDGE != 0));
                 at += len;
             }
@@ -419,15 +457,19 @@ pub fn hedges(words: &DriftWords, tokens: &[Token]) -> Vec<(Range<usize>, bool)>
     found
 }
 
+/// The most words a phrase that keeps a hedge may start before the words it is looked for in
+/// ("FOR example by fetching").
+const PHRASE_BEFORE: usize = 3;
+
 /// Whether a sentence keeps a claim hedged in its words `within`: a hedge, or a word that
-/// hedges in its own way.
+/// hedges in its own way, in them or running into them.
 pub fn keeps_hedge(words: &DriftWords, tokens: &[Token], within: Range<usize>) -> bool {
     let lower = lower(tokens);
-    within.into_iter().any(|at| {
+    (within.start.saturating_sub(PHRASE_BEFORE)..within.end).any(|at| {
         !tokens[at].quoted
             && words
                 .phrase_at(&lower, at, words::HEDGE | words::KEEPS_HEDGE)
-                .is_some()
+                .is_some_and(|(len, _)| at + len > within.start)
     })
 }
 

@@ -66,3 +66,18 @@ impl Sources {
         DriftReading { sentences }
     }
 }
+
+/// From the first of `tokens[range]` to the last.
+pub(super) fn span_of(tokens: &[Token], range: std::ops::Range<usize>) -> Option<Span> {
+    let first = tokens.get(range.start)?;
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    Some(Span::new(first.span.start, last.span.end))
+}
+
+/// How many of `terms` (sorted) are in `others` (sorted).
+pub(super) fn shared(terms: &[String], others: &[String]) -> usize {
+    terms
+        .iter()
+        .filter(|t| others.binary_search(t).is_ok())
+        .count()
+}

@@ -38,9 +38,14 @@ pub const INVERTS: u16 = 1 << 13;
 /// A verb or phrase that attributes a claim in a draft, though in a source it may not: "the
 /// figures showed", "a poll found".
 pub const ATTRIBUTES: u16 = 1 << 14;
+/// What a company or a public body reports as its own record (results, not a claim): "Barclays
+/// reported a rise in profits" attributes nothing.
+pub const RECORD: u16 = 1 << 15;
 
 /// Every verb of saying, of either strength.
 pub const SAYING: u16 = NEUTRAL | STRONGER;
+/// What attributes a claim in a draft: a verb of saying, or a finding ("the poll found").
+pub const DRAFT_CUES: u16 = SAYING | ATTRIBUTES;
 /// Every qualifier of a figure.
 pub const QUALIFIER: u16 = LOWER | UPPER | ABOUT;
 
@@ -61,6 +66,7 @@ const CLASS_NAMES: &[(&str, u16)] = &[
     ("amount", AMOUNT),
     ("inverts", INVERTS),
     ("attributes", ATTRIBUTES),
+    ("record", RECORD),
 ];
 
 /// The word lists, indexed by the first word of each entry.

@@ -12,9 +12,13 @@
 //! A sentence is unsupported when the share of its weight the passage has is under
 //! `min-coverage` (default 0.4; `min-flow-coverage`, default 0.33, when its passage is that of
 //! the sentence before or after it, or next to it: where the source's flow puts it, a sentence
-//! that shares some words is more likely the source in other words) and the weight the passage lacks is at least `min-unmatched`
+//! that shares some words is more likely the source in other words) and the weight the passage
+//! lacks is at least `min-unmatched`
 //! (default 3.0, about one word in no source; so a short clause is judged only when it adds a
-//! word of its own). A clause of a sentence that is supported as a whole is unsupported under
+//! word of its own). A sentence where the source's flow puts it that adds at most three words
+//! the passage lacks, none a name or a figure, and says no one said it, restates its passage
+//! and is left alone. A
+//! clause of a sentence that is supported as a whole is unsupported under
 //! `min-clause-coverage` (default 0.25), counting its sentence's passage as well as its own.
 //! Sentences and clauses mostly inside quotations (more than `max-quoted`, default 0.5, of
 //! their content words) are left to `source-quote`, and quoted words count for nothing here.
@@ -177,7 +181,9 @@ impl SourceSentence {
             (false, true) => self.min_flow_coverage,
             (false, false) => self.min_coverage,
         };
-        if self.unsupported(&sentence.support, min_coverage) {
+        if self.unsupported(&sentence.support, min_coverage)
+            && !(in_flow && restates(article, sentence))
+        {
             // The clauses that open it and are clearly supported are left out of the span.
             let start = sentence
                 .clauses
@@ -283,6 +289,30 @@ fn in_flow(sentences: &[AlignedSentence], at: usize) -> bool {
         .filter(|other| !other.summary)
         .filter_map(|other| other.support.passages.first())
         .any(|theirs| theirs.adjoins(mine))
+}
+
+/// The most words of its own a sentence in the source's flow may add and still be read as its
+/// passage in other words.
+const RESTATED_WORDS: usize = 3;
+
+/// Whether a sentence adds nothing a reader could check beyond its passage: at most
+/// [`RESTATED_WORDS`] words that the passage lacks, none of them a name or a figure, and no
+/// one said to say it. "Ladbrokes makes the singer an even-money shot", beside "Ladbrokes
+/// says the singer has even odds", says its passage in other words; an added fact brings a
+/// name, a figure, more words of its own, or someone who says it ("The neighbourhood group
+/// said the plan was late").
+fn restates(article: &Article, sentence: &AlignedSentence) -> bool {
+    let unmatched = &sentence.support.unmatched;
+    let says = article
+        .words(sentence.span)
+        .any(|w| !article.in_quote(w) && classes(article.text(w)) & SPEECH != 0);
+    !says
+        && unmatched.len() <= RESTATED_WORDS
+        && unmatched.iter().all(|&word| {
+            let text = article.text(word);
+            let opens = word.start == sentence.span.start;
+            !text.starts_with(|c: char| c.is_ascii_digit() || !opens && c.is_uppercase())
+        })
 }
 
 /// The share of the content words of `span` inside quotations: a clause mostly quoted ("and
