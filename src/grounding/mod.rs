@@ -9,6 +9,7 @@
 mod align;
 mod changed;
 mod clauses;
+mod countries;
 mod doc;
 pub mod drift;
 mod figures;

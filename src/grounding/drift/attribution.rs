@@ -14,7 +14,7 @@ pub(super) fn attribution_dropped(
     report: &mut dyn FnMut(Span, Span, Span),
 ) {
     let (draft, passage) = (&draft_sentence.tokens[..], &draft_sentence.passage[..]);
-    if read::hedges(words, draft)
+    if super::hedges::hedges(words, draft)
         .iter()
         .any(|(_, attributed)| *attributed)
     {

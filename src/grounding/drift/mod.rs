@@ -10,6 +10,7 @@
 
 mod amounts;
 mod attribution;
+mod hedges;
 mod read;
 mod reading;
 pub mod words;
@@ -171,11 +172,11 @@ fn hedge_dropped(
     let draft_lower = read::lower(draft);
     for sentence in passage {
         let source_lower = read::lower(&sentence.tokens);
-        for (hedge, stood_for) in read::hedges(words, &sentence.tokens) {
+        for (hedge, stood_for) in hedges::hedges(words, &sentence.tokens) {
             if stood_for && attributed {
                 continue;
             }
-            let clause = read::clause_around(&sentence.tokens, hedge.start);
+            let clause = hedges::clause_around(&sentence.tokens, hedge.start);
             let clause_terms = read::stems(&sentence.tokens[clause.clone()]);
             let common = shared(draft_terms, &clause_terms);
             if common < 2.min(clause_terms.len()).max(1) {
@@ -218,7 +219,7 @@ fn hedge_dropped(
             if same_hedge
                 || windows
                     .into_iter()
-                    .any(|w| read::keeps_hedge(words, draft, w))
+                    .any(|w| hedges::keeps_hedge(words, draft, w))
             {
                 continue;
             }
@@ -299,5 +300,7 @@ fn qualifier_changed(
     }
 }
 
+#[cfg(test)]
+mod speaker_tests;
 #[cfg(test)]
 mod tests;

@@ -1,10 +1,11 @@
 //! What one sentence says about its own claim, read from its words with the lists of
-//! [`DriftWords`]: who it is attributed to and by which verb, and the hedges it keeps (its
-//! amounts and denials are [`super::amounts`]'s). Quoted words are never read: a
-//! quotation is the misquote rules' business.
+//! [`DriftWords`]: who it is attributed to and by which verb (its hedges are
+//! [`super::hedges`]'s, its amounts and denials [`super::amounts`]'s). Quoted words are never
+//! read: a quotation is the misquote rules' business.
 
 use super::words::{self, DriftWords};
 use crate::article::Article;
+use crate::grounding::countries::country;
 use crate::grounding::stem;
 use crate::span::Span;
 use std::ops::Range;
@@ -288,7 +289,9 @@ fn inverted(
     verb: &Range<usize>,
     stronger: bool,
 ) -> Option<Cue> {
-    if verb.start == 0 || !tokens[verb.start].pause_before {
+    // A quotation after the verb is what is said ("…, said: “This outturn …”"), not who.
+    let quoted_after = tokens.get(verb.end).is_some_and(|t| t.quoted);
+    if verb.start == 0 || !tokens[verb.start].pause_before || quoted_after {
         return None;
     }
     let after = verb.end;
@@ -412,7 +415,8 @@ fn cue(words: &DriftWords, tokens: &[Token], verb: Range<usize>, stronger: bool)
 
 /// The words of a speaker that tell it from another: stems, without titles and numbers, each
 /// with whether it is written with a capital (a name); `None` for a pronoun, or a speaker
-/// that names no one. A capitalised word that is a function word elsewhere ("US") is a name.
+/// that names no one. A capitalised word that is a function word elsewhere ("US") is a name,
+/// and one that names a country stands for it ("Chinese" and "China" are one term).
 pub fn speaker_terms(words: &DriftWords, tokens: &[Token]) -> Option<Vec<(String, bool)>> {
     if tokens
         .iter()
@@ -424,10 +428,15 @@ pub fn speaker_terms(words: &DriftWords, tokens: &[Token]) -> Option<Vec<(String
         .iter()
         .filter(|t| words.classes(&t.lower) & words::TITLE == 0)
         .filter_map(|t| {
-            let term = t
-                .stem
-                .clone()
-                .or_else(|| t.capital.then(|| t.lower.clone()))?;
+            let bare = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
+            let country = t.capital.then(|| country(bare)).flatten();
+            let term = match country {
+                Some(code) => format!("@{code}"),
+                None => t
+                    .stem
+                    .clone()
+                    .or_else(|| t.capital.then(|| t.lower.clone()))?,
+            };
             Some((term, t.capital))
         })
         .filter(|(s, _)| !s.starts_with('#'))
@@ -435,54 +444,6 @@ pub fn speaker_terms(words: &DriftWords, tokens: &[Token]) -> Option<Vec<(String
     terms.sort_unstable();
     terms.dedup_by(|a, b| a.0 == b.0);
     (!terms.is_empty()).then_some(terms)
-}
-
-/// The hedges of a sentence, outside quotations: (words, whether an attribution stands for
-/// it). A capitalised "May" is a month, and a hedge before a name names it ("the so-called
-/// Cal3 measure").
-pub fn hedges(words: &DriftWords, tokens: &[Token]) -> Vec<(Range<usize>, bool)> {
-    let lower = lower(tokens);
-    let mut found = Vec::new();
-    let mut at = 0;
-    while at < tokens.len() {
-        let names = |len: usize| tokens.get(at + len).is_some_and(|t| t.capital);
-        match words.phrase_at(&lower, at, words::HEDGE) {
-            Some((len, classes)) if !tokens[at].quoted && !tokens[at].capital && !names(len) => {
-                found.push((at..at + len, classes & words::ATTRIBUTED_HEDGE != 0));
-                at += len;
-            }
-            _ => at += 1,
-        }
-    }
-    found
-}
-
-/// The most words a phrase that keeps a hedge may start before the words it is looked for in
-/// ("FOR example by fetching").
-const PHRASE_BEFORE: usize = 3;
-
-/// Whether a sentence keeps a claim hedged in its words `within`: a hedge, or a word that
-/// hedges in its own way, in them or running into them.
-pub fn keeps_hedge(words: &DriftWords, tokens: &[Token], within: Range<usize>) -> bool {
-    let lower = lower(tokens);
-    (within.start.saturating_sub(PHRASE_BEFORE)..within.end).any(|at| {
-        !tokens[at].quoted
-            && words
-                .phrase_at(&lower, at, words::HEDGE | words::KEEPS_HEDGE)
-                .is_some_and(|(len, _)| at + len > within.start)
-    })
-}
-
-/// The clause around word `at`: from the pause before it to the pause after.
-pub fn clause_around(tokens: &[Token], at: usize) -> Range<usize> {
-    let start = (0..=at)
-        .rev()
-        .find(|&i| i == 0 || tokens[i].pause_before)
-        .unwrap_or(0);
-    let end = (at + 1..tokens.len())
-        .find(|&i| tokens[i].pause_before)
-        .unwrap_or(tokens.len());
-    start..end
 }
 
 /// The stems of `tokens` outside quotations, sorted, each once.

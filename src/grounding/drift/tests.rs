@@ -7,7 +7,7 @@ use crate::grounding::Sources;
 const WORDS: &str = include_str!("../../../rules/news/drift-words.tsv");
 
 /// Each drift of `kind` in `draft` against `source`: the draft's words and the source's.
-fn drifts(kind: DriftKind, draft: &str, source: &str) -> Vec<(String, String)> {
+pub(super) fn drifts(kind: DriftKind, draft: &str, source: &str) -> Vec<(String, String)> {
     let words = super::words::parse(WORDS).expect("the built-in word lists parse");
     let source = format!("Source\n\n{source}\n");
     let sources = Sources::new(vec![Article::parse("source", source, Format::Plain)]);
@@ -31,7 +31,7 @@ fn drifts(kind: DriftKind, draft: &str, source: &str) -> Vec<(String, String)> {
 const AROUND: &str = "The council met in the town hall on Tuesday evening.\n\nResidents \
     filled the public gallery and many stood at the back.\n\nThe meeting ran past midnight.";
 
-fn with_background(paragraph: &str) -> String {
+pub(super) fn with_background(paragraph: &str) -> String {
     format!("{paragraph}\n\n{AROUND}")
 }
 
@@ -356,19 +356,6 @@ fn add_up_to_is_a_total_not_a_ceiling() {
 }
 
 #[test]
-fn an_attribution_after_a_quotation_vouches_for_the_quotation_not_its_speaker() {
-    // "…,” said Ann Hale, director of …": the speaker's description is the writer's own, and
-    // a draft that tells who runs the inspections says nothing the speaker vouched for.
-    let source = with_background(
-        "Inspectors will check every pipe in the district before spring. \u{201c}We will find \
-         every leak,\u{201d} said Ann Hale, director of the Northern Water Inspection Board \
-         (NWIB).",
-    );
-    let draft = "The inspections are run by the Northern Water Inspection Board (NWIB).";
-    assert_eq!(drifts(DriftKind::AttributionDropped, draft, &source), []);
-}
-
-#[test]
 fn examples_keep_the_doubt_of_a_hedge_on_what_might_be_included() {
     let source = with_background(
         "The council will offer help to flooded homes. This might include sandbags for the \
@@ -380,19 +367,6 @@ fn examples_keep_the_doubt_of_a_hedge_on_what_might_be_included() {
     let stated = "The council will offer help to flooded homes, with sandbags for the doors \
         and a grant towards new pumps.";
     assert_eq!(drifts(DriftKind::HedgeDropped, stated, &source).len(), 1);
-}
-
-#[test]
-fn a_draft_that_still_names_the_speaker_keeps_the_attribution() {
-    // The source's attribution is read as reaching past its clause; the draft's, after
-    // "which", as its clause only. Both name the critics: nothing stands on its own.
-    let source = with_background(
-        "After weeks of angry meetings over a new parking plan critics say favours visitors, \
-         the mayor opened the rebuilt market hall on Saturday.",
-    );
-    let draft = "The mayor opened the rebuilt market hall on Saturday, after weeks of angry \
-        meetings over a new parking plan which critics argue favours visitors.";
-    assert_eq!(drifts(DriftKind::AttributionDropped, draft, &source), []);
 }
 
 #[test]
@@ -413,32 +387,6 @@ fn a_company_reporting_its_results_vouches_for_no_claim() {
         drifts(DriftKind::AttributionDropped, stated, &claimed).len(),
         1
     );
-}
-
-#[test]
-fn a_speaker_named_a_word_more_fully_is_the_same_speaker() {
-    let source = with_background(
-        "A survey for the Harbour Gazette newspaper suggests most traders back the new quay.",
-    );
-    let fuller = "A Marlow survey for the Harbour Gazette suggests most traders back the new quay.";
-    assert_eq!(drifts(DriftKind::AttributionChanged, fuller, &source), []);
-    let other = "A survey for the Valley Gazette newspaper suggests most traders back the new \
-        quay.";
-    assert_eq!(
-        drifts(DriftKind::AttributionChanged, other, &source).len(),
-        1
-    );
-}
-
-#[test]
-fn a_stronger_verb_the_source_has_as_a_participle_is_kept() {
-    let source = with_background(
-        "The ferry will stop running in March, the mayor said, acknowledging that islanders \
-         would lose their only crossing.",
-    );
-    let draft = "The ferry will stop running in March, and islanders will lose their only \
-        crossing, she acknowledged.";
-    assert_eq!(drifts(DriftKind::AttributionChanged, draft, &source), []);
 }
 
 #[test]
@@ -465,23 +413,6 @@ fn a_hedge_before_a_name_names_it() {
     let draft = "Backers of the measure, known as the Harbour Charter, gathered enough signatures \
         for a vote.";
     assert_eq!(drifts(DriftKind::HedgeDropped, draft, &source), []);
-}
-
-#[test]
-fn a_speaker_the_source_describes_may_be_named_from_its_sentence() {
-    let source = with_background(
-        "Harbour Bakeries Ltd has settled with the council over the quay, the company said \
-         on Tuesday.",
-    );
-    let named = "Harbour Bakeries Ltd said on Tuesday it has settled with the council over the \
-        quay.";
-    assert_eq!(drifts(DriftKind::AttributionChanged, named, &source), []);
-    let other = "Valley Mills said on Tuesday that Harbour Bakeries Ltd has settled with the \
-        council over the quay.";
-    assert_eq!(
-        drifts(DriftKind::AttributionChanged, other, &source).len(),
-        1
-    );
 }
 
 #[test]
