@@ -116,7 +116,11 @@ pub(super) fn attribution_changed(
                         _ => 0,
                     },
                     other_speaker: match (&speaker, &theirs) {
-                        _ if refers => false,
+                        _ if refers
+                            || read::spells_out(&draft[cue.speaker.clone()], their_speaker) =>
+                        {
+                            false
+                        }
                         (Some(mine), Some(theirs)) => other_speaker(mine, theirs, draft_terms),
                         _ => false,
                     },

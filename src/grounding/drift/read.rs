@@ -108,6 +108,8 @@ pub struct Token {
     /// mark): a clause or an aside may start here.
     pub pause_before: bool,
     pub capital: bool,
+    /// Written in capitals, two letters or more, with or without full stops: "ACLU", "U.N.".
+    pub acronym: bool,
     /// Its stem ([`stem`]), if it is a term.
     pub stem: Option<String>,
 }
@@ -135,9 +137,44 @@ pub fn tokens(article: &Article, span: Span) -> Vec<Token> {
                 pause_before: gap.contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
                     || gap.contains(" - "),
                 capital: text.chars().next().is_some_and(char::is_uppercase),
+                acronym: is_acronym(text),
             }
         })
         .collect()
+}
+
+/// Whether `text` is written in capitals, two letters or more, with or without full stops
+/// (and a possessive): "ACLU", "U.N.", "ACLU’s".
+fn is_acronym(text: &str) -> bool {
+    let bare = text
+        .strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(text);
+    let letters = bare.chars().filter(|c| *c != '.').count();
+    letters >= 2 && bare.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Whether one speaker spells out the other's acronym: "the ACLU's Omar Jadwat" and "Omar
+/// Jadwat of the American Civil Liberties Union", "the U.N. agency" and "the United Nations
+/// agency". The acronym's letters are the initials of capitalised words in a row, past "of",
+/// "for", "and" and "the".
+pub fn spells_out(one: &[Token], other: &[Token]) -> bool {
+    let spelled = |short: &[Token], long: &[Token]| {
+        let initials: String = long
+            .iter()
+            .filter(|t| t.capital || !matches!(t.lower.as_str(), "of" | "for" | "and" | "the"))
+            .map(|t| match t.capital {
+                true => t.lower.chars().next().unwrap_or(' '),
+                false => ' ',
+            })
+            .collect();
+        short.iter().filter(|t| t.acronym).any(|t| {
+            let bare = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
+            let letters: String = bare.chars().filter(|c| *c != '.').collect();
+            letters.len() >= 2 && initials.contains(&letters)
+        })
+    };
+    spelled(one, other) || spelled(other, one)
 }
 
 /// How an attribution sits in its sentence.

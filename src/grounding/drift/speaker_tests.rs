@@ -99,3 +99,19 @@ fn a_draft_that_still_names_the_speaker_keeps_the_attribution() {
         meetings over a new parking plan which critics argue favours visitors.";
     assert_eq!(drifts(DriftKind::AttributionDropped, draft, &source), []);
 }
+
+#[test]
+fn a_speaker_whose_acronym_is_spelt_out_is_the_same() {
+    let source = with_background(
+        "The ferry will stop running in March, Ann Hale of the Harbour Users Association said.",
+    );
+    let changed = |draft: &str| drifts(DriftKind::AttributionChanged, draft, &source);
+    assert_eq!(
+        changed("The ferry will stop running in March, the HUA's Ann Hale said."),
+        []
+    );
+    assert_eq!(
+        changed("The ferry will stop running in March, the VFC's Ann Hale said.").len(),
+        1
+    );
+}

@@ -421,3 +421,13 @@ fn a_verb_of_saying_after_an_article_qualifies_a_figure() {
     let draft = "Trade at the harbour grew an estimated 3.1% last year.";
     assert_eq!(drifts(DriftKind::AttributionChanged, draft, &source), []);
 }
+
+#[test]
+fn an_allegation_is_still_someones() {
+    let source = with_background(
+        "The Harbour Gazette said the board had hidden the cost of the new quay from voters.",
+    );
+    let draft = "An inquiry followed a Harbour Gazette allegation that the board had hidden the \
+        cost of the new quay from voters.";
+    assert_eq!(drifts(DriftKind::AttributionDropped, draft, &source), []);
+}
