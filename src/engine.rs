@@ -163,7 +163,7 @@ fn check_one(
         let wanted = match only {
             Some(only) => only == rule_index,
             None => rules.enabled[rule_index],
-        };
+        } && !(rule.meta.news_only && article.label.is_some());
         if !wanted {
             continue;
         }

@@ -116,7 +116,9 @@ pub fn edited(article: &Article, edits: &[Edit]) -> Article {
         dek: layout.dek.map(field),
         body: field(layout.body),
     };
-    Article::assemble(article.name.clone(), &parts, article.format)
+    let mut fixed = Article::assemble(article.name.clone(), &parts, article.format);
+    fixed.label = article.label;
+    fixed
 }
 
 /// Writes `fixed` over `path` if the file still holds `original`, and returns the file written:

@@ -199,6 +199,7 @@ impl Reader<'_> {
             blocks: self.blocks,
             declared_sources: Vec::new(),
             tagged_quotes: self.quotations,
+            label: None,
         }
     }
 }

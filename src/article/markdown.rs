@@ -9,6 +9,7 @@
 //! emphasis marks and inline HTML are recorded as markup that rules do not match.
 
 use super::classify::{body_line_kind, push_block};
+use super::label::StoryLabel;
 use super::parser::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};
 use crate::span::Span;
@@ -33,6 +34,7 @@ fn parse(source: &str, _read: ParseAs<'_>) -> Parsed {
     let mut open: Option<OpenBlock> = None;
     let mut metadata: Option<MetadataBlockKind> = None;
     let mut sources = Vec::new();
+    let mut label = None;
     let (mut has_headline, mut looked_at) = (false, 0);
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
@@ -40,9 +42,10 @@ fn parse(source: &str, _read: ParseAs<'_>) -> Parsed {
             Event::End(TagEnd::MetadataBlock(_)) => metadata = None,
             Event::Text(_) if metadata.is_some() => {
                 if let Some(kind) = metadata {
-                    let (found, named) = front_matter(source, range, kind);
+                    let (found, named, labelled) = front_matter(source, range, kind);
                     blocks.extend(found);
                     sources = named;
+                    label = labelled;
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
@@ -88,6 +91,7 @@ fn parse(source: &str, _read: ParseAs<'_>) -> Parsed {
         blocks,
         declared_sources: sources,
         tagged_quotes: Vec::new(),
+        label,
     }
 }
 
@@ -158,18 +162,23 @@ const FRONT_MATTER_FIELDS: &[(&str, BlockKind)] = &[
 ];
 
 /// Blocks for the front matter's title, dek and byline, each spanning its value in the
-/// source, and the `sources` it lists.
+/// source, the `sources` it lists, and the label its `type` gives the story.
 fn front_matter(
     source: &str,
     range: Range<usize>,
     kind: MetadataBlockKind,
-) -> (Vec<Block>, Vec<String>) {
+) -> (Vec<Block>, Vec<String>, Option<StoryLabel>) {
     let text = &source[range.clone()];
+    let label;
     let (values, sources): (Vec<(BlockKind, String)>, Vec<String>) = match kind {
         MetadataBlockKind::YamlStyle => {
             let Ok(serde_yaml_ng::Value::Mapping(map)) = serde_yaml_ng::from_str(text) else {
-                return (Vec::new(), Vec::new());
+                return (Vec::new(), Vec::new(), None);
             };
+            label = map
+                .get("type")
+                .and_then(|v| v.as_str())
+                .and_then(StoryLabel::named);
             let values = FRONT_MATTER_FIELDS
                 .iter()
                 .filter_map(|(key, kind)| {
@@ -189,8 +198,12 @@ fn front_matter(
         }
         MetadataBlockKind::PlusesStyle => {
             let Ok(table) = text.parse::<toml::Table>() else {
-                return (Vec::new(), Vec::new());
+                return (Vec::new(), Vec::new(), None);
             };
+            label = table
+                .get("type")
+                .and_then(|v| v.as_str())
+                .and_then(StoryLabel::named);
             let values = FRONT_MATTER_FIELDS
                 .iter()
                 .filter_map(|(key, kind)| Some((*kind, table.get(*key)?.as_str()?.to_owned())))
@@ -236,7 +249,7 @@ fn front_matter(
             markup: Vec::new(),
         });
     }
-    (blocks, sources)
+    (blocks, sources, label)
 }
 
 fn value_line_matches(line: &str, kind: BlockKind) -> bool {
@@ -302,6 +315,17 @@ mod tests {
                 (BlockKind::Paragraph, "The bridge opened.", vec![]),
             ]
         );
+    }
+
+    #[test]
+    fn front_matter_type_labels_the_story() {
+        use crate::article::label::StoryLabel;
+        let yaml = "---\ntitle: Harbour plan\ntype: Opinion\n---\n\nText.\n";
+        assert_eq!(parse(yaml, ParseAs::Draft).label, Some(StoryLabel::Opinion));
+        let toml = "+++\ntitle = \"Harbour plan\"\ntype = \"review\"\n+++\n\nText.\n";
+        assert_eq!(parse(toml, ParseAs::Draft).label, Some(StoryLabel::Review));
+        let news = "---\ntitle: Harbour plan\ntype: news\n---\n\nText.\n";
+        assert_eq!(parse(news, ParseAs::Draft).label, None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod elements;
 mod entity;
 mod format;
 mod html;
+pub mod label;
 mod layout;
 mod markdown;
 mod nickname;
@@ -53,6 +54,9 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Source documents the article names itself (Markdown front matter `sources`), as written.
     pub declared_sources: Vec<String>,
+    /// What the story says it is when it is not news, and where it says so (see
+    /// [`label`]): the label line, or no span for front matter and a record's field.
+    pub label: Option<(label::StoryLabel, Option<Span>)>,
     /// How the file on disk is encoded; fixes are written back the same way.
     pub encoding: Encoding,
     /// Where each field lies, for an article assembled from a record's fields.
@@ -88,6 +92,9 @@ impl Article {
             &parsed.tagged_quotes,
         );
         article.declared_sources = parsed.declared_sources;
+        if let Some(label) = parsed.label {
+            article.label = Some((label, None));
+        }
         article
     }
 
@@ -124,6 +131,7 @@ impl Article {
             }
         }
         quotes.sort_by_key(|q| q.span.start);
+        let label = label::StoryLabel::line(&source, &blocks).map(|(l, span)| (l, Some(span)));
         Self {
             name,
             contents: source,
@@ -131,6 +139,7 @@ impl Article {
             blocks,
             quotes,
             declared_sources: Vec::new(),
+            label,
             encoding: Encoding::Utf8,
             layout: None,
             tokens: std::sync::OnceLock::new(),
@@ -161,6 +170,7 @@ impl Article {
             blocks,
             quotes,
             declared_sources: Vec::new(),
+            label: None,
             encoding: Encoding::Utf8,
             layout: None,
             tokens: std::sync::OnceLock::new(),

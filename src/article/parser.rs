@@ -24,6 +24,8 @@ pub struct Parsed {
     pub declared_sources: Vec<String>,
     /// Quotations marked up as such (HTML `<q>`), which carry no quotation marks of their own.
     pub tagged_quotes: Vec<Span>,
+    /// What the draft says it is (Markdown front matter `type`), when it is not news.
+    pub label: Option<super::label::StoryLabel>,
 }
 
 /// One input format, as the table lists it.

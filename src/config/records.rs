@@ -37,6 +37,8 @@ struct FieldsSection {
     body: Option<Spanned<String>>,
     format: Option<Spanned<String>>,
     sources: Option<Spanned<String>>,
+    #[serde(rename = "type")]
+    story_type: Option<Spanned<String>>,
 }
 
 /// A field's name: the keys from the record's top level down.
@@ -68,6 +70,8 @@ pub struct RecordFields {
     pub body: FieldPath,
     pub format: FieldPath,
     pub sources: FieldPath,
+    /// What the story says it is ("opinion", "analysis"; see [`crate::article::label`]).
+    pub story_type: FieldPath,
     pub default_format: Format,
 }
 
@@ -80,6 +84,7 @@ impl Default for RecordFields {
             body: FieldPath::new("body"),
             format: FieldPath::new("format"),
             sources: FieldPath::new("sources"),
+            story_type: FieldPath::new("type"),
             default_format: Format::Plain,
         }
     }
@@ -111,6 +116,7 @@ impl RecordsSection {
             body: path(&fields.body, defaults.body),
             format: path(&fields.format, defaults.format),
             sources: path(&fields.sources, defaults.sources),
+            story_type: path(&fields.story_type, defaults.story_type),
             default_format: defaults.default_format,
         };
         let Some(name) = &self.format else {

@@ -52,11 +52,15 @@ impl DraftOrigin {
                 input::parse_bytes(&name, bytes, Format::for_path(&name))
             }
             DraftOrigin::Text { name, text } => Ok(parse_text(name, text)),
-            DraftOrigin::Record(record) => Ok(Article::assemble(
-                record.id.clone(),
-                &record.parts,
-                record.format,
-            )),
+            DraftOrigin::Record(record) => {
+                let mut article =
+                    Article::assemble(record.id.clone(), &record.parts, record.format);
+                // The record's field says before a label line does.
+                if let Some(label) = record.label {
+                    article.label = Some((label, None));
+                }
+                Ok(article)
+            }
         }
     }
 }

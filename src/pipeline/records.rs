@@ -5,6 +5,7 @@
 
 use super::SourceText;
 use super::json_line::{Escapes, RawMember};
+use crate::article::label::StoryLabel;
 use crate::article::{Format, Parts};
 use crate::config::{FieldPath, RecordFields};
 use crate::diagnostic::Edit;
@@ -23,6 +24,8 @@ pub struct Record {
     pub format: Format,
     /// Sources given with the record, to check it against.
     pub sources: Vec<SourceText>,
+    /// What its `type` field says the story is, when that is not news.
+    pub label: Option<StoryLabel>,
     /// The line as read, with its line end (and a first line's byte-order mark): written back
     /// byte for byte but for the text fields that fixes change.
     line: String,
@@ -146,6 +149,7 @@ impl Record {
             parts,
             format,
             sources: Vec::new(),
+            label: None,
             line,
             literals,
         }
@@ -202,6 +206,9 @@ impl Record {
         };
         let given = object.lookup(&fields.sources);
         let sources = sources(&id, given, &fields.sources).map_err(in_record)?;
+        let label = text_field(&fields.story_type, false)?
+            .as_deref()
+            .and_then(StoryLabel::named);
         Ok(Record {
             id,
             parts: Parts {
@@ -211,6 +218,7 @@ impl Record {
             },
             format,
             sources,
+            label,
             literals: Literals::of(object, fields),
             line: line.to_owned(),
         })
@@ -365,6 +373,21 @@ mod tests {
             problems[3].1.contains("unknown format `doc`"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn a_type_field_labels_the_story() {
+        let column = br#"{"id":"c","headline":"H","body":"B","type":"Column"}"#;
+        let record = Record::parse(column, &RecordFields::default()).unwrap();
+        assert_eq!(record.label, Some(StoryLabel::Column));
+        let news = br#"{"id":"n","headline":"H","body":"B","type":"news"}"#;
+        assert_eq!(
+            Record::parse(news, &RecordFields::default()).unwrap().label,
+            None
+        );
+        let wrong = br#"{"id":"w","headline":"H","body":"B","type":3}"#;
+        let problem = Record::parse(wrong, &RecordFields::default()).unwrap_err();
+        assert!(problem.contains("`type`"), "{problem}");
     }
 
     #[test]

@@ -12,10 +12,7 @@ pub fn render(article: &Article) -> String {
         let (line, column) = index.line_col(offset);
         format!("{line}:{column}")
     };
-    let mut out = format!("{} ({})\n", article.name, article.format.description());
-    if !article.declared_sources.is_empty() {
-        let _ = writeln!(out, "sources   {}", article.declared_sources.join(", "));
-    }
+    let mut out = header(article, &position);
     for (i, block) in article.blocks.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -112,4 +109,19 @@ fn speaker(article: &Article, source: &QuoteSource) -> String {
     }
     let _ = write!(said, ": {}", source.how.name());
     said
+}
+
+/// The article's name and format, the sources it names and the label it carries.
+fn header(article: &Article, position: &dyn Fn(usize) -> String) -> String {
+    let mut out = format!("{} ({})\n", article.name, article.format.description());
+    if !article.declared_sources.is_empty() {
+        let _ = writeln!(out, "sources   {}", article.declared_sources.join(", "));
+    }
+    if let Some((label, line)) = article.label {
+        let place = line.map_or("front matter or record field".to_owned(), |line| {
+            format!("line {}", position(line.start))
+        });
+        let _ = writeln!(out, "label     {} ({place})", label.name());
+    }
+    out
 }

@@ -147,6 +147,9 @@ pub struct RuleMeta {
     /// Rule ids or id prefixes (`news.tone`): where one of them reports in a block, this rule's
     /// findings in that block are dropped (`defers-to` in the pack).
     pub defers_to: Vec<String>,
+    /// Editorial voice: left out of a story labelled opinion, analysis, review or column
+    /// ([`crate::article::label`]; `news-only = true` in the pack).
+    pub news_only: bool,
     pub origin: Origin,
     /// The forms house style settles in the rule set this rule belongs to — each consistency
     /// group's `preferred` variant, folded by [`fold_form`] — which no rule moves copy away

@@ -37,6 +37,7 @@ pub struct Common {
     pub preview: bool,
     pub enabled: bool,
     pub defers_to: Vec<Spanned<String>>,
+    pub news_only: bool,
 }
 
 /// Rules run unless their table says `enabled = false`.
@@ -75,6 +76,8 @@ macro_rules! rule_spec {
             pub enabled: bool,
             #[serde(default)]
             pub defers_to: Vec<toml::Spanned<String>>,
+            #[serde(default)]
+            pub news_only: bool,
             $($body)*
         }
 
@@ -94,6 +97,7 @@ macro_rules! rule_spec {
                     preview: self.preview,
                     enabled: self.enabled,
                     defers_to: self.defers_to.clone(),
+                    news_only: self.news_only,
                 }
             }
         }

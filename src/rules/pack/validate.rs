@@ -61,6 +61,7 @@ pub fn validate_common(
             .iter()
             .map(|d| d.get_ref().clone())
             .collect(),
+        news_only: common.news_only,
         origin: Origin {
             pack,
             id_span: Span::from(common.id.span()),
