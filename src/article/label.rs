@@ -43,6 +43,10 @@ const LABEL_WORDS: &[(&str, StoryLabel)] = &[
     ("column", StoryLabel::Column),
 ];
 
+/// The longest block read as a label line, in bytes ("News analysis |"): a longer one is
+/// prose, and is not lower-cased to find out.
+const LONGEST_LABEL_LINE: usize = 24;
+
 /// How many blocks after the headline a label line may stand in.
 const LABEL_LINE_WITHIN: usize = 3;
 
@@ -72,6 +76,7 @@ impl StoryLabel {
             .iter()
             .filter(|b| b.kind != BlockKind::Headline)
             .take(LABEL_LINE_WITHIN)
+            .filter(|block| block.span.len() <= LONGEST_LABEL_LINE)
             .find_map(|block| {
                 let text = source.get(block.span.range())?;
                 let word = text.trim().trim_end_matches([':', '|', '-', '—', '–', ' ']);
