@@ -116,9 +116,7 @@ pub(super) fn attribution_changed(
                         _ => 0,
                     },
                     other_speaker: match (&speaker, &theirs) {
-                        _ if refers
-                            || read::spells_out(&draft[cue.speaker.clone()], their_speaker) =>
-                        {
+                        _ if refers || spells_out(&draft[cue.speaker.clone()], their_speaker) => {
                             false
                         }
                         (Some(mine), Some(theirs)) => other_speaker(mine, theirs, draft_terms),
@@ -236,4 +234,58 @@ struct SourceCue<'a> {
     other_speaker: bool,
     /// How many of the draft's words it vouches for.
     vouched: usize,
+}
+
+/// Whether one speaker spells out the other's acronym: "the ACLU's Omar Jadwat" and "Omar
+/// Jadwat of the American Civil Liberties Union", "the U.N. agency" and "the United Nations
+/// agency". The acronym's letters — one word, or single capitals in a row as "U.N." is read —
+/// are the initials of capitalised words in a row, past "of", "for", "and" and "the".
+fn spells_out(one: &[Token], other: &[Token]) -> bool {
+    let spelled = |short: &[Token], long: &[Token]| {
+        let initials: String = long
+            .iter()
+            .filter(|t| t.capital || !matches!(t.lower.as_str(), "of" | "for" | "and" | "the"))
+            // A word spelt out is a word: an acronym's own letters ("U", "S") are no initials.
+            .map(
+                |t| match t.capital && !t.acronym && t.lower.chars().count() > 1 {
+                    true => t.lower.chars().next().unwrap_or(' '),
+                    false => ' ',
+                },
+            )
+            .collect();
+        acronyms(short)
+            .iter()
+            .any(|letters| letters.len() >= 2 && initials.contains(letters.as_str()))
+    };
+    spelled(one, other) || spelled(other, one)
+}
+
+/// The letters of each acronym among `tokens`, in lower case: a word in capitals ("ACLU's"), or
+/// single capitals in a row ("U", "N").
+fn acronyms(tokens: &[Token]) -> Vec<String> {
+    let mut found: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.acronym)
+        .map(|t| {
+            let bare = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
+            bare.chars().filter(|c| *c != '.').collect()
+        })
+        .collect();
+    let mut run = String::new();
+    for token in tokens {
+        let letter = token.capital && token.lower.chars().count() == 1;
+        if letter {
+            run.push_str(&token.lower);
+        }
+        if !letter && run.len() >= 2 {
+            found.push(std::mem::take(&mut run));
+        }
+        if !letter {
+            run.clear();
+        }
+    }
+    if run.len() >= 2 {
+        found.push(run);
+    }
+    found
 }

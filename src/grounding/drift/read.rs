@@ -154,29 +154,6 @@ fn is_acronym(text: &str) -> bool {
     letters >= 2 && bare.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
-/// Whether one speaker spells out the other's acronym: "the ACLU's Omar Jadwat" and "Omar
-/// Jadwat of the American Civil Liberties Union", "the U.N. agency" and "the United Nations
-/// agency". The acronym's letters are the initials of capitalised words in a row, past "of",
-/// "for", "and" and "the".
-pub fn spells_out(one: &[Token], other: &[Token]) -> bool {
-    let spelled = |short: &[Token], long: &[Token]| {
-        let initials: String = long
-            .iter()
-            .filter(|t| t.capital || !matches!(t.lower.as_str(), "of" | "for" | "and" | "the"))
-            .map(|t| match t.capital {
-                true => t.lower.chars().next().unwrap_or(' '),
-                false => ' ',
-            })
-            .collect();
-        short.iter().filter(|t| t.acronym).any(|t| {
-            let bare = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
-            let letters: String = bare.chars().filter(|c| *c != '.').collect();
-            letters.len() >= 2 && initials.contains(&letters)
-        })
-    };
-    spelled(one, other) || spelled(other, one)
-}
-
 /// How an attribution sits in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {

@@ -115,3 +115,24 @@ fn a_speaker_whose_acronym_is_spelt_out_is_the_same() {
         1
     );
 }
+
+#[test]
+fn an_acronym_with_full_stops_is_spelt_out_too() {
+    let source = with_background(
+        "The United Nations ferry agency UNFA told reporters the harbour camp was full.",
+    );
+    let draft = "The harbour camp was full, the U.N. ferry agency UNFA told reporters.";
+    assert_eq!(drifts(DriftKind::AttributionChanged, draft, &source), []);
+}
+
+#[test]
+fn an_acronym_both_speakers_share_does_not_make_them_one() {
+    let source = with_background(
+        "U.S. Harbour Secretary Ann Hale said on Friday the harbour camp was full.",
+    );
+    let draft = "U.S. Harbour Secretary Ben Okafor said on Friday the harbour camp was full.";
+    assert_eq!(
+        drifts(DriftKind::AttributionChanged, draft, &source).len(),
+        1
+    );
+}
