@@ -165,32 +165,33 @@ pub(super) fn attribution_changed(
 /// is one that shares two or more words with the other and differs by a word at most on each
 /// side, not a name for a name ("a Populus poll for the News of the World" for "a poll for the
 /// News of the World newspaper").
-fn other_speaker(
-    mine: &[(String, bool)],
-    theirs: &[(String, bool)],
+fn other_speaker<'a>(
+    mine: &'a [(String, bool)],
+    theirs: &'a [(String, bool)],
     draft_terms: &[String],
 ) -> bool {
-    let only = |these: &[(String, bool)], those: &[(String, bool)]| -> Vec<bool> {
+    // Each side's words the other lacks: read once, for sameness and for difference.
+    let only = |these: &'a [(String, bool)], those: &[(String, bool)]| -> Vec<&'a (String, bool)> {
         these
             .iter()
             .filter(|(term, _)| !those.iter().any(|t| &t.0 == term))
-            .map(|(_, named)| *named)
             .collect()
     };
     let (only_mine, only_theirs) = (only(mine, theirs), only(theirs, mine));
     let common = mine.len() - only_mine.len();
     // One name for another ("the British Embassy in Chile" for "… in Argentina") is another
     // speaker still.
-    let name_for_name = only_mine.iter().chain(&only_theirs).all(|named| *named);
+    let name_for_name = only_mine
+        .iter()
+        .chain(&only_theirs)
+        .all(|(_, named)| *named);
     if common >= 2 && only_mine.len() <= 1 && only_theirs.len() <= 1 && !name_for_name {
         return false;
     }
-    let names_another = mine
+    let names_another = only_mine.iter().any(|(_, named)| *named);
+    let lost = only_theirs
         .iter()
-        .any(|(term, named)| *named && !theirs.iter().any(|t| &t.0 == term));
-    let lost = theirs.iter().any(|(term, _)| {
-        !mine.iter().any(|t| &t.0 == term) && draft_terms.binary_search(term).is_err()
-    });
+        .any(|(term, _)| draft_terms.binary_search(term).is_err());
     names_another && lost
 }
 
