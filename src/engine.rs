@@ -307,7 +307,8 @@ fn edits(diagnostic: &Diagnostic) -> Option<&[Edit]> {
 }
 
 /// Whether a rule may see a match: inside one block of its scope, outside quotations (unless it
-/// opts in) and off markup.
+/// opts in), off markup, for a news-only rule in the reporter's voice, and for an
+/// unattributed-only rule in a sentence that attributes nothing.
 fn readable(article: &Article, rule: &RuleMeta, hit: &Hit) -> bool {
     let Some(block) = article.block_at(hit.span) else {
         return false;
@@ -315,4 +316,6 @@ fn readable(article: &Article, rule: &RuleMeta, hit: &Hit) -> bool {
     rule.scope.contains(article.blocks[block].kind)
         && (rule.in_quotes || !article.in_quote(hit.span))
         && !article.touches_markup(block, hit.span)
+        && !(rule.news_only && article.in_first_person(block))
+        && !(rule.unattributed && article.attributed(hit.span))
 }

@@ -21,6 +21,7 @@ mod plain;
 mod quotes;
 mod record;
 pub mod text;
+pub mod voice;
 mod words;
 
 pub use block::{Block, BlockKind, Quote};
@@ -65,6 +66,9 @@ pub struct Article {
     tokens: std::sync::OnceLock<Tokens>,
     /// Who said what, worked out the first time a rule asks.
     attribution: std::sync::OnceLock<attribution::Attribution>,
+    /// The block where a passage in the first person starts (see [`voice`]), found the first
+    /// time a rule asks.
+    first_person: std::sync::OnceLock<Option<usize>>,
 }
 
 /// The words and sentences of all blocks, in order, and which of them each block holds.
@@ -144,6 +148,7 @@ impl Article {
             layout: None,
             tokens: std::sync::OnceLock::new(),
             attribution: std::sync::OnceLock::new(),
+            first_person: std::sync::OnceLock::new(),
         }
     }
 
@@ -175,6 +180,7 @@ impl Article {
             layout: None,
             tokens: std::sync::OnceLock::new(),
             attribution: std::sync::OnceLock::new(),
+            first_person: std::sync::OnceLock::new(),
         }
     }
 
@@ -278,6 +284,15 @@ impl Article {
         let after = sentences.partition_point(|s| s.start <= span.start);
         let sentence = sentences[..after].last()?;
         sentence.contains(span).then_some(*sentence)
+    }
+
+    /// The sentence before `sentence` in its block, if there is one, found by bisection.
+    pub fn sentence_before(&self, sentence: Span) -> Option<Span> {
+        let sentences = &self.tokens().sentences;
+        let at = sentences.partition_point(|s| s.start < sentence.start);
+        let before = *sentences[..at].last()?;
+        let block = self.block_at(sentence)?;
+        self.blocks[block].span.contains(before).then_some(before)
     }
 
     /// The words inside `span`, as absolute spans. Spans inside one block (a block, a

@@ -39,6 +39,9 @@ pub fn rule(rules: &RuleSet, rule: &Rule) -> String {
     if let Some(help) = &meta.help {
         text.push_str(&format!("\n## Instead\n{}\n", fill(help)));
     }
+    if let Some(gates) = gates(meta) {
+        text.push_str(&format!("\n## Leaves to others\n{gates}\n"));
+    }
     if !details.matches.is_empty() {
         text.push_str("\n## Matches\n");
         for line in &details.matches {
@@ -62,4 +65,23 @@ pub fn rule(rules: &RuleSet, rule: &Rule) -> String {
         ));
     }
     text
+}
+
+/// What a news-only or unattributed-only rule leaves to other voices, as a paragraph.
+fn gates(meta: &crate::rules::RuleMeta) -> Option<String> {
+    let mut said = Vec::new();
+    if meta.news_only {
+        said.push(
+            "Editorial voice: not run on a story labelled opinion, analysis, review or column, \
+             nor on a passage in the first person (readers' comments, a writer's own account).",
+        );
+    }
+    if meta.unattributed {
+        said.push(
+            "The reporter's own claims only: not reported in a sentence with a verb of saying, \
+             calling, believing or thinking, nor in one that follows such a sentence in its \
+             paragraph.",
+        );
+    }
+    (!said.is_empty()).then(|| said.join(" "))
 }

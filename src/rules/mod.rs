@@ -148,8 +148,14 @@ pub struct RuleMeta {
     /// findings in that block are dropped (`defers-to` in the pack).
     pub defers_to: Vec<String>,
     /// Editorial voice: left out of a story labelled opinion, analysis, review or column
-    /// ([`crate::article::label`]; `news-only = true` in the pack).
+    /// ([`crate::article::label`]) and of a passage in the first person
+    /// ([`crate::article::voice`]); `news-only = true` in the pack.
     pub news_only: bool,
+    /// The reporter's own claims only: a match in a sentence that attributes (a verb of saying,
+    /// calling, believing or thinking), or that follows one with a verb of saying in its
+    /// paragraph, is someone's view and not reported ([`Article::attributed`];
+    /// `unattributed = true` in the pack).
+    pub unattributed: bool,
     pub origin: Origin,
     /// The forms house style settles in the rule set this rule belongs to — each consistency
     /// group's `preferred` variant, folded by [`fold_form`] — which no rule moves copy away
@@ -367,11 +373,13 @@ impl<'a> Context<'a> {
         Some((alignment, reading))
     }
 
-    /// Whether this rule may report `span`: not in a quotation (unless it opts in) and not on
-    /// markup of block `block`.
+    /// Whether this rule may report `span`: not in a quotation (unless it opts in), not on
+    /// markup of block `block`, and for a news-only rule in the reporter's voice.
     pub fn may_report(&self, block: usize, span: Span) -> bool {
         (self.rule.in_quotes || !self.article.in_quote(span))
             && !self.article.touches_markup(block, span)
+            && !(self.rule.news_only && self.article.in_first_person(block))
+            && !(self.rule.unattributed && self.article.attributed(span))
     }
 
     pub fn text(&self, span: Span) -> &'a str {

@@ -24,6 +24,10 @@ pub const HARM: u32 = 1 << 6;
 pub const APPROX: u32 = 1 << 7;
 /// People a count or a share counts: protesters, voters, residents.
 pub const PEOPLE: u32 = 1 << 8;
+/// A verb that makes the words of its sentence someone's view: saying ("said", "argued"),
+/// calling ("called", "branded"), believing and thinking ("believes", "felt"), reporting
+/// ("according", "reported").
+pub const VIEW: u32 = 1 << 9;
 /// A verb by which a subject vouches for a figure without saying it aloud: "estimates",
 /// "reported", "forecast", "believe".
 pub const VOUCH: u32 = 1 << 10;
@@ -62,6 +66,18 @@ const CLASSES: &[(u32, &str)] = &[
         "largest biggest deadliest worst highest lowest longest fastest",
     ),
     (ABSOLUTE, "no it"),
+    (
+        VIEW,
+        "said says say saying told tells telling added adds wrote writes asked asks tweeted \
+         stated declared explained insisted insists argued argues warned warns claimed claims \
+         alleged alleges contended contends maintained maintains acknowledged admitted \
+         conceded suggested suggests noted according believe believes believed think thinks \
+         thought feel feels felt consider considers considered fear fears feared regard regards \
+         regarded deem deems deemed called calls calling accused accuses described describes \
+         branded brands labelled labeled dubbed termed denounced denounces condemned condemns \
+         criticized criticised criticizes criticises praised hailed reported reportedly \
+         estimated estimates predicted predicts testified replied responded wondered",
+    ),
     (
         SPEECH,
         "said says say saying told tells tell telling added adds asked asks wrote writes \

@@ -21,6 +21,7 @@ pub mod lexicon;
 mod model;
 mod speakers;
 mod view;
+mod voiced;
 
 pub use model::{AnonymousSource, Attribution, Claim, ClaimKind, QuoteSource, Resolution, Vouched};
 

@@ -5,7 +5,8 @@
 //! words, ignoring ASCII case unless `case-sensitive = true`; regexes (`patterns`) match as
 //! written (add `\b` yourself), and one with a group named `match` (`(?<match>…)`) reports
 //! only that group, so context can decide a match without being underlined. A match that lies inside one of the rule's `exceptions` phrases
-//! is not reported.
+//! is not reported, and none is when the story says one of the rule's `covered-by` phrases
+//! anywhere (a conviction it names covers the label "crook").
 //!
 //! ## Why
 //! Some words never belong in copy: leftover editor marks (TK), clichés, words a style guide
@@ -66,6 +67,10 @@ crate::rule_spec! {
         /// display text is then not reported.
         #[serde(default)]
         pub lede_supports: Vec<String>,
+        /// Words or phrases that, anywhere in the story, cover every match: a conviction the
+        /// story names ("convicted", "pleaded guilty") covers the label "crook".
+        #[serde(default)]
+        pub covered_by: Vec<String>,
     }
 }
 
@@ -116,6 +121,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
                 .collect(),
             suggest,
             listed,
+            covered_by: spec.covered_by.iter().map(|w| w.to_lowercase()).collect(),
         }) as Box<dyn Check>
     })
 }
@@ -128,9 +134,20 @@ struct Existence {
     suggest: Option<String>,
     /// Its words and patterns, for `explain`.
     listed: Vec<String>,
+    /// Lower-cased phrases that, anywhere in the story, cover every match.
+    covered_by: Vec<String>,
 }
 
 impl Existence {
+    /// Whether the story says one of the phrases that cover every match.
+    fn story_covers(&self, cx: &Context<'_>) -> bool {
+        if self.covered_by.is_empty() {
+            return false;
+        }
+        let story = cx.article.contents.to_lowercase();
+        self.covered_by.iter().any(|phrase| story.contains(phrase))
+    }
+
     /// Whether the first paragraph has one of the words that support display text.
     fn lede_supports_display(&self, cx: &Context<'_>) -> bool {
         if self.lede_supports.is_empty() {
@@ -171,6 +188,9 @@ impl Check for Existence {
     }
 
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if cx.hits.is_empty() || self.story_covers(cx) {
+            return;
+        }
         let supported = self.lede_supports_display(cx);
         for hit in self.exceptions.uncovered(cx) {
             if supported && in_display(cx, hit.span) {

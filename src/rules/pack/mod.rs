@@ -50,6 +50,14 @@ pub const DEFAULT_PACK: &[(&str, &str)] = &[
         include_str!("../../../rules/news/loaded-wording.toml"),
     ),
     (
+        "rules/news/claims.toml",
+        include_str!("../../../rules/news/claims.toml"),
+    ),
+    (
+        "rules/news/voice.toml",
+        include_str!("../../../rules/news/voice.toml"),
+    ),
+    (
         "rules/news/grounding.toml",
         include_str!("../../../rules/news/grounding.toml"),
     ),

@@ -38,6 +38,7 @@ pub struct Common {
     pub enabled: bool,
     pub defers_to: Vec<Spanned<String>>,
     pub news_only: bool,
+    pub unattributed: bool,
 }
 
 /// Rules run unless their table says `enabled = false`.
@@ -78,6 +79,8 @@ macro_rules! rule_spec {
             pub defers_to: Vec<toml::Spanned<String>>,
             #[serde(default)]
             pub news_only: bool,
+            #[serde(default)]
+            pub unattributed: bool,
             $($body)*
         }
 
@@ -98,6 +101,7 @@ macro_rules! rule_spec {
                     enabled: self.enabled,
                     defers_to: self.defers_to.clone(),
                     news_only: self.news_only,
+                    unattributed: self.unattributed,
                 }
             }
         }

@@ -62,6 +62,7 @@ pub fn validate_common(
             .map(|d| d.get_ref().clone())
             .collect(),
         news_only: common.news_only,
+        unattributed: common.unattributed,
         origin: Origin {
             pack,
             id_span: Span::from(common.id.span()),

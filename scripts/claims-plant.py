@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Unsupported claims and editorial voice, planted in real copy with a fixed seed: recall per
+shape, and the same articles untouched as controls.
+
+A seeded sample of ../shared/corpus-real articles (200 by default, us/ and uk/ alike) gives, where
+the article allows, one draft per shape, each with ONE defect in a body paragraph after the lede,
+in a sentence with no quotation marks and no verb of saying, or as a new sentence after one. The
+sentence must be in the reporter's own voice: the first of its paragraph, or after one with no
+verb of saying (BBC copy runs reported speech on into the next sentence, "He said …. It was …",
+and the rules leave that sentence alone by design; see the README).
+
+  booster      a sentence opened with certainty: "There is no doubt that the …", "It is clear
+               that the …", "The truth is that the …", "Everyone knows that the …",
+               "Make no mistake: the …"
+  vague        a sentence opened with a claim vouched for by no one: "It is rumored that the …",
+               "Many believe that the …", "Studies show that the …", "Reports suggest that
+               the …"; or "reportedly" after its first "is", "has", "was" or "will"
+  agentless    a sentence after it that blames or links with no one behind it ("It has been
+               blamed for …", "It is said to …", "It has been linked to …")
+  label        a sentence after it that labels people ("Those in charge are crooks.")
+  exclamation  the sentence's full stop turned into an exclamation mark
+  capitals     "not" in the sentence set in capitals, or "NOT" added after its first "is"
+  judging      a judging word before the sentence's first noun after "the" ("the disgraceful …")
+
+The words planted are this script's own. A defect is found when the rule meant for it reports a
+span overlapping the planted words:
+
+  booster news.claim.booster · vague news.claim.vague · agentless news.claim.agentless ·
+  label news.claim.label · exclamation news.voice.exclamation · capitals news.voice.capitals ·
+  judging news.voice.judging
+
+Controls: every sampled article untouched. A control "fires" when any news.claim.* or
+news.voice.* rule reports on it (these are the rules' false alarms on edited copy, also counted
+in the README's corpus-real figures).
+
+  scripts/claims-plant.py [--seed 20261203] [--articles 200] [--out target/claims-plant]
+"""
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus-real"
+
+RULES = {
+    "booster": "news.claim.booster",
+    "vague": "news.claim.vague",
+    "agentless": "news.claim.agentless",
+    "label": "news.claim.label",
+    "exclamation": "news.voice.exclamation",
+    "capitals": "news.voice.capitals",
+    "judging": "news.voice.judging",
+}
+CUES = re.compile(
+    r"\b(?:said|says|say|told|tells|according|reported|reports|added|asked|wrote|called|calls|"
+    r"believes?|believed|thinks?|thought|claimed|claims|accused|described|argued|argues|warned|"
+    r"announced|stated|insisted|denied|noted|estimated|expects?|feared|fears)\b",
+    re.I,
+)
+QUOTES = re.compile(r"[\"“”‘’]|'\w")
+BOOSTERS = ["There is no doubt that the", "It is clear that the", "The truth is that the",
+            "Everyone knows that the", "Make no mistake: the"]
+VAGUE = ["It is rumored that the", "Many believe that the", "Studies show that the",
+         "Reports suggest that the"]
+AGENTLESS = ["It has been blamed for the delays.", "It is said to have cost far more than planned.",
+             "It has been linked to a string of failures.", "They are said to be unhappy with the outcome."]
+LABELS = ["Those in charge are crooks.", "The men behind it are thugs.",
+          "Its founder is a proven liar.", "Its organisers are traitors to the town."]
+JUDGING = ["disgraceful", "ridiculous", "shameful", "outrageous", "pathetic"]
+
+
+def sentences(paragraph):
+    """(start, end) of each sentence of a paragraph: split after . ! ? before a capital."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?](?=\s+[A-Z])", paragraph):
+        spans.append((start, match.end()))
+        start = match.end()
+        while start < len(paragraph) and paragraph[start].isspace():
+            start += 1
+    spans.append((start, len(paragraph)))
+    return spans
+
+
+def spots(text, rng):
+    """Plain reporting sentences in body paragraphs after the lede: (start, end) in the text."""
+    found = []
+    offset = 0
+    paragraphs = text.split("\n\n")
+    for index, paragraph in enumerate(paragraphs):
+        if index >= 2 and len(paragraph.split()) >= 20:
+            previous = ""
+            for start, end in sentences(paragraph):
+                sentence = paragraph[start:end]
+                words = len(sentence.split())
+                if (sentence.startswith("The ") and sentence.endswith(".") and 10 <= words <= 40
+                        and not CUES.search(sentence) and not QUOTES.search(sentence)
+                        and not CUES.search(previous)):
+                    found.append((offset + start, offset + end))
+                previous = sentence
+        offset += len(paragraph) + 2
+    rng.shuffle(found)
+    return found
+
+
+def plant(shape, sentence, rng):
+    """The sentence with the defect, and the planted words (to find in the result), or None."""
+    body = sentence[len("The "):]
+    if shape == "booster":
+        opener = rng.choice(BOOSTERS)
+        return f"{opener} {body}", opener.rsplit(" ", 1)[0]
+    if shape == "vague":
+        if rng.random() < 0.3:
+            match = re.search(r"\b(is|has|was|will) ", sentence)
+            if match:
+                return sentence[:match.end()] + "reportedly " + sentence[match.end():], "reportedly"
+        opener = rng.choice(VAGUE)
+        return f"{opener} {body}", opener.rsplit(" ", 2)[0]
+    if shape == "agentless":
+        added = rng.choice(AGENTLESS)
+        return f"{sentence} {added}", added
+    if shape == "label":
+        added = rng.choice(LABELS)
+        return f"{sentence} {added}", added
+    if shape == "exclamation":
+        return sentence[:-1] + "!", "!"
+    if shape == "capitals":
+        if re.search(r"\bnot\b", sentence):
+            return re.sub(r"\bnot\b", "NOT", sentence, count=1), "NOT"
+        match = re.search(r"\b(is|are|was|were|will|has|have) ", sentence)
+        if not match:
+            return None
+        return sentence[:match.end()] + "NOT " + sentence[match.end():], "NOT"
+    if shape == "judging":
+        word = rng.choice(JUDGING)
+        match = re.search(r"\bthe (?=[a-z])", sentence[4:])
+        if not match:
+            return None
+        at = 4 + match.end()
+        return sentence[:at] + word + " " + sentence[at:], word
+    raise ValueError(shape)
+
+
+def run(binary, folder):
+    command = [str(binary), "check", "--isolated", "--quiet", "--format", "json", str(folder)]
+    completed = subprocess.run(command, capture_output=True, text=True)
+    if completed.returncode not in (0, 1):
+        sys.exit(f"claims-plant.py: {' '.join(command)} exited {completed.returncode}:\n{completed.stderr}")
+    return json.loads(completed.stdout)["diagnostics"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=20261203)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--out", type=Path, default=ROOT / "target" / "claims-plant")
+    parser.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "copydesk")
+    options = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} is not here")
+        return 0
+    if not options.binary.is_file():
+        sys.exit(f"{options.binary} is missing: cargo build --release")
+    rng = random.Random(options.seed)
+    files = {half: sorted((CORPUS / half).glob("*.txt")) for half in ("us", "uk")}
+    sample = rng.sample(files["us"], options.articles // 2) + rng.sample(files["uk"], options.articles - options.articles // 2)
+    planted, controls = options.out / "planted", options.out / "controls"
+    for folder in (planted, controls):
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.txt"):
+            old.unlink()
+    cases = {}  # file name -> (shape, start, end) of the planted words
+    for path in sample:
+        text = path.read_text(encoding="utf-8")
+        (controls / path.name).write_text(text, encoding="utf-8")
+        candidates = spots(text, rng)
+        for index, shape in enumerate(RULES):
+            if not candidates:
+                break
+            start, end = candidates[index % len(candidates)]
+            result = plant(shape, text[start:end], rng)
+            if result is None:
+                continue
+            sentence, words = result
+            at = start + sentence.index(words)
+            name = f"{path.stem}--{shape}.txt"
+            (planted / name).write_text(text[:start] + sentence + text[end:], encoding="utf-8")
+            cases[name] = (shape, len(text[:at].encode()), len(text[:at].encode()) + len(words.encode()))
+    found = {shape: [0, 0] for shape in RULES}
+    for diagnostic in run(options.binary, planted):
+        name = Path(diagnostic["path"]).name
+        shape, start, end = cases.get(name, (None, 0, 0))
+        if shape and diagnostic["rule"] == RULES[shape]:
+            if diagnostic["start"]["offset"] < end and diagnostic["end"]["offset"] > start:
+                cases[name] = (shape, -1, -1)  # found: counted once
+                found[shape][0] += 1
+    for shape, _, _ in cases.values():
+        found[shape][1] += 1
+    # Cases marked found have start -1; the others were missed.
+    print(f"seed {options.seed}, {len(sample)} articles, {len(cases)} planted drafts")
+    print(f"{'shape':<12} {'rule':<24} {'found':>5} {'of':>4} {'recall':>7}")
+    for shape, (hit, total) in found.items():
+        recall = hit / total if total else float("nan")
+        print(f"{shape:<12} {RULES[shape]:<24} {hit:>5} {total:>4} {recall:>7.3f}")
+    missed = sorted(name for name, (shape, start, _) in cases.items() if start >= 0)
+    if missed:
+        print(f"missed ({len(missed)}): " + ", ".join(missed[:12]) + (" …" if len(missed) > 12 else ""))
+    alarms = [d for d in run(options.binary, controls) if d["rule"].startswith(("news.claim.", "news.voice."))]
+    fired = sorted({Path(d["path"]).name for d in alarms})
+    print(f"controls: {len(fired)} of {len(sample)} untouched articles draw a claim or voice finding ({len(alarms)} findings)")
+    for d in alarms:
+        print(f"  {Path(d['path']).name}: {d['rule']}: {d['message']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+//! Whose voice a passage is in. A news story speaks in the reporter's voice, which never says
+//! "I" outside quotation marks. A passage where someone does is another voice: readers'
+//! comments printed under a story, or a writer's own account. The editorial-voice rules (a rule
+//! with `news-only = true`) leave such a passage alone, as they leave a labelled column alone
+//! ([`super::label`]).
+//!
+//! How the passage is found: the paragraphs in which someone speaks as "I" outside quotation
+//! marks ("I think", "I'm", "my", "me"). When two or more do, the passage runs from the first
+//! of them to the end of the story, and back over the paragraphs just before it that neither
+//! quote nor report speech (a reader's comment need not say "I"), but never to the first
+//! paragraph. One such paragraph is not enough: a stray "me" in a title or a quotation the
+//! marks do not close must not silence a story.
+
+use super::attribution::lexicon::{SPEECH, classes};
+use super::{Article, BlockKind};
+use crate::span::Span;
+
+/// First-person words that are only pronouns.
+const FIRST_PERSON: &[&str] = &[
+    "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "me", "my", "myself",
+];
+
+/// How many paragraphs must speak as "I" before the passage is another voice.
+const PARAGRAPHS: usize = 2;
+
+impl Article {
+    /// Whether block `block` is in a passage where someone speaks as "I" outside quotation
+    /// marks (readers' comments, a writer's own account): not the reporter's news voice.
+    pub fn in_first_person(&self, block: usize) -> bool {
+        let from = *self.first_person.get_or_init(|| first_person_from(self));
+        from.is_some_and(|from| block >= from)
+    }
+}
+
+/// The index of the block where the story's first-person passage starts, if it has one.
+fn first_person_from(article: &Article) -> Option<usize> {
+    let mut first = None;
+    let mut count = 0;
+    for (index, block) in article.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Paragraph && speaks_as_i(article, index) {
+            first.get_or_insert(index);
+            count += 1;
+            if count == PARAGRAPHS {
+                return first.map(|first| back_over_unreported(article, first));
+            }
+        }
+    }
+    None
+}
+
+/// The first of the paragraphs before block `from` that neither quote nor report speech, up to
+/// the story's first paragraph, which always stays the reporter's.
+fn back_over_unreported(article: &Article, from: usize) -> usize {
+    let lede = article
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Paragraph)
+        .unwrap_or(from);
+    let mut start = from;
+    while start > lede + 1 && unreported(article, start - 1) {
+        start -= 1;
+    }
+    start
+}
+
+/// Whether block `block` is a paragraph with no quotation and no verb of saying.
+fn unreported(article: &Article, block: usize) -> bool {
+    article.blocks[block].kind == BlockKind::Paragraph
+        && article.quotes_in(block).is_empty()
+        && !article
+            .block_words(block)
+            .any(|word| classes(article.text(word)) & SPEECH != 0)
+}
+
+/// Whether someone speaks as "I" outside quotation marks in block `block`.
+fn speaks_as_i(article: &Article, block: usize) -> bool {
+    let words: Vec<Span> = article.block_words(block).collect();
+    words.iter().enumerate().any(|(at, &span)| {
+        let text = article.text(span);
+        let pronoun = FIRST_PERSON.contains(&text) || text == "I" && subject_i(article, &words, at);
+        pronoun && !article.in_quote(span)
+    })
+}
+
+/// Whether the "I" at `at` is the pronoun: followed by a word in lower case ("I think"), and not
+/// a numeral after a name ("World War I", "Elizabeth I", "Part I").
+fn subject_i(article: &Article, words: &[Span], at: usize) -> bool {
+    let lower = |span: &Span| article.text(*span).starts_with(|c: char| c.is_lowercase());
+    let verb_after = words.get(at + 1).is_some_and(lower);
+    let numeral = at.checked_sub(1).is_some_and(|before| {
+        let previous = words[before];
+        let gap = article.text(Span::new(previous.end, words[at].start));
+        gap == " " && article.text(previous).starts_with(char::is_uppercase)
+    });
+    verb_after && !numeral
+}
