@@ -5,13 +5,15 @@ shape, and the same articles untouched as controls.
 A seeded sample of ../shared/corpus-real articles (200 by default, us/ and uk/ alike) gives, where
 the article allows, one draft per shape, each with ONE defect in a body paragraph after the lede,
 in a sentence with no quotation marks and no verb of saying, or as a new sentence after one. The
-sentence must be in the reporter's own voice: the first of its paragraph, or after one with no
-verb of saying (BBC copy runs reported speech on into the next sentence, "He said …. It was …",
-and the rules leave that sentence alone by design; see the README).
+sentence must be in the reporter's own voice, as the rules' `unattributed` gate defines it (see
+the README): not after a sentence of its paragraph with a verb of saying, calling or believing
+(BBC copy runs reported speech on, "He said …. It was …"), and not before a sentence that names
+where a claim comes from ("… reported", "according to …"). `--any-sentence` drops that condition,
+to show what the gate costs.
 
-  booster      a sentence opened with certainty: "There is no doubt that the …", "It is clear
-               that the …", "The truth is that the …", "Everyone knows that the …",
-               "Make no mistake: the …"
+  booster      a sentence opened with certainty: "The truth is that the …", "Everyone knows
+               that the …", "Make no mistake: the …", "It is an undeniable fact that the …",
+               "The simple truth is that the …"
   vague        a sentence opened with a claim vouched for by no one: "It is rumored that the …",
                "Many believe that the …", "Studies show that the …", "Reports suggest that
                the …"; or "reportedly" after its first "is", "has", "was" or "will"
@@ -56,14 +58,23 @@ RULES = {
     "judging": "news.voice.judging",
 }
 CUES = re.compile(
-    r"\b(?:said|says|say|told|tells|according|reported|reports|added|asked|wrote|called|calls|"
-    r"believes?|believed|thinks?|thought|claimed|claims|accused|described|argued|argues|warned|"
-    r"announced|stated|insisted|denied|noted|estimated|expects?|feared|fears)\b",
+    r"\b(?:said|says|say|saying|told|tells|according|reported|reportedly|reports|added|adds|asked|"
+    r"wrote|writes|tweeted|stated|declared|explained|called|calls|call|calling|believes?|believed|"
+    r"thinks?|thought|feels?|felt|considers?|considered|fears?|feared|regards?|regarded|deems?|"
+    r"deemed|claimed|claims|alleged|alleges|accused|accuses|described|describes|branded|dubbed|"
+    r"termed|labell?ed|denounced|condemned|critici[sz]ed|praised|hailed|argued|argues|warned|"
+    r"warns|insisted|insists|contended|maintained|acknowledged|admitted|conceded|suggested|"
+    r"suggests|noted|estimated|estimates|predicted|predicts|testified|replied|responded|"
+    r"wondered|announced|denied|expects?)\b",
     re.I,
 )
 QUOTES = re.compile(r"[\"“”‘’]|'\w")
-BOOSTERS = ["There is no doubt that the", "It is clear that the", "The truth is that the",
-            "Everyone knows that the", "Make no mistake: the"]
+SOURCED = re.compile(
+    r"\b(?:reported|reports|report|according|newspapers?|magazine|tabloid)\b",
+    re.I,
+)
+BOOSTERS = ["The truth is that the", "Everyone knows that the", "Make no mistake: the",
+            "It is an undeniable fact that the", "The simple truth is that the"]
 VAGUE = ["It is rumored that the", "Many believe that the", "Studies show that the",
          "Reports suggest that the"]
 AGENTLESS = ["It has been blamed for the delays.", "It is said to have cost far more than planned.",
@@ -85,22 +96,27 @@ def sentences(paragraph):
     return spans
 
 
-def spots(text, rng):
+def spots(text, rng, any_sentence):
     """Plain reporting sentences in body paragraphs after the lede: (start, end) in the text."""
     found = []
     offset = 0
     paragraphs = text.split("\n\n")
     for index, paragraph in enumerate(paragraphs):
         if index >= 2 and len(paragraph.split()) >= 20:
-            previous = ""
-            for start, end in sentences(paragraph):
+            spans = sentences(paragraph)
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+            for at, (start, end) in enumerate(spans):
                 sentence = paragraph[start:end]
                 words = len(sentence.split())
+                previous = paragraph[slice(*spans[at - 1])] if at else ""
+                if at + 1 < len(spans):
+                    after = paragraph[slice(*spans[at + 1])]
+                else:
+                    after = following[slice(*sentences(following)[0])] if following else ""
+                own_voice = any_sentence or not (CUES.search(previous) or SOURCED.search(after))
                 if (sentence.startswith("The ") and sentence.endswith(".") and 10 <= words <= 40
-                        and not CUES.search(sentence) and not QUOTES.search(sentence)
-                        and not CUES.search(previous)):
+                        and not CUES.search(sentence) and not QUOTES.search(sentence) and own_voice):
                     found.append((offset + start, offset + end))
-                previous = sentence
         offset += len(paragraph) + 2
     rng.shuffle(found)
     return found
@@ -158,6 +174,8 @@ def main():
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--out", type=Path, default=ROOT / "target" / "claims-plant")
     parser.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "copydesk")
+    parser.add_argument("--any-sentence", action="store_true",
+                        help="plant next to attribution too (what the unattributed gate costs)")
     options = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is not here")
@@ -176,7 +194,7 @@ def main():
     for path in sample:
         text = path.read_text(encoding="utf-8")
         (controls / path.name).write_text(text, encoding="utf-8")
-        candidates = spots(text, rng)
+        candidates = spots(text, rng, options.any_sentence)
         for index, shape in enumerate(RULES):
             if not candidates:
                 break

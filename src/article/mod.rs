@@ -66,6 +66,8 @@ pub struct Article {
     tokens: std::sync::OnceLock<Tokens>,
     /// Who said what, worked out the first time a rule asks.
     attribution: std::sync::OnceLock<attribution::Attribution>,
+    /// Each sentence's attribution cues, counted the first time a rule asks.
+    voicing: std::sync::OnceLock<attribution::Voicing>,
     /// The block where a passage in the first person starts (see [`voice`]), found the first
     /// time a rule asks.
     first_person: std::sync::OnceLock<Option<usize>>,
@@ -148,6 +150,7 @@ impl Article {
             layout: None,
             tokens: std::sync::OnceLock::new(),
             attribution: std::sync::OnceLock::new(),
+            voicing: std::sync::OnceLock::new(),
             first_person: std::sync::OnceLock::new(),
         }
     }
@@ -180,6 +183,7 @@ impl Article {
             layout: None,
             tokens: std::sync::OnceLock::new(),
             attribution: std::sync::OnceLock::new(),
+            voicing: std::sync::OnceLock::new(),
             first_person: std::sync::OnceLock::new(),
         }
     }
@@ -284,15 +288,6 @@ impl Article {
         let after = sentences.partition_point(|s| s.start <= span.start);
         let sentence = sentences[..after].last()?;
         sentence.contains(span).then_some(*sentence)
-    }
-
-    /// The sentence before `sentence` in its block, if there is one, found by bisection.
-    pub fn sentence_before(&self, sentence: Span) -> Option<Span> {
-        let sentences = &self.tokens().sentences;
-        let at = sentences.partition_point(|s| s.start < sentence.start);
-        let before = *sentences[..at].last()?;
-        let block = self.block_at(sentence)?;
-        self.blocks[block].span.contains(before).then_some(before)
     }
 
     /// The words inside `span`, as absolute spans. Spans inside one block (a block, a

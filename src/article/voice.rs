@@ -5,13 +5,13 @@
 //! ([`super::label`]).
 //!
 //! How the passage is found: the paragraphs in which someone speaks as "I" outside quotation
-//! marks ("I think", "I'm", "my", "me"). When two or more do, the passage runs from the first
-//! of them to the end of the story, and back over the paragraphs just before it that neither
-//! quote nor report speech (a reader's comment need not say "I"), but never to the first
-//! paragraph. One such paragraph is not enough: a stray "me" in a title or a quotation the
-//! marks do not close must not silence a story.
+//! marks ("I think", "I'm", "my", "me"), or speaks to someone as "you" ("your time may have
+//! come, Robert"). When two or more do, the passage runs from the first of them to the end of
+//! the story, and back over the paragraphs just before it that neither quote nor report speech
+//! ("said", "told", "according to" …), for a reader's comment need not say "I"; never back to
+//! the first paragraph. One such paragraph is not enough: a stray "me" in a title, or a
+//! quotation whose marks never close, must not silence a story.
 
-use super::attribution::lexicon::{SPEECH, classes};
 use super::{Article, BlockKind};
 use crate::span::Span;
 
@@ -19,6 +19,10 @@ use crate::span::Span;
 const FIRST_PERSON: &[&str] = &[
     "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "me", "my", "myself",
 ];
+
+/// Second-person words: a reader's comment speaks to the story's subject ("your time may have
+/// come, Robert") as a news story never does outside quotation marks.
+const SECOND_PERSON: &[&str] = &["you", "your", "you're", "you’re", "yourself"];
 
 /// How many paragraphs must speak as "I" before the passage is another voice.
 const PARAGRAPHS: usize = 2;
@@ -63,13 +67,17 @@ fn back_over_unreported(article: &Article, from: usize) -> usize {
     start
 }
 
-/// Whether block `block` is a paragraph with no quotation and no verb of saying.
+/// The verbs that mark a paragraph as reporting what someone said.
+const REPORTING: &[&str] = &["said", "says", "told", "according", "added", "asked"];
+
+/// Whether block `block` is a paragraph with no quotation and none of the [`REPORTING`] verbs.
 fn unreported(article: &Article, block: usize) -> bool {
     article.blocks[block].kind == BlockKind::Paragraph
         && article.quotes_in(block).is_empty()
-        && !article
-            .block_words(block)
-            .any(|word| classes(article.text(word)) & SPEECH != 0)
+        && !article.block_words(block).any(|word| {
+            let text = article.text(word);
+            REPORTING.iter().any(|r| r.eq_ignore_ascii_case(text))
+        })
 }
 
 /// Whether someone speaks as "I" outside quotation marks in block `block`.
@@ -77,7 +85,9 @@ fn speaks_as_i(article: &Article, block: usize) -> bool {
     let words: Vec<Span> = article.block_words(block).collect();
     words.iter().enumerate().any(|(at, &span)| {
         let text = article.text(span);
-        let pronoun = FIRST_PERSON.contains(&text) || text == "I" && subject_i(article, &words, at);
+        let pronoun = FIRST_PERSON.contains(&text)
+            || SECOND_PERSON.iter().any(|w| w.eq_ignore_ascii_case(text))
+            || text == "I" && subject_i(article, &words, at);
         pronoun && !article.in_quote(span)
     })
 }

@@ -28,6 +28,9 @@ pub const PEOPLE: u32 = 1 << 8;
 /// calling ("called", "branded"), believing and thinking ("believes", "felt"), reporting
 /// ("according", "reported").
 pub const VIEW: u32 = 1 << 9;
+/// A word that names a report a claim comes from, near it ("the Sunday Times reported",
+/// "according to the Hollywood Reporter", "the newspaper said").
+pub const SOURCED: u32 = 1 << 21;
 /// A verb by which a subject vouches for a figure without saying it aloud: "estimates",
 /// "reported", "forecast", "believe".
 pub const VOUCH: u32 = 1 << 10;
@@ -67,6 +70,10 @@ const CLASSES: &[(u32, &str)] = &[
     ),
     (ABSOLUTE, "no it"),
     (
+        SOURCED,
+        "reported reports report according newspaper newspapers magazine tabloid",
+    ),
+    (
         VIEW,
         "said says say saying told tells telling added adds wrote writes asked asks tweeted \
          stated declared explained insisted insists argued argues warned warns claimed claims \
@@ -74,7 +81,7 @@ const CLASSES: &[(u32, &str)] = &[
          conceded suggested suggests noted according believe believes believed think thinks \
          thought feel feels felt consider considers considered fear fears feared regard regards \
          regarded deem deems deemed called calls calling accused accuses described describes \
-         branded brands labelled labeled dubbed termed denounced denounces condemned condemns \
+         branded brands labelled labeled dubbed termed denounced denounces condemned condemns call \
          criticized criticised criticizes criticises praised hailed reported reportedly \
          estimated estimates predicted predicts testified replied responded wondered",
     ),

@@ -23,7 +23,9 @@ mod speakers;
 mod view;
 mod voiced;
 
-pub use model::{AnonymousSource, Attribution, Claim, ClaimKind, QuoteSource, Resolution, Vouched};
+pub use model::{
+    AnonymousSource, Attribution, Claim, ClaimKind, QuoteSource, Resolution, Voicing, Vouched,
+};
 
 use super::Article;
 

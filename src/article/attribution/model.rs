@@ -14,6 +14,19 @@ pub struct Attribution {
     pub anonymous: Vec<AnonymousSource>,
 }
 
+/// The cues of every sentence, counted once for the gate of a rule with `unattributed = true`
+/// ([`Article::attributed`](crate::article::Article::attributed)).
+#[derive(Debug, Clone, Default)]
+pub struct Voicing {
+    /// For each sentence of the article, in order: its verbs that make words someone's view
+    /// (saying, calling, believing), outside quotation marks.
+    pub views: Vec<u32>,
+    /// Words that name where a claim comes from ("reported", "according", "newspaper"),
+    /// outside quotation marks, in all the sentences before each one: sentence `i` holds
+    /// `sources[i + 1] - sources[i]` of them.
+    pub sources: Vec<u32>,
+}
+
 /// How a quotation's speaker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
