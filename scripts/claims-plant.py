@@ -19,7 +19,8 @@ to show what the gate costs.
                the …"; or "reportedly" after its first "is", "has", "was" or "will"
   agentless    a sentence after it that blames or links with no one behind it ("It has been
                blamed for …", "It is said to …", "It has been linked to …")
-  label        a sentence after it that labels people ("Those in charge are crooks.")
+  label        a sentence after it that labels people ("Those in charge are crooks."), in a
+               story that names no conviction (one that does covers the label, by design)
   exclamation  the sentence's full stop turned into an exclamation mark
   capitals     "not" in the sentence set in capitals, or "NOT" added after its first "is"
   judging      a judging word before the sentence's first noun after "the" ("the disgraceful …")
@@ -81,7 +82,8 @@ AGENTLESS = ["It has been blamed for the delays.", "It is said to have cost far 
              "It has been linked to a string of failures.", "They are said to be unhappy with the outcome."]
 LABELS = ["Those in charge are crooks.", "The men behind it are thugs.",
           "Its founder is a proven liar.", "Its organisers are traitors to the town."]
-JUDGING = ["disgraceful", "ridiculous", "shameful", "outrageous", "pathetic"]
+CONVICTION = re.compile(r"convicted|pleaded guilty|pled guilty|found guilty|conviction", re.I)
+JUDGING = ["disgraceful", "despicable", "shameful", "outrageous", "pathetic"]
 
 
 def sentences(paragraph):
@@ -195,9 +197,12 @@ def main():
         text = path.read_text(encoding="utf-8")
         (controls / path.name).write_text(text, encoding="utf-8")
         candidates = spots(text, rng, options.any_sentence)
+        convicted = CONVICTION.search(text)
         for index, shape in enumerate(RULES):
             if not candidates:
                 break
+            if shape == "label" and convicted:
+                continue
             start, end = candidates[index % len(candidates)]
             result = plant(shape, text[start:end], rng)
             if result is None:
