@@ -17,8 +17,8 @@ to show what the gate costs.
   vague        a sentence opened with a claim vouched for by no one: "It is rumored that the …",
                "Many believe that the …", "Studies show that the …", "Reports suggest that
                the …"; or "reportedly" after its first "is", "has", "was" or "will"
-  agentless    a sentence after it that blames or links with no one behind it ("It has been
-               blamed for …", "It is said to …", "It has been linked to …")
+  agentless    a sentence after it that blames or claims with no one behind it ("It has been
+               blamed for …", "It is said to …", "It is alleged to …")
   label        a sentence after it that labels people ("Those in charge are crooks."), in a
                story that names no conviction (one that does covers the label, by design)
   exclamation  the sentence's full stop turned into an exclamation mark
@@ -79,7 +79,7 @@ BOOSTERS = ["The truth is that the", "Everyone knows that the", "Make no mistake
 VAGUE = ["It is rumored that the", "Many believe that the", "Studies show that the",
          "Reports suggest that the"]
 AGENTLESS = ["It has been blamed for the delays.", "It is said to have cost far more than planned.",
-             "It has been linked to a string of failures.", "They are said to be unhappy with the outcome."]
+             "It is alleged to have hidden the losses.", "They are said to be unhappy with the outcome."]
 LABELS = ["Those in charge are crooks.", "The men behind it are thugs.",
           "Its founder is a proven liar.", "Its organisers are traitors to the town."]
 CONVICTION = re.compile(r"convicted|pleaded guilty|pled guilty|found guilty|conviction", re.I)

@@ -53,14 +53,14 @@ fn first_person_from(article: &Article) -> Option<usize> {
 }
 
 /// The first of the paragraphs before block `from` that neither quote nor report speech, up to
-/// the story's first paragraph, which always stays the reporter's.
+/// the story's first paragraph, which always stays the reporter's (even when `from` is it).
 fn back_over_unreported(article: &Article, from: usize) -> usize {
     let lede = article
         .blocks
         .iter()
         .position(|b| b.kind == BlockKind::Paragraph)
         .unwrap_or(from);
-    let mut start = from;
+    let mut start = from.max(lede + 1);
     while start > lede + 1 && unreported(article, start - 1) {
         start -= 1;
     }
@@ -103,4 +103,62 @@ fn subject_i(article: &Article, words: &[Span], at: usize) -> bool {
         gap == " " && article.text(previous).starts_with(char::is_uppercase)
     });
     verb_after && !numeral
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, BlockKind, Format};
+
+    /// The text of each paragraph in a first-person passage.
+    fn passage(source: &str) -> Vec<String> {
+        let article = Article::parse("t.txt", source, Format::Plain);
+        (0..article.blocks.len())
+            .filter(|&b| article.blocks[b].kind == BlockKind::Paragraph)
+            .filter(|&b| article.in_first_person(b))
+            .map(|b| article.text(article.blocks[b].span).to_owned())
+            .collect()
+    }
+
+    const STORY: &str = "Pier to close\n\n\
+        The council voted on Tuesday to close the pier, officials said.\n\n\
+        “We had no choice,” the council leader said.\n\n";
+
+    #[test]
+    fn readers_comments_after_a_story_are_another_voice() {
+        let source = format!(
+            "{STORY}What a waste of a fine pier!\n\n\
+             I walked on it every Sunday as a boy.\n\n\
+             Shame on you, councillors. My town deserves better.\n"
+        );
+        assert_eq!(
+            passage(&source),
+            [
+                "What a waste of a fine pier!",
+                "I walked on it every Sunday as a boy.",
+                "Shame on you, councillors. My town deserves better."
+            ]
+        );
+    }
+
+    #[test]
+    fn one_first_person_paragraph_or_i_quoted_or_a_numeral_is_not_a_passage() {
+        let one = format!("{STORY}I think it is a shame.\n\nThe pier opened in 1901.\n");
+        assert!(passage(&one).is_empty());
+        let quoted = format!(
+            "{STORY}“I think it is a shame,” one angler said.\n\n\
+             “My father fished here,” he said.\n"
+        );
+        assert!(passage(&quoted).is_empty());
+        let numerals = format!(
+            "{STORY}The pier was built before World War I began.\n\n\
+             It was opened by a son of Elizabeth I descendants.\n"
+        );
+        assert!(passage(&numerals).is_empty());
+    }
+
+    #[test]
+    fn the_lede_is_never_in_the_passage() {
+        let source = "Pier to close\n\nI think my pier should stay.\n\nI walked on it every day.\n";
+        assert_eq!(passage(source), ["I walked on it every day."]);
+    }
 }

@@ -80,3 +80,61 @@ impl Article {
         u32::try_from(count).unwrap_or(u32::MAX)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Format};
+
+    /// Whether the first `word` of `source` is attributed.
+    fn attributed(source: &str, word: &str) -> bool {
+        let article = Article::parse("t.txt", source, Format::Plain);
+        let start = source.find(word).expect("word in source");
+        article.attributed(crate::span::Span::new(start, start + word.len()))
+    }
+
+    #[test]
+    fn a_verb_of_saying_or_calling_in_the_sentence_makes_it_someones_view() {
+        let title = "Pier vote\n\n";
+        assert!(!attributed(
+            &format!("{title}The disgraceful vote closed the pier.\n"),
+            "disgraceful"
+        ));
+        assert!(attributed(
+            &format!("{title}Anglers called the vote disgraceful.\n"),
+            "disgraceful"
+        ));
+        assert!(attributed(
+            &format!("{title}The vote was disgraceful, she said.\n"),
+            "disgraceful"
+        ));
+        // Quoted verbs do not count, nor the match's own words.
+        assert!(!attributed(
+            &format!("{title}The vote, a “said” deal, was disgraceful.\n"),
+            "disgraceful"
+        ));
+        assert!(!attributed(
+            &format!("{title}The pier is said to be unsafe.\n"),
+            "is said to"
+        ));
+    }
+
+    #[test]
+    fn reported_speech_runs_on_into_the_next_sentence_of_its_paragraph_only() {
+        let text =
+            "Pier vote\n\nThe mayor said she was tired. It was disgraceful to vote at night.\n";
+        assert!(attributed(text, "disgraceful"));
+        let apart =
+            "Pier vote\n\nThe mayor said she was tired.\n\nIt was disgraceful to vote at night.\n";
+        assert!(!attributed(apart, "disgraceful"));
+    }
+
+    #[test]
+    fn a_report_named_before_or_after_vouches_for_a_claim() {
+        let before = "Pier sale\n\nThe pier will be sold, according to the Gazette.\n\nThe buyer reportedly paid cash.\n";
+        assert!(attributed(before, "reportedly"));
+        let after = "Pier sale\n\nThe buyer reportedly paid cash.\n\nThe deal closed on Monday. The Gazette reported the price.\n";
+        assert!(attributed(after, "reportedly"));
+        let far = "Pier sale\n\nThe buyer reportedly paid cash.\n\nThe deal closed on Monday.\n\nThe Gazette reported the price.\n";
+        assert!(!attributed(far, "reportedly"));
+    }
+}
