@@ -7,9 +7,9 @@ the article allows, one draft per shape, each with ONE defect in a body paragrap
 in a sentence with no quotation marks and no verb of saying, or as a new sentence after one. The
 sentence must be in the reporter's own voice, as the rules' `unattributed` gate defines it (see
 the README): not after a sentence of its paragraph with a verb of saying, calling or believing
-(BBC copy runs reported speech on, "He said …. It was …"), and not before a sentence that names
-where a claim comes from ("… reported", "according to …"). `--any-sentence` drops that condition,
-to show what the gate costs.
+(BBC copy runs reported speech on, "He said …. It was …"), and with no report named in the
+sentence before it, the rest of its paragraph or the next paragraph ("… reported", "according to
+…", "told …"). `--any-sentence` drops that condition, to show what the gate costs.
 
   booster      a sentence opened with certainty: "The truth is that the …", "Everyone knows
                that the …", "Make no mistake: the …", "It is an undeniable fact that the …",
@@ -71,7 +71,7 @@ CUES = re.compile(
 )
 QUOTES = re.compile(r"[\"“”‘’]|'\w")
 SOURCED = re.compile(
-    r"\b(?:reported|reports|report|according|newspapers?|magazine|tabloid)\b",
+    r"\b(?:reported|reports|report|according|told|newspapers?|magazine|tabloid)\b",
     re.I,
 )
 BOOSTERS = ["The truth is that the", "Everyone knows that the", "Make no mistake: the",
@@ -107,15 +107,15 @@ def spots(text, rng, any_sentence):
         if index >= 2 and len(paragraph.split()) >= 20:
             spans = sentences(paragraph)
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+            preceding = paragraphs[index - 1]
             for at, (start, end) in enumerate(spans):
                 sentence = paragraph[start:end]
                 words = len(sentence.split())
                 previous = paragraph[slice(*spans[at - 1])] if at else ""
-                if at + 1 < len(spans):
-                    after = paragraph[slice(*spans[at + 1])]
-                else:
-                    after = following[slice(*sentences(following)[0])] if following else ""
-                own_voice = any_sentence or not (CUES.search(previous) or SOURCED.search(after))
+                before = previous or preceding[slice(*sentences(preceding)[-1])]
+                after = paragraph[end:] + " " + following
+                own_voice = any_sentence or not (
+                    CUES.search(previous) or SOURCED.search(before) or SOURCED.search(after))
                 if (sentence.startswith("The ") and sentence.endswith(".") and 10 <= words <= 40
                         and not CUES.search(sentence) and not QUOTES.search(sentence) and own_voice):
                     found.append((offset + start, offset + end))
@@ -163,7 +163,8 @@ def plant(shape, sentence, rng):
 
 
 def run(binary, folder):
-    command = [str(binary), "check", "--isolated", "--quiet", "--format", "json", str(folder)]
+    # The claim and voice rules are preview rules (see the README).
+    command = [str(binary), "check", "--isolated", "--preview", "--quiet", "--format", "json", str(folder)]
     completed = subprocess.run(command, capture_output=True, text=True)
     if completed.returncode not in (0, 1):
         sys.exit(f"claims-plant.py: {' '.join(command)} exited {completed.returncode}:\n{completed.stderr}")

@@ -306,16 +306,11 @@ fn edits(diagnostic: &Diagnostic) -> Option<&[Edit]> {
     diagnostic.fix.as_ref().map(|f| f.edits.as_slice())
 }
 
-/// Whether a rule may see a match: inside one block of its scope, outside quotations (unless it
-/// opts in), off markup, for a news-only rule in the reporter's voice, and for an
-/// unattributed-only rule in a sentence that attributes nothing.
+/// Whether a rule may see a match: inside one block of its scope, and where the rule may see
+/// it ([`RuleMeta::may_see`]).
 fn readable(article: &Article, rule: &RuleMeta, hit: &Hit) -> bool {
     let Some(block) = article.block_at(hit.span) else {
         return false;
     };
-    rule.scope.contains(article.blocks[block].kind)
-        && (rule.in_quotes || !article.in_quote(hit.span))
-        && !article.touches_markup(block, hit.span)
-        && !(rule.news_only && article.in_first_person(block))
-        && !(rule.unattributed && article.attributed(hit.span))
+    rule.scope.contains(article.blocks[block].kind) && rule.may_see(article, block, hit.span)
 }

@@ -870,17 +870,18 @@ fn layer_cases() -> Vec<Case> {
         ),
         Case {
             stresses: "unattributed",
-            name: "one paragraph of judging words, every other sentence attributed",
+            name: "one paragraph of judging words, every third sentence attributed",
             rule: "news.voice.judging",
             fires: 3,
-            rules: &["--select", "news.voice.judging"],
+            rules: &["--preview", "--select", "news.voice.judging"],
             output: JSON,
             file: "draft.txt",
             draft: |n| {
-                fill(n, HEAD, |i| match i % 2 {
-                    0 => "The disgraceful plan was shameful and vile. ".to_owned(),
-                    _ => "The mayor said the disgraceful vote was reported by the newspaper. "
-                        .to_owned(),
+                // A judged sentence after a judged one is reported; one after the mayor's is
+                // hers, reported speech running on.
+                fill(n, HEAD, |i| match i % 3 {
+                    2 => "The mayor said the disgraceful vote was vile. ".to_owned(),
+                    _ => "The disgraceful plan was shameful and vile. ".to_owned(),
                 })
             },
             source: None,
@@ -891,11 +892,14 @@ fn layer_cases() -> Vec<Case> {
             name: "exclamations in thousands of paragraphs, then a first-person passage",
             rule: "news.voice.exclamation",
             fires: 3,
-            rules: &["--select", "news.voice.exclamation"],
+            rules: &["--preview", "--select", "news.voice.exclamation"],
             output: JSON,
             file: "draft.txt",
             draft: |n| {
-                let mut text = fill(n / 2, HEAD, |_| "The pier closed at noon!\n\n".to_owned());
+                // Paragraphs that report speech, so the passage does not reach back over them.
+                let mut text = fill(n / 2, HEAD, |_| {
+                    "Officials said the pier closed at noon!\n\n".to_owned()
+                });
                 text.push_str(&fill(n / 2, "", |_| {
                     "I think you should see the quay! My pier is shut.\n\n".to_owned()
                 }));

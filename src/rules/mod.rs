@@ -169,6 +169,18 @@ pub fn fold_form(form: &str) -> String {
 }
 
 impl RuleMeta {
+    /// Whether this rule may see `span`, in block `block` of `article`: outside quotations
+    /// (unless it opts in), off markup, for a news-only rule in the reporter's voice
+    /// ([`Article::in_first_person`]), and for an unattributed-only rule where nothing
+    /// attributes it ([`Article::attributed`]). The engine asks it of every match; a kind that
+    /// reads blocks itself asks it through [`Context::may_report`].
+    pub fn may_see(&self, article: &Article, block: usize, span: Span) -> bool {
+        let quoted = !self.in_quotes && article.in_quote(span);
+        let other_voice = self.news_only && article.in_first_person(block);
+        let attributed = self.unattributed && article.attributed(span);
+        !(quoted || other_voice || attributed || article.touches_markup(block, span))
+    }
+
     /// Whether `form` is one house style settles (see [`RuleMeta::house_forms`]).
     pub fn is_house_form(&self, form: &str) -> bool {
         !self.house_forms.is_empty() && self.house_forms.contains(&fold_form(form))
@@ -373,13 +385,9 @@ impl<'a> Context<'a> {
         Some((alignment, reading))
     }
 
-    /// Whether this rule may report `span`: not in a quotation (unless it opts in), not on
-    /// markup of block `block`, and for a news-only rule in the reporter's voice.
+    /// Whether this rule may report `span`, in block `block` ([`RuleMeta::may_see`]).
     pub fn may_report(&self, block: usize, span: Span) -> bool {
-        (self.rule.in_quotes || !self.article.in_quote(span))
-            && !self.article.touches_markup(block, span)
-            && !(self.rule.news_only && self.article.in_first_person(block))
-            && !(self.rule.unattributed && self.article.attributed(span))
+        self.rule.may_see(self.article, block, span)
     }
 
     pub fn text(&self, span: Span) -> &'a str {

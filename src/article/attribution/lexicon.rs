@@ -71,7 +71,7 @@ const CLASSES: &[(u32, &str)] = &[
     (ABSOLUTE, "no it"),
     (
         SOURCED,
-        "reported reports report according newspaper newspapers magazine tabloid",
+        "reported reports report according told newspaper newspapers magazine tabloid",
     ),
     (
         VIEW,
