@@ -38,16 +38,13 @@ in the README's corpus-real figures).
 
   scripts/claims-plant.py [--seed 20261203] [--articles 200] [--out target/claims-plant]
 """
-import argparse
 import json
-import random
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus-real"
+import plant_common
 
 RULES = {
     "booster": "news.claim.booster",
@@ -172,22 +169,14 @@ def run(binary, folder):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seed", type=int, default=20261203)
-    parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--out", type=Path, default=ROOT / "target" / "claims-plant")
-    parser.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "copydesk")
+    parser = plant_common.arguments(__doc__, seed=20261203, articles=200, out="claims-plant")
     parser.add_argument("--any-sentence", action="store_true",
                         help="plant next to attribution too (what the unattributed gate costs)")
     options = parser.parse_args()
-    if not CORPUS.is_dir():
-        print(f"skipped: {CORPUS} is not here")
+    drawn = plant_common.sample(options)
+    if drawn is None:
         return 0
-    if not options.binary.is_file():
-        sys.exit(f"{options.binary} is missing: cargo build --release")
-    rng = random.Random(options.seed)
-    files = {half: sorted((CORPUS / half).glob("*.txt")) for half in ("us", "uk")}
-    sample = rng.sample(files["us"], options.articles // 2) + rng.sample(files["uk"], options.articles - options.articles // 2)
+    rng, _, sample = drawn
     planted, controls = options.out / "planted", options.out / "controls"
     for folder in (planted, controls):
         folder.mkdir(parents=True, exist_ok=True)

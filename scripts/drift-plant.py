@@ -47,17 +47,15 @@ control's finding counts only when it appears with the source alone). Everything
 
 python3 standard library only.
 """
-import argparse
 import collections
 import json
-import random
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus-real"
+import plant_common
+from plant_common import CORPUS, ROOT
 
 RULE_FOR = {
     "attribution-stripped": "grounding.attribution-dropped",
@@ -496,20 +494,11 @@ def key(diagnostic):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seed", type=int, default=20261202)
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--out", type=Path, default=ROOT / "target" / "drift-plant")
-    parser.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "copydesk")
-    options = parser.parse_args()
-    if not CORPUS.is_dir():
-        print(f"skipped: {CORPUS} is not here")
+    options = plant_common.arguments(__doc__, seed=20261202, articles=300, out="drift-plant").parse_args()
+    drawn = plant_common.sample(options)
+    if drawn is None:
         return 0
-    if not options.binary.is_file():
-        sys.exit(f"{options.binary} is missing: cargo build --release")
-    rng = random.Random(options.seed)
-    files = {half: sorted((CORPUS / half).glob("*.txt")) for half in ("us", "uk")}
-    sample = rng.sample(files["us"], options.articles // 2) + rng.sample(files["uk"], options.articles - options.articles // 2)
+    rng, files, sample = drawn
     donors = {half: [Article(p) for p in rng.sample(files[half], 60)] for half in files}
     options.out.mkdir(parents=True, exist_ok=True)
     cases = []  # (id, type, article, paragraphs, (start, end) in the body, before, after)
