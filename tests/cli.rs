@@ -413,13 +413,12 @@ fn seed_rewrite_shows_the_news_pack_findings() {
         wire.to_str().unwrap(),
     ]);
     let text = stdout(&out);
+    // The lede's "officials said" (5:152) is covered by the reason given for like sources at
+    // line 15 ("US officials, who were not authorized to speak publicly …"), and those are
+    // explained where they stand.
     assert!(
-        text.contains(":5:152: warning[news.anonymous-source] anonymous source: `officials said`"),
-        "{text}"
-    );
-    assert!(
-        !text.contains(":15:"),
-        "the source with a reason for anonymity is not flagged:\n{text}"
+        !text.contains("news.anonymous-source"),
+        "the wire story explains its unnamed officials:\n{text}"
     );
 }
 

@@ -1,14 +1,19 @@
 //! Anonymous sources: people the story does not name ("a senior official said", "people
 //! familiar with the talks", ", officials said"), with the reason the story gives for the
-//! anonymity, looked for in the source's paragraph. A source that speaks in
+//! anonymity, looked for in the source's paragraph and then anywhere in the story (a reason
+//! that names the anonymity, given for one unnamed source, covers its like ones). "Official data", "official figures" and
+//! "an official statement" are no source. A source that speaks in
 //! public (at a hearing, a news conference, in a statement) is not anonymous, and the officials
 //! of a local body speak for it ("police officials said").
 
 use super::AnonymousSource;
-use super::lexicon::{CALENDAR, GROUP, INSTITUTION, NUMBER, PUBLIC, SOURCE_NOUN, SPEECH};
+use super::lexicon::{
+    CALENDAR, DATA, DOCUMENT, GROUP, INSTITUTION, NUMBER, PUBLIC, SOURCE_NOUN, SPEECH,
+};
 use super::view::{Token, View, Views};
 use crate::article::Article;
 use crate::span::Span;
+use foldhash::{HashMap, HashMapExt};
 
 /// Phrases that give the reason for an anonymity, compared in ASCII lower case.
 const REASONS: &[&str] = &[
@@ -36,6 +41,26 @@ const REASONS: &[&str] = &[
     "not publicly",
     "fear of reprisal",
     "for fear",
+];
+
+/// The reasons that name the anonymity itself: given anywhere in the story, they cover its
+/// unnamed sources ("spoke on condition of anonymity", "was not authorized to discuss"); the
+/// other reasons ("private", "sensitive") count only in the source's paragraph.
+const STORY_REASONS: &[&str] = &[
+    "anonymity",
+    "anonymously",
+    "not authorized to speak",
+    "not authorized to discuss",
+    "not authorized to comment",
+    "not authorized to talk",
+    "not authorised to speak",
+    "not authorised to discuss",
+    "not authorised to comment",
+    "not authorised to talk",
+    "declined to be identified",
+    "declined to be named",
+    "not to be identified",
+    "not to be named",
 ];
 
 /// Words that make a source indefinite, introduced for the first time.
@@ -68,6 +93,10 @@ const KNOWLEDGE: &[&str] = &[
 
 pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
     let mut found: Vec<AnonymousSource> = Vec::new();
+    // Reasons that name the anonymity, anywhere in the story, with the kinds of source their
+    // paragraphs speak of: each covers its like sources elsewhere ("a senior official said …"
+    // in the lede, "officials spoke on condition of anonymity" further down).
+    let story_reasons = std::cell::OnceCell::new();
     // The last source whose anonymity was explained, for those after it.
     let mut explained: Option<Span> = None;
     for view in &views.views {
@@ -82,8 +111,15 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
             {
                 continue;
             }
-            let reason = *paragraph_reason.get_or_insert_with(|| reason(article, view));
-            for span in mentioned {
+            let here = *paragraph_reason.get_or_insert_with(|| reason(article, view));
+            for (span, noun) in mentioned {
+                let kind = kind_of(article.text(tokens[noun].span));
+                let reason = here.or_else(|| {
+                    story_reasons
+                        .get_or_init(|| explained_kinds(article, views))
+                        .get(&kind)
+                        .copied()
+                });
                 found.push(AnonymousSource {
                     span,
                     reason,
@@ -98,6 +134,33 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
     found
 }
 
+/// The kind of source a source noun names, in lower case and singular ("officials" and
+/// "official" are one kind, "people" and "person" another).
+fn kind_of(noun: &str) -> String {
+    let lower = noun.to_ascii_lowercase();
+    match lower.as_str() {
+        "people" => "person".to_owned(),
+        _ => lower.strip_suffix('s').map_or(lower.clone(), str::to_owned),
+    }
+}
+
+/// For each kind of source that a paragraph naming an anonymity ([`STORY_REASONS`]) speaks
+/// of, the first such reason.
+fn explained_kinds(article: &Article, views: &Views) -> HashMap<String, Span> {
+    let mut kinds = HashMap::new();
+    for view in &views.views {
+        let Some(reason) = reason_of(article, view, STORY_REASONS) else {
+            continue;
+        };
+        for token in view.tokens.iter().filter(|t| t.is(SOURCE_NOUN)) {
+            kinds
+                .entry(kind_of(article.text(token.span)))
+                .or_insert(reason);
+        }
+    }
+    kinds
+}
+
 fn in_statement(article: &Article, sentence: Span) -> bool {
     let text = article.text(sentence);
     text.contains("in a statement")
@@ -105,8 +168,8 @@ fn in_statement(article: &Article, sentence: Span) -> bool {
         || text.contains("press release")
 }
 
-/// The unnamed sources one sentence introduces.
-fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
+/// The unnamed sources one sentence introduces, each with the index of its source noun.
+fn mentions(article: &Article, tokens: &[Token]) -> Vec<(Span, usize)> {
     let mut found = Vec::new();
     for (at, token) in tokens.iter().enumerate() {
         if token.quoted {
@@ -121,6 +184,14 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
                 })
         };
         if !token.is(SOURCE_NOUN) && !group() {
+            continue;
+        }
+        // "official data", "official figures", "an official statement": an adjective.
+        let adjective = token.is_one_of(article, &["official"])
+            && tokens
+                .get(at + 1)
+                .is_some_and(|t| t.is(DATA | DOCUMENT) && !t.quoted);
+        if adjective {
             continue;
         }
         let after = &tokens[at + 1..tokens.len().min(at + 4)];
@@ -177,7 +248,7 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<Span> {
                 .filter(|t| t.is(SPEECH) || t.is_one_of(article, KNOWLEDGE))
                 .last()
                 .map_or(token.span.end, |t| t.span.end);
-            found.push(Span::new(tokens[from].span.start, end));
+            found.push((Span::new(tokens[from].span.start, end), at));
         }
     }
     found
@@ -234,9 +305,14 @@ fn not_a_source(article: &Article, tokens: &[Token], start: usize, at: usize) ->
 
 /// The reason given for an anonymity in the source's paragraph.
 fn reason(article: &Article, view: &View) -> Option<Span> {
+    reason_of(article, view, REASONS)
+}
+
+/// The first of `reasons` in the paragraph of `view`.
+fn reason_of(article: &Article, view: &View, reasons: &[&str]) -> Option<Span> {
     let span = article.blocks[view.block].span;
     let lower = article.text(span).to_ascii_lowercase();
-    REASONS
+    reasons
         .iter()
         .filter_map(|r| {
             let at = lower.find(r)?;

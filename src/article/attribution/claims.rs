@@ -398,8 +398,8 @@ const REPORTING: &[&str] = &[
     "shows",
 ];
 
-/// A figure with no cue of its own is vouched for by the sentence before it in its paragraph
-/// when that one reports (an absolute claim must carry its own attribution).
+/// A claim with no cue of its own is vouched for by the sentence before it in its paragraph
+/// when that one reports ("Police said the blast hit at noon. No injuries were reported.").
 fn vouch_by_paragraph(article: &Article, view: &View, claims: &mut [Claim]) {
     let block = article.blocks[view.block].span;
     let reporting = |range: &std::ops::Range<usize>| {
@@ -410,7 +410,7 @@ fn vouch_by_paragraph(article: &Article, view: &View, claims: &mut [Claim]) {
     };
     for claim in claims
         .iter_mut()
-        .filter(|c| c.vouched.is_none() && c.kind != ClaimKind::Absolute && block.contains(c.span))
+        .filter(|c| c.vouched.is_none() && block.contains(c.span))
     {
         let at = view
             .sentences

@@ -19,7 +19,7 @@
 //!   ("No civilian casualties were reported", "it has been confirmed"). A claim is vouched
 //!   for by a verb of saying or vouching in its sentence ("said", "according to",
 //!   "estimated", "reported", "figures show"), by the sentence before it in its paragraph
-//!   when that one reports ("Police said …"; not for absolutes, which carry their own), or by
+//!   when that one reports ("Police said …. No injuries were reported."), or by
 //!   the same figure or claim attributed elsewhere in the article (a lede's toll
 //!   attributed further down). The reporter's own background is never a claim: dates, years,
 //!   ages ("Smith, 45,"), times, durations and measures ("for three years", "60 miles"),
@@ -30,8 +30,12 @@
 //!   "no one was hurt", which is the reporter's own account. `claims = ["toll", "estimate",
 //!   "share", "forecast", "record", "absolute"]` chooses the kinds reported (all by default).
 //! - `"anonymous"`: an unnamed source introduced with no reason for the anonymity in its
-//!   paragraph or the next ("a senior official said", "people familiar with the talks",
-//!   ", officials said"). Once a reason is given, later unnamed sources refer back to it. A
+//!   paragraph ("a senior official said", "people familiar with the talks", ", officials
+//!   said"), nor anywhere in the story for a like source ("the official spoke on condition of
+//!   anonymity" further down covers "an official said" in the lede; a reason given for "a
+//!   person familiar" does not cover "officials"). Once a reason is given, later unnamed
+//!   sources refer back to it. "Official data", "official figures" and "an official
+//!   statement" are no source. A
 //!   source speaking in public (at a hearing, a news conference, to reporters, in a
 //!   statement) is not anonymous, nor are a local body's officials ("police officials
 //!   said"). The first unexplained source of an article is reported, with the later ones as
