@@ -74,6 +74,31 @@ crate::rule_spec! {
     }
 }
 
+/// The words of a promo label before a heading's quotation ("RELATED:", "ALSO READ |"): any
+/// other words before the colon name the speaker.
+const PROMO_LABELS: &[&str] = &[
+    "related",
+    "also",
+    "read",
+    "more",
+    "see",
+    "watch",
+    "video",
+    "listen",
+    "audio",
+    "photos",
+    "breaking",
+    "exclusive",
+    "update",
+    "updated",
+    "live",
+    "new",
+    "latest",
+    "opinion",
+    "analysis",
+    "comment",
+];
+
 /// The longest part of a hyphenated acronym (AP-NORC, AFL-CIO).
 const ACRONYM_LETTERS: usize = 4;
 
@@ -176,12 +201,17 @@ impl HeadlineForm {
                 let Some(quote) = quote.filter(|q| !q.nickname) else {
                     return Vec::new();
                 };
-                // The quotation opens the heading, or follows a short label in capitals
-                // ("RELATED: "); a name before the colon is the speaker ("Goldsmith: ‘…’").
+                // The quotation opens the heading, or follows a promo label ("RELATED: ",
+                // "WATCH |"); a name before the colon is the speaker ("Goldsmith: ‘…’", "YOKO
+                // ONO: ‘…’").
                 let before = &cx.article.contents[block.start..quote.span.start];
                 let label = before.trim_end().ends_with([':', '|'])
                     && crate::article::text::words(before).count() <= 3
-                    && !before.chars().any(char::is_lowercase);
+                    && crate::article::text::words(before).all(|w| {
+                        PROMO_LABELS
+                            .iter()
+                            .any(|l| l.eq_ignore_ascii_case(&before[w.range()]))
+                    });
                 let opens_heading = before.trim().is_empty() || label;
                 let after = &cx.article.contents[quote.span.end..block.end];
                 let speaker_follows = after.chars().any(char::is_alphabetic);
