@@ -172,38 +172,47 @@ fn check_one_line(dir: &Path, repeats: usize) -> OneLineRun {
 
 /// 100 MB on one line with three findings a sentence, every one reported, in CPU time linear
 /// in the size: at most 15 times that of 10 MB (10 is linear, 11.4 is n log n, 100 quadratic).
+/// The machines are shared: a ratio over the bound is measured again, up to three rounds, each
+/// size's least CPU time kept (a CI run once measured 15.1, the same build 9.1 and 10.5 alone).
 /// Run by `.ci/run` with a release build (`cargo test --release --test robustness --
 /// --ignored`), as a debug build takes minutes.
 #[test]
 #[ignore = "needs a release build; .ci/run runs it"]
 fn a_100_mb_single_line_file_is_checked() {
+    const ROUNDS: usize = 3;
     let dir = tempfile::tempdir().unwrap();
     let repeats = 10 * 1024 * 1024 / BUSY_SENTENCE.len();
-    let small = check_one_line(dir.path(), repeats);
-    let large = check_one_line(dir.path(), 10 * repeats);
     assert!(10 * repeats * BUSY_SENTENCE.len() >= 100 * 1000 * 1000);
-    for (run, repeats) in [(&small, repeats), (&large, 10 * repeats)] {
-        assert_eq!(
-            run.doubled_words,
-            2 * repeats,
-            "every doubled word is reported"
-        );
-        assert_eq!(
-            run.spellings, repeats,
-            "every American spelling is reported"
-        );
+    let (mut small_cpu, mut large_cpu) = (f64::INFINITY, f64::INFINITY);
+    for _ in 0..ROUNDS {
+        let small = check_one_line(dir.path(), repeats);
+        let large = check_one_line(dir.path(), 10 * repeats);
+        for (run, repeats) in [(&small, repeats), (&large, 10 * repeats)] {
+            assert_eq!(
+                run.doubled_words,
+                2 * repeats,
+                "every doubled word is reported"
+            );
+            assert_eq!(
+                run.spellings, repeats,
+                "every American spelling is reported"
+            );
+        }
+        small_cpu = small_cpu.min(small.cpu);
+        large_cpu = large_cpu.min(large.cpu);
+        if large_cpu / small_cpu < 15.0 {
+            break;
+        }
     }
-    let ratio = large.cpu / small.cpu;
+    let ratio = large_cpu / small_cpu;
     assert!(
-        small.cpu > 0.1 && ratio < 15.0,
-        "10 MB took {:.2} s of CPU, 100 MB {:.2} s: {ratio:.1} times as long",
-        small.cpu,
-        large.cpu
+        small_cpu > 0.1 && ratio < 15.0,
+        "10 MB took {small_cpu:.2} s of CPU, 100 MB {large_cpu:.2} s: {ratio:.1} times as long \
+         (least of up to {ROUNDS} rounds)"
     );
     let mut stderr = std::io::stderr();
     let _ = writeln!(
         stderr,
-        "one line, CPU time: 10 MB {:.2} s, 100 MB {:.2} s ({ratio:.1} times)",
-        small.cpu, large.cpu
+        "one line, CPU time: 10 MB {small_cpu:.2} s, 100 MB {large_cpu:.2} s ({ratio:.1} times)"
     );
 }
