@@ -113,11 +113,12 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
             }
             let here = *paragraph_reason.get_or_insert_with(|| reason(article, view));
             for (span, noun) in mentioned {
-                let kind = kind_of(article.text(tokens[noun].span));
+                // The story-wide reasons are read only for a source its paragraph leaves
+                // unexplained.
                 let reason = here.or_else(|| {
                     story_reasons
                         .get_or_init(|| explained_kinds(article, views))
-                        .get(&kind)
+                        .get(&kind_of(article.text(tokens[noun].span)))
                         .copied()
                 });
                 found.push(AnonymousSource {
@@ -138,9 +139,12 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
 /// "official" are one kind, "people" and "person" another).
 fn kind_of(noun: &str) -> String {
     let lower = noun.to_ascii_lowercase();
-    match lower.as_str() {
-        "people" => "person".to_owned(),
-        _ => lower.strip_suffix('s').map_or(lower.clone(), str::to_owned),
+    if lower == "people" {
+        return "person".to_owned();
+    }
+    match lower.strip_suffix('s') {
+        Some(singular) => singular.to_owned(),
+        None => lower,
     }
 }
 
