@@ -58,7 +58,7 @@ fn concise_format_is_one_line_per_finding() {
     assert_eq!(
         stdout(&out),
         "corpus/02-militia-strike.txt:3:29: warning[consistency.iran-backed] `Iranian-backed` here, but `Iran-backed` elsewhere\n\
-         corpus/02-militia-strike.txt:5:148: warning[news.anonymous-source] anonymous source: `two Iraqi security officials said`\n\
+         corpus/02-militia-strike.txt:5:148: info[news.anonymous-source] anonymous source: `two Iraqi security officials said`\n\
          corpus/02-militia-strike.txt:9:1: warning[consistency.us-abbreviation] `US` here, but `U.S.` elsewhere\n\
          corpus/02-militia-strike.txt:13:17: warning[consistency.kataib] `Kata’ib` here, but `Kataib` elsewhere\n"
     );
@@ -77,7 +77,8 @@ fn json_has_the_documented_shape() {
     assert_eq!(json["version"], 1);
     assert_eq!(json["tool"], "copydesk");
     assert_eq!(json["summary"]["articles"], 2);
-    assert_eq!(json["summary"]["warnings"], 4);
+    assert_eq!(json["summary"]["warnings"], 3);
+    assert_eq!(json["summary"]["infos"], 1);
     let first = &json["diagnostics"][0];
     assert_eq!(first["path"], "corpus/02-militia-strike.txt");
     assert_eq!(first["rule"], "consistency.iran-backed");

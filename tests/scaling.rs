@@ -414,7 +414,8 @@ fn kind_cases() -> Vec<Case> {
             stresses: "sourcing",
             name: "thousands of quotations with no speaker, one paragraph each",
             rule: "news.quote.speaker",
-            fires: 3,
+            // One finding per story, the other quotations its labels.
+            fires: 1,
             rules: &["--select", "news.quote.speaker"],
             output: JSON,
             file: "draft.txt",
@@ -430,7 +431,7 @@ fn kind_cases() -> Vec<Case> {
             stresses: "sourcing",
             name: "one paragraph of thousands of quotations",
             rule: "news.quote.speaker",
-            fires: 3,
+            fires: 1,
             rules: &["--select", "news.quote.speaker"],
             output: JSON,
             file: "draft.txt",
@@ -446,7 +447,7 @@ fn kind_cases() -> Vec<Case> {
             stresses: "sourcing",
             name: "one sentence of thousands of quotations",
             rule: "news.quote.speaker",
-            fires: 3,
+            fires: 1,
             rules: &["--select", "news.quote.speaker"],
             output: JSON,
             file: "draft.txt",
@@ -530,6 +531,24 @@ fn kind_cases() -> Vec<Case> {
             draft: |n| {
                 fill(n, HEAD, |i| {
                     format!("The vote in{} went to theSenate.Lawmakers met. ", name(i))
+                })
+            },
+            source: None,
+            pack: None,
+        },
+        Case {
+            stresses: "furniture",
+            name: "thousands of furniture lines, a quotation running on across each run of them",
+            rule: "paste.boilerplate",
+            fires: 1,
+            rules: &["--select", "paste.boilerplate", "--select", "news.quote"],
+            output: JSON,
+            file: "draft.txt",
+            draft: |n| {
+                fill(n, HEAD, |i| {
+                    format!(
+                        "“We will stay here for {i} more years,\n\nShare this article\n\nImage copyrightHARBOUR PRESS\n\nScroll down to read more\n\n“and we will not move. “We stay. “We stay.” the mayor said.\n\n"
+                    )
                 })
             },
             source: None,

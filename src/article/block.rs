@@ -21,12 +21,15 @@ pub enum BlockKind {
     Paragraph,
     /// A photo caption, recognised by its agency credit (REUTERS, AP Photo, Getty Images …).
     Caption,
-    /// A promo or related-link line (`ALSO READ|`, `READ MORE:`, `RELATED:`).
+    /// A promo or related-link line (`ALSO READ|`, `READ MORE:`, `Related Coverage …`).
     Promo,
+    /// Web page furniture scraped with the story: image credits, player text, share prompts,
+    /// sign-ups, calls to scroll or click, link-list headings, poll widgets.
+    Furniture,
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 9] = [
+    pub const ALL: [BlockKind; 10] = [
         BlockKind::Section,
         BlockKind::Headline,
         BlockKind::Dek,
@@ -36,6 +39,7 @@ impl BlockKind {
         BlockKind::Paragraph,
         BlockKind::Caption,
         BlockKind::Promo,
+        BlockKind::Furniture,
     ];
 
     pub fn name(self) -> &'static str {
@@ -49,8 +53,32 @@ impl BlockKind {
             BlockKind::Paragraph => "paragraph",
             BlockKind::Caption => "caption",
             BlockKind::Promo => "promo",
+            BlockKind::Furniture => "furniture",
         }
     }
+}
+
+impl BlockKind {
+    /// Whether blocks of this kind stand aside from the story's running text — captions,
+    /// promos, web furniture — so that a quotation, and the paragraphs around it, run on
+    /// across them.
+    pub fn is_aside(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Caption | BlockKind::Promo | BlockKind::Furniture
+        )
+    }
+}
+
+/// The block after `index` in the running text: the next one that is not an aside
+/// ([`BlockKind::is_aside`]).
+pub fn next_in_text(blocks: &[Block], index: usize) -> Option<usize> {
+    (index + 1..blocks.len()).find(|&i| !blocks[i].kind.is_aside())
+}
+
+/// The block before `index` in the running text (see [`next_in_text`]).
+pub fn previous_in_text(blocks: &[Block], index: usize) -> Option<usize> {
+    (0..index).rev().find(|&i| !blocks[i].kind.is_aside())
 }
 
 impl fmt::Display for BlockKind {

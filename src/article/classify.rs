@@ -129,8 +129,10 @@ pub fn body_line_kind(line: &str) -> BlockKind {
     let may_be_byline = line
         .strip_prefix("By")
         .is_some_and(|rest| rest.starts_with(char::is_whitespace));
-    if may_be_promo && PROMO_LABEL.is_match(line) {
+    if may_be_promo && PROMO_LABEL.is_match(line) || related_link(line) {
         BlockKind::Promo
+    } else if super::furniture::line_furniture(line).is_some() {
+        BlockKind::Furniture
     } else if may_be_caption && CAPTION_CREDIT.is_match(line) {
         BlockKind::Caption
     } else if may_be_byline
@@ -143,6 +145,37 @@ pub fn body_line_kind(line: &str) -> BlockKind {
     } else {
         BlockKind::Paragraph
     }
+}
+
+/// The labels that head a related link without a colon ("Related Coverage Senate passes
+/// budget"), lower case.
+const LINK_LABELS: &[&str] = &[
+    "related coverage",
+    "related",
+    "more on this story",
+    "also read",
+    "read more",
+    "see also",
+    "full coverage",
+    "more coverage",
+];
+
+/// A related link whose label runs into its title with no colon: the label, then a title in
+/// the form of a headline (capitalised, no closing stop).
+fn related_link(line: &str) -> bool {
+    const MAX_WORDS: usize = 30;
+    LINK_LABELS.iter().any(|label| {
+        let Some(head) = line.get(..label.len()) else {
+            return false;
+        };
+        let title = line[label.len()..].trim_start();
+        head.eq_ignore_ascii_case(label)
+            && line[label.len()..].starts_with(char::is_whitespace)
+            && head.starts_with(char::is_uppercase)
+            && title.starts_with(char::is_uppercase)
+            && !title.ends_with(['.', '"', '”'])
+            && super::text::words(line).take(MAX_WORDS + 1).count() <= MAX_WORDS
+    })
 }
 
 /// The length in bytes of a dateline at the start of `paragraph`, including the dash and the
@@ -236,6 +269,18 @@ mod tests {
     fn promos_bylines_and_subheads() {
         assert_eq!(body_line_kind("ALSO READ| Mayor quits"), BlockKind::Promo);
         assert_eq!(body_line_kind("Read more: Mayor quits"), BlockKind::Promo);
+        assert_eq!(
+            body_line_kind("Related Coverage Senate passes the harbour budget"),
+            BlockKind::Promo
+        );
+        assert_eq!(
+            body_line_kind("Related coverage of the trial is on page 4."),
+            BlockKind::Paragraph
+        );
+        assert_eq!(
+            body_line_kind("Image copyrightGETTY IMAGES"),
+            BlockKind::Furniture
+        );
         assert_eq!(
             body_line_kind("By Jane Doe and John Roe"),
             BlockKind::Byline

@@ -11,6 +11,7 @@ mod classify;
 mod elements;
 mod entity;
 mod format;
+pub mod furniture;
 mod html;
 pub mod label;
 mod layout;
@@ -24,7 +25,7 @@ pub mod text;
 pub mod voice;
 mod words;
 
-pub use block::{Block, BlockKind, Quote};
+pub use block::{Block, BlockKind, Quote, next_in_text, previous_in_text};
 pub use format::Format;
 pub use layout::{Layout, Parts};
 pub use parser::{FormatInfo, ParseAs, Parsed};

@@ -113,6 +113,7 @@ fn body_blocks(source: &str, rest: &[Line], headline_text: Option<&str>) -> Vec<
         push_block(&mut body_blocks, source, kind, line.span, Vec::new());
     }
     demote_lists(&mut body_blocks);
+    super::furniture::mark_polls(source, &mut body_blocks);
     body_blocks
 }
 

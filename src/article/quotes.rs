@@ -63,7 +63,9 @@ pub fn find(source: &str, blocks: &[Block], entities: bool) -> Vec<Quote> {
             }
         }
         if let Some((start, Marks::Double, _)) = open {
-            let reopened = blocks.get(index + 1).is_some_and(|next| {
+            // A quotation runs on across a caption or web furniture to the next paragraph.
+            let next = super::block::next_in_text(blocks, index).map(|i| &blocks[i]);
+            let reopened = next.is_some_and(|next| {
                 next.kind == block.kind
                     && marks(&source[next.span.range()], entities)
                         .next()

@@ -75,14 +75,20 @@ pub fn render(article: &Article) -> String {
             .iter()
             .filter(|a| block.span.contains(a.span))
         {
-            let reason = match (source.reason, source.explained_before) {
-                (Some(reason), _) => format!("reason {:?}", article.text(reason)),
-                (None, Some(_)) => "explained earlier in the article".to_owned(),
-                (None, None) => "no reason given".to_owned(),
+            let reason = match (source.reason, source.explained_before, source.named_later) {
+                (Some(reason), _, _) => format!("reason {:?}", article.text(reason)),
+                (None, Some(_), _) => "explained earlier in the article".to_owned(),
+                (None, None, Some(named)) => format!("named later {:?}", article.text(named)),
+                (None, None, None) => "no reason given".to_owned(),
+            };
+            let says = if source.opinion {
+                "; a view or an accusation"
+            } else {
+                ""
             };
             let _ = writeln!(
                 out,
-                "  unnamed {:>7}  {:?}: {reason}",
+                "  unnamed {:>7}  {:?}: {reason}{says}",
                 position(source.span.start),
                 article.text(source.span)
             );

@@ -53,6 +53,7 @@ struct Unnamed {
     text: String,
     reason: Option<String>,
     explained_before: bool,
+    named_later: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -158,6 +159,7 @@ fn summarise(report: &Report<'_>, index: usize) -> ArticleSourcing {
                 text: article.text(a.span).to_owned(),
                 reason: a.reason.map(|r| article.text(r).to_owned()),
                 explained_before: a.explained_before.is_some(),
+                named_later: a.named_later.map(|n| article.text(n).to_owned()),
             })
             .collect(),
         claims: Claims {
@@ -218,7 +220,7 @@ fn render(report: &Report<'_>) -> String {
         let unexplained = summary
             .unnamed_sources
             .iter()
-            .filter(|u| u.reason.is_none() && !u.explained_before)
+            .filter(|u| u.reason.is_none() && !u.explained_before && u.named_later.is_none())
             .count();
         let _ = writeln!(
             out,
@@ -226,10 +228,11 @@ fn render(report: &Report<'_>) -> String {
             counted(summary.unnamed_sources.len(), "unnamed source")
         );
         for u in &summary.unnamed_sources {
-            let why = match (&u.reason, u.explained_before) {
-                (Some(reason), _) => format!("reason: {reason}"),
-                (None, true) => "explained earlier".to_owned(),
-                (None, false) => "no reason given".to_owned(),
+            let why = match (&u.reason, u.explained_before, &u.named_later) {
+                (Some(reason), _, _) => format!("reason: {reason}"),
+                (None, true, _) => "explained earlier".to_owned(),
+                (None, false, Some(named)) => format!("named later: {named}"),
+                (None, false, None) => "no reason given".to_owned(),
             };
             let _ = writeln!(out, "         {} — {why}", u.text);
         }

@@ -112,19 +112,30 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
                 continue;
             }
             let here = *paragraph_reason.get_or_insert_with(|| reason(article, view));
+            let opinion = gives_opinion(article, *sentence);
             for (span, noun) in mentioned {
+                // "…, officials said" with no one further described: the wire's shorthand for
+                // the officials of the body the story is about, which a routine fact needs no
+                // more than.
+                let bare_officials = span.start == tokens[noun].span.start
+                    && tokens[noun].is_one_of(article, &["officials"]);
+                if bare_officials && !opinion {
+                    continue;
+                }
                 // The story-wide reasons are read only for a source its paragraph leaves
                 // unexplained.
                 let reason = here.or_else(|| {
                     story_reasons
                         .get_or_init(|| explained_kinds(article, views))
-                        .get(&kind_of(article.text(tokens[noun].span)))
+                        .get(&super::members::kind_of(article.text(tokens[noun].span)))
                         .copied()
                 });
                 found.push(AnonymousSource {
                     span,
                     reason,
                     explained_before: explained,
+                    named_later: None,
+                    opinion,
                 });
                 if reason.is_some() {
                     explained = Some(span);
@@ -132,20 +143,87 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
             }
         }
     }
+    super::members::name_lede_groups(article, views, &mut found);
     found
 }
 
-/// The kind of source a source noun names, in lower case and singular ("officials" and
-/// "official" are one kind, "people" and "person" another).
-fn kind_of(noun: &str) -> String {
-    let lower = noun.to_ascii_lowercase();
-    if lower == "people" {
-        return "person".to_owned();
-    }
-    match lower.strip_suffix('s') {
-        Some(singular) => singular.to_owned(),
-        None => lower,
-    }
+/// Word stems that make what a source says a view or an accusation rather than a routine
+/// fact: blame, fault, motive, fear, judgement, what should be.
+const OPINION_STEMS: &[&str] = &[
+    "accus",
+    "blam",
+    "critici",
+    "condemn",
+    "denounc",
+    "alleg",
+    "illegal",
+    "corrupt",
+    "wrongdo",
+    "misconduct",
+    "lied",
+    "lying",
+    "fraud",
+    "incompeten",
+    "failed",
+    "failure",
+    "mistake",
+    "should",
+    "must",
+    "ought",
+    "believ",
+    "think",
+    "thought",
+    "fear",
+    "worr",
+    "concern",
+    "warn",
+    "threat",
+    "angr",
+    "frustrat",
+    "furious",
+    "upset",
+    "disappoint",
+    "unfit",
+    "reckless",
+    "dangerous",
+    "abus",
+    "bully",
+    "harass",
+    "cover-up",
+    "scandal",
+    "betray",
+    "motive",
+    "wanted to",
+    "tried to",
+    "sought to",
+    "intend",
+    "plot",
+    "conspir",
+    "mislead",
+    "misled",
+    "deceiv",
+    "unfair",
+    "disgrace",
+    "outrage",
+    "chaos",
+    "dysfunction",
+    "distraction",
+    "humiliat",
+];
+
+/// Whether `sentence` gives a view or an accusation: a word of it opens with one of
+/// [`OPINION_STEMS`] ("blamed", "warning"; never "brought" for "ought"), or it holds one of
+/// the phrases among them ("tried to").
+fn gives_opinion(article: &Article, sentence: Span) -> bool {
+    let lower = article.text(sentence).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    OPINION_STEMS.iter().any(|stem| match stem.split_once(' ') {
+        Some((first, second)) => words.windows(2).any(|w| w[0] == first && w[1] == second),
+        None => words.iter().any(|w| w.starts_with(stem)),
+    })
 }
 
 /// For each kind of source that a paragraph naming an anonymity ([`STORY_REASONS`]) speaks
@@ -158,19 +236,38 @@ fn explained_kinds(article: &Article, views: &Views) -> HashMap<String, Span> {
         };
         for token in view.tokens.iter().filter(|t| t.is(SOURCE_NOUN)) {
             kinds
-                .entry(kind_of(article.text(token.span)))
+                .entry(super::members::kind_of(article.text(token.span)))
                 .or_insert(reason);
         }
     }
     kinds
 }
 
+/// Whether a sentence reports words given in public: a statement, a release, or the public's
+/// own reaction ("people took to social media to say …"), which is a summary, not sourcing.
 fn in_statement(article: &Article, sentence: Span) -> bool {
     let text = article.text(sentence);
     text.contains("in a statement")
         || text.contains("news release")
         || text.contains("press release")
+        || REACTION.iter().any(|r| text.contains(r))
 }
+
+/// Words of a summary of public reaction.
+const REACTION: &[&str] = &[
+    "social media",
+    "on Twitter",
+    "on Facebook",
+    "on Instagram",
+    "on TikTok",
+    "online",
+    "took to",
+    "reaction",
+    "commenters",
+    "viewers",
+    "listeners",
+    "readers",
+];
 
 /// The unnamed sources one sentence introduces, each with the index of its source noun.
 fn mentions(article: &Article, tokens: &[Token]) -> Vec<(Span, usize)> {
@@ -287,12 +384,17 @@ fn not_a_source(article: &Article, tokens: &[Token], start: usize, at: usize) ->
             .text(tokens[start - 1].span)
             .starts_with(char::is_uppercase);
     // Another outlet's unnamed source ("citing two people", "quoted an official as
-    // saying"): that outlet granted the anonymity.
+    // saying"): that outlet granted the anonymity. Or someone else's account ("Taylor
+    // testified that … a White House budget official said …"): the unnamed person is in the
+    // story, not its source.
     let second_hand = tokens[..start]
         .iter()
         .rev()
         .take(3)
-        .any(|t| t.is_one_of(article, &["citing", "quoted", "quoting", "reported"]));
+        .any(|t| t.is_one_of(article, &["citing", "quoted", "quoting", "reported"]))
+        || tokens[..start]
+            .windows(2)
+            .any(|w| !w[0].quoted && w[0].is(SPEECH) && w[1].is_one_of(article, &["that"]));
     // "an elected official, Brazilian politician Osmar Terra, who …": named right after.
     let named_after = tokens.get(at + 1).is_some_and(|t| {
         article.text(t.gap).starts_with(',')

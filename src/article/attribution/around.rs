@@ -22,7 +22,8 @@ pub struct Around<'a> {
     first_speaker: HashMap<usize, usize>,
     /// For each block, what its first verb of saying gives.
     cue_in: HashMap<usize, Option<QuoteSource>>,
-    /// For each block, what it gives a quotation opening a sentence of the block after it.
+    /// For each block, what the block before it in the running text gives a quotation
+    /// opening one of its sentences.
     continued_from: HashMap<usize, Option<QuoteSource>>,
     /// For each block, what the opening of the block after it gives.
     named_after: HashMap<usize, Option<QuoteSource>>,
@@ -73,6 +74,7 @@ impl<'a> Around<'a> {
         self.in_paragraph(view, found, index)
             .or_else(|| self.continuing_previous(view, found, index))
             .or_else(|| self.named_in_next(quote.block))
+            .or_else(|| named_beside(self.article, quote.block, view, quote.span.start))
             .unwrap_or_else(QuoteSource::unresolved)
     }
 
@@ -125,23 +127,23 @@ impl<'a> Around<'a> {
         let opens_sentence = view
             .sentence_of(first)
             .is_none_or(|(range, _)| range.start == first);
-        let previous = self.views.of_block(quote.block.checked_sub(1)?)?;
         if !opens_sentence {
             return None;
         }
-        // Every quotation of the block before is resolved by now.
-        let (article, block) = (self.article, previous.block);
-        *self
-            .continued_from
-            .entry(block)
-            .or_insert_with(|| continues(article, previous, found))
+        // Every quotation of the block before is resolved by now. The block before in the
+        // running text is looked for once per block, however many quotations it holds.
+        let (article, views) = (self.article, self.views);
+        *self.continued_from.entry(quote.block).or_insert_with(|| {
+            let previous = crate::article::previous_in_text(&article.blocks, quote.block)?;
+            continues(article, views.of_block(previous)?, found)
+        })
     }
 
     /// The next paragraph's first sentence names the speaker with a verb of saying.
     fn named_in_next(&mut self, block: usize) -> Option<QuoteSource> {
         let (article, views) = (self.article, self.views);
         *self.named_after.entry(block).or_insert_with(|| {
-            let next = views.of_block(block + 1)?;
+            let next = views.of_block(crate::article::next_in_text(&article.blocks, block)?)?;
             let (range, _) = next.sentences.first()?;
             let sentence = &next.tokens[range.clone()];
             let cue = sentence.iter().position(|t| !t.quoted && t.is(SPEECH))?;
@@ -233,4 +235,64 @@ fn names_someone(article: &Article, token: &Token) -> bool {
     text.starts_with(char::is_uppercase)
         && token.classes == 0
         && !NOT_NAMES.iter().any(|w| text.eq_ignore_ascii_case(w))
+}
+
+/// The most words of a heading or signature that names a speaker ("Dana Ross, council
+/// leader", "— Owen Pike, ferry pilot").
+const MAX_NAMING_WORDS: usize = 10;
+
+/// A quotation that opens its block, under a heading or label that is a name ("Dana Ross,
+/// council leader" above it), or over a signature ("— Dana Ross" under it).
+fn named_beside(article: &Article, block: usize, view: &View, start: usize) -> Option<QuoteSource> {
+    let opens_block = view.tokens.first().is_some_and(|t| t.span.start >= start);
+    if !opens_block {
+        return None;
+    }
+    let blocks = &article.blocks;
+    let heading = crate::article::previous_in_text(blocks, block)
+        .map(|i| blocks[i].span)
+        .filter(|&span| names_a_speaker(article.text(span)));
+    let signature = crate::article::next_in_text(blocks, block)
+        .map(|i| blocks[i].span)
+        .filter(|&span| {
+            let text = article.text(span);
+            let mark_end = text.find(char::is_alphabetic).unwrap_or(0);
+            super::clause::is_signature_mark(&text[..mark_end])
+                && names_a_speaker(&text[mark_end..])
+        });
+    let named = heading.or(signature)?;
+    let text = article.text(named);
+    let name_start = text.find(char::is_alphabetic).unwrap_or(0);
+    let name_end = text
+        .find([',', ':', '('])
+        .unwrap_or(text.len())
+        .max(name_start);
+    Some(QuoteSource {
+        speaker: Some(Span::new(
+            named.start + name_start,
+            named.start + name_start + text[name_start..name_end].trim_end().len(),
+        )),
+        cue: None,
+        how: Resolution::Heading,
+        refers_to: None,
+    })
+}
+
+/// Whether a line is a name, with a title after a comma at most: a few words, the first two
+/// capitalised, no sentence in it ("Dana Ross, council leader", "Owen Pike:").
+fn names_a_speaker(line: &str) -> bool {
+    let line = line.trim().trim_end_matches(':');
+    let words: Vec<&str> = crate::article::text::words(line)
+        .take(MAX_NAMING_WORDS + 1)
+        .map(|w| &line[w.range()])
+        .collect();
+    let name = line.split(',').next().unwrap_or_default();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    (2..=MAX_NAMING_WORDS).contains(&words.len())
+        && (2..=4).contains(&name_words.len())
+        && name_words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !line.contains(['.', '!', '?', '“', '"'])
+        && !NOT_NAMES
+            .iter()
+            .any(|w| name_words[0].eq_ignore_ascii_case(w))
 }

@@ -197,7 +197,16 @@ fn claims_of(
             ));
         }
     }
-    if let Some(span) = record(article, tokens) {
+    // A record set beside the figure it qualifies ("is now £41.5 million, its highest level
+    // ever") is a measurement, checkable in the data it comes from; "the port's busiest month
+    // ever, with 90,000 passengers" is still a claim someone makes.
+    let record = record(article, tokens).filter(|span| {
+        let at = tokens.partition_point(|t| t.span.start < span.start);
+        !figures
+            .iter()
+            .any(|&(_, last)| last < at && at - last <= RECORD_AFTER_FIGURE)
+    });
+    if let Some(span) = record {
         found.push((span, ClaimKind::Record));
     }
     if let Some(span) = absolute(article, tokens) {
@@ -205,6 +214,10 @@ fn claims_of(
     }
     found
 }
+
+/// The most words from a figure to the superlative that qualifies it ("£41.5 million, its
+/// highest").
+const RECORD_AFTER_FIGURE: usize = 3;
 
 /// What a sentence says of all its figures, read once however many it has.
 #[derive(Clone, Copy)]

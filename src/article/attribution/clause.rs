@@ -142,3 +142,9 @@ const AUXILIARIES: &[&str] = &[
     "himself",
     "herself",
 ];
+
+/// Whether `gap` is the dash or tilde that sets a name beside a quotation in a list or a
+/// signature (`Dana Ross — “…”`, `“…” ~ Dana Ross`).
+pub(super) fn is_signature_mark(gap: &str) -> bool {
+    matches!(gap.trim(), "—" | "–" | "-" | "--" | "―" | "~")
+}

@@ -118,7 +118,7 @@ const CLASSES: &[(u32, &str)] = &[
     ),
     (
         DOCUMENT,
-        "statement report letter bill law order ruling filing complaint lawsuit indictment \
+        "statement quote quotation meme report letter bill law order ruling filing complaint lawsuit indictment \
          memo email e-mail tweet post advertisement ad ads sign banner placard note document \
          release text message notice website transcript decision judgment verdict opinion \
          policy manifesto communique declaration resolution guidelines guidance rule rules \

@@ -18,6 +18,7 @@ mod claims;
 mod clause;
 mod lead;
 pub mod lexicon;
+mod members;
 mod model;
 mod speakers;
 mod view;

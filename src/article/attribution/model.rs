@@ -45,6 +45,12 @@ pub enum Resolution {
     Continues,
     /// The next paragraph opens by naming who said it.
     NextParagraph,
+    /// A heading or label above it names the speaker ("Dana Ross, council leader"), or a
+    /// signature under it does ("— Dana Ross", "~ Dana Ross").
+    Heading,
+    /// A profile: the person the headline or the lede names is the story's only named
+    /// speaker.
+    Profile,
     /// The words of a document: a statement, a bill, an advertisement, a sign.
     Document,
     /// A title: `a story headlined “…”`, `a scene from “…”`.
@@ -77,6 +83,8 @@ impl Resolution {
             Resolution::Paragraph => "elsewhere in its paragraph",
             Resolution::Continues => "continues the previous paragraph's speaker",
             Resolution::NextParagraph => "named in the next paragraph",
+            Resolution::Heading => "named by a heading or signature",
+            Resolution::Profile => "the only speaker of a profile",
             Resolution::Document => "a document",
             Resolution::Title => "a title",
             Resolution::Nickname => "a nickname in a name",
@@ -163,4 +171,18 @@ pub struct AnonymousSource {
     /// An earlier source of the article whose anonymity was explained: later mentions refer
     /// back to it.
     pub explained_before: Option<Span>,
+    /// For an unnamed group in the lede ("officials said"), a member the story names further
+    /// down ("Dana Ross, a department spokeswoman").
+    pub named_later: Option<Span>,
+    /// Whether what the source says is a view or an accusation ("blamed", "should", "feared"),
+    /// not a routine fact.
+    pub opinion: bool,
+}
+
+impl AnonymousSource {
+    /// Whether the story leaves this source unexplained: no reason, no like source explained
+    /// before it, no member named later.
+    pub fn unexplained(&self) -> bool {
+        self.reason.is_none() && self.explained_before.is_none() && self.named_later.is_none()
+    }
 }

@@ -2,12 +2,12 @@
 //! paragraph, the paragraph before (a speaker's words running over several paragraphs) or the
 //! paragraph after; a document's words and titles need no speaker.
 
-use super::clause::{cover, speaker_before, subject, without_auxiliaries};
+use super::clause::{cover, is_signature_mark, speaker_before, subject, without_auxiliaries};
 use super::lead::{Lead, Leads};
 use super::lexicon::{DOCUMENT, PRONOUN, SPEECH, SPEECH_NOUN, TITLE};
 use super::view::{Token, View, Views};
 use super::{QuoteSource, Resolution};
-use crate::article::{Article, Quote};
+use crate::article::{Article, BlockKind, Quote};
 use crate::span::Span;
 
 /// The speaker of every quotation of `article`, in the order of [`Article::quotes`].
@@ -33,7 +33,63 @@ pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
         }
     }
     point_pronouns(article, &mut found);
+    if let Some(subject) = profile_subject(article, views, &found) {
+        for source in found.iter_mut().filter(|f| f.how == Resolution::Unresolved) {
+            *source = QuoteSource {
+                speaker: Some(subject),
+                how: Resolution::Profile,
+                ..QuoteSource::unresolved()
+            };
+        }
+    }
     found
+}
+
+/// The subject of a profile: the one person named as a speaker in the whole story — of a
+/// quotation or of reported speech — whose surname the headline or the lede gives. Their words
+/// need no speaker beside every quotation.
+fn profile_subject(article: &Article, views: &Views, found: &[QuoteSource]) -> Option<Span> {
+    let surname = |speaker: Span| {
+        let last = article.text(speaker).split_whitespace().last()?;
+        let last = last
+            .strip_suffix("’s")
+            .or_else(|| last.strip_suffix("'s"))
+            .unwrap_or(last);
+        last.starts_with(char::is_uppercase).then_some(last)
+    };
+    let reported = views.views.iter().flat_map(|view| {
+        let tokens = &view.tokens;
+        (0..tokens.len())
+            .filter(|&at| !tokens[at].quoted && tokens[at].is(SPEECH))
+            .filter_map(|at| speaker_before(article, tokens, at))
+    });
+    // Every speaker but an unresolved pronoun, with its surname if it is a named person.
+    let speakers: Vec<(Span, Option<&str>)> = found
+        .iter()
+        .filter_map(|f| f.refers_to.or(f.speaker))
+        .chain(reported)
+        .filter(|&s| {
+            let text = article.text(s);
+            text.contains(' ') || super::lexicon::classes(text) & PRONOUN == 0
+        })
+        .map(|s| (s, surname(s)))
+        .collect();
+    let &(first, Some(first_surname)) = speakers.first()? else {
+        return None;
+    };
+    let only_one = speakers.iter().all(|(_, s)| *s == Some(first_surname));
+    let lede = article
+        .blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Headline | BlockKind::Dek | BlockKind::Paragraph
+            )
+        })
+        .take(3)
+        .any(|b| article.text(b.span).contains(first_surname));
+    (only_one && lede).then_some(first)
 }
 
 /// The most words read for a speaker named after a dash (`“…” — Democrat Antonio
@@ -93,7 +149,7 @@ fn after_quote(article: &Article, view: &View, quote: &Quote, after: usize) -> O
         tail.push(*token);
     }
     let dash_after = view.tokens.get(after).is_some_and(|t| {
-        article.text(Span::new(quote.span.end, t.span.start)).trim() == "—"
+        is_signature_mark(article.text(Span::new(quote.span.end, t.span.start)))
             && article.text(t.span).starts_with(char::is_uppercase)
     });
     if dash_after {
@@ -198,6 +254,9 @@ fn before_quote(article: &Article, quote: &Quote, read: &Lead) -> QuoteSource {
     if between.trim_end().ends_with(':') {
         return found(Resolution::Introduced, Some(last.span), subject);
     }
+    if let Some(speaker) = listed(article, quote, read, between) {
+        return found(Resolution::Introduced, None, speaker);
+    }
     if let Some(at) = read.last_speech {
         return found(
             Resolution::Sentence,
@@ -250,6 +309,32 @@ fn before_quote(article: &Article, quote: &Quote, read: &Lead) -> QuoteSource {
         return found(Resolution::Subject, None, subject);
     }
     QuoteSource::unresolved()
+}
+
+/// A list of who said what: `Dana Ross, council leader — “…”`, the name opening the block and
+/// a dash before the quotation; the speaker is the name, up to its comma.
+fn listed(article: &Article, quote: &Quote, read: &Lead, between: &str) -> Option<Option<Span>> {
+    let lead = read.tokens.as_slice();
+    let first = lead.first()?;
+    let opens_block = article
+        .text(Span::new(
+            article.blocks[quote.block].span.start,
+            first.span.start,
+        ))
+        .trim()
+        .is_empty();
+    let is_list = is_signature_mark(between)
+        && opens_block
+        && article.text(first.span).starts_with(char::is_uppercase)
+        && read.last_speech.is_none();
+    is_list.then(|| {
+        let end = lead
+            .iter()
+            .skip(1)
+            .position(|t| article.text(t.gap).contains(','))
+            .map_or(lead.len(), |p| p + 1);
+        cover(&lead[..end])
+    })
 }
 
 /// A pronoun speaker ("he said") refers to the last speaker named before it.

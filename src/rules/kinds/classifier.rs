@@ -12,6 +12,14 @@
 //! most (`{features}`: "starts with a number +1.9 · `will make` +1.6 · second person +0.8"),
 //! so a writer sees why.
 //!
+//! A quotation's words are words of the block ("Which 'Breaking Bad' character are you"), but
+//! the voice in it is the speaker's: the shapes are read outside quotation marks, and a
+//! quotation's "you", "I" and "we" are no words of the block. Set `in-quotes = true` for a
+//! headline with a quotation to be scored at all. A block that scores at the threshold is
+//! scored again without its topic — the words of five letters or more that the story's
+//! paragraphs use twice ("problems" in a story about health problems) — and reported only if
+//! it still does.
+//!
 //! A rule can set `defers-to` (rule ids or prefixes): where one of those rules already flags
 //! the block, this one stays quiet, so a headline a named tone rule explains better is not
 //! reported twice.
@@ -111,7 +119,13 @@ impl Check for Classifier {
             if !cx.may_report(index, span) {
                 continue;
             }
-            let score = self.model.score(scored_part(cx.text(span)));
+            let text = scored_part(cx.text(span));
+            let mut score = self.model.score(text);
+            if score.probability >= self.threshold {
+                // Rare, so only then: the words the story's body repeats are its topic, and
+                // a headline is judged on its tone without them.
+                score = self.model.score_except(text, &topic_words(cx, text));
+            }
             if score.probability < self.threshold {
                 continue;
             }
@@ -151,6 +165,44 @@ impl Check for Classifier {
             preferred: None,
         }
     }
+}
+
+/// The shortest word that can be a topic: shorter ones are pronouns and particles ("you",
+/// "this", "just"), which carry tone.
+const MIN_TOPIC_LETTERS: usize = 5;
+
+/// The most headline words looked for in the body: a headline's worth, however long the
+/// block in its place.
+const MAX_TOPIC_CANDIDATES: usize = 24;
+
+/// The words of `headline` (lower case, as the model reads them) that the story's paragraphs
+/// use twice or more: what the story is about ("problems", "women"), which a headline names
+/// whatever its tone.
+fn topic_words(cx: &Context<'_>, headline: &str) -> Vec<String> {
+    let candidates: Vec<String> = crate::rules::linear::words(headline)
+        .into_iter()
+        .filter(|w| w.chars().count() >= MIN_TOPIC_LETTERS)
+        .take(MAX_TOPIC_CANDIDATES)
+        .collect();
+    let mut counts = vec![0_usize; candidates.len()];
+    let article = cx.article;
+    for (index, block) in article.blocks.iter().enumerate() {
+        if block.kind != crate::article::BlockKind::Paragraph {
+            continue;
+        }
+        for word in article.block_words(index) {
+            let word = article.text(word);
+            for (candidate, count) in candidates.iter().zip(counts.iter_mut()) {
+                *count += usize::from(word.eq_ignore_ascii_case(candidate));
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .zip(counts)
+        .filter(|(_, count)| *count >= 2)
+        .map(|(word, _)| word)
+        .collect()
 }
 
 /// The most of a block the model reads: a headline is a few dozen words, and a block of

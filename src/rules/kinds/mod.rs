@@ -14,6 +14,7 @@ pub mod consistency;
 pub mod duplicate_block;
 pub mod existence;
 pub mod first_reference;
+pub mod furniture;
 pub mod glued_words;
 pub mod headline_case;
 pub mod headline_form;
@@ -46,6 +47,7 @@ crate::kind_registry! {
     quotation => Quotation,
     glued_words => GluedWords,
     duplicate_block => DuplicateBlock,
+    furniture => Furniture,
     source_quote => SourceQuote,
     source_fact => SourceFact,
     source_drift => SourceDrift,

@@ -10,8 +10,12 @@
 //!   sentence whose subject says or characterises it (`The chairman accused the president of
 //!   a “…”`), another quotation or a verb of saying in its paragraph names one, it opens a
 //!   paragraph after one with a speaker (a speaker's words over several paragraphs), or the
-//!   next paragraph opens by naming one. The words of a document (`the statement read`, `the
-//!   bill states`) and titles (`a story headlined “…”`, `a scene from “…”`) need no speaker.
+//!   next paragraph opens by naming one (read across captions and web furniture), a list,
+//!   heading or signature names one (`Dana Ross, council leader — “…”`, `— Dana Ross` under
+//!   it), or the story is a profile whose subject is its only named speaker. The words of a
+//!   document (`the statement read`, `the bill states`) and titles (`a story headlined “…”`,
+//!   `a scene from “…”`) need no speaker. The first such quotation of a story is reported,
+//!   with the others as labels.
 //! - `"claim"`: a check-worthy claim that nothing vouches for — a toll (people killed,
 //!   injured, arrested, displaced), an approximate count of people ("about 3,000
 //!   protesters"), a share of people ("62% of voters"), a figure about the future ("growth of
@@ -38,8 +42,12 @@
 //!   statement" are no source. A
 //!   source speaking in public (at a hearing, a news conference, to reporters, in a
 //!   statement) is not anonymous, nor are a local body's officials ("police officials
-//!   said"). The first unexplained source of an article is reported, with the later ones as
-//!   labels.
+//!   said"), nor is an unnamed group in the lede whose member the story names further down
+//!   ("…, officials said" and then "said Dana Ross, a council spokeswoman"), nor a summary of
+//!   public reaction ("took to social media"). The first unexplained source of an article is
+//!   reported, with the later ones as labels: as a warning where one of them gives a view or
+//!   an accusation (blame, fault, motive, fear, what should be), as info where all give
+//!   routine facts.
 //!
 //! ## Why
 //! A reader trusts a quotation, a figure or an absolute claim as far as they know who vouches
@@ -68,7 +76,7 @@
 use super::KindInfo;
 use crate::article::BlockKind;
 use crate::article::attribution::{AnonymousSource, ClaimKind, Resolution};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context};
 use serde::Deserialize;
@@ -136,25 +144,39 @@ fn in_scope(cx: &Context<'_>, span: crate::span::Span) -> bool {
 }
 
 impl Sourcing {
+    /// The quotations whose speaker nothing names, reported once per story: the first, with
+    /// the others as labels (one reader's question, "who said these?").
     fn speakers(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let article = cx.article;
         let sourcing = article.attribution();
-        for (quote, source) in article.quotes.iter().zip(&sourcing.quotes) {
-            let long_enough = article.words(quote.span).nth(self.min_words - 1).is_some();
-            if source.how != Resolution::Unresolved || !long_enough || !in_scope(cx, quote.span) {
-                continue;
-            }
-            let mut diagnostic = cx.diagnostic(
-                quote.span,
-                "who said this?",
-                &[("match", cx.text(quote.span)), ("claim", "a quotation")],
-            );
-            diagnostic.notes.push(
-                "no cue in its sentence, no speaker in its paragraph, and neither paragraph beside it names one"
-                    .to_owned(),
-            );
-            out.push(diagnostic);
+        let mut unnamed = article
+            .quotes
+            .iter()
+            .zip(&sourcing.quotes)
+            .filter(|(quote, source)| {
+                source.how == Resolution::Unresolved
+                    && article.words(quote.span).nth(self.min_words - 1).is_some()
+                    && in_scope(cx, quote.span)
+            })
+            .map(|(quote, _)| quote.span);
+        let Some(first) = unnamed.next() else {
+            return;
+        };
+        let mut diagnostic = cx.diagnostic(
+            first,
+            "who said this?",
+            &[("match", cx.text(first)), ("claim", "a quotation")],
+        );
+        diagnostic.notes.push(
+            "no cue in its sentence, no speaker in its paragraph, and neither paragraph beside it names one"
+                .to_owned(),
+        );
+        for other in unnamed {
+            diagnostic
+                .secondary
+                .push(cx.label(other, "another quotation with no speaker"));
         }
+        out.push(diagnostic);
     }
 }
 
@@ -181,7 +203,7 @@ fn anonymous(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .attribution()
         .anonymous
         .iter()
-        .filter(|a| a.reason.is_none() && a.explained_before.is_none() && in_scope(cx, a.span))
+        .filter(|a| a.unexplained() && in_scope(cx, a.span))
         .collect();
     let Some((first, later)) = unexplained.split_first() else {
         return;
@@ -198,6 +220,21 @@ fn anonymous(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         diagnostic
             .secondary
             .push(cx.label(source.span, "another unnamed source, no reason given"));
+    }
+    // A routine fact from an unnamed source is worth a note; a view or an accusation is what
+    // anonymity must be justified for.
+    if unexplained.iter().any(|a| a.opinion) {
+        diagnostic
+            .notes
+            .push("an unnamed source gives a view or an accusation here".to_owned());
+    } else {
+        diagnostic.severity = match diagnostic.severity {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+        };
+        diagnostic
+            .notes
+            .push("what the unnamed source gives is a routine fact".to_owned());
     }
     out.push(diagnostic);
 }

@@ -77,7 +77,9 @@ impl Shape {
         let second = words.get(1).map_or("", String::as_str);
         match self {
             Shape::StartsWithNumber => first == NUMBER || NUMBER_WORDS.contains(&first),
-            Shape::SecondPerson => words.iter().any(|w| SECOND_PERSON.contains(&w.as_str())),
+            Shape::SecondPerson => words
+                .iter()
+                .any(|w| super::voice::SECOND_PERSON.contains(&w.as_str())),
             Shape::DemonstrativeSubject => {
                 matches!(first, "this" | "these" | "those")
                     && !second.is_empty()
@@ -210,11 +212,19 @@ fn is_initialism(chunk: &str) -> bool {
 }
 
 /// Every feature of `text`, each once, in a stable order: shapes, then words, then pairs.
+///
+/// A quotation's words are words of the headline ("Which 'Breaking Bad' character are you"),
+/// but the voice in it is the speaker's: the shapes are read outside quotation marks, and a
+/// quotation's "you" ("Obama to Muslims: 'Americans are not your enemy'") addresses the
+/// speaker's audience, not the reader, so it is no word of the headline; nor is its "we",
+/// the speaker's own voice.
 pub fn features(text: &str) -> Vec<Feature> {
-    let words = words(text);
+    let (outside, addressed) = super::voice::split(text);
+    let outside_words = words(&outside);
+    let words = words(&addressed);
     let mut out: Vec<Feature> = Shape::ALL
         .iter()
-        .filter(|shape| shape.of(&words, text))
+        .filter(|shape| shape.of(&outside_words, &outside))
         .map(|shape| Feature::Shape(shape.name()))
         .collect();
     let mut seen: Vec<Feature> = Vec::with_capacity(words.len() * 2 + 1);
@@ -252,20 +262,6 @@ fn is_superlative(word: &str) -> bool {
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen",
-];
-
-const SECOND_PERSON: &[&str] = &[
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "you're",
-    "you'll",
-    "you've",
-    "you'd",
-    "ya",
-    "u",
 ];
 
 const TIME_WORDS: &[&str] = &[

@@ -4,6 +4,7 @@
 
 pub mod features;
 pub mod model;
+mod voice;
 
-pub use features::{Feature, Shape};
+pub use features::{Feature, Shape, words};
 pub use model::{Model, Score};

@@ -118,8 +118,15 @@ impl Model {
 
     /// Scores a block's text.
     pub fn score(&self, text: &str) -> Score {
+        self.score_except(text, &[])
+    }
+
+    /// Scores a block's text with the words in `topic` (lower case) left out: neither they
+    /// nor the pairs they are in count.
+    pub fn score_except(&self, text: &str, topic: &[String]) -> Score {
         let mut contributions: Vec<(Feature, f64)> = features::features(text)
             .into_iter()
+            .filter(|feature| !feature.words().any(|w| topic.iter().any(|t| t == w)))
             .filter_map(|feature| {
                 let weight = *self.weights.get(&feature.key())?;
                 Some((feature, weight))
