@@ -1,4 +1,4 @@
-//! Web page furniture scraped along with a story: image credits, video-player text, calls to
+//! Web page furniture scraped along with a story: image credits, media-player text, calls to
 //! scroll or click, share prompts, newsletter sign-ups, the headings of link lists and poll
 //! widgets. Recognised by shape — a line that speaks to the reader about the page, names a
 //! part of the page or is a widget's data — rather than by one outlet's wording.
@@ -26,19 +26,29 @@ pub enum Furniture {
     LinkList,
     /// A poll's options and counts ("Yes 54%", "Total votes: 1,204", "View results").
     Poll,
+    /// Where a gallery or an embed stands: "Slideshow (9 Images)". Not copy, but the page's
+    /// placeholder for part of the story, so not reported.
+    Embed,
 }
 
 impl Furniture {
+    /// Whether it is boilerplate to delete, rather than a placeholder that stands for part of
+    /// the story ([`Furniture::Embed`]).
+    pub fn is_boilerplate(self) -> bool {
+        self != Furniture::Embed
+    }
+
     /// How a finding names it.
     pub fn name(self) -> &'static str {
         match self {
             Furniture::Credit => "an image credit",
-            Furniture::Player => "video-player text",
+            Furniture::Player => "media-player text",
             Furniture::CallToAction => "a call to scroll, click or read on",
             Furniture::Share => "a share prompt",
             Furniture::SignUp => "a newsletter sign-up",
             Furniture::LinkList => "the heading of a list of links",
             Furniture::Poll => "a poll widget",
+            Furniture::Embed => "a gallery's or an embed's placeholder",
         }
     }
 }
@@ -58,6 +68,12 @@ const MEDIA: &[&str] = &[
     "audio",
     "graphic",
     "clip",
+    "slideshow",
+    "gallery",
+    "images",
+    "photos",
+    "pictures",
+    "videos",
 ];
 
 /// Words that, after a media word, make a credit line.
@@ -222,6 +238,8 @@ pub fn line_furniture(line: &str) -> Option<Furniture> {
         Some(Furniture::CallToAction)
     } else if LINK_LISTS.contains(&phrase.trim_end_matches(':')) && !line.ends_with('.') {
         Some(Furniture::LinkList)
+    } else if embed_line(line, &lower) {
+        Some(Furniture::Embed)
     } else if player_line(line, &lower) {
         Some(Furniture::Player)
     } else if share_line(&lower) || lower.starts_with(&["follow".into(), "us".into()]) {
@@ -267,6 +285,19 @@ fn player_line(line: &str, lower: &[String]) -> bool {
     let only_player_words = interface + media == lettered;
     (media >= 1 && interface >= 1 || interface >= 2 || duration && only_player_words)
         && lower.len() <= 8
+}
+
+/// "Slideshow (9 Images)", "Gallery: 12 photos": where a gallery or an embed stands, named by
+/// its media words and a count and nothing else.
+fn embed_line(line: &str, lower: &[String]) -> bool {
+    let lettered: Vec<&String> = lower
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    !lettered.is_empty()
+        && lettered.len() <= 3
+        && lettered.iter().all(|w| MEDIA.contains(&w.as_str()))
+        && line.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// "2:31", "12:05", "1:02:44": a running time, with no "am"/"pm" or date around it.
@@ -392,6 +423,7 @@ mod tests {
                 Furniture::Player,
             ),
             ("Duration 2:31", Furniture::Player),
+            ("Slideshow (12 Images)", Furniture::Embed),
             ("Now playing", Furniture::CallToAction),
             ("Scroll down to read more", Furniture::CallToAction),
             ("Click here for the full ruling", Furniture::CallToAction),

@@ -87,7 +87,7 @@ fn parse_draft(source: &str) -> Vec<Block> {
     blocks
 }
 
-/// The body's lines as blocks; `headline_text` repeated at the top of the body is a paragraph.
+/// The body's lines as blocks; `headline_text` repeated in the body is furniture.
 fn body_blocks(source: &str, rest: &[Line], headline_text: Option<&str>) -> Vec<Block> {
     let mut body_blocks: Vec<Block> = Vec::new();
     let mut chunk_start = 0;
@@ -97,9 +97,10 @@ fn body_blocks(source: &str, rest: &[Line], headline_text: Option<&str>) -> Vec<
             chunk_start = body_blocks.len();
         }
         let text = &source[line.span.range()];
+        // The headline repeated in the body (AP copy as a web page shows it) is the page's
+        // furniture, not a subhead or a paragraph.
         let kind = match body_line_kind(text) {
-            // The headline repeated at the top of the body (AP copy) is not a subhead.
-            BlockKind::Subhead if Some(text) == headline_text => BlockKind::Paragraph,
+            _ if Some(text) == headline_text => BlockKind::Furniture,
             kind => kind,
         };
         if kind == BlockKind::Caption && several_chunks {
@@ -282,7 +283,7 @@ mod tests {
             [
                 (BlockKind::Headline, "Mayor opens the long-awaited bridge"),
                 (BlockKind::Dek, "Ten years late and over budget"),
-                (BlockKind::Paragraph, "Mayor opens the long-awaited bridge"),
+                (BlockKind::Furniture, "Mayor opens the long-awaited bridge"),
                 (BlockKind::Paragraph, "The bridge opened on Monday."),
                 (BlockKind::Subhead, "What comes next"),
                 (BlockKind::Paragraph, "Tolls start in May."),

@@ -27,13 +27,14 @@ pub fn find(source: &str, blocks: &[Block], entities: bool) -> Vec<Quote> {
             let next = char_after(text, i + len, entities);
             let opens = opening_context(previous, next, entities);
             // A closing mark follows text; a straight one may also stand after a space when
-            // nothing follows it but space or punctuation ("… nine years... " he recalled).
+            // nothing follows it but space or punctuation ("… nine years... " he recalled). A
+            // curly closing mark closes wherever it stands ("Medicare for All ” insurance").
             let closes = previous.is_some_and(|p| !p.is_whitespace())
                 || (c == '"' && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()));
             match (c, open) {
                 ('“', None) => open = Some((i, Marks::Double, len)),
                 ('"', None) if opens => open = Some((i, Marks::Double, len)),
-                ('”' | '"', Some((start, Marks::Double, open_len))) if closes => {
+                ('”' | '"', Some((start, Marks::Double, open_len))) if closes || c == '”' => {
                     quotes.push(closed(
                         text,
                         block,

@@ -406,7 +406,11 @@ fn not_a_source(article: &Article, tokens: &[Token], start: usize, at: usize) ->
     let object = start > 0
         && tokens[start - 1].is_one_of(article, OBJECT_OF)
         && !(start >= 2 && tokens[start - 2].is_one_of(article, &["according"]));
-    appositive || second_hand || named_after || object
+    // "acting as an adviser for Labour": a role, not a source ("as one official said" is one).
+    let role = start > 0
+        && tokens[start - 1].is_one_of(article, &["as"])
+        && !tokens.get(at + 1).is_some_and(|t| t.is(SPEECH));
+    appositive || second_hand || named_after || object || role
 }
 
 /// The reason given for an anonymity in the source's paragraph.

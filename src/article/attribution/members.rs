@@ -2,10 +2,11 @@
 //! one), and for an unnamed group in the lede, a member the story names further down.
 
 use super::AnonymousSource;
-use super::lexicon::{self, SOURCE_NOUN};
+use super::lexicon::{self, SOURCE_NOUN, SPEECH};
 use super::view::{Token, Views};
 use crate::article::Article;
 use crate::span::Span;
+use foldhash::{HashMap, HashMapExt};
 
 /// The kind of source a source noun names, in lower case and singular ("officials" and
 /// "official" are one kind, "people" and "person" another).
@@ -38,8 +39,15 @@ fn member_nouns(kind: &str) -> &'static [&'static str] {
     }
 }
 
-/// An unnamed group in the lede ("…, officials said") whose member the story names further
-/// down ("said Dana Ross, a department spokeswoman", "spokesman Owen Pike") is covered.
+/// Covers the unnamed sources the story identifies further down:
+/// - an unnamed group in the lede ("…, officials said") whose member the story names later
+///   ("said Dana Ross, a department spokeswoman", "spokesman Owen Pike");
+/// - delayed identification: a source in the lede, or an unnamed group anywhere, whose next
+///   paragraph opens by naming who speaks ("…, a senior aide said." then "White House
+///   legislative director Dana Ross … said").
+///
+/// Each kind's member and each block's next paragraph are looked for once, however many
+/// sources share them.
 pub(super) fn name_lede_groups(article: &Article, views: &Views, found: &mut [AnonymousSource]) {
     let lede_end = views
         .views
@@ -47,24 +55,58 @@ pub(super) fn name_lede_groups(article: &Article, views: &Views, found: &mut [An
         .filter(|v| article.blocks[v.block].kind == crate::article::BlockKind::Paragraph)
         .nth(1)
         .map_or(0, |v| article.blocks[v.block].span.end);
-    for source in found.iter_mut().filter(|s| s.span.end <= lede_end) {
-        let text = article.text(source.span);
-        let Some(noun) = text.split_whitespace().find(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphabetic())
-                .to_ascii_lowercase();
-            w.ends_with('s') && lexicon::classes(&w) & SOURCE_NOUN != 0
-        }) else {
+    let mut members_of: HashMap<String, Option<Span>> = HashMap::new();
+    let mut named_after: HashMap<usize, Option<Span>> = HashMap::new();
+    for source in found.iter_mut().filter(|s| s.reason.is_none()) {
+        let in_lede = source.span.end <= lede_end;
+        let group = group_kind(article, source.span);
+        if let Some(kind) = group.as_ref().filter(|_| in_lede) {
+            source.named_later = *members_of.entry(kind.clone()).or_insert_with(|| {
+                views
+                    .views
+                    .iter()
+                    .filter(|v| article.blocks[v.block].span.start >= lede_end)
+                    .find_map(|v| named_member(article, &v.tokens, member_nouns(kind)))
+            });
+        }
+        let Some(block) = article.block_at(source.span) else {
             continue;
         };
-        let kind = kind_of(noun.trim_matches(|c: char| !c.is_alphabetic()));
-        let members = member_nouns(&kind);
-        source.named_later = views
-            .views
-            .iter()
-            .filter(|v| article.blocks[v.block].span.start >= lede_end)
-            .find_map(|v| named_member(article, &v.tokens, members));
+        if source.named_later.is_none() && (in_lede || group.is_some()) {
+            source.named_later = *named_after
+                .entry(block)
+                .or_insert_with(|| speaker_named_next(article, views, block));
+        }
     }
+}
+
+/// The kind of a plural source noun in `span` ("officials" → "official"), if it names a group.
+fn group_kind(article: &Article, span: Span) -> Option<String> {
+    let noun = article.text(span).split_whitespace().find(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_ascii_lowercase();
+        w.ends_with('s') && lexicon::classes(&w) & SOURCE_NOUN != 0
+    })?;
+    Some(kind_of(noun.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// The name that the first sentence of the paragraph after `block` gives its speaker: a verb
+/// of saying outside quotation marks, and two capitalised words in a row ("Dana Ross",
+/// "the Harbour Pilots Association").
+fn speaker_named_next(article: &Article, views: &Views, block: usize) -> Option<Span> {
+    let next = crate::article::next_in_text(&article.blocks, block)?;
+    let view = views.of_block(next)?;
+    let (range, _) = view.sentences.first()?;
+    let tokens = &view.tokens[range.clone()];
+    let capital = |t: &Token| {
+        !t.quoted && t.classes == 0 && article.text(t.span).starts_with(char::is_uppercase)
+    };
+    let speaks = tokens.iter().any(|t| !t.quoted && t.is(SPEECH));
+    let name = tokens
+        .windows(2)
+        .find(|w| capital(&w[0]) && capital(&w[1]) && article.text(w[1].gap).trim().is_empty())?;
+    speaks.then(|| Span::new(name[0].span.start, name[1].span.end))
 }
 
 /// A person named with one of `members` in `tokens`: "Dana Ross, a spokeswoman", "Dana

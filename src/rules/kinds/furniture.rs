@@ -2,10 +2,11 @@
 //!
 //! ## What it flags
 //! Web page furniture scraped along with a story, once per article: image credits ("Image
-//! copyrightGETTY IMAGES"), video-player text ("Media playback is unsupported on your
+//! copyrightGETTY IMAGES"), media-player text ("Media playback is unsupported on your
 //! device"), calls to scroll or click ("Scroll down to read more", "Advertisement"), share
-//! prompts, newsletter sign-ups, the headings of link lists ("Related Topics") and poll
-//! widgets. The article reader recognises these lines by their shape — short lines that speak
+//! prompts, newsletter sign-ups, the headings of link lists ("Related Topics"), poll widgets
+//! and the headline repeated in the body; not a gallery's placeholder ("Slideshow (9
+//! Images)"), which stands for part of the story. The article reader recognises these lines by their shape — short lines that speak
 //! to the reader about the page, name a part of it, or are a widget's data — and makes them
 //! `furniture` blocks, which no other rule measures and across which a quotation runs on.
 //! The first furniture line is the finding; the others are its labels.
@@ -57,15 +58,21 @@ struct FurnitureCheck;
 
 impl Check for FurnitureCheck {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut lines = cx.blocks().map(|(_, block)| block.span);
+        // A gallery's placeholder stands for part of the story: furniture, but no boilerplate.
+        let mut lines = cx
+            .blocks()
+            .map(|(_, block)| block.span)
+            .filter(|&span| line_furniture(cx.text(span)).is_none_or(Furniture::is_boilerplate));
         let Some(first) = lines.next() else {
             return;
         };
-        // A line the reader made furniture for its neighbours (a poll's option) is a poll's.
-        let what_of = |span| {
-            line_furniture(cx.text(span))
-                .unwrap_or(Furniture::Poll)
-                .name()
+        // A line the reader made furniture for its neighbours is the headline repeated, or a
+        // poll's option.
+        let headline = cx.article.headline().map(|h| cx.text(h.span));
+        let what_of = |span| match line_furniture(cx.text(span)) {
+            Some(furniture) => furniture.name(),
+            None if Some(cx.text(span)) == headline => "the headline, repeated in the body",
+            None => Furniture::Poll.name(),
         };
         let rest: Vec<_> = lines.collect();
         let count = (rest.len() + 1).to_string();

@@ -2,7 +2,10 @@
 //!
 //! ## What it flags
 //! Display text in one of the shapes of click bait, chosen by `form`:
-//! - `"question"`: a heading that asks a question ("Is this the end of the high street?");
+//! - `"question"`: a heading that ends by asking a yes-or-no question ("Is this the end of
+//!   the high street?"); a question the heading then answers ("Last orders? Sales fall …", a
+//!   kicker) and one that opens with a question word ("What next for the high street?", an
+//!   explainer's) are not flagged;
 //! - `"exclamation"`: an exclamation mark;
 //! - `"all-caps"`: a word in capitals that is not an acronym — at least `min-letters` letters
 //!   (default 4), no digits, and not in `allow` ("SHOCKING", not "NATO" or "COVID-19"), a run
@@ -120,6 +123,31 @@ struct HeadlineForm {
     min_letters: usize,
 }
 
+/// Words that open a question the story answers: an explainer's "What's next for …?", "How
+/// bad will it be?", not a yes-or-no question that teases an answer.
+const QUESTION_WORDS: &[&str] = &[
+    "what", "what's", "whats", "why", "how", "who", "whom", "whose", "when", "where", "which",
+];
+
+/// Where the question mark is of a heading that ends by asking a yes-or-no question ("Will
+/// tax cuts lift spirits?"). A question the heading then answers ("Flatter or fight?
+/// Governors must navigate Trump") is a kicker, and one opening with a question word is an
+/// explainer's.
+fn closing_yes_no_question(text: &str) -> Option<usize> {
+    let trimmed =
+        text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\''));
+    let at = trimmed.strip_suffix('?').map(str::len)?;
+    let opening = trimmed[..at]
+        .rfind(['.', '?', '!', ':', '|', '—'])
+        .map_or(0, |stop| stop + 1);
+    let first = trimmed[opening..at]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .find(|w| !w.is_empty())?
+        .to_lowercase()
+        .replace('’', "'");
+    (!QUESTION_WORDS.contains(&first.as_str())).then_some(at)
+}
+
 impl HeadlineForm {
     /// A word in capitals that is no acronym: long enough, every letter a capital (a letter of
     /// a script without case is none), no digits (COVID-19), not allowed.
@@ -158,18 +186,17 @@ impl HeadlineForm {
     fn find(&self, cx: &Context<'_>, index: usize, block: Span) -> Vec<Span> {
         let text = cx.text(block);
         match self.form {
-            Form::Question | Form::Exclamation => {
-                let mark = if self.form == Form::Question {
-                    '?'
-                } else {
-                    '!'
-                };
-                text.match_indices(mark)
-                    .map(|(at, m)| Span::new(block.start + at, block.start + at + m.len()))
-                    .filter(|&span| cx.may_report(index, span))
-                    .take(1)
-                    .collect()
-            }
+            Form::Question => closing_yes_no_question(text)
+                .map(|at| Span::new(block.start + at, block.start + at + 1))
+                .filter(|&span| cx.may_report(index, span))
+                .into_iter()
+                .collect(),
+            Form::Exclamation => text
+                .match_indices('!')
+                .map(|(at, m)| Span::new(block.start + at, block.start + at + m.len()))
+                .filter(|&span| cx.may_report(index, span))
+                .take(1)
+                .collect(),
             Form::AllCaps
                 if !text.chars().any(char::is_lowercase)
                     || !in_cased_script(cx.article.words(block).map(|w| cx.text(w))) =>
