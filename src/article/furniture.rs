@@ -57,6 +57,9 @@ impl Furniture {
 /// things ("Subscribers to the paper's newsletter fell …") is a sentence.
 const MAX_WORDS: usize = 16;
 
+/// The longest furniture line in bytes: [`MAX_WORDS`] words of a dozen letters.
+const MAX_BYTES: usize = 200;
+
 /// Words that name a picture, a clip or the page's media.
 const MEDIA: &[&str] = &[
     "image",
@@ -222,6 +225,10 @@ const POLL_MARKERS: &[&str] = &[
 /// The furniture a body line is, if it is any.
 pub fn line_furniture(line: &str) -> Option<Furniture> {
     let line = line.trim();
+    // The cheap test first: most lines are paragraphs, longer than any furniture.
+    if line.len() > MAX_BYTES {
+        return None;
+    }
     let lower: Vec<String> = words(line)
         .take(MAX_WORDS + 1)
         .map(|w| line[w.range()].to_lowercase())
@@ -368,7 +375,12 @@ fn poll_marker(line: &str, phrase: &str) -> bool {
 
 /// A poll's option: a few words and a share ("Yes 54%", "No - 46%", "31% Undecided").
 fn poll_option(line: &str) -> bool {
+    const MAX_BYTES: usize = 48;
     let line = line.trim();
+    // The cheap test first: an option is a short line with a percent sign.
+    if line.len() > MAX_BYTES || !line.contains('%') {
+        return false;
+    }
     let words = words(line).count();
     let has_share = line.split_whitespace().any(|w| {
         w.ends_with('%')

@@ -33,7 +33,11 @@ pub fn resolve(article: &Article, views: &Views) -> Vec<QuoteSource> {
         }
     }
     point_pronouns(article, &mut found);
-    if let Some(subject) = profile_subject(article, views, &found) {
+    let unresolved = found.iter().any(|f| f.how == Resolution::Unresolved);
+    if let Some(subject) = unresolved
+        .then(|| profile_subject(article, views, &found))
+        .flatten()
+    {
         for source in found.iter_mut().filter(|f| f.how == Resolution::Unresolved) {
             *source = QuoteSource {
                 speaker: Some(subject),

@@ -219,12 +219,18 @@ fn is_initialism(chunk: &str) -> bool {
 /// speaker's audience, not the reader, so it is no word of the headline; nor is its "we",
 /// the speaker's own voice.
 pub fn features(text: &str) -> Vec<Feature> {
-    let (outside, addressed) = super::voice::split(text);
-    let outside_words = words(&outside);
-    let words = words(&addressed);
+    let split = super::voice::split(text);
+    let outside = split.as_ref().map_or(text, |(outside, _)| outside.as_str());
+    let words = words(
+        split
+            .as_ref()
+            .map_or(text, |(_, addressed)| addressed.as_str()),
+    );
+    let outside_owned = split.as_ref().map(|_| self::words(outside));
+    let outside_words = outside_owned.as_deref().unwrap_or(&words);
     let mut out: Vec<Feature> = Shape::ALL
         .iter()
-        .filter(|shape| shape.of(&outside_words, &outside))
+        .filter(|shape| shape.of(outside_words, outside))
         .map(|shape| Feature::Shape(shape.name()))
         .collect();
     let mut seen: Vec<Feature> = Vec::with_capacity(words.len() * 2 + 1);

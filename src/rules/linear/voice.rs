@@ -43,8 +43,13 @@ const FIRST_PERSON: &[&str] = &[
 
 /// `text` twice: with its quotations blanked out (where the shapes are read), and with only the
 /// words of address and of the speaker inside them blanked out (the words the model weighs).
-pub fn split(text: &str) -> (String, String) {
+///
+/// `None` for a text with no quotation, which reads the same either way (most headlines).
+pub fn split(text: &str) -> Option<(String, String)> {
     let quotations = quotations(text);
+    if quotations.is_empty() {
+        return None;
+    }
     let mut outside = text.to_owned();
     for range in &quotations {
         outside.replace_range(range.clone(), &" ".repeat(range.len()));
@@ -56,7 +61,7 @@ pub fn split(text: &str) -> (String, String) {
             .replace('’', "'");
         SECOND_PERSON.contains(&word.as_str()) || FIRST_PERSON.contains(&word.as_str())
     });
-    (outside, addressed)
+    Some((outside, addressed))
 }
 
 /// The byte ranges of the quotations of `text`, marks included: a mark that opens at the
