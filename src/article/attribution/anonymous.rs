@@ -78,7 +78,7 @@ const PREPOSITIONS: &[&str] = &[
 /// Prepositions whose object is not a source ("contact with several advisers").
 const OBJECT_OF: &[&str] = &[
     "with", "of", "for", "from", "among", "about", "between", "against", "on", "at", "in", "to",
-    "into", "over", "like",
+    "into", "over", "like", "by",
 ];
 
 /// Words after a source that make it a knowledgeable, unnamed one.
@@ -111,7 +111,9 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
             {
                 continue;
             }
-            let here = *paragraph_reason.get_or_insert_with(|| reason(article, view));
+            let here = *paragraph_reason.get_or_insert_with(|| {
+                reason(article, view).or_else(|| next_reason(article, views, view.block))
+            });
             let opinion = gives_opinion(article, *sentence);
             for (span, noun) in mentioned {
                 // "…, officials said" with no one further described: the wire's shorthand for
@@ -243,15 +245,34 @@ fn explained_kinds(article: &Article, views: &Views) -> HashMap<String, Span> {
     kinds
 }
 
-/// Whether a sentence reports words given in public: a statement, a release, or the public's
-/// own reaction ("people took to social media to say …"), which is a summary, not sourcing.
+/// Whether a sentence reports words given in public: a statement, a release, a document's
+/// account ("as described by the report"), or the public's own reaction ("people took to
+/// social media to say …"), which is a summary, not sourcing.
 fn in_statement(article: &Article, sentence: Span) -> bool {
     let text = article.text(sentence);
     text.contains("in a statement")
         || text.contains("news release")
         || text.contains("press release")
         || REACTION.iter().any(|r| text.contains(r))
+        || DOCUMENTED.iter().any(|d| text.contains(d))
 }
+
+/// Words that put an unnamed person inside a document's account ("…, a former official wrote
+/// to the board, as described by the audit").
+const DOCUMENTED: &[&str] = &[
+    "as described by",
+    "as described in",
+    "according to the report",
+    "according to a report",
+    "according to documents",
+    "according to court",
+    "according to the indictment",
+    "according to the complaint",
+    "according to the lawsuit",
+    "according to the filing",
+    "the report said",
+    "the report says",
+];
 
 /// Words of a summary of public reaction.
 const REACTION: &[&str] = &[
@@ -296,12 +317,18 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<(Span, usize)> {
             continue;
         }
         let after = &tokens[at + 1..tokens.len().min(at + 4)];
-        let speaks = after.iter().take(2).any(|t| t.is(SPEECH) && !t.quoted);
-        // "A senior aide, who spoke on condition of anonymity, said …"
-        let speaks_later = tokens[at + 1..]
+        // "a campaign aide had been told": told something, not telling it.
+        let passive = after
             .iter()
-            .take(10)
-            .any(|t| t.is(SPEECH) && !t.quoted);
+            .take(2)
+            .any(|t| t.is_one_of(article, &["been", "was", "were", "is", "are", "being"]));
+        let speaks = !passive && after.iter().take(2).any(|t| t.is(SPEECH) && !t.quoted);
+        // "A senior aide, who spoke on condition of anonymity, said …"
+        let speaks_later = !passive
+            && tokens[at + 1..]
+                .iter()
+                .take(10)
+                .any(|t| t.is(SPEECH) && !t.quoted);
         let knows = after
             .first()
             .is_some_and(|t| t.is_one_of(article, KNOWLEDGE))
@@ -416,6 +443,27 @@ fn not_a_source(article: &Article, tokens: &[Token], start: usize, at: usize) ->
 /// The reason given for an anonymity in the source's paragraph.
 fn reason(article: &Article, view: &View) -> Option<Span> {
     reason_of(article, view, REASONS)
+}
+
+/// The reason that names the anonymity ([`STORY_REASONS`]) the paragraph after `block` gives
+/// for the sources before it ("… according to two officials." then "The officials spoke on
+/// condition of anonymity to discuss private talks."), when that paragraph opens by referring
+/// back ("The", "They", "Both" …); one that brings in someone else ("One manager, who spoke on
+/// condition of anonymity, …") gives that person's reason.
+fn next_reason(article: &Article, views: &Views, block: usize) -> Option<Span> {
+    let next = crate::article::next_in_text(&article.blocks, block)?;
+    let view = views.of_block(next)?;
+    let refers_back = view.tokens.first().is_some_and(|t| {
+        t.is_one_of(
+            article,
+            &[
+                "the", "they", "both", "those", "these", "all", "each", "neither",
+            ],
+        )
+    });
+    refers_back
+        .then(|| reason_of(article, view, STORY_REASONS))
+        .flatten()
 }
 
 /// The first of `reasons` in the paragraph of `view`.

@@ -319,6 +319,13 @@ fn record(article: &Article, tokens: &[Token]) -> Option<Span> {
         .iter()
         .take(4)
         .position(|t| t.is_one_of(article, &["ever"]) || t.is_one_of(article, &["history"]))?;
+    // "one of the biggest ever leaks": a hedge, not a record.
+    let one_of = at >= 3
+        && tokens[at - 3].is_one_of(article, &["one"])
+        && tokens[at - 2].is_one_of(article, &["of"]);
+    if one_of {
+        return None;
+    }
     let aspiration = tokens[..at].iter().rev().take(4).any(|t| {
         t.is_one_of(
             article,

@@ -43,8 +43,13 @@
 //!   source speaking in public (at a hearing, a news conference, to reporters, in a
 //!   statement) is not anonymous, nor are a local body's officials ("police officials
 //!   said"), nor is an unnamed group in the lede whose member the story names further down
-//!   ("…, officials said" and then "said Dana Ross, a council spokeswoman"), nor a summary of
-//!   public reaction ("took to social media"). The first unexplained source of an article is
+//!   ("…, officials said" and then "said Dana Ross, a council spokeswoman"), a lede source or
+//!   a group whose next paragraph opens by naming who speaks, a reason that names the
+//!   anonymity in the next paragraph, nor a summary of public reaction ("took to social
+//!   media"), someone else's or a document's account ("X testified that an official said",
+//!   "as described by the report"), a role ("acting as an adviser") or a passive recipient
+//!   ("an aide had been told"). Bare "…, officials said" for a routine fact is the wire's
+//!   shorthand for the officials of the body in the story, and is not reported. The first unexplained source of an article is
 //!   reported, with the later ones as labels: as a warning where one of them gives a view or
 //!   an accusation (blame, fault, motive, fear, what should be), as info where all give
 //!   routine facts.
