@@ -120,16 +120,17 @@ pub fn body_line_kind(line: &str) -> BlockKind {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    let may_be_promo = PROMO_LABELS
+    // Every label, with a colon or run into its title, opens with one of these words.
+    let opens_like_promo = PROMO_LABELS
         .iter()
         .filter_map(|label| label.split(' ').next())
-        .any(|w| first_word.eq_ignore_ascii_case(w))
-        && line.contains([':', '|']);
+        .any(|w| first_word.eq_ignore_ascii_case(w));
+    let may_be_promo = opens_like_promo && line.contains([':', '|']);
     let may_be_caption = CREDIT_HINT.is_match(line);
     let may_be_byline = line
         .strip_prefix("By")
         .is_some_and(|rest| rest.starts_with(char::is_whitespace));
-    if may_be_promo && PROMO_LABEL.is_match(line) || related_link(line) {
+    if may_be_promo && PROMO_LABEL.is_match(line) || opens_like_promo && related_link(line) {
         BlockKind::Promo
     } else if super::furniture::line_furniture(line).is_some() {
         BlockKind::Furniture
@@ -148,7 +149,7 @@ pub fn body_line_kind(line: &str) -> BlockKind {
 }
 
 /// The labels that head a related link without a colon ("Related Coverage Senate passes
-/// budget"), lower case.
+/// budget"), lower case; each opens with the first word of one of [`PROMO_LABELS`].
 const LINK_LABELS: &[&str] = &[
     "related coverage",
     "related",
