@@ -58,7 +58,7 @@ fn concise_format_is_one_line_per_finding() {
     assert_eq!(
         stdout(&out),
         "corpus/02-militia-strike.txt:3:29: warning[consistency.iran-backed] `Iranian-backed` here, but `Iran-backed` elsewhere\n\
-         corpus/02-militia-strike.txt:5:148: info[news.anonymous-source] anonymous source: `two Iraqi security officials said`\n\
+         corpus/02-militia-strike.txt:5:148: info[news.anonymous-source] anonymous source: `two officials said`\n\
          corpus/02-militia-strike.txt:9:1: warning[consistency.us-abbreviation] `US` here, but `U.S.` elsewhere\n\
          corpus/02-militia-strike.txt:13:17: warning[consistency.kataib] `Kata’ib` here, but `Kataib` elsewhere\n"
     );

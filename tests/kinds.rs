@@ -824,6 +824,13 @@ id = "t.anonymous"
 message = "unnamed: `{{match}}`"
 check = "anonymous"
 {EXAMPLES}
+
+[[sourcing]]
+id = "t.anonymous-described"
+message = "unnamed: `{{match}}`"
+check = "anonymous"
+described = true
+{EXAMPLES}
 "#
     ))
 }
@@ -919,11 +926,29 @@ fn a_nickname_in_a_name_is_not_a_quotation() {
 #[test]
 fn sourcing_claims_and_anonymous_sources() {
     let rules = sourcing_pack();
-    let text = "Title\n\nThe storm killed at least 14 people along the coast on Tuesday.\n\nNo injuries were reported at the harbour.\n\nThe ferry company will cut 40 jobs, a person familiar with the plan said.\n\nAnother person familiar with the plan said the vote was close.\n";
+    let text = "Title\n\nThe storm killed at least 14 people along the coast on Tuesday.\n\nNo injuries were reported at the harbour.\n\nThe ferry company will cut 40 jobs, a source said.\n\nAnother source said the vote was close.\n";
     assert_eq!(
         fired(&rules, "a.txt", text),
-        ["t.claim", "t.claim", "t.anonymous"]
+        ["t.claim", "t.claim", "t.anonymous", "t.anonymous-described"]
     );
+    // A source the story describes short of a name (who they are, what they know) is reported
+    // only with `described = true`; a vague one by both.
+    for (text, rules_fired) in [
+        (
+            "Title\n\nThe ferry company will cut 40 jobs, a person familiar with the plan said.\n",
+            &["t.anonymous-described"][..],
+        ),
+        (
+            "Title\n\nThe ferry will be sold, a senior harbour authority official said.\n",
+            &["t.anonymous-described"],
+        ),
+        (
+            "Title\n\nThe ferry will be sold, a senior official said.\n",
+            &["t.anonymous", "t.anonymous-described"],
+        ),
+    ] {
+        assert_eq!(fired(&rules, "a.txt", text), rules_fired, "{text}");
+    }
     insta::assert_snapshot!("sourcing-claims", check_text(&rules, "a.txt", text));
     let quiet = [
         "Title\n\nThe storm killed at least 14 people along the coast on Tuesday, the coastguard said.\n",

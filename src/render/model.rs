@@ -86,9 +86,10 @@ pub fn render(article: &Article) -> String {
             } else {
                 ""
             };
+            let who = if source.described { "; described" } else { "" };
             let _ = writeln!(
                 out,
-                "  unnamed {:>7}  {:?}: {reason}{says}",
+                "  unnamed {:>7}  {:?}: {reason}{says}{who}",
                 position(source.span.start),
                 article.text(source.span)
             );

@@ -114,8 +114,13 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
             let here = *paragraph_reason.get_or_insert_with(|| {
                 reason(article, view).or_else(|| next_reason(article, views, view.block))
             });
-            let opinion = gives_opinion(article, *sentence);
-            for (span, noun) in mentioned {
+            let opinion = super::opinion::gives_opinion(article, *sentence);
+            for Mention {
+                span,
+                noun,
+                described,
+            } in mentioned
+            {
                 // "…, officials said" with no one further described: the wire's shorthand for
                 // the officials of the body the story is about, which a routine fact needs no
                 // more than.
@@ -138,6 +143,7 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
                     explained_before: explained,
                     named_later: None,
                     opinion,
+                    described,
                 });
                 if reason.is_some() {
                     explained = Some(span);
@@ -147,85 +153,6 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
     }
     super::members::name_lede_groups(article, views, &mut found);
     found
-}
-
-/// Word stems that make what a source says a view or an accusation rather than a routine
-/// fact: blame, fault, motive, fear, judgement, what should be.
-const OPINION_STEMS: &[&str] = &[
-    "accus",
-    "blam",
-    "critici",
-    "condemn",
-    "denounc",
-    "alleg",
-    "illegal",
-    "corrupt",
-    "wrongdo",
-    "misconduct",
-    "lied",
-    "lying",
-    "fraud",
-    "incompeten",
-    "failed",
-    "failure",
-    "mistake",
-    "should",
-    "must",
-    "ought",
-    "believ",
-    "think",
-    "thought",
-    "fear",
-    "worr",
-    "concern",
-    "warn",
-    "threat",
-    "angr",
-    "frustrat",
-    "furious",
-    "upset",
-    "disappoint",
-    "unfit",
-    "reckless",
-    "dangerous",
-    "abus",
-    "bully",
-    "harass",
-    "cover-up",
-    "scandal",
-    "betray",
-    "motive",
-    "wanted to",
-    "tried to",
-    "sought to",
-    "intend",
-    "plot",
-    "conspir",
-    "mislead",
-    "misled",
-    "deceiv",
-    "unfair",
-    "disgrace",
-    "outrage",
-    "chaos",
-    "dysfunction",
-    "distraction",
-    "humiliat",
-];
-
-/// Whether `sentence` gives a view or an accusation: a word of it opens with one of
-/// [`OPINION_STEMS`] ("blamed", "warning"; never "brought" for "ought"), or it holds one of
-/// the phrases among them ("tried to").
-fn gives_opinion(article: &Article, sentence: Span) -> bool {
-    let lower = article.text(sentence).to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    OPINION_STEMS.iter().any(|stem| match stem.split_once(' ') {
-        Some((first, second)) => words.windows(2).any(|w| w[0] == first && w[1] == second),
-        None => words.iter().any(|w| w.starts_with(stem)),
-    })
 }
 
 /// For each kind of source that a paragraph naming an anonymity ([`STORY_REASONS`]) speaks
@@ -290,8 +217,61 @@ const REACTION: &[&str] = &[
     "readers",
 ];
 
-/// The unnamed sources one sentence introduces, each with the index of its source noun.
-fn mentions(article: &Article, tokens: &[Token]) -> Vec<(Span, usize)> {
+/// An unnamed source as one sentence introduces it.
+struct Mention {
+    /// The words that describe the source.
+    span: Span,
+    /// The index of its source noun in the sentence's tokens.
+    noun: usize,
+    /// Whether the words say who the source is ([`AnonymousSource::described`]).
+    described: bool,
+}
+
+/// Words before a source noun that give its standing or number, not who it is: "a senior
+/// official" says no more than "an official" of whom the source works for.
+const STANDING: &[&str] = &[
+    "senior",
+    "top",
+    "high-ranking",
+    "high-level",
+    "former",
+    "current",
+    "one",
+    "other",
+    "another",
+    "some",
+    "several",
+    "many",
+    "anonymous",
+    "unnamed",
+    "unidentified",
+    "two",
+    "three",
+    "four",
+    "multiple",
+    "a",
+    "an",
+    "according",
+    "to",
+    "government",
+];
+
+/// Source nouns that name a role, not just someone who speaks ("a diplomat said").
+const ROLE_NOUNS: &[&str] = &["diplomat", "diplomats", "witnesses"];
+
+/// Whether the source noun at `at`, whose phrase starts at `start`, is described
+/// ([`AnonymousSource::described`]): a modifier that is no mere standing, a role noun, or a
+/// knowledge phrase after it.
+fn is_described(article: &Article, tokens: &[Token], start: usize, at: usize, knows: bool) -> bool {
+    knows
+        || tokens[at].is_one_of(article, ROLE_NOUNS)
+        || tokens[start..at]
+            .iter()
+            .any(|t| !t.is(NUMBER) && !t.is_one_of(article, STANDING))
+}
+
+/// The unnamed sources one sentence introduces.
+fn mentions(article: &Article, tokens: &[Token]) -> Vec<Mention> {
     let mut found = Vec::new();
     for (at, token) in tokens.iter().enumerate() {
         if token.quoted {
@@ -376,7 +356,11 @@ fn mentions(article: &Article, tokens: &[Token]) -> Vec<(Span, usize)> {
                 .filter(|t| t.is(SPEECH) || t.is_one_of(article, KNOWLEDGE))
                 .last()
                 .map_or(token.span.end, |t| t.span.end);
-            found.push((Span::new(tokens[from].span.start, end), at));
+            found.push(Mention {
+                span: Span::new(tokens[from].span.start, end),
+                noun: at,
+                described: is_described(article, tokens, start, at, knows),
+            });
         }
     }
     found

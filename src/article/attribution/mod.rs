@@ -20,6 +20,7 @@ mod lead;
 pub mod lexicon;
 mod members;
 mod model;
+mod opinion;
 mod speakers;
 mod view;
 mod voiced;

@@ -177,6 +177,11 @@ pub struct AnonymousSource {
     /// Whether what the source says is a view or an accusation ("blamed", "should", "feared"),
     /// not a routine fact.
     pub opinion: bool,
+    /// Whether the story says who the source is, short of a name: an affiliation or a role
+    /// ("a senior administration official", "a Republican congressional aide", "a diplomat")
+    /// or what they know ("people familiar with the talks"). A vague source ("sources", "an
+    /// official", "aides said") says neither.
+    pub described: bool,
 }
 
 impl AnonymousSource {

@@ -33,9 +33,8 @@
 //!   is named as holding, an aspiration ("want to be the biggest band ever"), and a plain
 //!   "no one was hurt", which is the reporter's own account. `claims = ["toll", "estimate",
 //!   "share", "forecast", "record", "absolute"]` chooses the kinds reported (all by default).
-//! - `"anonymous"`: an unnamed source introduced with no reason for the anonymity in its
-//!   paragraph ("a senior official said", "people familiar with the talks", ", officials
-//!   said"), nor anywhere in the story for a like source ("the official spoke on condition of
+//! - `"anonymous"`: a vague unnamed source introduced with no reason for the anonymity in its
+//!   paragraph ("a senior official said", "sources said", "aides said"), nor anywhere in the story for a like source ("the official spoke on condition of
 //!   anonymity" further down covers "an official said" in the lede; a reason given for "a
 //!   person familiar" does not cover "officials"). Once a reason is given, later unnamed
 //!   sources refer back to it. "Official data", "official figures" and "an official
@@ -52,7 +51,10 @@
 //!   shorthand for the officials of the body in the story, and is not reported. The first unexplained source of an article is
 //!   reported, with the later ones as labels: as a warning where one of them gives a view or
 //!   an accusation (blame, fault, motive, fear, what should be), as info where all give
-//!   routine facts.
+//!   routine facts. A source the story describes short of a name — by affiliation or role
+//!   ("a senior administration official", "a Republican congressional aide", "a diplomat") or
+//!   by what they know ("people familiar with the talks") — is the wire's accepted practice
+//!   and is reported only with `described = true`, the strict reading of AP's rule.
 //!
 //! ## Why
 //! A reader trusts a quotation, a figure or an absolute claim as far as they know who vouches
@@ -110,6 +112,10 @@ crate::rule_spec! {
         /// With `check = "claim"`: the kinds of claim reported (all when empty).
         #[serde(default)]
         pub claims: Vec<ClaimKind>,
+        /// With `check = "anonymous"`: also report sources the story describes short of a
+        /// name ("a senior administration official", "people familiar with the talks").
+        #[serde(default)]
+        pub described: bool,
     }
 }
 
@@ -122,6 +128,7 @@ pub fn compile(spec: &Spec, _compiler: &mut Compiler<'_>) -> Option<Box<dyn Chec
         check: spec.check,
         min_words: spec.min_words.max(1),
         claims: spec.claims.clone(),
+        described: spec.described,
     }))
 }
 
@@ -129,6 +136,7 @@ struct Sourcing {
     check: SourcingCheck,
     min_words: usize,
     claims: Vec<ClaimKind>,
+    described: bool,
 }
 
 impl Check for Sourcing {
@@ -136,7 +144,7 @@ impl Check for Sourcing {
         match self.check {
             SourcingCheck::Speaker => self.speakers(cx, out),
             SourcingCheck::Claim => self.claims(cx, out),
-            SourcingCheck::Anonymous => anonymous(cx, out),
+            SourcingCheck::Anonymous => anonymous(cx, self.described, out),
         }
     }
 }
@@ -202,13 +210,15 @@ impl Sourcing {
     }
 }
 
-fn anonymous(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// The unexplained anonymous sources, reported once per story; described ones only when
+/// `described` asks for them.
+fn anonymous(cx: &Context<'_>, described: bool, out: &mut Vec<Diagnostic>) {
     let unexplained: Vec<&AnonymousSource> = cx
         .article
         .attribution()
         .anonymous
         .iter()
-        .filter(|a| a.unexplained() && in_scope(cx, a.span))
+        .filter(|a| a.unexplained() && (described || !a.described) && in_scope(cx, a.span))
         .collect();
     let Some((first, later)) = unexplained.split_first() else {
         return;
