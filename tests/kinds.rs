@@ -926,7 +926,7 @@ fn a_nickname_in_a_name_is_not_a_quotation() {
 #[test]
 fn sourcing_claims_and_anonymous_sources() {
     let rules = sourcing_pack();
-    let text = "Title\n\nThe storm killed at least 14 people along the coast on Tuesday.\n\nNo injuries were reported at the harbour.\n\nThe ferry company will cut 40 jobs, a source said.\n\nAnother source said the vote was close.\n";
+    let text = "Title\n\nThe storm killed at least 14 people along the coast on Tuesday.\n\nNo deaths were reported at the harbour.\n\nThe ferry company will cut 40 jobs, a source said.\n\nAnother source said the vote was close.\n";
     assert_eq!(
         fired(&rules, "a.txt", text),
         ["t.claim", "t.claim", "t.anonymous", "t.anonymous-described"]
@@ -982,6 +982,35 @@ fn classifier_reports_a_block_over_its_threshold_and_names_the_features() {
     insta::assert_snapshot!("classifier", check_text(&rules, "a.txt", text));
     // -2 + 1.5 - 1 is well under the threshold; only the headline is read.
     assert!(fired(&rules, "a.txt", "You and the senate\n\nCan you guess?\n").is_empty());
+}
+
+#[test]
+fn classifier_holds_a_score_of_words_alone_to_its_own_threshold() {
+    let rules = classifier_pack("threshold-without-shape = 0.9");
+    // -2 + 3.5: 0.82, over 0.75 but from a word alone.
+    assert!(fired(&rules, "a.txt", "Quiz night\n\nBody.\n").is_empty());
+    // -2 + 1.5 + 2 + 3.5 with a shape: reported at the rule's threshold.
+    assert_eq!(
+        fired(&rules, "a.txt", "Quiz: can you guess\n\nBody.\n"),
+        ["t.bait"]
+    );
+    assert_eq!(
+        fired(&classifier_pack(""), "a.txt", "Quiz night\n\nBody.\n"),
+        ["t.bait"]
+    );
+    let error = load_pack(
+        &format!(
+            "[pack]\nname = \"fixture\"\n\n[[classifier]]\nid = \"t.bait\"\nmessage = \"m\"\nweights = \"w.tsv\"\nthreshold-without-shape = 1.5\n{EXAMPLES}\n"
+        ),
+        &[("w.tsv", WEIGHTS)],
+    )
+    .err()
+    .expect("a probability over 1 is refused");
+    assert!(
+        format!("{:?}", error.errors).contains("`threshold-without-shape` is a probability"),
+        "{:?}",
+        error.errors
+    );
 }
 
 #[test]

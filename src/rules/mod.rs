@@ -86,6 +86,8 @@ pub struct Occurrence {
     pub written: String,
     /// Inside a direct quotation (reported as information only, since quotes are verbatim).
     pub quoted: bool,
+    /// Capitalised only because it opens a sentence ("Sixth-form teachers …").
+    pub capital_opens_sentence: bool,
 }
 
 /// A set of block kinds, as a bit set.

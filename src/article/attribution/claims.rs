@@ -52,6 +52,7 @@ pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
         }
         vouch_by_paragraph(article, view, &mut claims[first_of_view..]);
     }
+    vouch_confirmed_by_next(article, views, &mut claims);
     attributed.extend(
         claims
             .iter()
@@ -338,6 +339,11 @@ fn record(article: &Article, tokens: &[Token]) -> Option<Span> {
     (!aspiration).then(|| Span::new(tokens[at].span.start, tokens[at + 1 + ever].span.end))
 }
 
+/// Harm that an incident's "no … reported" denies as the wire's routine hedge.
+const ROUTINE_HARM: &[&str] = &[
+    "injuries", "injured", "hurt", "wounded", "arrested", "detained",
+];
+
 /// "No casualties were reported", "it has been confirmed that": a claim with no agent.
 fn absolute(article: &Article, tokens: &[Token]) -> Option<Span> {
     for (at, token) in tokens
@@ -355,6 +361,11 @@ fn absolute(article: &Article, tokens: &[Token]) -> Option<Span> {
                 .iter()
                 .position(|t| t.is_one_of(article, &["reported", "found", "recorded"]))
             {
+                // "No injuries or arrests were reported" is the wire's hedge for an incident; a
+                // denial of deaths or casualties is the claim a reader asks about.
+                let grave = tokens[at + 1..at + 2 + noun + end]
+                    .iter()
+                    .any(|t| t.is(HARM) && !t.is_one_of(article, ROUTINE_HARM));
                 let auxiliary = rest[..end].iter().all(|t| {
                     t.is(HARM)
                         || t.is_one_of(
@@ -374,7 +385,7 @@ fn absolute(article: &Article, tokens: &[Token]) -> Option<Span> {
                             ],
                         )
                 });
-                if auxiliary {
+                if auxiliary && grave {
                     return Some(Span::new(token.span.start, rest[end].span.end));
                 }
             }
@@ -441,6 +452,49 @@ fn vouch_by_paragraph(article: &Article, view: &View, claims: &mut [Claim]) {
             .and_then(|i| i.checked_sub(1))
             .map(|i| &view.sentences[i].0);
         if let Some(cue) = previous.and_then(reporting) {
+            claim.cue = Some(cue);
+            claim.vouched = Some(Vouched::Paragraph);
+        }
+    }
+}
+
+/// Words of a decision that vouch for an "it has been confirmed" ahead of them ("The decision
+/// was ratified by the party's executive").
+const DECIDED: &[&str] = &[
+    "ratified",
+    "approved",
+    "decided",
+    "agreed",
+    "voted",
+    "announced",
+];
+
+/// An agentless "it has been confirmed" is vouched for when the next paragraph of the running
+/// text says who confirmed or decided it ("…, it has been confirmed." then "The decision was
+/// ratified by the executive …" or "…, the organiser said").
+fn vouch_confirmed_by_next(article: &Article, views: &Views, claims: &mut [Claim]) {
+    for claim in claims.iter_mut().filter(|c| {
+        c.vouched.is_none()
+            && c.kind == ClaimKind::Absolute
+            && article
+                .text(c.span)
+                .get(..2)
+                .is_some_and(|w| w.eq_ignore_ascii_case("it"))
+    }) {
+        let Some(block) = article.block_at(claim.span) else {
+            continue;
+        };
+        let next = crate::article::block::next_in_text(&article.blocks, block)
+            .and_then(|next| views.of_block(next));
+        let cue = next.and_then(|view| {
+            view.tokens
+                .iter()
+                .find(|t| {
+                    !t.quoted && (t.is_one_of(article, REPORTING) || t.is_one_of(article, DECIDED))
+                })
+                .map(|t| t.span)
+        });
+        if let Some(cue) = cue {
             claim.cue = Some(cue);
             claim.vouched = Some(Vouched::Paragraph);
         }

@@ -20,6 +20,10 @@
 //! paragraphs use twice ("problems" in a story about health problems) — and reported only if
 //! it still does.
 //!
+//! `threshold-without-shape` (a probability at least `threshold`) is the bar for a block that
+//! no shape pushes up: words alone ("The memory driving the mission", "Who should wear a face
+//! mask") are often a topic the training set's bait happened to share, not a teaser's device.
+//!
 //! A rule can set `defers-to` (rule ids or prefixes): where one of those rules already flags
 //! the block, this one stays quiet, so a headline a named tone rule explains better is not
 //! reported twice.
@@ -76,6 +80,9 @@ crate::rule_spec! {
         pub weights: Spanned<String>,
         #[serde(default = "default_threshold")]
         pub threshold: Spanned<f64>,
+        /// The threshold for a block whose score no shape pushes up: its words alone.
+        #[serde(default)]
+        pub threshold_without_shape: Option<Spanned<f64>>,
     }
 }
 
@@ -83,19 +90,33 @@ fn default_threshold() -> Spanned<f64> {
     Spanned::new(0..0, 0.5)
 }
 
-pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
-    let threshold = *spec.threshold.get_ref();
-    if !(0.0..=1.0).contains(&threshold) {
-        compiler.error(
-            spec.threshold.span().into(),
-            format!("`threshold` is a probability from 0 to 1, not {threshold}"),
-            "here",
-        );
-        return None;
+/// The probability `value` holds, or a located error for one outside 0 to 1.
+fn probability(compiler: &mut Compiler<'_>, name: &str, value: &Spanned<f64>) -> Option<f64> {
+    let probability = *value.get_ref();
+    if (0.0..=1.0).contains(&probability) {
+        return Some(probability);
     }
+    compiler.error(
+        value.span().into(),
+        format!("`{name}` is a probability from 0 to 1, not {probability}"),
+        "here",
+    );
+    None
+}
+
+pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
+    let threshold = probability(compiler, "threshold", &spec.threshold)?;
+    let without_shape = match &spec.threshold_without_shape {
+        Some(value) => probability(compiler, "threshold-without-shape", value)?,
+        None => threshold,
+    };
     let text = compiler.data_file(&spec.weights)?;
     match Model::parse(&text) {
-        Ok(model) => Some(Box::new(Classifier { model, threshold })),
+        Ok(model) => Some(Box::new(Classifier {
+            model,
+            threshold,
+            without_shape: without_shape.max(threshold),
+        })),
         Err(error) => {
             compiler.error(
                 spec.weights.span().into(),
@@ -110,6 +131,8 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
 struct Classifier {
     model: Model,
     threshold: f64,
+    /// The threshold for a score that no shape pushes up (at least `threshold`).
+    without_shape: f64,
 }
 
 impl Check for Classifier {
@@ -126,7 +149,9 @@ impl Check for Classifier {
                 // a headline is judged on its tone without them.
                 score = self.model.score_except(text, &topic_words(cx, text));
             }
-            if score.probability < self.threshold {
+            if score.probability < self.threshold
+                || (score.probability < self.without_shape && !score.has_shape())
+            {
                 continue;
             }
             let features = score.explain(EXPLAINED);

@@ -162,6 +162,7 @@ impl CorpusCheck for Consistency {
                 form: self.variants[hit.pattern as usize].clone(),
                 written: cx.text(hit.span).to_owned(),
                 quoted: false,
+                capital_opens_sentence: false,
             })
             .collect()
     }

@@ -20,10 +20,12 @@
 //!   injured, arrested, displaced), an approximate count of people ("about 3,000
 //!   protesters"), a share of people ("62% of voters"), a figure about the future ("growth of
 //!   7.9% expected"), a record or superlative ("the deadliest ever"), an agentless absolute
-//!   ("No civilian casualties were reported", "it has been confirmed"). A claim is vouched
+//!   ("No civilian casualties were reported", "it has been confirmed"; not the wire's hedge
+//!   for an incident, "no injuries or arrests were reported"). A claim is vouched
 //!   for by a verb of saying or vouching in its sentence ("said", "according to",
 //!   "estimated", "reported", "figures show"), by the sentence before it in its paragraph
-//!   when that one reports ("Police said …. No injuries were reported."), or by
+//!   when that one reports ("Police said …. No deaths were reported."), an "it has been
+//!   confirmed" by the next paragraph saying who confirmed or decided it, or by
 //!   the same figure or claim attributed elsewhere in the article (a lede's toll
 //!   attributed further down). The reporter's own background is never a claim: dates, years,
 //!   ages ("Smith, 45,"), times, durations and measures ("for three years", "60 miles"),

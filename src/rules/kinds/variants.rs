@@ -196,7 +196,7 @@ impl Variants {
         if is_name {
             let named: HashSet<&str> = group
                 .iter()
-                .filter(|o| o.written.chars().any(char::is_uppercase))
+                .filter(|o| o.written.chars().any(char::is_uppercase) && !common_compound(o))
                 .map(|o| o.form.as_str())
                 .collect();
             return named.len() >= 2
@@ -209,6 +209,15 @@ impl Variants {
             forms.iter().map(|f| f.replace(['-', '‐'], "")).collect();
         dehyphenated.len() == 1
     }
+}
+
+/// A hyphenated common word capitalised only because it opens a sentence ("Sixth-form
+/// teacher …" beside the name "Long Road Sixth Form College"); "Al-Saadi" keeps its capitals.
+fn common_compound(occurrence: &Occurrence) -> bool {
+    let written = &occurrence.written;
+    occurrence.capital_opens_sentence
+        && written.contains('-')
+        && !written.chars().skip(1).any(char::is_uppercase)
 }
 
 /// A name of several capitalised words (Delta Air Lines, the White House, High Speed Downlink)
@@ -435,6 +444,8 @@ impl Variants {
             form: written.to_lowercase().replace('’', "'"),
             written: written.to_owned(),
             quoted: cx.article.in_quote(span),
+            // Words capitalised mid-sentence and pairs of capitalised words are names.
+            capital_opens_sentence: !name && written.starts_with(char::is_uppercase),
         });
     }
 }

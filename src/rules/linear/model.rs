@@ -46,6 +46,14 @@ impl Score {
             .collect::<Vec<_>>()
             .join(" · ")
     }
+
+    /// Whether a shape ("second person", "forward reference") pushes towards the positive
+    /// class, not the block's words alone.
+    pub fn has_shape(&self) -> bool {
+        self.contributions
+            .iter()
+            .any(|(feature, weight)| matches!(feature, Feature::Shape(_)) && *weight > 0.0)
+    }
 }
 
 /// A line of a weights file that could not be read: where, and what is wrong, never what it

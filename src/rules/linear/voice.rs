@@ -46,7 +46,10 @@ const FIRST_PERSON: &[&str] = &[
 ///
 /// `None` for a text with no quotation, which reads the same either way (most headlines).
 pub fn split(text: &str) -> Option<(String, String)> {
-    let quotations = quotations(text);
+    let quotations = match spoken_after_label(text) {
+        Some(range) => vec![range],
+        None => quotations(text),
+    };
     if quotations.is_empty() {
         return None;
     }
@@ -62,6 +65,56 @@ pub fn split(text: &str) -> Option<(String, String)> {
         SECOND_PERSON.contains(&word.as_str()) || FIRST_PERSON.contains(&word.as_str())
     });
     Some((outside, addressed))
+}
+
+/// Labels before a headline's colon that name a kind of story, not a speaker.
+const KICKERS: &[&str] = &[
+    "analysis",
+    "explainer",
+    "factbox",
+    "exclusive",
+    "breaking",
+    "update",
+    "watch",
+    "video",
+    "opinion",
+    "comment",
+    "review",
+    "interview",
+    "live",
+    "timeline",
+    "quiz",
+    "photos",
+    "podcast",
+    "editorial",
+    "correction",
+    "poll",
+    "recap",
+    "preview",
+    "profile",
+];
+
+/// For a headline that gives a speaker's words after their name and a colon ("Biden: If you
+/// can't choose me …", "Mayor Ross: We will not close the library"), the byte range of the
+/// words: one to three capitalised words that are no kicker ("Analysis:"), and words after
+/// the colon in the speaker's own voice ("I", "me", "we").
+fn spoken_after_label(text: &str) -> Option<Range<usize>> {
+    let colon = text.find(':')?;
+    let label: Vec<&str> = text[..colon].split_whitespace().collect();
+    let named = (1..=3).contains(&label.len())
+        && label.iter().all(|word| {
+            word.starts_with(|c: char| c.is_uppercase())
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        })
+        && !label
+            .iter()
+            .any(|word| KICKERS.contains(&word.to_lowercase().as_str()));
+    let spoken = text[colon + 1..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|word| FIRST_PERSON.contains(&word.to_lowercase().replace('’', "'").as_str()));
+    (named && spoken).then(|| colon + 1..text.len())
 }
 
 /// The byte ranges of the quotations of `text`, marks included: a mark that opens at the
@@ -135,6 +188,15 @@ fn blank(text: &str, ranges: &[Range<usize>], blanked: impl Fn(&str) -> bool) ->
 #[cfg(test)]
 mod tests {
     use super::super::features::{Feature, features};
+
+    #[test]
+    fn a_speakers_words_after_their_name_and_a_colon_are_theirs() {
+        let (outside, _) = super::split("Ross: If you close it, we will sue").unwrap();
+        assert!(!outside.contains("you"), "{outside}");
+        // A kicker is no speaker, and words with no voice of the speaker are the headline's.
+        assert!(super::split("Quiz: Which harbour are you? We know").is_none());
+        assert!(super::split("Harbour Lights: 9 things you missed").is_none());
+    }
 
     #[test]
     fn shapes_are_read_outside_quotations() {
