@@ -10,7 +10,7 @@
 use super::lexicon::{
     ABSOLUTE, APPROX, CALENDAR, DATA, HARM, NUMBER, PEOPLE, SPEECH, SUPERLATIVE, UNIT, VOUCH,
 };
-use super::view::{Token, View, Views};
+use super::view::{Token, Views};
 use super::{Claim, ClaimKind, Vouched};
 use crate::article::Article;
 use crate::span::Span;
@@ -50,9 +50,9 @@ pub fn find(article: &Article, views: &Views) -> Vec<Claim> {
                 }));
             }
         }
-        vouch_by_paragraph(article, view, &mut claims[first_of_view..]);
+        super::vouching::by_paragraph(article, view, &mut claims[first_of_view..]);
     }
-    vouch_confirmed_by_next(article, views, &mut claims);
+    super::vouching::confirmed_by_next(article, views, &mut claims);
     attributed.extend(
         claims
             .iter()
@@ -404,99 +404,4 @@ fn absolute(article: &Article, tokens: &[Token]) -> Option<Span> {
         }
     }
     None
-}
-
-/// Cues that report what someone said or counted: the ones whose sentence vouches for the
-/// sentence after it in a paragraph ("Police said the blast hit at noon. Twelve people were
-/// hurt.").
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "reported",
-    "estimated",
-    "estimates",
-    "added",
-    "confirmed",
-    "stated",
-    "announced",
-    "figures",
-    "data",
-    "statement",
-    "showed",
-    "shows",
-];
-
-/// A claim with no cue of its own is vouched for by the sentence before it in its paragraph
-/// when that one reports ("Police said the blast hit at noon. No injuries were reported.").
-fn vouch_by_paragraph(article: &Article, view: &View, claims: &mut [Claim]) {
-    let block = article.blocks[view.block].span;
-    let reporting = |range: &std::ops::Range<usize>| {
-        view.tokens[range.clone()]
-            .iter()
-            .find(|t| !t.quoted && t.is_one_of(article, REPORTING))
-            .map(|t| t.span)
-    };
-    for claim in claims
-        .iter_mut()
-        .filter(|c| c.vouched.is_none() && block.contains(c.span))
-    {
-        let at = view
-            .sentences
-            .binary_search_by_key(&claim.sentence.start, |(_, s)| s.start)
-            .ok()
-            .filter(|&i| view.sentences[i].1 == claim.sentence);
-        let previous = at
-            .and_then(|i| i.checked_sub(1))
-            .map(|i| &view.sentences[i].0);
-        if let Some(cue) = previous.and_then(reporting) {
-            claim.cue = Some(cue);
-            claim.vouched = Some(Vouched::Paragraph);
-        }
-    }
-}
-
-/// Words of a decision that vouch for an "it has been confirmed" ahead of them ("The decision
-/// was ratified by the party's executive").
-const DECIDED: &[&str] = &[
-    "ratified",
-    "approved",
-    "decided",
-    "agreed",
-    "voted",
-    "announced",
-];
-
-/// An agentless "it has been confirmed" is vouched for when the next paragraph of the running
-/// text says who confirmed or decided it ("…, it has been confirmed." then "The decision was
-/// ratified by the executive …" or "…, the organiser said").
-fn vouch_confirmed_by_next(article: &Article, views: &Views, claims: &mut [Claim]) {
-    for claim in claims.iter_mut().filter(|c| {
-        c.vouched.is_none()
-            && c.kind == ClaimKind::Absolute
-            && article
-                .text(c.span)
-                .get(..2)
-                .is_some_and(|w| w.eq_ignore_ascii_case("it"))
-    }) {
-        let Some(block) = article.block_at(claim.span) else {
-            continue;
-        };
-        let next = crate::article::block::next_in_text(&article.blocks, block)
-            .and_then(|next| views.of_block(next));
-        let cue = next.and_then(|view| {
-            view.tokens
-                .iter()
-                .find(|t| {
-                    !t.quoted && (t.is_one_of(article, REPORTING) || t.is_one_of(article, DECIDED))
-                })
-                .map(|t| t.span)
-        });
-        if let Some(cue) = cue {
-            claim.cue = Some(cue);
-            claim.vouched = Some(Vouched::Paragraph);
-        }
-    }
 }

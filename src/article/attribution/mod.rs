@@ -24,6 +24,7 @@ mod opinion;
 mod speakers;
 mod view;
 mod voiced;
+mod vouching;
 
 pub use model::{
     AnonymousSource, Attribution, Claim, ClaimKind, QuoteSource, Resolution, Voicing, Vouched,
