@@ -241,7 +241,13 @@ pub fn looks_like_subhead(line: &str) -> bool {
 /// A short label above a headline ("US News", "Politics"): at most three words, no punctuation.
 pub fn looks_like_section_label(line: &str) -> bool {
     let words = super::text::words(line).count();
-    (1..=3).contains(&words) && !line.contains(['.', '?', '!', ':', ',', '"', '“'])
+    // A label names a section in capitals ("US News", "Tech & Science"); a line in sentence
+    // case ("Prime minister's questions") is a headline.
+    let capitalised = line.split_whitespace().all(|word| {
+        word.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+            || matches!(word, "and" | "of" | "the")
+    });
+    (1..=3).contains(&words) && capitalised && !line.contains(['.', '?', '!', ':', ',', '"', '“'])
 }
 
 #[cfg(test)]

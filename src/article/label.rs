@@ -5,6 +5,8 @@
 //! How the label is read, the first that says one:
 //! - a Markdown draft's front matter: `type: opinion` (YAML) or `type = "opinion"` (TOML);
 //! - a record's `type` field ([`crate::config::RecordFields`]);
+//! - a kicker: a label word before the headline's colon or bar ("Analysis: No pain, no
+//!   gain?");
 //! - a label line: a block among the first three after the headline whose whole text is a
 //!   label word, in any case, with a colon, a bar or a dash after it ("Opinion", "ANALYSIS:",
 //!   "Review |").
@@ -72,6 +74,25 @@ impl StoryLabel {
     /// The label line of `blocks` of `source`, if one of the first blocks after the headline
     /// is a label word on its own: the label and the line.
     pub fn line(source: &str, blocks: &[Block]) -> Option<(Self, Span)> {
+        Self::kicker(source, blocks).or_else(|| Self::label_line(source, blocks))
+    }
+
+    /// A label word before the headline's colon or bar ("Analysis: No pain, no gain?").
+    fn kicker(source: &str, blocks: &[Block]) -> Option<(Self, Span)> {
+        let headline = blocks.iter().find(|b| b.kind == BlockKind::Headline)?;
+        let text = source.get(headline.span.range())?;
+        let end = text
+            .get(..LONGEST_LABEL_LINE.min(text.len()))
+            .unwrap_or(text)
+            .find([':', '|'])?;
+        let label = Self::named(&text[..end])?;
+        Some((
+            label,
+            Span::new(headline.span.start, headline.span.start + end),
+        ))
+    }
+
+    fn label_line(source: &str, blocks: &[Block]) -> Option<(Self, Span)> {
         blocks
             .iter()
             .filter(|b| b.kind != BlockKind::Headline)

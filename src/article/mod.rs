@@ -172,6 +172,7 @@ impl Article {
             }]
         };
         let quotes = quotes::find(&source, &blocks, false);
+        let label = label::StoryLabel::line(&source, &blocks).map(|(l, span)| (l, Some(span)));
         Self {
             name: name.into(),
             contents: source,
@@ -179,7 +180,7 @@ impl Article {
             blocks,
             quotes,
             declared_sources: Vec::new(),
-            label: None,
+            label,
             encoding: Encoding::Utf8,
             layout: None,
             tokens: std::sync::OnceLock::new(),

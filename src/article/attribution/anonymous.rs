@@ -263,7 +263,16 @@ const ROLE_NOUNS: &[&str] = &["diplomat", "diplomats", "witnesses"];
 /// ([`AnonymousSource::described`]): a modifier that is no mere standing, a role noun, or a
 /// knowledge phrase after it.
 fn is_described(article: &Article, tokens: &[Token], start: usize, at: usize, knows: bool) -> bool {
+    // "an official at the ministry", "a source in the prime minister's office"
+    let affiliated = tokens.get(at + 1..at + 3).is_some_and(|after| {
+        after[0].is_one_of(
+            article,
+            &["at", "from", "of", "in", "with", "for", "inside"],
+        ) && !after[1].quoted
+            && !after[1].is(SPEECH)
+    });
     knows
+        || affiliated
         || tokens[at].is_one_of(article, ROLE_NOUNS)
         || tokens[start..at]
             .iter()

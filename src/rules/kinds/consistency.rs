@@ -6,7 +6,8 @@
 //! uses one variant only. Once two appear, the winner is the rule's `preferred` variant, or
 //! else the one used first (`policy = "first"`, the default) or most often (`policy =
 //! "majority"`, ties going to the first); every other variant is flagged, with a secondary
-//! label at the first use of the winner.
+//! label at the first use of the winner. A variant inside one of the rule's `exceptions`
+//! phrases is a name's own form ("T-Mobile US Inc") and is neither counted nor reported.
 //!
 //! ## Why
 //! A reader who meets two spellings of one militia, or "US" in one paragraph and "U.S." in the
@@ -36,7 +37,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::forms::{self, Policy};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
-use crate::rules::{Check, Context, CorpusCheck, Details, Occurrence, RuleMeta};
+use crate::rules::{Check, Context, CorpusCheck, Details, Exceptions, Occurrence, RuleMeta};
 use crate::span::Span;
 use toml::Spanned;
 
@@ -56,6 +57,9 @@ crate::rule_spec! {
         pub policy: Policy,
         #[serde(default)]
         pub case_sensitive: bool,
+        /// Phrases inside which a variant is a name's, not the story's choice ("US Inc").
+        #[serde(default)]
+        pub exceptions: Vec<String>,
     }
 }
 
@@ -122,6 +126,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         case_sensitive: spec.case_sensitive,
         preferred,
         policy: spec.policy,
+        exceptions: Exceptions::new(&spec.exceptions),
     }))
 }
 
@@ -130,6 +135,7 @@ struct Consistency {
     case_sensitive: bool,
     preferred: Option<u32>,
     policy: Policy,
+    exceptions: Exceptions,
 }
 
 impl CorpusCheck for Consistency {
@@ -152,8 +158,9 @@ impl CorpusCheck for Consistency {
                 }
             }
         };
-        cx.hits
-            .iter()
+        self.exceptions
+            .uncovered(cx)
+            .into_iter()
             .filter(|hit| !shouted(hit.span))
             .map(|hit| Occurrence {
                 article: cx.article_index,
