@@ -224,6 +224,13 @@ fn starts_sentence(text: &str) -> bool {
         Some('"' | '“' | '\'' | '‘' | '(' | '[') => chars
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        // A list item run into the text after a stop ("… (Le Matin). - Two crooks …").
+        Some('-' | '•' | '–') => {
+            chars.next() == Some(' ')
+                && chars
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        }
         Some(c) => c.is_uppercase() || c.is_ascii_digit(),
         None => false,
     }
@@ -313,6 +320,18 @@ mod tests {
                 "- Introduce new laws",
                 "- Cut fees for all.",
                 "The cost - so they say - is small."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_item_run_in_after_a_stop_opens_a_sentence() {
+        let text = "A ferry turned back (the Courier said). - Two crooks robbed a bank.";
+        assert_eq!(
+            texts(text, sentences(text)),
+            [
+                "A ferry turned back (the Courier said).",
+                "- Two crooks robbed a bank."
             ]
         );
     }
