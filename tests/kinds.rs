@@ -447,9 +447,18 @@ form = "unattributed-quote"
 {EXAMPLES}
 "#
     ));
-    let text = "SHOCKING NEW footage: will NATO act?\n\nThe footage was shown on Monday, officials said.\n";
+    let text = "Will NATO act on SHOCKING NEW footage?\n\nThe footage was shown on Monday, officials said.\n";
     insta::assert_snapshot!("headline_form", check_text(&rules, "a.txt", text));
     assert_eq!(fired(&rules, "a.txt", text), ["t.caps", "t.question"]);
+    // The news told, then the question an analysis weighs.
+    assert!(
+        fired(
+            &rules,
+            "a.txt",
+            "Ferry fares rise. Will riders pay?\n\nText.\n"
+        )
+        .is_empty()
+    );
     assert_eq!(
         fired(&rules, "a.txt", "‘We will not back down’\n\nText.\n"),
         ["t.quote"]
@@ -945,6 +954,16 @@ fn sourcing_claims_and_anonymous_sources() {
         (
             "Title\n\nThe ferry will be sold, a senior official said.\n",
             &["t.anonymous", "t.anonymous-described"],
+        ),
+        // Quoted at length, a described source is held to the rule: its words are on record.
+        (
+            "Title\n\nA senior harbour official said: “We cannot keep paying for the ferry.”\n",
+            &["t.anonymous", "t.anonymous-described"],
+        ),
+        // A vague mention after a described one of its kind refers back to it.
+        (
+            "Title\n\nThe ferry will be sold, people familiar with the talks said.\n\nThe price was set on Monday, one source said.\n",
+            &["t.anonymous-described"],
         ),
     ] {
         assert_eq!(fired(&rules, "a.txt", text), rules_fired, "{text}");

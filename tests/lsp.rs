@@ -16,7 +16,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 /// A draft whose findings sit after emoji, curly quotes and non-Latin names on their lines.
-const DRAFT: &str = "Council backs new bike lanes\n\nZoë 😀 “Łukasz” said the the plan was fine. The mayor slammed the plan.\n\nМосковский 😀 officials said the colour was fine, and the organized committee and the organized board agreed with the organized plan.\n";
+const DRAFT: &str = "Council backs new bike lanes\n\nZoë 😀 “Łukasz” said the the plan was fine. The regime announced the plan.\n\nМосковский 😀 officials said the colour was fine, and the organized committee and the organized board agreed with the organized plan.\n";
 
 struct Client {
     child: Child,
@@ -339,10 +339,7 @@ fn code_actions_fix_one_fix_all_and_suppress_and_hover_explains() {
         "{after:?}"
     );
 
-    let slammed = after
-        .iter()
-        .find(|d| d["code"] == "loaded.slammed")
-        .unwrap();
+    let slammed = after.iter().find(|d| d["code"] == "loaded.regime").unwrap();
     let hover = client.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": slammed["range"]["start"]}),
@@ -352,7 +349,7 @@ fn code_actions_fix_one_fix_all_and_suppress_and_hover_explains() {
         hover["contents"]["value"]
             .as_str()
             .unwrap()
-            .starts_with("# loaded.slammed"),
+            .starts_with("# loaded.regime"),
         "{hover}"
     );
     client.shutdown();
@@ -372,7 +369,7 @@ fn a_broken_configuration_is_shown_on_its_file_and_the_last_rules_stay() {
     let mut client = Client::start(dir.path(), &[]);
     let opened = client.open(&uri, DRAFT);
     assert!(
-        !opened.iter().any(|d| d["code"] == "loaded.slammed"),
+        !opened.iter().any(|d| d["code"] == "loaded.regime"),
         "the configuration applies"
     );
 
@@ -388,7 +385,7 @@ fn a_broken_configuration_is_shown_on_its_file_and_the_last_rules_stay() {
     assert_eq!(on_config[0]["severity"], 1);
     let on_draft = client.diagnostics(&uri);
     assert!(
-        !on_draft.iter().any(|d| d["code"] == "loaded.slammed"),
+        !on_draft.iter().any(|d| d["code"] == "loaded.regime"),
         "the last good rules stay"
     );
     assert!(
@@ -404,7 +401,7 @@ fn a_broken_configuration_is_shown_on_its_file_and_the_last_rules_stay() {
     );
     let reloaded = client.diagnostics(&uri);
     assert!(
-        reloaded.iter().any(|d| d["code"] == "loaded.slammed"),
+        reloaded.iter().any(|d| d["code"] == "loaded.regime"),
         "the new configuration applies"
     );
     client.shutdown();

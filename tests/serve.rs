@@ -8,7 +8,7 @@ use common::server::Server;
 use common::{copydesk_in, write_file};
 use serde_json::{Value, json};
 
-const DRAFT: &str = "Council backs new bike lanes\n\nZoë 😀 “Łukasz” said the the plan was fine. The mayor slammed the plan.\n\nThe organized committee liked the colour and the organized plan and the organized vote.\n";
+const DRAFT: &str = "Council backs new bike lanes\n\nZoë 😀 “Łukasz” said the the plan was fine. The regime announced the plan.\n\nThe organized committee liked the colour and the organized plan and the organized vote.\n";
 
 /// `(rule, start offset, end offset)` of a JSON report's findings.
 fn findings(report: &Value) -> Vec<(String, u64, u64)> {

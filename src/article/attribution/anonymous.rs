@@ -63,6 +63,10 @@ const STORY_REASONS: &[&str] = &[
     "not to be named",
 ];
 
+/// How many quoted words in a source's sentence quote the source ([`AnonymousSource::quoted`]);
+/// fewer are a term or a scare quote ("the “right conditions”").
+const QUOTED_WORDS: usize = 4;
+
 /// Words that make a source indefinite, introduced for the first time.
 const INDEFINITE: &[&str] = &[
     "a", "an", "one", "several", "some", "other", "another", "many", "two", "three", "four",
@@ -99,6 +103,9 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
     let story_reasons = std::cell::OnceCell::new();
     // The last source whose anonymity was explained, for those after it.
     let mut explained: Option<Span> = None;
+    // The kinds of source the story has described so far: a vague mention of one after
+    // ("people familiar with the meeting …", then "one person said") refers back to it.
+    let mut described_kinds: Vec<String> = Vec::new();
     for view in &views.views {
         // The paragraph's reason, looked for once, when it first has a source.
         let mut paragraph_reason: Option<Option<Span>> = None;
@@ -115,12 +122,26 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
                 reason(article, view).or_else(|| next_reason(article, views, view.block))
             });
             let opinion = super::opinion::gives_opinion(article, *sentence);
+            let quoted = tokens
+                .iter()
+                .filter(|t| t.quoted)
+                .nth(QUOTED_WORDS - 1)
+                .is_some();
             for Mention {
                 span,
                 noun,
                 described,
             } in mentioned
             {
+                // "a person familiar" and "a source" are one kind of source here.
+                let kind = match super::members::kind_of(article.text(tokens[noun].span)) {
+                    person if person == "person" => "source".to_owned(),
+                    kind => kind,
+                };
+                let described = described || described_kinds.contains(&kind);
+                if described && !described_kinds.contains(&kind) {
+                    described_kinds.push(kind);
+                }
                 // "…, officials said" with no one further described: the wire's shorthand for
                 // the officials of the body the story is about, which a routine fact needs no
                 // more than.
@@ -144,6 +165,7 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
                     named_later: None,
                     opinion,
                     described,
+                    quoted,
                 });
                 if reason.is_some() {
                     explained = Some(span);

@@ -182,6 +182,10 @@ pub struct AnonymousSource {
     /// or what they know ("people familiar with the talks"). A vague source ("sources", "an
     /// official", "aides said") says neither.
     pub described: bool,
+    /// Whether the source's sentence quotes them: four or more words in quotation marks, words
+    /// a named speaker would be held to ("A senior source at the club said: “This time it's
+    /// different”").
+    pub quoted: bool,
 }
 
 impl AnonymousSource {

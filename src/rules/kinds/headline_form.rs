@@ -129,18 +129,22 @@ const QUESTION_WORDS: &[&str] = &[
     "what", "what's", "whats", "why", "how", "who", "whom", "whose", "when", "where", "which",
 ];
 
-/// Where the question mark is of a heading that ends by asking a yes-or-no question ("Will
-/// tax cuts lift spirits?"). A question the heading then answers ("Flatter or fight?
-/// Governors must navigate Trump") is a kicker, and one opening with a question word is an
-/// explainer's.
+/// Where the question mark is of a heading that is one yes-or-no question ("Will tax cuts
+/// lift spirits?"). A question the heading then answers ("Flatter or fight? Governors must
+/// navigate Trump") is a kicker, one after a statement of the news is an analysis's, and one
+/// opening with a question word is an explainer's.
 fn closing_yes_no_question(text: &str) -> Option<usize> {
     let trimmed =
         text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\''));
     let at = trimmed.strip_suffix('?').map(str::len)?;
-    let opening = trimmed[..at]
-        .rfind(['.', '?', '!', ':', '|', '—'])
-        .map_or(0, |stop| stop + 1);
-    let first = trimmed[opening..at]
+    // A statement of the news before the question ("Iowa swung to Trump. Will it swing
+    // back?", "Bloomberg's big bet: Can money win?", "Democrats swear off big money, but will
+    // it hurt?") is an analysis's headline: the news is told, the question frames it.
+    if trimmed[..at].contains(['.', '?', '!', ':', '|', '—']) || trimmed[..at].contains(", but ")
+    {
+        return None;
+    }
+    let first = trimmed[..at]
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .find(|w| !w.is_empty())?
         .to_lowercase()

@@ -56,7 +56,11 @@
 //!   routine facts. A source the story describes short of a name — by affiliation or role
 //!   ("a senior administration official", "a Republican congressional aide", "a diplomat") or
 //!   by what they know ("people familiar with the talks") — is the wire's accepted practice
-//!   and is reported only with `described = true`, the strict reading of AP's rule.
+//!   and is reported only where the story quotes it (four or more words in quotation marks
+//!   in its sentence: words a named speaker would be held to) or with `described = true`, the
+//!   strict reading of AP's rule. A vague mention after a described one of its kind refers
+//!   back to it ("people familiar with the talks said …", then "one source said").
+//!   `copydesk dump-model` marks described sources.
 //!
 //! ## Why
 //! A reader trusts a quotation, a figure or an absolute claim as far as they know who vouches
@@ -213,14 +217,16 @@ impl Sourcing {
 }
 
 /// The unexplained anonymous sources, reported once per story; described ones only when
-/// `described` asks for them.
+/// the story quotes them or `described` asks for them.
 fn anonymous(cx: &Context<'_>, described: bool, out: &mut Vec<Diagnostic>) {
     let unexplained: Vec<&AnonymousSource> = cx
         .article
         .attribution()
         .anonymous
         .iter()
-        .filter(|a| a.unexplained() && (described || !a.described) && in_scope(cx, a.span))
+        .filter(|a| {
+            a.unexplained() && (described || !a.described || a.quoted) && in_scope(cx, a.span)
+        })
         .collect();
     let Some((first, later)) = unexplained.split_first() else {
         return;
