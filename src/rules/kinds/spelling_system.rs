@@ -8,7 +8,7 @@
 //! otherwise the one most of its spellings follow (on a tie, the one used first). Words that
 //! start with a capital are skipped, since they are usually names ("World Health
 //! Organization", "Labor Party"), as are direct quotations, which follow the reporter's
-//! system where two or more of the reporter's own words establish it. Pairs whose first (American)
+//! system where two or more words of the article establish it. Pairs whose first (American)
 //! form is in the rule's `ignore` list are dropped: use it for words where both forms are
 //! standard in one system (among/amongst, learned/learnt, judgment/judgement).
 //!
@@ -210,8 +210,14 @@ impl Check for SpellingSystem {
         let first_in_system = deciding
             .iter()
             .find(|h| system_of_pattern(h.pattern) == system);
-        // One word of the reporter's own is no system a quotation can be held to.
-        let established = self.prefer.is_some() || us.max(uk) >= 2;
+        // One word of the system, the reporter's or a quotation's, is no system a quotation
+        // can be held to.
+        let established = self.prefer.is_some()
+            || hits
+                .iter()
+                .filter(|h| system_of_pattern(h.pattern) == system)
+                .nth(1)
+                .is_some();
         for hit in hits.iter().filter(|h| {
             system_of_pattern(h.pattern) != system && (established || !cx.article.in_quote(h.span))
         }) {
