@@ -82,9 +82,8 @@ impl StoryLabel {
         let headline = blocks.iter().find(|b| b.kind == BlockKind::Headline)?;
         let text = source.get(headline.span.range())?;
         let end = text
-            .get(..LONGEST_LABEL_LINE.min(text.len()))
-            .unwrap_or(text)
-            .find([':', '|'])?;
+            .find([':', '|'])
+            .filter(|&end| end < LONGEST_LABEL_LINE)?;
         let label = Self::named(&text[..end])?;
         Some((
             label,

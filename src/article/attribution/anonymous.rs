@@ -1,10 +1,10 @@
 //! Anonymous sources: people the story does not name ("a senior official said", "people
 //! familiar with the talks", ", officials said"), with the reason the story gives for the
 //! anonymity, looked for in the source's paragraph and then anywhere in the story (a reason
-//! that names the anonymity, given for one unnamed source, covers its like ones). "Official data", "official figures" and
-//! "an official statement" are no source. A source that speaks in
-//! public (at a hearing, a news conference, in a statement) is not anonymous, and the officials
-//! of a local body speak for it ("police officials said").
+//! that names the anonymity, given for one unnamed source, covers its like ones). "Official
+//! data", "official figures" and "an official statement" are no source. A source that speaks
+//! in public (at a hearing, a news conference, in a statement) is not anonymous, and the
+//! officials of a local body speak for it ("police officials said").
 
 use super::AnonymousSource;
 use super::lexicon::{
@@ -133,14 +133,12 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
                 described,
             } in mentioned
             {
+                let kind = super::members::kind_of(article.text(tokens[noun].span));
                 // "a person familiar" and "a source" are one kind of source here.
-                let kind = match super::members::kind_of(article.text(tokens[noun].span)) {
-                    person if person == "person" => "source".to_owned(),
-                    kind => kind,
-                };
-                let described = described || described_kinds.contains(&kind);
-                if described && !described_kinds.contains(&kind) {
-                    described_kinds.push(kind);
+                let family = if kind == "person" { "source" } else { &kind };
+                let described = described || described_kinds.iter().any(|k| k == family);
+                if described && !described_kinds.iter().any(|k| k == family) {
+                    described_kinds.push(family.to_owned());
                 }
                 // "…, officials said" with no one further described: the wire's shorthand for
                 // the officials of the body the story is about, which a routine fact needs no
@@ -155,7 +153,7 @@ pub fn find(article: &Article, views: &Views) -> Vec<AnonymousSource> {
                 let reason = here.or_else(|| {
                     story_reasons
                         .get_or_init(|| explained_kinds(article, views))
-                        .get(&super::members::kind_of(article.text(tokens[noun].span)))
+                        .get(&kind)
                         .copied()
                 });
                 found.push(AnonymousSource {

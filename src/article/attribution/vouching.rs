@@ -83,7 +83,7 @@ pub fn confirmed_by_next(article: &Article, views: &Views, claims: &mut [Claim])
         let Some(block) = article.block_at(claim.span) else {
             continue;
         };
-        let next = crate::article::block::next_in_text(&article.blocks, block)
+        let next = crate::article::next_in_text(&article.blocks, block)
             .and_then(|next| views.of_block(next));
         let cue = next.and_then(|view| {
             view.tokens

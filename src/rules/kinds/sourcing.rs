@@ -36,8 +36,9 @@
 //!   "no one was hurt", which is the reporter's own account. `claims = ["toll", "estimate",
 //!   "share", "forecast", "record", "absolute"]` chooses the kinds reported (all by default).
 //! - `"anonymous"`: a vague unnamed source introduced with no reason for the anonymity in its
-//!   paragraph ("a senior official said", "sources said", "aides said"), nor anywhere in the story for a like source ("the official spoke on condition of
-//!   anonymity" further down covers "an official said" in the lede; a reason given for "a
+//!   paragraph ("a senior official said", "sources said", "aides said"), nor anywhere in the
+//!   story for a like source ("the official spoke on condition of anonymity" further down
+//!   covers "an official said" in the lede; a reason given for "a
 //!   person familiar" does not cover "officials"). Once a reason is given, later unnamed
 //!   sources refer back to it. "Official data", "official figures" and "an official
 //!   statement" are no source. A
@@ -50,10 +51,10 @@
 //!   media"), someone else's or a document's account ("X testified that an official said",
 //!   "as described by the report"), a role ("acting as an adviser") or a passive recipient
 //!   ("an aide had been told"). Bare "…, officials said" for a routine fact is the wire's
-//!   shorthand for the officials of the body in the story, and is not reported. The first unexplained source of an article is
-//!   reported, with the later ones as labels: as a warning where one of them gives a view or
-//!   an accusation (blame, fault, motive, fear, what should be), as info where all give
-//!   routine facts. A source the story describes short of a name — by affiliation or role
+//!   shorthand for the officials of the body in the story, and is not reported. The first
+//!   unexplained source of an article is reported, with the later ones as labels: as a
+//!   warning where one of them gives a view or an accusation (blame, fault, motive, fear,
+//!   what should be), as info where all give routine facts. A source the story describes short of a name — by affiliation or role
 //!   ("a senior administration official", "a Republican congressional aide", "a diplomat") or
 //!   by what they know ("people familiar with the talks") — is the wire's accepted practice
 //!   and is reported only where the story quotes it (four or more words in quotation marks
