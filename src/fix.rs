@@ -98,6 +98,8 @@ pub fn edited(article: &Article, edits: &[Edit]) -> Article {
             article.format,
         );
         fixed.encoding = article.encoding;
+        // A date given from outside the text (a record's field, `--date`) stays.
+        fixed.date = fixed.date.or(article.date);
         return fixed;
     };
     let field = |span: Span| {
@@ -118,6 +120,7 @@ pub fn edited(article: &Article, edits: &[Edit]) -> Article {
     };
     let mut fixed = Article::assemble(article.name.clone(), &parts, article.format);
     fixed.label = article.label;
+    fixed.date = fixed.date.or(article.date);
     fixed
 }
 

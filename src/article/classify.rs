@@ -70,7 +70,7 @@ const MAX_BYLINE_WORDS: usize = 9;
 /// "LONDON, March 3 (Reuters) - ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\p{{Lu}}[\p{{Lu}}\p{{M}} .’'\-]*(?:/\p{{Lu}}[\p{{Lu}} .\-]*)?(?:,\s[A-Za-z.\s]+?(?:\s\d{{1,2}})?)?\s*\((?:{})\)\s*[-—–]+\s*",
+        r"^\p{{Lu}}[\p{{Lu}}\p{{M}} .’'\-]*(?:/\p{{Lu}}[\p{{Lu}} .\-]*)?(?:,\s[A-Za-z.\s]+?(?:\s\d{{1,2}})?(?:,\s\d{{4}})?)?\s*\((?:{})\)\s*[-—–]+\s*",
         DATELINE_AGENCIES.join("|"),
     ))
     .expect("dateline pattern is valid")

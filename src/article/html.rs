@@ -200,6 +200,7 @@ impl Reader<'_> {
             declared_sources: Vec::new(),
             tagged_quotes: self.quotations,
             label: None,
+            date: None,
         }
     }
 }

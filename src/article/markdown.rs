@@ -9,6 +9,7 @@
 //! emphasis marks and inline HTML are recorded as markup that rules do not match.
 
 use super::classify::{body_line_kind, push_block};
+use super::facts::story_date_in;
 use super::label::StoryLabel;
 use super::parser::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};
@@ -35,6 +36,7 @@ fn parse(source: &str, _read: ParseAs<'_>) -> Parsed {
     let mut metadata: Option<MetadataBlockKind> = None;
     let mut sources = Vec::new();
     let mut label = None;
+    let mut date = None;
     let (mut has_headline, mut looked_at) = (false, 0);
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
@@ -42,10 +44,11 @@ fn parse(source: &str, _read: ParseAs<'_>) -> Parsed {
             Event::End(TagEnd::MetadataBlock(_)) => metadata = None,
             Event::Text(_) if metadata.is_some() => {
                 if let Some(kind) = metadata {
-                    let (found, named, labelled) = front_matter(source, range, kind);
-                    blocks.extend(found);
-                    sources = named;
-                    label = labelled;
+                    let found = front_matter(source, range, kind);
+                    blocks.extend(found.blocks);
+                    sources = found.sources;
+                    label = found.label;
+                    date = found.date;
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
@@ -92,6 +95,7 @@ fn parse(source: &str, _read: ParseAs<'_>) -> Parsed {
         declared_sources: sources,
         tagged_quotes: Vec::new(),
         label,
+        date,
     }
 }
 
@@ -161,20 +165,33 @@ const FRONT_MATTER_FIELDS: &[(&str, BlockKind)] = &[
     ("author", BlockKind::Byline),
 ];
 
-/// Blocks for the front matter's title, dek and byline, each spanning its value in the
-/// source, the `sources` it lists, and the label its `type` gives the story.
-fn front_matter(
-    source: &str,
-    range: Range<usize>,
-    kind: MetadataBlockKind,
-) -> (Vec<Block>, Vec<String>, Option<StoryLabel>) {
+/// What front matter says of a draft.
+#[derive(Default)]
+struct FrontMatter {
+    /// Blocks for its title, dek and byline, each spanning its value in the source.
+    blocks: Vec<Block>,
+    /// The `sources` it lists.
+    sources: Vec<String>,
+    /// The label its `type` gives the story.
+    label: Option<StoryLabel>,
+    /// The story's date, from its `date`.
+    date: Option<chrono::NaiveDate>,
+}
+
+/// What the front matter in `range` says.
+fn front_matter(source: &str, range: Range<usize>, kind: MetadataBlockKind) -> FrontMatter {
     let text = &source[range.clone()];
     let label;
+    let date;
     let (values, sources): (Vec<(BlockKind, String)>, Vec<String>) = match kind {
         MetadataBlockKind::YamlStyle => {
             let Ok(serde_yaml_ng::Value::Mapping(map)) = serde_yaml_ng::from_str(text) else {
-                return (Vec::new(), Vec::new(), None);
+                return FrontMatter::default();
             };
+            date = map
+                .get("date")
+                .and_then(|v| v.as_str())
+                .and_then(story_date_in);
             label = map
                 .get("type")
                 .and_then(|v| v.as_str())
@@ -198,7 +215,12 @@ fn front_matter(
         }
         MetadataBlockKind::PlusesStyle => {
             let Ok(table) = text.parse::<toml::Table>() else {
-                return (Vec::new(), Vec::new(), None);
+                return FrontMatter::default();
+            };
+            date = match table.get("date") {
+                Some(toml::Value::String(text)) => story_date_in(text),
+                Some(toml::Value::Datetime(when)) => story_date_in(&when.to_string()),
+                _ => None,
             };
             label = table
                 .get("type")
@@ -249,7 +271,12 @@ fn front_matter(
             markup: Vec::new(),
         });
     }
-    (blocks, sources, label)
+    FrontMatter {
+        blocks,
+        sources,
+        label,
+        date,
+    }
 }
 
 fn value_line_matches(line: &str, kind: BlockKind) -> bool {

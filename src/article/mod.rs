@@ -10,6 +10,7 @@ mod block;
 mod classify;
 mod elements;
 mod entity;
+pub mod facts;
 mod format;
 pub mod furniture;
 mod html;
@@ -63,6 +64,9 @@ pub struct Article {
     pub encoding: Encoding,
     /// Where each field lies, for an article assembled from a record's fields.
     pub layout: Option<Layout>,
+    /// The story's own date: its front matter's or record's `date`, its dateline's, or the
+    /// run's (`--date`). Checks of dates that need one are skipped without it.
+    pub date: Option<chrono::NaiveDate>,
     /// Every block's words and sentences, split once, the first time a rule asks.
     tokens: std::sync::OnceLock<Tokens>,
     /// Who said what, worked out the first time a rule asks.
@@ -72,6 +76,8 @@ pub struct Article {
     /// The block where a passage in the first person starts (see [`voice`]), found the first
     /// time a rule asks.
     first_person: std::sync::OnceLock<Option<usize>>,
+    /// Ages, titles, counts, dates and shares, read the first time a rule asks.
+    facts: std::sync::OnceLock<facts::Facts>,
 }
 
 /// The words and sentences of all blocks, in order, and which of them each block holds.
@@ -102,6 +108,7 @@ impl Article {
         if let Some(label) = parsed.label {
             article.label = Some((label, None));
         }
+        article.date = parsed.date.or_else(|| article.dateline_date());
         article
     }
 
@@ -149,11 +156,21 @@ impl Article {
             label,
             encoding: Encoding::Utf8,
             layout: None,
+            date: None,
             tokens: std::sync::OnceLock::new(),
             attribution: std::sync::OnceLock::new(),
             voicing: std::sync::OnceLock::new(),
             first_person: std::sync::OnceLock::new(),
+            facts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The date a dateline gives with its year ("WASHINGTON, March 15, 2023 (Reuters) -").
+    fn dateline_date(&self) -> Option<chrono::NaiveDate> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Dateline)
+            .find_map(|b| facts::story_date_in(self.text(b.span)))
     }
 
     /// An article that is one block of `kind` (how a rule's one-line example is checked).
@@ -183,10 +200,12 @@ impl Article {
             label,
             encoding: Encoding::Utf8,
             layout: None,
+            date: None,
             tokens: std::sync::OnceLock::new(),
             attribution: std::sync::OnceLock::new(),
             voicing: std::sync::OnceLock::new(),
             first_person: std::sync::OnceLock::new(),
+            facts: std::sync::OnceLock::new(),
         }
     }
 

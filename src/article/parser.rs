@@ -26,6 +26,8 @@ pub struct Parsed {
     pub tagged_quotes: Vec<Span>,
     /// What the draft says it is (Markdown front matter `type`), when it is not news.
     pub label: Option<super::label::StoryLabel>,
+    /// The story's date (Markdown front matter `date`).
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// One input format, as the table lists it.

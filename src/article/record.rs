@@ -48,6 +48,7 @@ impl Article {
         blocks.extend(body_blocks);
         let mut article = Article::from_blocks(name.into(), source, format, blocks, &tagged);
         article.layout = Some(layout);
+        article.date = article.dateline_date();
         article
     }
 

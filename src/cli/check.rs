@@ -121,6 +121,7 @@ fn options(args: &CheckArgs) -> Options {
         source_files: args.sources.clone(),
         source_texts: Vec::new(),
         corpus: args.corpus,
+        date: args.date,
         file_access: pipeline::FileAccess::Full,
     }
 }

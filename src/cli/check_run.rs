@@ -33,6 +33,8 @@ pub(super) struct CheckRun<'a> {
     /// Files whose fixes could not be written (each warned of): the run exits 2.
     unwritten: usize,
     articles: usize,
+    /// Articles with dates to check and no story date to check them by.
+    undated: usize,
     counts: Counts,
     failed: bool,
 }
@@ -68,6 +70,7 @@ impl<'a> CheckRun<'a> {
             bar,
             problems,
             unread: 0,
+            undated: 0,
             unwritten: 0,
             articles: 0,
             counts: Counts::default(),
@@ -128,6 +131,11 @@ impl<'a> CheckRun<'a> {
     /// or above `--fail-on`.
     fn count(&mut self, report: &Report<'_>) {
         self.articles += report.articles.len();
+        self.undated += report
+            .articles
+            .iter()
+            .filter(|a| a.facts_read().is_some_and(|f| f.needs_story_date(a.date)))
+            .count();
         self.counts.add(report.counts());
         self.failed |= report
             .diagnostics
@@ -263,7 +271,8 @@ impl<'a> CheckRun<'a> {
                 InputKind::Articles => "file",
                 InputKind::Jsonl => "record",
             };
-            let summary = render::summary_line(self.articles, self.counts, unread, noun);
+            let mut summary = render::summary_line(self.articles, self.counts, unread, noun);
+            summary.push_str(&render::undated_note(self.undated));
             eprintln!("{summary} in {:.2}s", started.elapsed().as_secs_f64());
         }
         self.problems.clear();

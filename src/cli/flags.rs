@@ -211,6 +211,10 @@ pub struct CheckArgs {
     /// Judge consistency across all articles of the run, not one article at a time.
     #[arg(long)]
     pub corpus: bool,
+    /// The date of every article that gives none itself (front matter or a record's `date`,
+    /// or a dateline with its year), for the checks of weekdays and relative dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
     /// Apply safe fixes in place (never inside quotations), then report what remains.
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
@@ -270,4 +274,10 @@ impl ColorChoice {
             ColorChoice::Auto => stream_is_terminal && std::env::var_os("NO_COLOR").is_none(),
         }
     }
+}
+
+/// A `--date` value: a calendar date written 2026-12-03.
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write it as 2026-12-03"))
 }

@@ -39,6 +39,7 @@ struct FieldsSection {
     sources: Option<Spanned<String>>,
     #[serde(rename = "type")]
     story_type: Option<Spanned<String>>,
+    date: Option<Spanned<String>>,
 }
 
 /// A field's name: the keys from the record's top level down.
@@ -72,6 +73,8 @@ pub struct RecordFields {
     pub sources: FieldPath,
     /// What the story says it is ("opinion", "analysis"; see [`crate::article::label`]).
     pub story_type: FieldPath,
+    /// The story's date ("2026-12-03", or a timestamp that starts so), for the date checks.
+    pub date: FieldPath,
     pub default_format: Format,
 }
 
@@ -85,6 +88,7 @@ impl Default for RecordFields {
             format: FieldPath::new("format"),
             sources: FieldPath::new("sources"),
             story_type: FieldPath::new("type"),
+            date: FieldPath::new("date"),
             default_format: Format::Plain,
         }
     }
@@ -117,6 +121,7 @@ impl RecordsSection {
             format: path(&fields.format, defaults.format),
             sources: path(&fields.sources, defaults.sources),
             story_type: path(&fields.story_type, defaults.story_type),
+            date: path(&fields.date, defaults.date),
             default_format: defaults.default_format,
         };
         let Some(name) = &self.format else {

@@ -97,7 +97,8 @@ impl Session {
         };
         for (result, planned) in read.into_iter().zip(chunk) {
             match result {
-                Ok(article) => {
+                Ok(mut article) => {
+                    article.date = article.date.or(options.date);
                     checked.articles.push(article);
                     checked.inputs.push(planned.input.clone());
                     checked.profile_of.push(planned.profile);

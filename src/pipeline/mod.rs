@@ -77,6 +77,8 @@ pub struct Options {
     pub source_texts: Vec<SourceText>,
     /// Judge consistency across all documents of a chunk, not one at a time.
     pub corpus: bool,
+    /// The date of every document that gives none itself (`--date`).
+    pub date: Option<chrono::NaiveDate>,
     pub file_access: FileAccess,
 }
 

@@ -59,6 +59,7 @@ impl DraftOrigin {
                 if let Some(label) = record.label {
                     article.label = Some((label, None));
                 }
+                article.date = record.date.or(article.date);
                 Ok(article)
             }
         }

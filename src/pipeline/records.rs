@@ -5,6 +5,7 @@
 
 use super::SourceText;
 use super::json_line::{Escapes, RawMember};
+use crate::article::facts::story_date_in;
 use crate::article::label::StoryLabel;
 use crate::article::{Format, Parts};
 use crate::config::{FieldPath, RecordFields};
@@ -26,6 +27,8 @@ pub struct Record {
     pub sources: Vec<SourceText>,
     /// What its `type` field says the story is, when that is not news.
     pub label: Option<StoryLabel>,
+    /// The story's date, from its `date` field.
+    pub date: Option<chrono::NaiveDate>,
     /// The line as read, with its line end (and a first line's byte-order mark): written back
     /// byte for byte but for the text fields that fixes change.
     line: String,
@@ -150,6 +153,7 @@ impl Record {
             format,
             sources: Vec::new(),
             label: None,
+            date: None,
             line,
             literals,
         }
@@ -209,6 +213,16 @@ impl Record {
         let label = text_field(&fields.story_type, false)?
             .as_deref()
             .and_then(StoryLabel::named);
+        let date = match text_field(&fields.date, false)? {
+            None => None,
+            Some(text) => Some(story_date_in(&text).ok_or_else(|| {
+                in_record(format!(
+                    "`{}` is `{text}`, which is not a date: write it as 2026-12-03 (a timestamp \
+                     that starts so will do)",
+                    fields.date.name()
+                ))
+            })?),
+        };
         Ok(Record {
             id,
             parts: Parts {
@@ -219,6 +233,7 @@ impl Record {
             format,
             sources,
             label,
+            date,
             literals: Literals::of(object, fields),
             line: line.to_owned(),
         })

@@ -8,6 +8,7 @@
 pub mod concise;
 pub mod emitter;
 pub mod explain;
+pub mod facts;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -108,6 +109,22 @@ impl<'a> Report<'a> {
             }
         }
         counts
+    }
+}
+
+/// What the summary line adds when `undated` articles had dates to check but no date of their
+/// own: "; 2 articles give no date of their own, so their weekdays and relative dates were not
+/// checked (give one with --date)". Nothing when none did.
+pub fn undated_note(undated: usize) -> String {
+    match undated {
+        0 => String::new(),
+        1 => "; 1 article gives no date of its own, so its weekdays and relative dates were not \
+              checked (give one with --date or a `date` field)"
+            .to_owned(),
+        n => format!(
+            "; {n} articles give no date of their own, so their weekdays and relative dates \
+             were not checked (give one with --date or a `date` field)"
+        ),
     }
 }
 

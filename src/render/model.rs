@@ -94,6 +94,7 @@ pub fn render(article: &Article) -> String {
                 article.text(source.span)
             );
         }
+        super::facts::describe(article, i, &position, &mut out);
         let sentences: Vec<_> = article.sentences(block).collect();
         if sentences.len() > 1 {
             let _ = writeln!(out, "  {} sentences", sentences.len());
@@ -129,6 +130,9 @@ fn header(article: &Article, position: &dyn Fn(usize) -> String) -> String {
             format!("line {}", position(line.start))
         });
         let _ = writeln!(out, "label     {} ({place})", label.name());
+    }
+    if let Some(date) = article.date {
+        let _ = writeln!(out, "date      {}", date.format("%Y-%m-%d (%A)"));
     }
     out
 }

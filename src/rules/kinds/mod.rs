@@ -11,6 +11,7 @@ pub use super::kind::{KindInfo, PROSE, Registry, TITLE_CASE_LOWER};
 pub mod attribution;
 pub mod classifier;
 pub mod consistency;
+pub mod contradiction;
 pub mod duplicate_block;
 pub mod existence;
 pub mod first_reference;
@@ -54,6 +55,7 @@ crate::kind_registry! {
     source_sentence => SourceSentence,
     variants => Variants,
     first_reference => FirstReference,
+    contradiction => Contradiction,
 }
 
 #[cfg(test)]

@@ -58,6 +58,10 @@ pub const DEFAULT_PACK: &[(&str, &str)] = &[
         include_str!("../../../rules/news/voice.toml"),
     ),
     (
+        "rules/news/facts.toml",
+        include_str!("../../../rules/news/facts.toml"),
+    ),
+    (
         "rules/news/grounding.toml",
         include_str!("../../../rules/news/grounding.toml"),
     ),

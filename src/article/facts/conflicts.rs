@@ -1,0 +1,319 @@
+//! Which facts contradict which: within one story, or between a draft and a source.
+//!
+//! A contradiction is reported at the later mention in reading order (headline, dek, body,
+//! captions), with the earlier one — or the source's — as the other place.
+
+use super::people::titles_conflict;
+use super::{Bound, Count, Facts, Place};
+use chrono::{Datelike, NaiveDate, Weekday};
+use std::collections::HashMap;
+
+/// The kinds of fact that can contradict each other, as rule packs name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactKind {
+    Age,
+    Count,
+    Title,
+    Weekday,
+    RelativeDate,
+    Shares,
+}
+
+/// Two mentions that cannot both be true, or one that cannot be true.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// Where it is reported.
+    pub at: Place,
+    /// What is wrong there ("Smith is 47 here").
+    pub message: String,
+    /// The mention it contradicts, if another, and what that one says ("46", "12 dead").
+    pub earlier: Option<(Place, String)>,
+}
+
+impl Facts {
+    /// The contradictions of `kind` inside the story, for a story dated `story`.
+    pub fn conflicts(&self, kind: FactKind, story: Option<NaiveDate>) -> Vec<Conflict> {
+        match kind {
+            FactKind::Age => ages(self, self),
+            FactKind::Title => titles(self, self),
+            FactKind::Count => counts(self, self),
+            FactKind::Weekday => weekdays(self),
+            FactKind::RelativeDate => story.map_or_else(Vec::new, |story| relative(self, story)),
+            FactKind::Shares => shares(self),
+        }
+    }
+
+    /// The facts of `kind` a draft with these facts states differently from a source with
+    /// `source`'s. The source's mention is the earlier one.
+    pub fn conflicts_with_source(&self, source: &Facts, kind: FactKind) -> Vec<Conflict> {
+        match kind {
+            FactKind::Age => ages(source, self),
+            FactKind::Title => titles(source, self),
+            FactKind::Count => counts(source, self),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether a check of dates needed the story's date and had none: a weekday written with
+    /// a date that has no year, or a relative date beside an absolute one.
+    pub fn needs_story_date(&self, story: Option<NaiveDate>) -> bool {
+        story.is_none()
+            && (self.weekdays.iter().any(|w| w.date.is_none()) || !self.relative_dates.is_empty())
+    }
+}
+
+/// Whether `earlier` and `later` are one story's facts read twice.
+fn same(earlier: &Facts, later: &Facts) -> bool {
+    std::ptr::eq(earlier, later)
+}
+
+/// The later mentions among `later`'s that no earlier mention with their key (among
+/// `earlier`'s) agrees with, each with the first earlier mention, once for each different
+/// value. Within one story (`within`), earlier means earlier in reading order.
+fn first_and_later<'a, T>(
+    earlier: &'a [T],
+    later: &'a [T],
+    within: bool,
+    key: impl Fn(&T) -> &str,
+    place: impl Fn(&T) -> Place,
+    differs: impl Fn(&T, &T) -> bool,
+    value: impl Fn(&T) -> String,
+) -> Vec<(&'a T, &'a T)> {
+    let mut by_key: HashMap<&str, Vec<&T>> = HashMap::new();
+    for fact in earlier {
+        by_key.entry(key(fact)).or_default().push(fact);
+    }
+    for mentions in by_key.values_mut() {
+        mentions.sort_by_key(|fact| place(fact));
+    }
+    let mut reported: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::new();
+    let mut ordered: Vec<&T> = later.iter().collect();
+    ordered.sort_by_key(|fact| place(fact));
+    for fact in ordered {
+        let Some(mentions) = by_key.get(key(fact)) else {
+            continue;
+        };
+        let before: Vec<&T> = mentions
+            .iter()
+            .copied()
+            .filter(|m| !within || place(m) < place(fact))
+            .collect();
+        let seen = (key(fact).to_owned(), value(fact));
+        let contradicted = !before.is_empty() && before.iter().all(|m| differs(m, fact));
+        if contradicted && !reported.contains(&seen) {
+            reported.push(seen);
+            out.push((before[0], fact));
+        }
+    }
+    out
+}
+
+fn ages(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
+    first_and_later(
+        &earlier.ages,
+        &later.ages,
+        same(earlier, later),
+        |a| a.key.as_str(),
+        |a| a.place,
+        |a, b| a.years != b.years,
+        |a| a.years.to_string(),
+    )
+    .into_iter()
+    .map(|(was, is)| Conflict {
+        at: is.place,
+        message: format!("{} is {} here", is.person, is.years),
+        earlier: Some((was.place, format!("{} is {}", was.person, was.years))),
+    })
+    .collect()
+}
+
+/// Whether two titles stand in one sentence: a career listed ("Sen. Biden or Vice President
+/// Biden") is not a contradiction.
+fn same_sentence(a: &super::Titled, b: &super::Titled) -> bool {
+    a.sentence == b.sentence
+}
+
+fn titles(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
+    let within = same(earlier, later);
+    first_and_later(
+        &earlier.titles,
+        &later.titles,
+        within,
+        |t| t.key.as_str(),
+        |t| t.place,
+        |a, b| titles_conflict(a, b) && !(within && same_sentence(a, b)),
+        |t| format!("{} {}", t.office, t.portfolio),
+    )
+    .into_iter()
+    .map(|(was, is)| Conflict {
+        at: is.place,
+        message: format!("{} is {} here", is.person, is.title),
+        earlier: Some((was.place, format!("{} is {}", was.person, was.title))),
+    })
+    .collect()
+}
+
+/// Counts of one thing that disagree. A class of count the story says changed ("rose to"),
+/// or ties to two places, is left alone; "at least 12" then "14" agree, "12" then "11" do not.
+fn counts(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
+    let (was, is) = (settled(earlier), settled(later));
+    let keyed = |list: &[&Count]| -> Vec<(String, Count)> {
+        list.iter()
+            .map(|c| (format!("{} {}", c.counted.name(), group_of(list, c)), (*c).clone()))
+            .collect()
+    };
+    let (was, is) = (keyed(&was), keyed(&is));
+    first_and_later(
+        &was,
+        &is,
+        same(earlier, later),
+        |(k, _)| k.as_str(),
+        |(_, c)| c.place,
+        |(_, a), (_, b)| disagree(a, b),
+        |(_, c)| c.value.to_string(),
+    )
+    .into_iter()
+    .map(|((_, was), (_, is))| {
+        Conflict {
+            at: is.place,
+            message: format!("{} here", written(is)),
+            earlier: Some((was.place, written(was))),
+        }
+    })
+    .collect()
+}
+
+/// The group a count is compared as: its own, or, for a headline's or a dek's count of people
+/// in general ("58 dead"), the group of the body's first count of its kind ("57 prisoners were
+/// killed").
+fn group_of<'a>(list: &[&'a Count], count: &'a Count) -> &'a str {
+    if !count.group.is_empty() || count.place.rank > 1 {
+        return &count.group;
+    }
+    list.iter()
+        .filter(|c| c.counted == count.counted && c.place.rank > 1)
+        .min_by_key(|c| c.place)
+        .map_or("", |c| c.group.as_str())
+}
+
+/// A count as the messages give it: "at least 12 dead", "11 soldiers injured".
+fn written(count: &Count) -> String {
+    let bound = match count.bound {
+        Bound::AtLeast => "at least ",
+        _ => "",
+    };
+    let group = match count.group.is_empty() {
+        true => String::new(),
+        false => format!(" {}", count.group),
+    };
+    format!("{bound}{}{group} {}", count.value, count.counted.name())
+}
+
+/// The exact and lower-bound counts of `facts` in classes the story does not update and that
+/// hold at most two values (of counts tied to no place, exact or bounded below): a story with three tolls of one thing
+/// (the world's, a country's, a city's) is a story of tallies, not of one event.
+fn settled(facts: &Facts) -> Vec<&Count> {
+    let unsettled = |count: &Count| {
+        let class = facts
+            .counts
+            .iter()
+            .filter(|c| c.counted == count.counted && c.group == count.group);
+        let mut values: Vec<u32> = Vec::new();
+        let unplaced = class
+            .clone()
+            .filter(|c| c.location.is_none() && matches!(c.bound, Bound::Exact | Bound::AtLeast));
+        for c in unplaced {
+            if !values.contains(&c.value) {
+                values.push(c.value);
+            }
+        }
+        values.len() > 2 || class.clone().any(|c| c.update)
+    };
+    facts
+        .counts
+        .iter()
+        .filter(|c| matches!(c.bound, Bound::Exact | Bound::AtLeast) && !unsettled(c))
+        .collect()
+}
+
+/// Whether a later count cannot stand beside an earlier one. Below the headline and dek, a
+/// later count tied to a place or a day the earlier one is not tied to ("in El Paso", "on
+/// Sunday") counts a part of it, or another event; so may a smaller count after one whose parts
+/// are listed ("5 dead, including an officer").
+fn disagree(earlier: &Count, later: &Count) -> bool {
+    let narrows = |was: &Option<String>, is: &Option<String>| is.is_some() && was != is;
+    // A headline or dek names the lead's event without its day or its exact place.
+    let body = earlier.place.rank > 1;
+    let dated = body && narrows(&earlier.day, &later.day);
+    let placed = body && narrows(&earlier.location, &later.location);
+    let part = earlier.parts && later.value < earlier.value;
+    if dated || placed || part {
+        return false;
+    }
+    match (earlier.bound, later.bound) {
+        (Bound::Exact, Bound::Exact) => earlier.value != later.value,
+        (Bound::Exact, Bound::AtLeast) => later.value > earlier.value,
+        (Bound::AtLeast, Bound::Exact) => later.value < earlier.value,
+        _ => false,
+    }
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+fn weekdays(facts: &Facts) -> Vec<Conflict> {
+    facts
+        .weekdays
+        .iter()
+        .filter_map(|w| {
+            let date = w.date?;
+            (date.weekday() != w.weekday).then(|| Conflict {
+                at: w.place,
+                message: format!(
+                    "{} is a {}, not a {}",
+                    date.format("%B %-d, %Y"),
+                    weekday_name(date.weekday()),
+                    weekday_name(w.weekday)
+                ),
+                earlier: None,
+            })
+        })
+        .collect()
+}
+
+fn relative(facts: &Facts, story: NaiveDate) -> Vec<Conflict> {
+    facts
+        .relative_dates
+        .iter()
+        .filter(|r| r.contradicts(story))
+        .map(|r| Conflict {
+            at: r.place,
+            message: format!("the story is dated {}", story.format("%B %-d, %Y")),
+            earlier: None,
+        })
+        .collect()
+}
+
+fn shares(facts: &Facts) -> Vec<Conflict> {
+    facts
+        .shares
+        .iter()
+        .filter(|set| set.exceeds_whole())
+        .map(|set| Conflict {
+            at: set.place,
+            message: format!("these shares add up to {}%", set.total()),
+            earlier: None,
+        })
+        .collect()
+}

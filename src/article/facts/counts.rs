@@ -1,0 +1,401 @@
+//! Counts tied to what they count: the dead, the injured, the arrested and the missing, of a
+//! group ("people", "soldiers", "children"), in figures or words.
+//!
+//! Read: "12 people were killed", "left 31 dead", "killing at least 12", "the death toll rose
+//! to 14", "12 deaths". A count is not read where the sentence says it is part of another
+//! ("including 12 children", "12 of them", "another 12") or belongs to another time ("last
+//! year", "in 2015", "since", "so far").
+
+use super::Place;
+use super::number;
+use super::words::{Sentence, Word};
+
+/// What a count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Counted {
+    Dead,
+    Injured,
+    Arrested,
+    Missing,
+}
+
+impl Counted {
+    pub fn name(self) -> &'static str {
+        match self {
+            Counted::Dead => "dead",
+            Counted::Injured => "injured",
+            Counted::Arrested => "arrested",
+            Counted::Missing => "missing",
+        }
+    }
+}
+
+/// How exact a count is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Exact,
+    /// "at least 12", "more than 12".
+    AtLeast,
+    /// "nearly 12", "up to 12".
+    AtMost,
+    /// "about 12", "some 12".
+    About,
+}
+
+/// One count the story gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    pub counted: Counted,
+    /// Of whom, when the story says ("soldiers"); empty for people in general.
+    pub group: String,
+    pub value: u32,
+    pub bound: Bound,
+    /// The sentence says the count changed ("rose to", "revised", "now").
+    pub update: bool,
+    /// The places the sentence ties the count to ("in El Paso"), lower-cased.
+    pub location: Option<String>,
+    /// The weekday the sentence names, lower-cased: counts of two days are two events.
+    pub day: Option<String>,
+    /// Parts of it follow ("5 dead, including an officer"): a smaller count may be one.
+    pub parts: bool,
+    pub place: Place,
+}
+
+/// Words that say what a count counts, after the count ("12 killed") or before it as a verb
+/// ("killing 12").
+const COUNTED: &[(&str, Counted)] = &[
+    ("dead", Counted::Dead),
+    ("killed", Counted::Dead),
+    ("died", Counted::Dead),
+    ("deaths", Counted::Dead),
+    ("fatalities", Counted::Dead),
+    ("injured", Counted::Injured),
+    ("wounded", Counted::Injured),
+    ("hurt", Counted::Injured),
+    ("arrested", Counted::Arrested),
+    ("detained", Counted::Arrested),
+    ("missing", Counted::Missing),
+];
+
+/// Verbs before a count that say what it counts.
+const COUNTING_VERBS: &[(&str, Counted)] = &[
+    ("killed", Counted::Dead),
+    ("killing", Counted::Dead),
+    ("kills", Counted::Dead),
+    ("injured", Counted::Injured),
+    ("injuring", Counted::Injured),
+    ("wounded", Counted::Injured),
+    ("wounding", Counted::Injured),
+    ("arrested", Counted::Arrested),
+    ("arresting", Counted::Arrested),
+    ("detained", Counted::Arrested),
+];
+
+/// Words that may stand between a count and what it counts ("12 people were killed").
+const BETWEEN: &[&str] = &["were", "was", "have", "had", "been", "are", "is", "reported"];
+
+/// Words that end the words describing a group ("13 Taliban in attacks").
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "at", "on", "and", "or", "of", "from", "with", "by", "to", "during", "after", "before",
+    "when", "while", "as", "who", "that", "which",
+];
+
+/// Groups that are people in general.
+const PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "individuals",
+    "victims",
+    "",
+];
+
+/// Words that make a count part of another or another count: "including 12", "another 12".
+const PART: &[&str] = &[
+    "including", "among", "another", "further", "additional", "other", "others", "each", "per",
+    "more",
+];
+
+/// Words that tie a sentence's counts to another time or another event, or make them
+/// hypothetical.
+const ELSEWHERE: &[&str] = &[
+    "total", "altogether", "annually", "average", "separate", "similar", "second", "could",
+    "would", "might", "may", "if", "daily", "every", "another", "between", "range", "estimate",
+    "estimates", "forecast", "model",
+    "additional", "worldwide", "globally", "nationwide", "countries", "nations", "per", "correct", "corrected", "refiled", "projected", "projects",
+    "tally",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words that say a count changed.
+const UPDATE: &[&str] = &[
+    "rose", "risen", "rising", "climbed", "climbing", "increased", "jumped", "revised", "updated",
+    "initially", "previously", "bringing",
+];
+
+/// Words before a count that bound it.
+const BOUNDS: &[(&str, Bound)] = &[
+    ("least", Bound::AtLeast),
+    ("than", Bound::AtLeast),
+    ("over", Bound::AtLeast),
+    ("nearly", Bound::AtMost),
+    ("almost", Bound::AtMost),
+    ("to", Bound::AtMost),
+    ("about", Bound::About),
+    ("around", Bound::About),
+    ("some", Bound::About),
+    ("roughly", Bound::About),
+    ("approximately", Bound::About),
+    ("estimated", Bound::About),
+];
+
+/// The counts of every sentence.
+pub fn find(sentences: &[Sentence<'_>]) -> Vec<Count> {
+    let mut found = Vec::new();
+    for sentence in sentences {
+        for at in 0..sentence.words.len() {
+            let Some(count) = count_at(sentence, at) else {
+                continue;
+            };
+            if !elsewhere(sentence, at) && !sentence.has_any(ANOTHER_TIME) {
+                found.push(count);
+            }
+        }
+    }
+    found
+}
+
+/// Scopes a toll may be given for: "in the country", "in the state".
+const SCOPES: &[&str] = &["country", "state", "city", "region", "province", "county", "world"];
+
+/// Months, which follow "in" as a time, not a place.
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// Events counted in the plural: a sentence that counts them ("3 crashes, 3 deaths") sums
+/// several events.
+const EVENTS: &[&str] = &[
+    "crashes", "attacks", "shootings", "blasts", "explosions", "incidents", "accidents",
+    "storms", "earthquakes", "quakes", "fires", "bombings", "raids", "strikes", "clashes",
+];
+
+/// Words anywhere in a sentence that put its counts in another time.
+const ANOTHER_TIME: &[&str] = &["last", "previous", "earlier", "ago"];
+
+/// How many words either side of a count may tie it to another time or event, or say it
+/// changed.
+const REACH: usize = 8;
+
+/// The words within [`REACH`] of word `at`.
+fn near<'s, 'a>(sentence: &'s Sentence<'a>, at: usize) -> impl Iterator<Item = &'s Word<'a>> {
+    let words = &sentence.words;
+    words[at.saturating_sub(REACH)..words.len().min(at + REACH + 1)].iter()
+}
+
+/// Whether the words around the count at `at` say it is of another time, another event,
+/// several events or what might happen.
+fn elsewhere(sentence: &Sentence<'_>, at: usize) -> bool {
+    let words = &sentence.words;
+    let near = at.saturating_sub(REACH)..words.len().min(at + REACH + 1);
+    words[near.clone()].iter().zip(near).any(|(w, i)| {
+        let year = |w: &Word<'_>| {
+            w.text.len() == 4 && w.text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+        };
+        !w.quoted
+            && (w.is_any(ELSEWHERE)
+                // "in 2015": another year's event.
+                || year(w) && i > 0 && words[i - 1].is("in")
+                // "3 crashes", "three mass shootings".
+                || w.is_any(EVENTS)
+                    && (i.saturating_sub(2)..i).any(|n| number::read(words, n).is_some())
+                // "34 people in all".
+                || w.is("all") && i > 0 && words[i - 1].is("in"))
+    })
+}
+
+/// The count whose number is word `at`, when the words around it say what it counts.
+fn count_at(sentence: &Sentence<'_>, at: usize) -> Option<Count> {
+    let words = &sentence.words;
+    if number::continues(words, at) {
+        return None;
+    }
+    let year_like = words[at].text.len() == 4 && words[at].text.bytes().all(|b| b.is_ascii_digit());
+    if words[at].quoted || year_like {
+        return None;
+    }
+    let (value, last) = number::read(words, at)?;
+    if words.get(last + 1).is_some_and(|w| w.before.contains('%')) || value == 0 {
+        return None;
+    }
+    let (bound, first) = bound_before(words, at);
+    let before = first.checked_sub(1).map(|i| &words[i]);
+    if before.is_some_and(|w| w.is_any(PART)) {
+        return None;
+    }
+    let (counted, group, end) = match counted_after(words, last) {
+        Some(found) => found,
+        None => {
+            let verb = before.and_then(|w| lookup(COUNTING_VERBS, w))?;
+            let (group, end) = group_after(words, last);
+            (verb, group, end)
+        }
+    };
+    // "one" is a count only of a named group ("one person was killed").
+    if words[at].is("one") && group.is_empty() {
+        return None;
+    }
+    if words
+        .get(end + 1)
+        .is_some_and(|w| w.is_any(&["of", "more", "others", "per"]))
+    {
+        return None;
+    }
+    // "killed 300 people since 2015": a running total.
+    if words[end + 1..words.len().min(end + 6)]
+        .iter()
+        .any(|w| w.is_any(&["since", "so"]))
+    {
+        return None;
+    }
+    let group = if PEOPLE.contains(&group.as_str()) {
+        String::new()
+    } else {
+        group.trim_end_matches('s').to_owned()
+    };
+    Some(Count {
+        counted,
+        group,
+        value,
+        bound,
+        update: near(sentence, at).any(|w| !w.quoted && w.is_any(UPDATE)),
+        location: location(words),
+        parts: words[end + 1..words.len().min(end + 3)]
+            .iter()
+            .any(|w| w.is("including")),
+        day: words
+            .iter()
+            .find(|w| !w.quoted && w.is_any(WEEKDAYS))
+            .map(|w| w.text.to_ascii_lowercase()),
+        place: sentence.place(first, end),
+    })
+}
+
+/// The bound before the number at `at` ("at least", "more than", "about"), and the index of
+/// the count's first word.
+fn bound_before(words: &[Word<'_>], at: usize) -> (Bound, usize) {
+    let Some(before) = at.checked_sub(1).map(|i| &words[i]) else {
+        return (Bound::Exact, at);
+    };
+    match BOUNDS.iter().find(|(w, _)| before.is(w)) {
+        Some(&(word, bound)) => {
+            // "at least", "more than", "up to", "an estimated": two words.
+            let first = match word {
+                "least" | "than" | "to" | "estimated" => at.saturating_sub(2),
+                _ => at - 1,
+            };
+            if word == "to" && !words[first].is("up") {
+                return (Bound::Exact, at);
+            }
+            (bound, first)
+        }
+        None => (Bound::Exact, at),
+    }
+}
+
+/// "12 people were killed", "31 dead": what the words after the number at `last` count, the
+/// group between, and the index of the last word read.
+fn counted_after(words: &[Word<'_>], last: usize) -> Option<(Counted, String, usize)> {
+    let mut group = String::new();
+    for i in last + 1..words.len().min(last + 6) {
+        let word = &words[i];
+        if word.quoted || !word.before.trim().is_empty() {
+            return None;
+        }
+        if let Some(counted) = lookup(COUNTED, word) {
+            return Some((counted, group, i));
+        }
+        if word.is_any(BETWEEN) {
+            continue;
+        }
+        // "seven more deaths": an increment.
+        if word.is_any(&["more", "other", "others", "additional", "new"]) {
+            return None;
+        }
+        if !group.is_empty() || !word.text.chars().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        group = word.text.to_owned();
+    }
+    None
+}
+
+/// "killing 12 people", "killed two U.S. soldiers", "killed 13 Taliban": the group after the
+/// number at `last` (the first noun in the plural within three words, or else a capitalised
+/// name right after it), and the index of the last word read.
+fn group_after(words: &[Word<'_>], last: usize) -> (String, usize) {
+    for i in last + 1..words.len().min(last + 5) {
+        let w = &words[i];
+        // "two U.S. service members": the stops of an abbreviation join its words.
+        let joined = w.follows_closely() || matches!(w.before, "." | ". ") && i > last + 1;
+        if !joined || w.quoted || w.is_any(FUNCTION_WORDS) {
+            break;
+        }
+        let lower = w.text.chars().all(|c| c.is_ascii_lowercase());
+        if lower && (w.text.ends_with('s') || PEOPLE.contains(&w.text)) {
+            return (w.text.to_owned(), i);
+        }
+    }
+    let abbreviated = words.get(last + 2).is_some_and(|w| w.before.starts_with('.'));
+    match words.get(last + 1) {
+        Some(w) if w.capitalised() && w.follows_closely() && !w.quoted && !abbreviated => {
+            (w.text.to_lowercase(), last + 1)
+        }
+        _ => (String::new(), last),
+    }
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], word: &Word<'_>) -> Option<T> {
+    table.iter().find(|(w, _)| word.is(w)).map(|&(_, t)| t)
+}
+
+/// The place a sentence names after "in" or "at" ("in El Paso", "at the University of North
+/// Carolina", "at Pearl Harbor"), lower-cased.
+fn location(words: &[Word<'_>]) -> Option<String> {
+    let capitalised = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.capitalised() && !w.is_any(WEEKDAYS) && !w.is_any(MONTHS))
+    };
+    let the = |i: usize| words.get(i).is_some_and(|w| w.is("the"));
+    let at = (0..words.len()).find(|&i| {
+        words[i].is_any(&["in", "at"])
+            && !words[i].quoted
+            && (capitalised(i + 1) || the(i + 1) && capitalised(i + 2))
+    });
+    // "in the country", "in the state": a scope of its own.
+    let scope = (0..words.len()).find(|&i| {
+        words[i].is("in") && the(i + 1) && words.get(i + 2).is_some_and(|w| w.is_any(SCOPES))
+    });
+    let Some(at) = at else {
+        return scope.map(|i| words[i + 2].text.to_lowercase());
+    };
+    let at = at + usize::from(words[at + 1].is("the"));
+    let place: Vec<String> = words[at + 1..]
+        .iter()
+        .take_while(|w| w.capitalised())
+        .take(3)
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    Some(place.join(" "))
+}

@@ -1,0 +1,301 @@
+//! Dates: weekdays written with their date ("Wednesday, March 15"), relative dates tied to an
+//! absolute one ("last month, on March 3"), and the story's own date. The calendar is
+//! `chrono`'s.
+
+use super::Place;
+use super::words::{Sentence, Word};
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Month names and the abbreviations news copy uses before a day ("Aug. 5", "Sept. 5").
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// A weekday written with a date ("Wednesday, March 15"), and the date it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedWeekday {
+    pub weekday: Weekday,
+    /// The date, its year as written or, where none is, the story's; `None` when neither
+    /// gives a year.
+    pub date: Option<NaiveDate>,
+    pub place: Place,
+}
+
+/// How far from the story's date a relative date points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offset {
+    Days(i64),
+    Months(i32),
+    Years(i32),
+}
+
+/// A relative date ("last month") with the absolute date written beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelativeDate {
+    pub offset: Offset,
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// The relative words and the absolute date, from the first to the last.
+    pub place: Place,
+}
+
+impl RelativeDate {
+    /// Whether the absolute date contradicts the relative one, for a story dated `story`.
+    pub fn contradicts(&self, story: NaiveDate) -> bool {
+        match self.offset {
+            Offset::Days(days) => {
+                let Some(expected) = story.checked_add_signed(chrono::TimeDelta::days(days))
+                else {
+                    return false;
+                };
+                self.day.is_some_and(|d| d != expected.day())
+                    || self.month.is_some_and(|m| m != expected.month())
+                    || self.year.is_some_and(|y| y != expected.year())
+            }
+            Offset::Months(months) => {
+                let expected = match months >= 0 {
+                    true => story.checked_add_months(Months::new(months.unsigned_abs())),
+                    false => story.checked_sub_months(Months::new(months.unsigned_abs())),
+                };
+                let Some(expected) = expected else {
+                    return false;
+                };
+                self.month.is_some_and(|m| m != expected.month())
+                    || self.year.is_some_and(|y| y != expected.year())
+            }
+            Offset::Years(years) => self.year.is_some_and(|y| y != story.year() + years),
+        }
+    }
+}
+
+/// A date written in a field or on a dateline: "2019-08-07" (or the date of a timestamp that
+/// starts so), "August 7, 2019", "7 August 2019".
+pub fn story_date_in(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if let Some(date) = text
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        return Some(date);
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(3).find_map(|w| {
+        let (month, day, year) = match (month_of(w[0]), month_of(w[1])) {
+            (Some(month), _) => (month, w[1], w[2]),
+            (None, Some(month)) => (month, w[0], w[2]),
+            _ => return None,
+        };
+        NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
+    })
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .map(|&(_, month)| month)
+}
+
+fn weekday_of(word: &Word<'_>) -> Option<Weekday> {
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| word.is(name))
+        .map(|&(_, day)| day)
+}
+
+/// A day of the month: "15", "15th".
+fn day_of(word: &Word<'_>) -> Option<u32> {
+    let digits = word.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let day: u32 = digits.parse().ok()?;
+    (1..=31).contains(&day).then_some(day)
+}
+
+fn year_of(word: Option<&Word<'_>>) -> Option<i32> {
+    let word = word?;
+    let year: i32 = word.text.parse().ok()?;
+    (word.text.len() == 4 && (1800..=2200).contains(&year)).then_some(year)
+}
+
+/// The date written from word `at`: "March 15", "15 March", either with a year ("March 15,
+/// 2023", "15 March 2023"), or a month or year alone. Returns (year, month, day) and the index
+/// of the last word.
+fn absolute_at(words: &[Word<'_>], at: usize) -> Option<(Option<i32>, Option<u32>, Option<u32>, usize)> {
+    let word = words.get(at)?;
+    if word.quoted {
+        return None;
+    }
+    if let Some(month) = month_of(word.text) {
+        // "May" is a month only before a day or a year.
+        let day = words.get(at + 1).and_then(day_of);
+        let (day, last) = match day {
+            Some(day) => (Some(day), at + 1),
+            None => (None, at),
+        };
+        let year = year_of(words.get(last + 1));
+        if word.is("may") && day.is_none() && year.is_none() || !word.capitalised() {
+            return None;
+        }
+        return Some((year, Some(month), day, last + usize::from(year.is_some())));
+    }
+    if let Some(day) = day_of(word).filter(|_| word.text.len() <= 4) {
+        let month = month_of(words.get(at + 1)?.text).filter(|_| words[at + 1].capitalised())?;
+        let year = year_of(words.get(at + 2));
+        return Some((year, Some(month), Some(day), at + 1 + usize::from(year.is_some())));
+    }
+    year_of(Some(word)).map(|year| (Some(year), None, None, at))
+}
+
+/// The year in which `month` and `day` fall nearest the story's date.
+fn nearest_year(story: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    (story.year() - 1..=story.year() + 1)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .min_by_key(|date| (*date - story).num_days().abs())
+}
+
+/// Weekdays written with their date: "Wednesday, March 15", "Wednesday (March 15, 2023)",
+/// "Wednesday 15 March".
+pub fn weekdays(sentences: &[Sentence<'_>], story: Option<NaiveDate>) -> Vec<DatedWeekday> {
+    let mut found = Vec::new();
+    for sentence in sentences {
+        let words = &sentence.words;
+        for (at, word) in words.iter().enumerate() {
+            let Some(weekday) = weekday_of(word).filter(|_| !word.quoted) else {
+                continue;
+            };
+            let Some(next) = words.get(at + 1) else {
+                continue;
+            };
+            if !matches!(next.before.trim(), "" | "," | "(") {
+                continue;
+            }
+            let Some((year, Some(month), Some(day), last)) = absolute_at(words, at + 1) else {
+                continue;
+            };
+            let date = match (year, story) {
+                (Some(year), _) => NaiveDate::from_ymd_opt(year, month, day),
+                (None, Some(story)) => nearest_year(story, month, day),
+                (None, None) => None,
+            };
+            found.push(DatedWeekday {
+                weekday,
+                date,
+                place: sentence.place(at, last),
+            });
+        }
+    }
+    found
+}
+
+/// Relative date words and how far they point: "yesterday", "last month", "next year".
+fn relative_at(words: &[Word<'_>], at: usize) -> Option<(Offset, usize)> {
+    let word = &words[at];
+    if word.quoted {
+        return None;
+    }
+    let single = match word.text.to_ascii_lowercase().as_str() {
+        "yesterday" => Some(Offset::Days(-1)),
+        "today" => Some(Offset::Days(0)),
+        "tomorrow" => Some(Offset::Days(1)),
+        _ => None,
+    };
+    if let Some(offset) = single {
+        return Some((offset, at));
+    }
+    // "the last year for which data is available" is no relative date.
+    if at > 0 && words[at - 1].is_any(&["the", "a", "its", "their", "his", "her"]) {
+        return None;
+    }
+    let step = match word.text.to_ascii_lowercase().as_str() {
+        "last" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => return None,
+    };
+    let unit = words.get(at + 1).filter(|w| w.follows_closely())?;
+    let offset = match unit.text.to_ascii_lowercase().as_str() {
+        "month" => Offset::Months(step),
+        "year" => Offset::Years(step),
+        _ => return None,
+    };
+    Some((offset, at + 1))
+}
+
+/// Words before a date that make it the bound of a span of time, not the date of an event.
+const BOUNDING: &[&str] = &["since", "from", "until", "till", "before", "after", "by", "through"];
+
+/// Words that may stand between a relative date and the absolute one beside it.
+const TIES: &[&str] = &["on", "in", "of", "the"];
+
+/// Relative dates with an absolute date beside them: "last month, on March 3", "on March 3
+/// last year", "in 2018 last year". Dates in quotations are the speaker's.
+pub fn relative(sentences: &[Sentence<'_>]) -> Vec<RelativeDate> {
+    let mut found = Vec::new();
+    for sentence in sentences {
+        let words = &sentence.words;
+        for at in 0..words.len() {
+            let Some((offset, last)) = relative_at(words, at) else {
+                continue;
+            };
+            // The absolute date after ("last month, on March 3") or before ("March 3 last
+            // year"), with at most two tying words between.
+            let mut after = last + 1;
+            while after < words.len() && after <= last + 2 && words[after].is_any(TIES) {
+                after += 1;
+            }
+            let tied_after = absolute_at(words, after)
+                .filter(|_| after > last + 1 || words[after].before.trim().is_empty() || words[after].before.trim() == ",")
+                .map(|(y, m, d, end)| (y, m, d, at, end));
+            let tied_before = (at.saturating_sub(4)..at).find_map(|start| {
+                // "since 1969 last month": the date bounds a span of time.
+                let bounded = start > 0 && words[start - 1].is_any(BOUNDING);
+                let (y, m, d, end) = absolute_at(words, start).filter(|_| !bounded)?;
+                let between = &words[end + 1..at];
+                (end < at && between.len() <= 2 && between.iter().all(|w| w.is_any(TIES)))
+                    .then_some((y, m, d, start, last))
+            });
+            if let Some((year, month, day, first, end)) = tied_after.or(tied_before) {
+                found.push(RelativeDate {
+                    offset,
+                    year,
+                    month,
+                    day,
+                    place: sentence.place(first, end),
+                });
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,120 @@
+//! Whole numbers as news copy writes them: in figures ("12", "1,200") or in words ("twelve",
+//! "forty-six").
+
+use super::words::Word;
+
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The value of a number word written in words below a hundred, ignoring case.
+fn in_words(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let position = |table: &[&str], w: &str| table.iter().position(|t| !t.is_empty() && *t == w);
+    if let Some(unit) = position(UNITS, &lower) {
+        return u32::try_from(unit).ok();
+    }
+    let (tens, unit) = match lower.split_once('-') {
+        Some((tens, unit)) => (tens, Some(unit)),
+        None => (lower.as_str(), None),
+    };
+    let tens = u32::try_from(position(TENS, tens)?).ok()? * 10;
+    match unit {
+        None => Some(tens),
+        Some(unit) => {
+            let unit = u32::try_from(position(UNITS, unit)?).ok()?;
+            (1..10).contains(&unit).then_some(tens + unit)
+        }
+    }
+}
+
+/// The number that starts at word `at` of `words`, and the index of its last word: digit
+/// groups split by thousands commas are one number ("1,200" is read as "1" "200").
+pub fn read(words: &[Word<'_>], at: usize) -> Option<(u32, usize)> {
+    let first = words.get(at)?;
+    if !first.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some((in_words(first.text)?, at));
+    }
+    let mut text = first.text.to_owned();
+    let mut last = at;
+    while let Some(next) = words.get(last + 1) {
+        let joined = next.before == "," && next.text.len() == 3;
+        if !joined || !next.text.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        text.push(',');
+        text.push_str(next.text);
+        last += 1;
+    }
+    Some((figures(&text)?, last))
+}
+
+/// Whether word `at` is a later digit group of a number that starts before it ("200" in
+/// "1,200").
+pub fn continues(words: &[Word<'_>], at: usize) -> bool {
+    let digits = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
+    at.checked_sub(1).is_some_and(|before| {
+        words[at].before == "," && words[at].text.len() == 3 && digits(&words[at]) && digits(&words[before])
+    })
+}
+
+/// Digits with optional thousands commas; no other character.
+fn figures(word: &str) -> Option<u32> {
+    let mut groups = word.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 && word.contains(',') {
+        return None;
+    }
+    let mut digits = String::from(first);
+    for group in groups {
+        if group.len() != 3 {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 9 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{figures, in_words};
+
+    #[test]
+    fn figures_and_words_read_as_numbers() {
+        assert_eq!(figures("12"), Some(12));
+        assert_eq!(figures("1,200"), Some(1200));
+        assert_eq!(in_words("twelve"), Some(12));
+        assert_eq!(in_words("Forty-six"), Some(46));
+        assert_eq!(in_words("twenty"), Some(20));
+        assert_eq!(figures("12th"), None);
+        assert_eq!(figures("1,20"), None);
+        assert_eq!(in_words("forty-zero"), None);
+        assert_eq!(in_words("dozen"), None);
+    }
+}

@@ -1,0 +1,140 @@
+//! Shares of one whole: the percentages one sentence gives a poll's, a vote's or a survey's
+//! answers ("52% backed the plan, 41% opposed it and 12% were undecided").
+//!
+//! A sentence is read as shares of one whole only when it says what the whole is (a vote, a
+//! poll, a survey, respondents) and nothing in it makes the percentages changes, margins or
+//! shares of different wholes ("rose 5%", "52% of Democrats and 30% of Republicans").
+
+use super::Place;
+use super::words::{Sentence, Word};
+use crate::article::Article;
+
+/// The percentages of one sentence read as shares of one whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareSet {
+    /// Each share, as written, with where it is.
+    pub shares: Vec<(f64, Place)>,
+    /// Whether any share is written with decimals (rounding then allows less).
+    pub decimals: bool,
+    pub place: Place,
+}
+
+impl ShareSet {
+    pub fn total(&self) -> f64 {
+        self.shares.iter().map(|(share, _)| share).sum()
+    }
+
+    /// Whether the shares add up to more than the whole, beyond what rounding each allows. A
+    /// total past [`PLAUSIBLE_TOTAL`] says the percentages are not shares of one whole at all
+    /// (answers to two questions, shares of two counts).
+    pub fn exceeds_whole(&self) -> bool {
+        let per_share = if self.decimals { 0.05 } else { 0.5 };
+        let total = self.total();
+        total > 100.0 + per_share * self.shares.len() as f64 && total <= PLAUSIBLE_TOTAL
+    }
+}
+
+/// The most the shares of one whole are taken to add up to by mistake.
+const PLAUSIBLE_TOTAL: f64 = 115.0;
+
+/// Words that say what the whole is.
+const WHOLES: &[&str] = &[
+    "vote", "votes", "poll", "polls", "survey", "surveyed", "respondents", "voters", "ballot",
+    "ballots", "polled", "referendum",
+];
+
+/// Words that make percentages changes, margins, rates or shares of different wholes.
+const NOT_SHARES: &[&str] = &[
+    "rose", "fell", "up", "down", "increase", "increased", "decrease", "decreased", "growth",
+    "grew", "rise", "fall", "from", "point", "points", "turnout", "margin", "lead", "than",
+    "higher", "lower", "rate", "rates", "each", "respectively", "previous", "change", "swing",
+    "gained", "lost", "dropped", "jumped", "climbed", "slipped", "edged", "reported",
+    "reporting", "precincts", "counted", "compared",
+];
+
+/// The shares of every sentence that gives some.
+pub fn find(article: &Article, sentences: &[Sentence<'_>]) -> Vec<ShareSet> {
+    sentences
+        .iter()
+        .filter(|s| s.has_any(WHOLES) && !s.has_any(NOT_SHARES) && !two_groups(s))
+        .filter_map(|s| shares_in(article, s))
+        .collect()
+}
+
+/// "Among Democrats …, among Republicans …": shares of two groups.
+fn two_groups(sentence: &Sentence<'_>) -> bool {
+    sentence.words.iter().filter(|w| w.is("among")).count() > 1
+}
+
+fn shares_in(article: &Article, sentence: &Sentence<'_>) -> Option<ShareSet> {
+    let words = &sentence.words;
+    let mut shares = Vec::new();
+    let mut decimals = false;
+    let mut of_whole: Option<Option<String>> = None;
+    let mut at = 0;
+    while at < words.len() {
+        let Some((share, last, with_decimals)) = percentage(article, words, at) else {
+            at += 1;
+            continue;
+        };
+        // "82% of Democrats and 41% of Republicans": shares of two wholes.
+        if words.get(last + 1).is_some_and(|w| w.is("of")) {
+            let whole = words[last + 2..]
+                .iter()
+                .find(|w| !w.is_any(&["the", "a", "an", "those", "all"]))
+                .map(|w| w.text.to_lowercase());
+            match &of_whole {
+                Some(other) if *other != whole => return None,
+                _ => of_whole = Some(whole),
+            }
+        }
+        if words[at].quoted {
+            return None;
+        }
+        decimals |= with_decimals;
+        shares.push((share, sentence.place(at, last)));
+        at = last + 1;
+    }
+    (shares.len() >= 2).then(|| ShareSet {
+        place: Place {
+            span: sentence.span,
+            ..shares[0].1
+        },
+        shares,
+        decimals,
+    })
+}
+
+/// The percentage whose number starts at word `at` ("52%", "52.5%", "52 percent", "52 per
+/// cent"): its value, its last word and whether it has decimals.
+fn percentage(article: &Article, words: &[Word<'_>], at: usize) -> Option<(f64, usize, bool)> {
+    let whole = &words[at];
+    if !whole.text.bytes().all(|b| b.is_ascii_digit()) || whole.text.len() > 3 {
+        return None;
+    }
+    let mut last = at;
+    let mut text = whole.text.to_owned();
+    let fraction = words
+        .get(at + 1)
+        .filter(|w| w.before == "." && w.text.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(fraction) = fraction {
+        text = format!("{text}.{}", fraction.text);
+        last += 1;
+    }
+    let after = &article.contents[words[last].span.end..];
+    let percent = after.starts_with('%')
+        || words
+            .get(last + 1)
+            .is_some_and(|w| w.is("percent") && w.follows_closely());
+    let per_cent = words.get(last + 1).is_some_and(|w| w.is("per"))
+        && words.get(last + 2).is_some_and(|w| w.is("cent"));
+    if !percent && !per_cent {
+        return None;
+    }
+    let last = match (percent, per_cent) {
+        (true, _) if !after.starts_with('%') => last + 1,
+        (false, true) => last + 2,
+        _ => last,
+    };
+    Some((text.parse().ok()?, last, fraction.is_some()))
+}

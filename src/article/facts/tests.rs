@@ -1,0 +1,152 @@
+use super::FactKind;
+use crate::article::{Article, Format};
+use chrono::{Datelike, NaiveDate};
+
+/// What `kind`'s contradictions in `text` say, each as "message @ reported text".
+fn conflicts(text: &str, kind: FactKind, date: Option<NaiveDate>) -> Vec<String> {
+    let mut article = Article::parse("t.txt", text, Format::Plain);
+    article.date = date;
+    article
+        .facts()
+        .conflicts(kind, date)
+        .into_iter()
+        .map(|c| format!("{} @ {}", c.message, article.text(c.at.span)))
+        .collect()
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn an_age_that_changes_is_found_in_every_form() {
+    let text = "Fire chief retires\n\nJane Okafor, 46, led the service for a decade.\n\nThe 47-year-old Okafor said she would stay on as an adviser.\n";
+    assert_eq!(
+        conflicts(text, FactKind::Age, None),
+        ["Okafor is 47 here @ 47-year-old Okafor"]
+    );
+    let same = "Fire chief retires\n\nJane Okafor, 46, led the service.\n\nOkafor, aged 46, will advise.\n";
+    assert!(conflicts(same, FactKind::Age, None).is_empty());
+}
+
+#[test]
+fn two_people_of_one_surname_are_nobody_in_particular() {
+    let text = "Couple honoured\n\nMaria Lund, 61, and Erik Lund, 64, ran the shelter.\n\nLund, 64, said the award belonged to volunteers.\n";
+    assert!(conflicts(text, FactKind::Age, None).is_empty());
+}
+
+#[test]
+fn a_birthday_between_two_ages_is_not_a_contradiction() {
+    let text = "Runner\n\nTom Berg, 39, won the race.\n\nBerg turned 40 on Sunday, when Berg, 40, ran again.\n";
+    assert!(conflicts(text, FactKind::Age, None).is_empty());
+}
+
+#[test]
+fn a_count_that_changes_is_reported_at_the_later_mention() {
+    let text = "Storm kills 12 in coastal towns\n\nThe storm killed 12 people along the coast on Tuesday.\n\nRescuers said 11 people were killed and dozens were hurt.\n";
+    assert_eq!(
+        conflicts(text, FactKind::Count, None),
+        ["11 dead here @ 11 people were killed"]
+    );
+}
+
+#[test]
+fn a_lower_bound_and_an_update_are_not_contradictions() {
+    let at_least = "Storm\n\nAt least 12 people were killed on Tuesday.\n\nOfficials said 14 people were killed.\n";
+    assert!(conflicts(at_least, FactKind::Count, None).is_empty());
+    let below = "Storm\n\nAt least 12 people were killed on Tuesday.\n\nOfficials said 11 people were killed.\n";
+    assert_eq!(conflicts(below, FactKind::Count, None).len(), 1);
+    let update = "Storm\n\nThe storm killed 12 people on Tuesday.\n\nThe toll rose to 14 on Wednesday, when 14 people were reported dead.\n";
+    assert!(conflicts(update, FactKind::Count, None).is_empty());
+}
+
+#[test]
+fn counts_of_two_places_or_of_a_part_are_not_compared() {
+    let places = "Shootings\n\nThe shootings left 31 dead.\n\nIn El Paso, 22 people were killed.\n\nIn Dayton, nine people were killed.\n";
+    assert!(conflicts(places, FactKind::Count, None).is_empty());
+    let part = "Blast\n\nThe blast killed 12 people, including four children.\n\nFour children were killed and 12 people in all.\n";
+    assert!(conflicts(part, FactKind::Count, None).is_empty());
+}
+
+#[test]
+fn a_title_swapped_for_another_office_is_found() {
+    let text = "Talks\n\nSecretary of State Antony Blinken flew to Cairo on Monday.\n\nDefense Secretary Blinken met the president.\n";
+    assert_eq!(
+        conflicts(text, FactKind::Title, None),
+        ["Blinken is Defense Secretary here @ Defense Secretary Blinken"]
+    );
+    let compatible = "Talks\n\nSen. Mitch McConnell spoke.\n\nSenate Majority Leader Mitch McConnell said no.\n\nFormer President Barack Obama and President Joe Biden met. Vice President Kamala Harris joined.\n";
+    assert!(conflicts(compatible, FactKind::Title, None).is_empty());
+}
+
+#[test]
+fn a_weekday_that_does_not_fall_on_its_date_is_found() {
+    let text = "Vote\n\nThe vote was held on Wednesday, March 15, 2023, after weeks of talks.\n";
+    assert!(conflicts(text, FactKind::Weekday, None).is_empty());
+    let wrong = "Vote\n\nThe vote was held on Thursday, March 15, 2023.\n";
+    assert_eq!(
+        conflicts(wrong, FactKind::Weekday, None),
+        ["March 15, 2023 is a Wednesday, not a Thursday @ Thursday, March 15, 2023"]
+    );
+    // Without a year the story's date gives one; without either the check is skipped.
+    let no_year = "Vote\n\nThe vote is on Thursday, March 15.\n";
+    assert_eq!(conflicts(no_year, FactKind::Weekday, date(2023, 3, 10)).len(), 1);
+    assert!(conflicts(no_year, FactKind::Weekday, None).is_empty());
+    let article = Article::parse("t.txt", no_year, Format::Plain);
+    assert!(article.facts().needs_story_date(None));
+}
+
+#[test]
+fn a_relative_date_against_its_absolute_one() {
+    let text = "Plant\n\nThe plant closed last month, on March 3, and reopened.\n";
+    assert_eq!(
+        conflicts(text, FactKind::RelativeDate, date(2023, 3, 20)),
+        ["the story is dated March 20, 2023 @ last month, on March 3"]
+    );
+    assert!(conflicts(text, FactKind::RelativeDate, date(2023, 4, 2)).is_empty());
+    let year = "Plant\n\nIt was built in 2017 last year.\n";
+    assert_eq!(conflicts(year, FactKind::RelativeDate, date(2019, 5, 1)).len(), 1);
+}
+
+#[test]
+fn shares_of_one_whole_over_a_hundred_are_found() {
+    let text = "Poll\n\nIn the poll, 52% backed the plan, 41% opposed it and 19% were undecided.\n";
+    assert_eq!(
+        conflicts(text, FactKind::Shares, None),
+        ["these shares add up to 112% @ In the poll, 52% backed the plan, 41% opposed it and 19% were undecided."]
+    );
+    let groups = "Poll\n\nIn the poll, 82% of Democrats and 41% of Republicans backed the plan.\n";
+    assert!(conflicts(groups, FactKind::Shares, None).is_empty());
+    let rounded = "Poll\n\nThe vote split 50.5% for, 49.6% against.\n";
+    assert!(conflicts(rounded, FactKind::Shares, None).is_empty());
+}
+
+/// Every day of 1900–2100 written as "Weekday, Month D, YYYY": the facts layer finds no
+/// contradiction with the weekday `chrono` gives, and finds one with the day after's.
+#[test]
+fn weekday_of_every_day_from_1900_to_2100_matches_chrono() {
+    let mut day = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+    let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap();
+    let mut checked = 0;
+    while day <= last {
+        let right = day.format("Vote\n\nIt was held on %A, %B %-d, %Y.\n").to_string();
+        let wrong_day = day.succ_opt().unwrap().format("%A").to_string();
+        let wrong = day
+            .format(&format!("Vote\n\nIt was held on {wrong_day}, %B %-d, %Y.\n"))
+            .to_string();
+        let read = |text: &str| {
+            let article = Article::parse("t.txt", text, Format::Plain);
+            let weekdays = article.facts().weekdays.clone();
+            (weekdays, article.facts().conflicts(FactKind::Weekday, None).len())
+        };
+        let (weekdays, found) = read(&right);
+        assert_eq!(weekdays.len(), 1, "{right}");
+        assert_eq!(weekdays[0].date, Some(day));
+        assert_eq!(found, 0, "{right}");
+        assert_eq!(read(&wrong).1, 1, "{wrong}");
+        checked += 1;
+        day = day.succ_opt().unwrap();
+    }
+    assert_eq!(checked, 73_414);
+    assert_eq!(last.year() - 1900, 200);
+}
