@@ -758,3 +758,44 @@ fn a_suppression_marks_a_sentence_as_the_reporters_own() {
     let out = copydesk_in(dir.path(), &args);
     assert_eq!(stdout(&out), "", "{}", stderr(&out));
 }
+
+#[test]
+fn a_story_date_from_the_flag_checks_weekdays_and_the_summary_says_when_there_is_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = "Vote\n\nThe vote was held on Thursday, March 19, after weeks of talks.\n";
+    write_file(dir.path(), "vote.txt", draft);
+    // No date anywhere: the weekday cannot be checked, and the summary says so once.
+    let out = copydesk_in(dir.path(), &["check", "--isolated", "vote.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "1 article gives no date of its own, so its weekdays and relative dates were not checked"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // With the run's date, March 19, 2026 is a Thursday: no finding; in 2025 it was a Wednesday.
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--isolated", "--date", "2026-03-20", "vote.txt"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(!stderr(&out).contains("no date"), "{}", stderr(&out));
+    let out = copydesk_in(
+        dir.path(),
+        &["check", "--isolated", "--date", "2025-03-20", "vote.txt"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("March 19, 2025 is a Wednesday, not a Thursday"),
+        "{}",
+        stdout(&out)
+    );
+    let out = copydesk_in(dir.path(), &["check", "--date", "20/03/2026", "vote.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`20/03/2026` is not a date: write it as 2026-12-03"),
+        "{}",
+        stderr(&out)
+    );
+}

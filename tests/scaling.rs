@@ -731,6 +731,33 @@ fn kind_cases() -> Vec<Case> {
             pack: None,
         },
         Case {
+            stresses: "contradiction",
+            name: "one paragraph of one person's ages, tolls, titles, dated weekdays and shares",
+            rule: "news.fact.age-changed",
+            fires: 3,
+            rules: &["--select", "news.fact"],
+            output: JSON,
+            file: "draft.txt",
+            draft: |n| {
+                // One block and one person: every mention is compared with the others.
+                fill(n, HEAD, |i| {
+                    format!(
+                        "Ada Quayle, {}, said {} people were killed on Friday, March {}, 2024, \
+                         when Gov. {} Quayle and Sen. {} Quayle put 52% for and {}% against \
+                         in the vote. ",
+                        i % 90 + 10,
+                        i % 50 + 2,
+                        i % 28 + 1,
+                        name(i),
+                        name(i),
+                        i % 60 + 40
+                    )
+                })
+            },
+            source: None,
+            pack: None,
+        },
+        Case {
             stresses: "first-reference",
             name: "one paragraph of thousands of distinct acronyms and surnames",
             rule: "style.first-reference.acronym",

@@ -9,7 +9,7 @@
 //! emphasis marks and inline HTML are recorded as markup that rules do not match.
 
 use super::classify::{body_line_kind, push_block};
-use super::facts::story_date_in;
+use super::facts::calendar::story_date_in;
 use super::label::StoryLabel;
 use super::parser::{FormatInfo, ParseAs, Parsed};
 use super::{Block, BlockKind};

@@ -77,7 +77,7 @@ pub struct Article {
     /// time a rule asks.
     first_person: std::sync::OnceLock<Option<usize>>,
     /// Ages, titles, counts, dates and shares, read the first time a rule asks.
-    facts: std::sync::OnceLock<facts::Facts>,
+    facts: std::sync::OnceLock<facts::model::Facts>,
 }
 
 /// The words and sentences of all blocks, in order, and which of them each block holds.
@@ -170,7 +170,7 @@ impl Article {
         self.blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Dateline)
-            .find_map(|b| facts::story_date_in(self.text(b.span)))
+            .find_map(|b| facts::calendar::story_date_in(self.text(b.span)))
     }
 
     /// An article that is one block of `kind` (how a rule's one-line example is checked).

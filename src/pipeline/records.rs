@@ -406,6 +406,26 @@ mod tests {
     }
 
     #[test]
+    fn a_date_field_dates_the_story_and_a_wrong_one_is_an_error() {
+        let dated = br#"{"id":"d","headline":"H","body":"B","date":"2026-03-20T09:30:00Z"}"#;
+        let record = Record::parse(dated, &RecordFields::default()).unwrap();
+        assert_eq!(record.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 20));
+        let undated = br#"{"id":"u","headline":"H","body":"B"}"#;
+        assert_eq!(
+            Record::parse(undated, &RecordFields::default())
+                .unwrap()
+                .date,
+            None
+        );
+        let wrong = br#"{"id":"w","headline":"H","body":"B","date":"last Tuesday"}"#;
+        let problem = Record::parse(wrong, &RecordFields::default()).unwrap_err();
+        assert!(
+            problem.contains("`date` is `last Tuesday`, which is not a date"),
+            "{problem}"
+        );
+    }
+
+    #[test]
     fn nested_fields_are_written_back_in_place() {
         let fields = RecordFields {
             headline: FieldPath::new("fields.headline"),

@@ -2,11 +2,16 @@
 //! dated weekdays, relative dates and shares (see [`crate::article::facts`]).
 
 use crate::article::Article;
-use crate::article::facts::{Bound, Place};
+use crate::article::facts::{Bound, Offset, Place};
 use std::fmt::Write;
 
 /// The facts stated in block `block`, a line each, appended to `out`.
-pub fn describe(article: &Article, block: usize, position: &dyn Fn(usize) -> String, out: &mut String) {
+pub fn describe(
+    article: &Article,
+    block: usize,
+    position: &dyn Fn(usize) -> String,
+    out: &mut String,
+) {
     let facts = article.facts();
     let mut line = |place: &Place, what: String| {
         if place.block == block {
@@ -26,7 +31,10 @@ pub fn describe(article: &Article, block: usize, position: &dyn Fn(usize) -> Str
             true => String::new(),
             false => format!(" ({})", titled.portfolio),
         };
-        line(&titled.place, format!("title {}{of} of {}", titled.office, titled.key));
+        line(
+            &titled.place,
+            format!("title {}{of} of {}", titled.office, titled.key),
+        );
     }
     for count in &facts.counts {
         let bound = match count.bound {
@@ -48,19 +56,34 @@ pub fn describe(article: &Article, block: usize, position: &dyn Fn(usize) -> Str
         }
         line(
             &count.place,
-            format!("count {bound}{}{group} {}{notes}", count.value, count.counted.name()),
+            format!(
+                "count {bound}{}{group} {}{notes}",
+                count.value,
+                count.counted.name()
+            ),
         );
     }
     for weekday in &facts.weekdays {
-        let date = weekday
-            .date
-            .map_or("no year known".to_owned(), |d| d.format("%Y-%m-%d, a %A").to_string());
+        let date = weekday.date.map_or("no year known".to_owned(), |d| {
+            d.format("%Y-%m-%d, a %A").to_string()
+        });
         line(&weekday.place, format!("weekday with its date: {date}"));
     }
     for relative in &facts.relative_dates {
-        line(&relative.place, format!("relative date {:?} beside an absolute one", relative.offset));
+        let offset = match relative.offset {
+            Offset::Days(days) => format!("{days:+} days"),
+            Offset::Months(months) => format!("{months:+} months"),
+            Offset::Years(years) => format!("{years:+} years"),
+        };
+        line(
+            &relative.place,
+            format!("a relative date ({offset} from the story's date) beside an absolute one"),
+        );
     }
     for set in &facts.shares {
-        line(&set.place, format!("shares of one whole adding up to {}%", set.total()));
+        line(
+            &set.place,
+            format!("shares of one whole adding up to {}%", set.total()),
+        );
     }
 }

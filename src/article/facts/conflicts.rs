@@ -3,10 +3,10 @@
 //! A contradiction is reported at the later mention in reading order (headline, dek, body,
 //! captions), with the earlier one — or the source's — as the other place.
 
+use super::model::{Bound, Count, Counted, Facts, Place, Titled};
 use super::people::titles_conflict;
-use super::{Bound, Count, Facts, Place};
 use chrono::{Datelike, NaiveDate, Weekday};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The kinds of fact that can contradict each other, as rule packs name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -68,9 +68,15 @@ fn same(earlier: &Facts, later: &Facts) -> bool {
     std::ptr::eq(earlier, later)
 }
 
+/// The most different earlier mentions of one key a later one is compared with: a person with
+/// more ages, or a toll with more values, than this is past reading as one fact.
+const MAX_DISTINCT: usize = 16;
+
 /// The later mentions among `later`'s that no earlier mention with their key (among
 /// `earlier`'s) agrees with, each with the first earlier mention, once for each different
-/// value. Within one story (`within`), earlier means earlier in reading order.
+/// value. Within one story (`within`), earlier means earlier in reading order. Each mention is
+/// compared with one earlier mention of each different value, so the work grows with the
+/// mentions times the values a key takes, not with the mentions squared.
 fn first_and_later<'a, T>(
     earlier: &'a [T],
     later: &'a [T],
@@ -80,31 +86,34 @@ fn first_and_later<'a, T>(
     differs: impl Fn(&T, &T) -> bool,
     value: impl Fn(&T) -> String,
 ) -> Vec<(&'a T, &'a T)> {
-    let mut by_key: HashMap<&str, Vec<&T>> = HashMap::new();
-    for fact in earlier {
-        by_key.entry(key(fact)).or_default().push(fact);
-    }
-    for mentions in by_key.values_mut() {
-        mentions.sort_by_key(|fact| place(fact));
-    }
-    let mut reported: Vec<(String, String)> = Vec::new();
+    // For each key, one earlier mention of each value, in reading order.
+    let mut distinct: HashMap<&str, Vec<&T>> = HashMap::new();
     let mut out = Vec::new();
+    let mut reported: HashSet<(String, String)> = HashSet::new();
+    let mut sorted_earlier: Vec<&T> = earlier.iter().collect();
+    sorted_earlier.sort_by_key(|fact| place(fact));
+    let add = |distinct: &mut HashMap<&'a str, Vec<&'a T>>, fact: &'a T| {
+        let values = distinct.entry(key(fact)).or_default();
+        if values.len() < MAX_DISTINCT && !values.iter().any(|v| value(v) == value(fact)) {
+            values.push(fact);
+        }
+    };
+    if !within {
+        for &fact in &sorted_earlier {
+            add(&mut distinct, fact);
+        }
+    }
     let mut ordered: Vec<&T> = later.iter().collect();
     ordered.sort_by_key(|fact| place(fact));
     for fact in ordered {
-        let Some(mentions) = by_key.get(key(fact)) else {
-            continue;
-        };
-        let before: Vec<&T> = mentions
-            .iter()
-            .copied()
-            .filter(|m| !within || place(m) < place(fact))
-            .collect();
-        let seen = (key(fact).to_owned(), value(fact));
-        let contradicted = !before.is_empty() && before.iter().all(|m| differs(m, fact));
-        if contradicted && !reported.contains(&seen) {
-            reported.push(seen);
-            out.push((before[0], fact));
+        if let Some(before) = distinct.get(key(fact)).filter(|b| !b.is_empty()) {
+            let contradicted = before.iter().all(|m| differs(m, fact));
+            if contradicted && reported.insert((key(fact).to_owned(), value(fact))) {
+                out.push((before[0], fact));
+            }
+        }
+        if within {
+            add(&mut distinct, fact);
         }
     }
     out
@@ -131,7 +140,7 @@ fn ages(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
 
 /// Whether two titles stand in one sentence: a career listed ("Sen. Biden or Vice President
 /// Biden") is not a contradiction.
-fn same_sentence(a: &super::Titled, b: &super::Titled) -> bool {
+fn same_sentence(a: &Titled, b: &Titled) -> bool {
     a.sentence == b.sentence
 }
 
@@ -161,7 +170,12 @@ fn counts(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
     let (was, is) = (settled(earlier), settled(later));
     let keyed = |list: &[&Count]| -> Vec<(String, Count)> {
         list.iter()
-            .map(|c| (format!("{} {}", c.counted.name(), group_of(list, c)), (*c).clone()))
+            .map(|c| {
+                (
+                    format!("{} {}", c.counted.name(), group_of(list, c)),
+                    (*c).clone(),
+                )
+            })
             .collect()
     };
     let (was, is) = (keyed(&was), keyed(&is));
@@ -172,15 +186,21 @@ fn counts(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
         |(k, _)| k.as_str(),
         |(_, c)| c.place,
         |(_, a), (_, b)| disagree(a, b),
-        |(_, c)| c.value.to_string(),
+        // What `disagree` reads: the value, its bound, where and when, and whether it is the
+        // headline's or the dek's.
+        |(_, c)| {
+            let body = c.place.rank > 1;
+            format!(
+                "{} {:?} {:?} {:?} {:?} {body}",
+                c.value, c.bound, c.location, c.day, c.source
+            )
+        },
     )
     .into_iter()
-    .map(|((_, was), (_, is))| {
-        Conflict {
-            at: is.place,
-            message: format!("{} here", written(is)),
-            earlier: Some((was.place, written(was))),
-        }
+    .map(|((_, was), (_, is))| Conflict {
+        at: is.place,
+        message: format!("{} here", written(is)),
+        earlier: Some((was.place, written(was))),
     })
     .collect()
 }
@@ -190,12 +210,17 @@ fn counts(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
 /// killed").
 fn group_of<'a>(list: &[&'a Count], count: &'a Count) -> &'a str {
     if !count.group.is_empty() || count.place.rank > 1 {
-        return &count.group;
+        return singular(&count.group);
     }
     list.iter()
         .filter(|c| c.counted == count.counted && c.place.rank > 1)
         .min_by_key(|c| c.place)
-        .map_or("", |c| c.group.as_str())
+        .map_or("", |c| singular(&c.group))
+}
+
+/// A group as counts of it are compared: "soldiers" and "soldier" are one group.
+fn singular(group: &str) -> &str {
+    group.strip_suffix('s').unwrap_or(group)
 }
 
 /// A count as the messages give it: "at least 12 dead", "11 soldiers injured".
@@ -215,33 +240,32 @@ fn written(count: &Count) -> String {
 /// hold at most two values (of counts tied to no place, exact or bounded below): a story with three tolls of one thing
 /// (the world's, a country's, a city's) is a story of tallies, not of one event.
 fn settled(facts: &Facts) -> Vec<&Count> {
-    let unsettled = |count: &Count| {
-        let class = facts
-            .counts
-            .iter()
-            .filter(|c| c.counted == count.counted && c.group == count.group);
-        let mut values: Vec<u32> = Vec::new();
-        let unplaced = class
-            .clone()
-            .filter(|c| c.location.is_none() && matches!(c.bound, Bound::Exact | Bound::AtLeast));
-        for c in unplaced {
-            if !values.contains(&c.value) {
-                values.push(c.value);
-            }
+    // Per class (what is counted, of whom): its values tied to no place, and whether the
+    // story says it changed. Read in one pass.
+    let mut classes: HashMap<(Counted, &str), (Vec<u32>, bool)> = HashMap::new();
+    for c in &facts.counts {
+        let (values, updated) = classes.entry((c.counted, singular(&c.group))).or_default();
+        *updated |= c.update;
+        let unplaced = c.location.is_none() && matches!(c.bound, Bound::Exact | Bound::AtLeast);
+        if unplaced && !values.contains(&c.value) && values.len() <= 2 {
+            values.push(c.value);
         }
-        values.len() > 2 || class.clone().any(|c| c.update)
-    };
+    }
     facts
         .counts
         .iter()
-        .filter(|c| matches!(c.bound, Bound::Exact | Bound::AtLeast) && !unsettled(c))
+        .filter(|c| {
+            let (values, updated) = &classes[&(c.counted, singular(&c.group))];
+            matches!(c.bound, Bound::Exact | Bound::AtLeast) && values.len() <= 2 && !updated
+        })
         .collect()
 }
 
 /// Whether a later count cannot stand beside an earlier one. Below the headline and dek, a
 /// later count tied to a place or a day the earlier one is not tied to ("in El Paso", "on
 /// Sunday") counts a part of it, or another event; so may a smaller count after one whose parts
-/// are listed ("5 dead, including an officer").
+/// are listed ("5 dead, including an officer"); and two counts given to two authorities (the
+/// Interior Ministry's, the Health Ministry's) differ as sources do, which the story reports.
 fn disagree(earlier: &Count, later: &Count) -> bool {
     let narrows = |was: &Option<String>, is: &Option<String>| is.is_some() && was != is;
     // A headline or dek names the lead's event without its day or its exact place.
@@ -249,7 +273,9 @@ fn disagree(earlier: &Count, later: &Count) -> bool {
     let dated = body && narrows(&earlier.day, &later.day);
     let placed = body && narrows(&earlier.location, &later.location);
     let part = earlier.parts && later.value < earlier.value;
-    if dated || placed || part {
+    let two_authorities =
+        earlier.source.is_some() && later.source.is_some() && earlier.source != later.source;
+    if dated || placed || part || two_authorities {
         return false;
     }
     match (earlier.bound, later.bound) {

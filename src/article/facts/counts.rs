@@ -6,60 +6,10 @@
 //! ("including 12 children", "12 of them", "another 12") or belongs to another time ("last
 //! year", "in 2015", "since", "so far").
 
-use super::Place;
+use super::calendar::{month_of, weekday_of};
+use super::model::{Bound, Count, Counted};
 use super::number;
 use super::words::{Sentence, Word};
-
-/// What a count counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Counted {
-    Dead,
-    Injured,
-    Arrested,
-    Missing,
-}
-
-impl Counted {
-    pub fn name(self) -> &'static str {
-        match self {
-            Counted::Dead => "dead",
-            Counted::Injured => "injured",
-            Counted::Arrested => "arrested",
-            Counted::Missing => "missing",
-        }
-    }
-}
-
-/// How exact a count is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bound {
-    Exact,
-    /// "at least 12", "more than 12".
-    AtLeast,
-    /// "nearly 12", "up to 12".
-    AtMost,
-    /// "about 12", "some 12".
-    About,
-}
-
-/// One count the story gives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Count {
-    pub counted: Counted,
-    /// Of whom, when the story says ("soldiers"); empty for people in general.
-    pub group: String,
-    pub value: u32,
-    pub bound: Bound,
-    /// The sentence says the count changed ("rose to", "revised", "now").
-    pub update: bool,
-    /// The places the sentence ties the count to ("in El Paso"), lower-cased.
-    pub location: Option<String>,
-    /// The weekday the sentence names, lower-cased: counts of two days are two events.
-    pub day: Option<String>,
-    /// Parts of it follow ("5 dead, including an officer"): a smaller count may be one.
-    pub parts: bool,
-    pub place: Place,
-}
 
 /// Words that say what a count counts, after the count ("12 killed") or before it as a verb
 /// ("killing 12").
@@ -92,7 +42,9 @@ const COUNTING_VERBS: &[(&str, Counted)] = &[
 ];
 
 /// Words that may stand between a count and what it counts ("12 people were killed").
-const BETWEEN: &[&str] = &["were", "was", "have", "had", "been", "are", "is", "reported"];
+const BETWEEN: &[&str] = &[
+    "were", "was", "have", "had", "been", "are", "is", "reported",
+];
 
 /// Words that end the words describing a group ("13 Taliban in attacks").
 const FUNCTION_WORDS: &[&str] = &[
@@ -101,45 +53,75 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Groups that are people in general.
-const PEOPLE: &[&str] = &[
-    "people",
-    "person",
-    "persons",
-    "individuals",
-    "victims",
-    "",
-];
+const PEOPLE: &[&str] = &["people", "person", "persons", "individuals", "victims", ""];
 
 /// Words that make a count part of another or another count: "including 12", "another 12".
 const PART: &[&str] = &[
-    "including", "among", "another", "further", "additional", "other", "others", "each", "per",
+    "including",
+    "among",
+    "another",
+    "further",
+    "additional",
+    "other",
+    "others",
+    "each",
+    "per",
     "more",
 ];
 
 /// Words that tie a sentence's counts to another time or another event, or make them
 /// hypothetical.
 const ELSEWHERE: &[&str] = &[
-    "total", "altogether", "annually", "average", "separate", "similar", "second", "could",
-    "would", "might", "may", "if", "daily", "every", "another", "between", "range", "estimate",
-    "estimates", "forecast", "model",
-    "additional", "worldwide", "globally", "nationwide", "countries", "nations", "per", "correct", "corrected", "refiled", "projected", "projects",
+    "total",
+    "altogether",
+    "annually",
+    "average",
+    "separate",
+    "similar",
+    "second",
+    "could",
+    "would",
+    "might",
+    "may",
+    "if",
+    "daily",
+    "every",
+    "another",
+    "between",
+    "range",
+    "estimate",
+    "estimates",
+    "forecast",
+    "model",
+    "additional",
+    "worldwide",
+    "globally",
+    "nationwide",
+    "countries",
+    "nations",
+    "per",
+    "correct",
+    "corrected",
+    "refiled",
+    "projected",
+    "projects",
     "tally",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Words that say a count changed.
 const UPDATE: &[&str] = &[
-    "rose", "risen", "rising", "climbed", "climbing", "increased", "jumped", "revised", "updated",
-    "initially", "previously", "bringing",
+    "rose",
+    "risen",
+    "rising",
+    "climbed",
+    "climbing",
+    "increased",
+    "jumped",
+    "revised",
+    "updated",
+    "initially",
+    "previously",
+    "bringing",
 ];
 
 /// Words before a count that bound it.
@@ -162,11 +144,25 @@ const BOUNDS: &[(&str, Bound)] = &[
 pub fn find(sentences: &[Sentence<'_>]) -> Vec<Count> {
     let mut found = Vec::new();
     for sentence in sentences {
+        // What the sentence says of all its counts, read once: no count is read past here in
+        // a sentence set in another time.
+        if sentence.has_any(ANOTHER_TIME) {
+            continue;
+        }
+        let around = Around {
+            location: location(&sentence.words),
+            day: sentence
+                .words
+                .iter()
+                .find(|w| !w.quoted && weekday_of(w.text).is_some())
+                .map(|w| w.text.to_ascii_lowercase()),
+            source: source(&sentence.words),
+        };
         for at in 0..sentence.words.len() {
-            let Some(count) = count_at(sentence, at) else {
+            let Some(count) = count_at(sentence, at, &around) else {
                 continue;
             };
-            if !elsewhere(sentence, at) && !sentence.has_any(ANOTHER_TIME) {
+            if !elsewhere(sentence, at) {
                 found.push(count);
             }
         }
@@ -175,19 +171,28 @@ pub fn find(sentences: &[Sentence<'_>]) -> Vec<Count> {
 }
 
 /// Scopes a toll may be given for: "in the country", "in the state".
-const SCOPES: &[&str] = &["country", "state", "city", "region", "province", "county", "world"];
-
-/// Months, which follow "in" as a time, not a place.
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+const SCOPES: &[&str] = &[
+    "country", "state", "city", "region", "province", "county", "world",
 ];
 
 /// Events counted in the plural: a sentence that counts them ("3 crashes, 3 deaths") sums
 /// several events.
 const EVENTS: &[&str] = &[
-    "crashes", "attacks", "shootings", "blasts", "explosions", "incidents", "accidents",
-    "storms", "earthquakes", "quakes", "fires", "bombings", "raids", "strikes", "clashes",
+    "crashes",
+    "attacks",
+    "shootings",
+    "blasts",
+    "explosions",
+    "incidents",
+    "accidents",
+    "storms",
+    "earthquakes",
+    "quakes",
+    "fires",
+    "bombings",
+    "raids",
+    "strikes",
+    "clashes",
 ];
 
 /// Words anywhere in a sentence that put its counts in another time.
@@ -210,7 +215,10 @@ fn elsewhere(sentence: &Sentence<'_>, at: usize) -> bool {
     let near = at.saturating_sub(REACH)..words.len().min(at + REACH + 1);
     words[near.clone()].iter().zip(near).any(|(w, i)| {
         let year = |w: &Word<'_>| {
-            w.text.len() == 4 && w.text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+            w.text.len() == 4
+                && w.text
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2100).contains(&y))
         };
         !w.quoted
             && (w.is_any(ELSEWHERE)
@@ -225,7 +233,14 @@ fn elsewhere(sentence: &Sentence<'_>, at: usize) -> bool {
 }
 
 /// The count whose number is word `at`, when the words around it say what it counts.
-fn count_at(sentence: &Sentence<'_>, at: usize) -> Option<Count> {
+/// The place and the day a sentence ties its counts to.
+struct Around {
+    location: Option<String>,
+    day: Option<String>,
+    source: Option<String>,
+}
+
+fn count_at(sentence: &Sentence<'_>, at: usize, around: &Around) -> Option<Count> {
     let words = &sentence.words;
     if number::continues(words, at) {
         return None;
@@ -271,7 +286,7 @@ fn count_at(sentence: &Sentence<'_>, at: usize) -> Option<Count> {
     let group = if PEOPLE.contains(&group.as_str()) {
         String::new()
     } else {
-        group.trim_end_matches('s').to_owned()
+        group.to_lowercase()
     };
     Some(Count {
         counted,
@@ -279,14 +294,12 @@ fn count_at(sentence: &Sentence<'_>, at: usize) -> Option<Count> {
         value,
         bound,
         update: near(sentence, at).any(|w| !w.quoted && w.is_any(UPDATE)),
-        location: location(words),
+        location: around.location.clone(),
         parts: words[end + 1..words.len().min(end + 3)]
             .iter()
             .any(|w| w.is("including")),
-        day: words
-            .iter()
-            .find(|w| !w.quoted && w.is_any(WEEKDAYS))
-            .map(|w| w.text.to_ascii_lowercase()),
+        day: around.day.clone(),
+        source: around.source.clone(),
         place: sentence.place(first, end),
     })
 }
@@ -317,8 +330,7 @@ fn bound_before(words: &[Word<'_>], at: usize) -> (Bound, usize) {
 /// group between, and the index of the last word read.
 fn counted_after(words: &[Word<'_>], last: usize) -> Option<(Counted, String, usize)> {
     let mut group = String::new();
-    for i in last + 1..words.len().min(last + 6) {
-        let word = &words[i];
+    for (i, word) in words.iter().enumerate().take(last + 6).skip(last + 1) {
         if word.quoted || !word.before.trim().is_empty() {
             return None;
         }
@@ -344,8 +356,7 @@ fn counted_after(words: &[Word<'_>], last: usize) -> Option<(Counted, String, us
 /// number at `last` (the first noun in the plural within three words, or else a capitalised
 /// name right after it), and the index of the last word read.
 fn group_after(words: &[Word<'_>], last: usize) -> (String, usize) {
-    for i in last + 1..words.len().min(last + 5) {
-        let w = &words[i];
+    for (i, w) in words.iter().enumerate().take(last + 5).skip(last + 1) {
         // "two U.S. service members": the stops of an abbreviation join its words.
         let joined = w.follows_closely() || matches!(w.before, "." | ". ") && i > last + 1;
         if !joined || w.quoted || w.is_any(FUNCTION_WORDS) {
@@ -356,7 +367,9 @@ fn group_after(words: &[Word<'_>], last: usize) -> (String, usize) {
             return (w.text.to_owned(), i);
         }
     }
-    let abbreviated = words.get(last + 2).is_some_and(|w| w.before.starts_with('.'));
+    let abbreviated = words
+        .get(last + 2)
+        .is_some_and(|w| w.before.starts_with('.'));
     match words.get(last + 1) {
         Some(w) if w.capitalised() && w.follows_closely() && !w.quoted && !abbreviated => {
             (w.text.to_lowercase(), last + 1)
@@ -369,13 +382,35 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &Word<'_>) -> Option<T> {
     table.iter().find(|(w, _)| word.is(w)).map(|&(_, t)| t)
 }
 
+/// Verbs by which a sentence gives a count to who reported it.
+const REPORTING: &[&str] = &["said", "says", "reported", "gave", "put", "announced"];
+
+/// Who a sentence gives its counts to: the run of two or more capitalised words right before a
+/// reporting verb ("Health Ministry gave", "Nasrat Rahimi said"), lower-cased.
+fn source(words: &[Word<'_>]) -> Option<String> {
+    let verb = words
+        .iter()
+        .position(|w| !w.quoted && w.is_any(REPORTING))?;
+    let first = words[..verb]
+        .iter()
+        .rposition(|w| !w.capitalised() || !w.follows_closely())
+        .map_or(0, |i| i + 1);
+    let first = first.max(verb.saturating_sub(4));
+    let name: Vec<String> = words[first..verb]
+        .iter()
+        .filter(|w| w.capitalised() && !w.is("The"))
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    (name.len() >= 2).then(|| name.join(" "))
+}
+
 /// The place a sentence names after "in" or "at" ("in El Paso", "at the University of North
 /// Carolina", "at Pearl Harbor"), lower-cased.
 fn location(words: &[Word<'_>]) -> Option<String> {
     let capitalised = |i: usize| {
-        words
-            .get(i)
-            .is_some_and(|w| w.capitalised() && !w.is_any(WEEKDAYS) && !w.is_any(MONTHS))
+        words.get(i).is_some_and(|w| {
+            w.capitalised() && weekday_of(w.text).is_none() && month_of(w.text).is_none()
+        })
     };
     let the = |i: usize| words.get(i).is_some_and(|w| w.is("the"));
     let at = (0..words.len()).find(|&i| {

@@ -2,143 +2,16 @@
 //! absolute one ("last month, on March 3"), and the story's own date. The calendar is
 //! `chrono`'s.
 
-use super::Place;
+use super::calendar::{month_of, weekday_of};
+use super::model::{DatedWeekday, Offset, RelativeDate};
 use super::words::{Sentence, Word};
-use chrono::{Datelike, Months, NaiveDate, Weekday};
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-/// Month names and the abbreviations news copy uses before a day ("Aug. 5", "Sept. 5").
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-/// A weekday written with a date ("Wednesday, March 15"), and the date it names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DatedWeekday {
-    pub weekday: Weekday,
-    /// The date, its year as written or, where none is, the story's; `None` when neither
-    /// gives a year.
-    pub date: Option<NaiveDate>,
-    pub place: Place,
-}
-
-/// How far from the story's date a relative date points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offset {
-    Days(i64),
-    Months(i32),
-    Years(i32),
-}
-
-/// A relative date ("last month") with the absolute date written beside it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RelativeDate {
-    pub offset: Offset,
-    pub year: Option<i32>,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
-    /// The relative words and the absolute date, from the first to the last.
-    pub place: Place,
-}
-
-impl RelativeDate {
-    /// Whether the absolute date contradicts the relative one, for a story dated `story`.
-    pub fn contradicts(&self, story: NaiveDate) -> bool {
-        match self.offset {
-            Offset::Days(days) => {
-                let Some(expected) = story.checked_add_signed(chrono::TimeDelta::days(days))
-                else {
-                    return false;
-                };
-                self.day.is_some_and(|d| d != expected.day())
-                    || self.month.is_some_and(|m| m != expected.month())
-                    || self.year.is_some_and(|y| y != expected.year())
-            }
-            Offset::Months(months) => {
-                let expected = match months >= 0 {
-                    true => story.checked_add_months(Months::new(months.unsigned_abs())),
-                    false => story.checked_sub_months(Months::new(months.unsigned_abs())),
-                };
-                let Some(expected) = expected else {
-                    return false;
-                };
-                self.month.is_some_and(|m| m != expected.month())
-                    || self.year.is_some_and(|y| y != expected.year())
-            }
-            Offset::Years(years) => self.year.is_some_and(|y| y != story.year() + years),
-        }
-    }
-}
-
-/// A date written in a field or on a dateline: "2019-08-07" (or the date of a timestamp that
-/// starts so), "August 7, 2019", "7 August 2019".
-pub fn story_date_in(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    if let Some(date) = text
-        .get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-    {
-        return Some(date);
-    }
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(3).find_map(|w| {
-        let (month, day, year) = match (month_of(w[0]), month_of(w[1])) {
-            (Some(month), _) => (month, w[1], w[2]),
-            (None, Some(month)) => (month, w[0], w[2]),
-            _ => return None,
-        };
-        NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
-    })
-}
-
-fn month_of(word: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .find(|(name, _)| word.eq_ignore_ascii_case(name))
-        .map(|&(_, month)| month)
-}
-
-fn weekday_of(word: &Word<'_>) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(name, _)| word.is(name))
-        .map(|&(_, day)| day)
-}
+use chrono::{Datelike, NaiveDate};
 
 /// A day of the month: "15", "15th".
 fn day_of(word: &Word<'_>) -> Option<u32> {
-    let digits = word.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let digits = word
+        .text
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let day: u32 = digits.parse().ok()?;
     (1..=31).contains(&day).then_some(day)
 }
@@ -149,10 +22,18 @@ fn year_of(word: Option<&Word<'_>>) -> Option<i32> {
     (word.text.len() == 4 && (1800..=2200).contains(&year)).then_some(year)
 }
 
+/// An absolute date as written: any of its year, month and day, and its last word.
+#[derive(Debug, Clone, Copy)]
+struct Absolute {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    last: usize,
+}
+
 /// The date written from word `at`: "March 15", "15 March", either with a year ("March 15,
-/// 2023", "15 March 2023"), or a month or year alone. Returns (year, month, day) and the index
-/// of the last word.
-fn absolute_at(words: &[Word<'_>], at: usize) -> Option<(Option<i32>, Option<u32>, Option<u32>, usize)> {
+/// 2023", "15 March 2023"), or a month or year alone.
+fn absolute_at(words: &[Word<'_>], at: usize) -> Option<Absolute> {
     let word = words.get(at)?;
     if word.quoted {
         return None;
@@ -168,14 +49,29 @@ fn absolute_at(words: &[Word<'_>], at: usize) -> Option<(Option<i32>, Option<u32
         if word.is("may") && day.is_none() && year.is_none() || !word.capitalised() {
             return None;
         }
-        return Some((year, Some(month), day, last + usize::from(year.is_some())));
+        return Some(Absolute {
+            year,
+            month: Some(month),
+            day,
+            last: last + usize::from(year.is_some()),
+        });
     }
     if let Some(day) = day_of(word).filter(|_| word.text.len() <= 4) {
         let month = month_of(words.get(at + 1)?.text).filter(|_| words[at + 1].capitalised())?;
         let year = year_of(words.get(at + 2));
-        return Some((year, Some(month), Some(day), at + 1 + usize::from(year.is_some())));
+        return Some(Absolute {
+            year,
+            month: Some(month),
+            day: Some(day),
+            last: at + 1 + usize::from(year.is_some()),
+        });
     }
-    year_of(Some(word)).map(|year| (Some(year), None, None, at))
+    year_of(Some(word)).map(|year| Absolute {
+        year: Some(year),
+        month: None,
+        day: None,
+        last: at,
+    })
 }
 
 /// The year in which `month` and `day` fall nearest the story's date.
@@ -192,7 +88,7 @@ pub fn weekdays(sentences: &[Sentence<'_>], story: Option<NaiveDate>) -> Vec<Dat
     for sentence in sentences {
         let words = &sentence.words;
         for (at, word) in words.iter().enumerate() {
-            let Some(weekday) = weekday_of(word).filter(|_| !word.quoted) else {
+            let Some(weekday) = weekday_of(word.text).filter(|_| !word.quoted) else {
                 continue;
             };
             let Some(next) = words.get(at + 1) else {
@@ -201,7 +97,13 @@ pub fn weekdays(sentences: &[Sentence<'_>], story: Option<NaiveDate>) -> Vec<Dat
             if !matches!(next.before.trim(), "" | "," | "(") {
                 continue;
             }
-            let Some((year, Some(month), Some(day), last)) = absolute_at(words, at + 1) else {
+            let Some(Absolute {
+                year,
+                month: Some(month),
+                day: Some(day),
+                last,
+            }) = absolute_at(words, at + 1)
+            else {
                 continue;
             };
             let date = match (year, story) {
@@ -254,7 +156,9 @@ fn relative_at(words: &[Word<'_>], at: usize) -> Option<(Offset, usize)> {
 }
 
 /// Words before a date that make it the bound of a span of time, not the date of an event.
-const BOUNDING: &[&str] = &["since", "from", "until", "till", "before", "after", "by", "through"];
+const BOUNDING: &[&str] = &[
+    "since", "from", "until", "till", "before", "after", "by", "through",
+];
 
 /// Words that may stand between a relative date and the absolute one beside it.
 const TIES: &[&str] = &["on", "in", "of", "the"];
@@ -276,22 +180,26 @@ pub fn relative(sentences: &[Sentence<'_>]) -> Vec<RelativeDate> {
                 after += 1;
             }
             let tied_after = absolute_at(words, after)
-                .filter(|_| after > last + 1 || words[after].before.trim().is_empty() || words[after].before.trim() == ",")
-                .map(|(y, m, d, end)| (y, m, d, at, end));
+                .filter(|_| {
+                    after > last + 1
+                        || words[after].before.trim().is_empty()
+                        || words[after].before.trim() == ","
+                })
+                .map(|date| (date, at, date.last));
             let tied_before = (at.saturating_sub(4)..at).find_map(|start| {
                 // "since 1969 last month": the date bounds a span of time.
                 let bounded = start > 0 && words[start - 1].is_any(BOUNDING);
-                let (y, m, d, end) = absolute_at(words, start).filter(|_| !bounded)?;
-                let between = &words[end + 1..at];
-                (end < at && between.len() <= 2 && between.iter().all(|w| w.is_any(TIES)))
-                    .then_some((y, m, d, start, last))
+                let date = absolute_at(words, start).filter(|_| !bounded)?;
+                let between = words.get(date.last + 1..at)?;
+                (between.len() <= 2 && between.iter().all(|w| w.is_any(TIES)))
+                    .then_some((date, start, last))
             });
-            if let Some((year, month, day, first, end)) = tied_after.or(tied_before) {
+            if let Some((date, first, end)) = tied_after.or(tied_before) {
                 found.push(RelativeDate {
                     offset,
-                    year,
-                    month,
-                    day,
+                    year: date.year,
+                    month: date.month,
+                    day: date.day,
                     place: sentence.place(first, end),
                 });
             }

@@ -15,43 +15,23 @@
 //! its sources. Quoted words are never read: a quotation is its speaker's, and the quote rules
 //! speak for it.
 
+pub mod calendar;
 pub mod conflicts;
 mod counts;
 mod dates;
+pub mod model;
 mod number;
 mod people;
 mod shares;
 mod words;
 
+pub use calendar::story_date_in;
 pub use conflicts::{Conflict, FactKind};
-pub use counts::{Bound, Count, Counted};
-pub use dates::Offset;
-pub use dates::{DatedWeekday, RelativeDate, story_date_in};
-pub use people::{Age, Titled};
-pub use shares::ShareSet;
+pub use model::{
+    Age, Bound, Count, Counted, DatedWeekday, Facts, Offset, Place, RelativeDate, ShareSet, Titled,
+};
 
 use super::Article;
-use crate::span::Span;
-
-/// Everything the facts layer read from one article.
-#[derive(Debug, Clone, Default)]
-pub struct Facts {
-    pub ages: Vec<Age>,
-    pub titles: Vec<Titled>,
-    pub counts: Vec<Count>,
-    pub weekdays: Vec<DatedWeekday>,
-    pub relative_dates: Vec<RelativeDate>,
-    pub shares: Vec<ShareSet>,
-}
-
-/// Where a fact is stated, in the order a reader meets it: headline, dek, body, captions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Place {
-    /// 0 headline, 1 dek, 2 body, 3 caption.
-    pub rank: u8,
-    pub block: usize,
-    pub span: Span,
-}
 
 /// The facts of `article`, read against the story's date where one is known.
 fn analyse(article: &Article) -> Facts {

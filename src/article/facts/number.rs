@@ -77,7 +77,10 @@ pub fn read(words: &[Word<'_>], at: usize) -> Option<(u32, usize)> {
 pub fn continues(words: &[Word<'_>], at: usize) -> bool {
     let digits = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
     at.checked_sub(1).is_some_and(|before| {
-        words[at].before == "," && words[at].text.len() == 3 && digits(&words[at]) && digits(&words[before])
+        words[at].before == ","
+            && words[at].text.len() == 3
+            && digits(&words[at])
+            && digits(&words[before])
     })
 }
 

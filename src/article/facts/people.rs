@@ -4,38 +4,10 @@
 //! that person when the story names only one person of that surname, and nobody otherwise (two
 //! Trumps make "Trump" nobody in particular).
 
-use super::Place;
+use super::model::{Age, Titled};
 use super::number;
 use super::words::{Sentence, Word};
 use std::collections::HashMap;
-
-/// An age the story gives a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Age {
-    /// The person, as the story names them there.
-    pub person: String,
-    /// Who the person is: their full name, lower-cased.
-    pub key: String,
-    pub years: u32,
-    pub place: Place,
-}
-
-/// A title written before a person's name ("Secretary of State Antony Blinken").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Titled {
-    pub person: String,
-    pub key: String,
-    /// The title as written.
-    pub title: String,
-    /// The office it names, by its head word ("secretary", "prime minister"), spelled out.
-    pub office: String,
-    /// What the office is of: "state" in "Secretary of State", "defense" in "Defense
-    /// Secretary"; empty for an office that needs none ("Senator").
-    pub portfolio: String,
-    pub place: Place,
-    /// The sentence it stands in.
-    pub sentence: crate::span::Span,
-}
 
 /// Words that open a sentence or a phrase and are never part of a name.
 const NOT_NAMES: &[&str] = &[
@@ -72,14 +44,71 @@ const OFFICES: &[(&str, &str)] = &[
 
 /// Words that qualify an office inside a title: portfolios and ranks.
 const QUALIFIERS: &[&str] = &[
-    "vice", "prime", "deputy", "assistant", "state", "defense", "defence", "foreign", "home",
-    "treasury", "health", "education", "justice", "labor", "labour", "interior", "energy",
-    "commerce", "agriculture", "transportation", "transport", "homeland", "security", "finance",
-    "economy", "trade", "culture", "environment", "housing", "veterans", "affairs", "brexit",
-    "business", "work", "pensions", "exchequer", "attorney", "chief", "senate", "house",
-    "majority", "minority", "opposition", "party", "national", "army", "navy", "air", "force",
-    "secretary", "general", "first", "us", "u.s", "federal", "cabinet", "development",
-    "international", "northern", "ireland", "scotland", "wales", "scottish", "welsh", "shadow",
+    "vice",
+    "prime",
+    "deputy",
+    "assistant",
+    "state",
+    "defense",
+    "defence",
+    "foreign",
+    "home",
+    "treasury",
+    "health",
+    "education",
+    "justice",
+    "labor",
+    "labour",
+    "interior",
+    "energy",
+    "commerce",
+    "agriculture",
+    "transportation",
+    "transport",
+    "homeland",
+    "security",
+    "finance",
+    "economy",
+    "trade",
+    "culture",
+    "environment",
+    "housing",
+    "veterans",
+    "affairs",
+    "brexit",
+    "business",
+    "work",
+    "pensions",
+    "exchequer",
+    "attorney",
+    "chief",
+    "senate",
+    "house",
+    "majority",
+    "minority",
+    "opposition",
+    "party",
+    "national",
+    "army",
+    "navy",
+    "air",
+    "force",
+    "secretary",
+    "general",
+    "first",
+    "us",
+    "u.s",
+    "federal",
+    "cabinet",
+    "development",
+    "international",
+    "northern",
+    "ireland",
+    "scotland",
+    "wales",
+    "scottish",
+    "welsh",
+    "shadow",
 ];
 
 /// Offices one person holds at most one of at a time, so two of them in one story are two
@@ -100,19 +129,33 @@ const EXCLUSIVE: &[&str] = &[
 
 /// Words before a title that say it is not held now.
 const NOT_NOW: &[&str] = &[
-    "former", "then", "late", "future", "incoming", "outgoing", "acting", "ex", "would-be",
-    "interim", "next", "new", "previous", "onetime", "erstwhile",
+    "former",
+    "then",
+    "late",
+    "future",
+    "incoming",
+    "outgoing",
+    "acting",
+    "ex",
+    "would-be",
+    "interim",
+    "next",
+    "new",
+    "previous",
+    "onetime",
+    "erstwhile",
 ];
 
 /// The people of the story: full names by surname.
 pub struct Names {
-    by_surname: HashMap<String, Vec<String>>,
+    /// The first full name of each surname, and whether the story names another.
+    by_surname: HashMap<String, (String, bool)>,
 }
 
 impl Names {
     /// Every run of two or three capitalised words in the story, as a full name by its surname.
     pub fn new(sentences: &[Sentence<'_>]) -> Self {
-        let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_surname: HashMap<String, (String, bool)> = HashMap::new();
         for sentence in sentences {
             let words = &sentence.words;
             let mut i = 0;
@@ -121,9 +164,11 @@ impl Names {
                 if run.len() >= 2 && run.len() <= 3 {
                     let full = full_name(&words[run.clone()]);
                     let surname = surname(words[run.end - 1].text);
-                    let known = by_surname.entry(surname).or_default();
-                    if !known.contains(&full) {
-                        known.push(full);
+                    match by_surname.get_mut(&surname) {
+                        Some((first, others)) => *others |= *first != full,
+                        None => {
+                            by_surname.insert(surname, (full, false));
+                        }
                     }
                 }
                 i = run.end.max(i + 1);
@@ -138,8 +183,8 @@ impl Names {
         match words {
             [] => None,
             [one] => {
-                let known = self.by_surname.get(&surname(one.text))?;
-                (known.len() == 1).then(|| known[0].clone())
+                let (full, others) = self.by_surname.get(&surname(one.text))?;
+                (!others).then(|| full.clone())
             }
             _ => Some(full_name(words)),
         }
@@ -216,15 +261,15 @@ pub fn ages(sentences: &[Sentence<'_>], names: &Names) -> Vec<Age> {
                 i += 1;
                 continue;
             }
-            if let Some((years, last)) = age_after_name(words, run.end) {
-                if let Some(key) = names.key(&words[run.clone()]) {
-                    found.push(Age {
-                        person: display(&words[run.clone()]),
-                        key,
-                        years,
-                        place: sentence.place(run.start, last),
-                    });
-                }
+            if let Some((years, last)) = age_after_name(words, run.end)
+                && let Some(key) = names.key(&words[run.clone()])
+            {
+                found.push(Age {
+                    person: display(&words[run.clone()]),
+                    key,
+                    years,
+                    place: sentence.place(run.start, last),
+                });
             }
             i = run.end;
         }
@@ -316,13 +361,17 @@ pub fn titles(sentences: &[Sentence<'_>], names: &Names) -> Vec<Titled> {
 fn title_at(sentence: &Sentence<'_>, at: usize, names: &Names) -> Option<(Option<Titled>, usize)> {
     let words = &sentence.words;
     let start = &words[at];
-    if start.quoted || !start.capitalised() || !(office(start.text).is_some() || is_qualifier(start.text)) {
+    if start.quoted
+        || !start.capitalised()
+        || !(office(start.text).is_some() || is_qualifier(start.text))
+    {
         return None;
     }
     // The title: capitalised office and qualifier words, with "of" inside.
     let mut end = at;
     while let Some(word) = words.get(end) {
-        let in_title = word.capitalised() && (office(word.text).is_some() || is_qualifier(word.text))
+        let in_title = word.capitalised()
+            && (office(word.text).is_some() || is_qualifier(word.text))
             || word.is("of") && end > at;
         if !in_title || (end > at && !joined(&words[end - 1], word)) {
             break;
@@ -340,7 +389,8 @@ fn title_at(sentence: &Sentence<'_>, at: usize, names: &Names) -> Option<(Option
     let not_now = before.is_some_and(|w| w.is_any(NOT_NOW)) || start.text.contains('-');
     let key = names.key(&words[run.clone()]);
     let titled = key.filter(|_| !not_now).map(|key| {
-        let (office, portfolio) = office_and_portfolio(&words[at..end], office_at - at, office_name);
+        let (office, portfolio) =
+            office_and_portfolio(&words[at..end], office_at - at, office_name);
         Titled {
             person: display(&words[run.clone()]),
             key,
@@ -357,7 +407,8 @@ fn title_at(sentence: &Sentence<'_>, at: usize, names: &Names) -> Option<(Option
 /// Whether `next` follows `word` as the next word of one title and name: a space between, or
 /// the stop of an abbreviated title ("Sen. Smith").
 fn joined(word: &Word<'_>, next: &Word<'_>) -> bool {
-    next.follows_closely() || next.before == ". " && office(word.text).is_some() && word.text.len() <= 4
+    next.follows_closely()
+        || next.before == ". " && office(word.text).is_some() && word.text.len() <= 4
 }
 
 /// The office a title names (with "vice", "prime" and "attorney" kept as part of it) and what
@@ -365,11 +416,11 @@ fn joined(word: &Word<'_>, next: &Word<'_>) -> bool {
 fn office_and_portfolio(title: &[Word<'_>], head: usize, office: &str) -> (String, String) {
     let mut office = office.to_owned();
     let mut skip = None;
-    if let Some(before) = head.checked_sub(1).map(|i| &title[i]) {
-        if before.is_any(&["vice", "prime", "attorney", "general"]) {
-            office = format!("{} {office}", before.text.to_lowercase());
-            skip = Some(head - 1);
-        }
+    if let Some(before) = head.checked_sub(1).map(|i| &title[i])
+        && before.is_any(&["vice", "prime", "attorney", "general"])
+    {
+        office = format!("{} {office}", before.text.to_lowercase());
+        skip = Some(head - 1);
     }
     let mut portfolio: Vec<String> = title
         .iter()

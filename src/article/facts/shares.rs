@@ -5,51 +5,68 @@
 //! poll, a survey, respondents) and nothing in it makes the percentages changes, margins or
 //! shares of different wholes ("rose 5%", "52% of Democrats and 30% of Republicans").
 
-use super::Place;
+use super::model::{Place, ShareSet};
 use super::words::{Sentence, Word};
 use crate::article::Article;
 
-/// The percentages of one sentence read as shares of one whole.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShareSet {
-    /// Each share, as written, with where it is.
-    pub shares: Vec<(f64, Place)>,
-    /// Whether any share is written with decimals (rounding then allows less).
-    pub decimals: bool,
-    pub place: Place,
-}
-
-impl ShareSet {
-    pub fn total(&self) -> f64 {
-        self.shares.iter().map(|(share, _)| share).sum()
-    }
-
-    /// Whether the shares add up to more than the whole, beyond what rounding each allows. A
-    /// total past [`PLAUSIBLE_TOTAL`] says the percentages are not shares of one whole at all
-    /// (answers to two questions, shares of two counts).
-    pub fn exceeds_whole(&self) -> bool {
-        let per_share = if self.decimals { 0.05 } else { 0.5 };
-        let total = self.total();
-        total > 100.0 + per_share * self.shares.len() as f64 && total <= PLAUSIBLE_TOTAL
-    }
-}
-
-/// The most the shares of one whole are taken to add up to by mistake.
-const PLAUSIBLE_TOTAL: f64 = 115.0;
-
 /// Words that say what the whole is.
 const WHOLES: &[&str] = &[
-    "vote", "votes", "poll", "polls", "survey", "surveyed", "respondents", "voters", "ballot",
-    "ballots", "polled", "referendum",
+    "vote",
+    "votes",
+    "poll",
+    "polls",
+    "survey",
+    "surveyed",
+    "respondents",
+    "voters",
+    "ballot",
+    "ballots",
+    "polled",
+    "referendum",
 ];
 
 /// Words that make percentages changes, margins, rates or shares of different wholes.
 const NOT_SHARES: &[&str] = &[
-    "rose", "fell", "up", "down", "increase", "increased", "decrease", "decreased", "growth",
-    "grew", "rise", "fall", "from", "point", "points", "turnout", "margin", "lead", "than",
-    "higher", "lower", "rate", "rates", "each", "respectively", "previous", "change", "swing",
-    "gained", "lost", "dropped", "jumped", "climbed", "slipped", "edged", "reported",
-    "reporting", "precincts", "counted", "compared",
+    "rose",
+    "fell",
+    "up",
+    "down",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "growth",
+    "grew",
+    "rise",
+    "fall",
+    "from",
+    "point",
+    "points",
+    "turnout",
+    "margin",
+    "lead",
+    "than",
+    "higher",
+    "lower",
+    "rate",
+    "rates",
+    "each",
+    "respectively",
+    "previous",
+    "change",
+    "swing",
+    "gained",
+    "lost",
+    "dropped",
+    "jumped",
+    "climbed",
+    "slipped",
+    "edged",
+    "reported",
+    "reporting",
+    "precincts",
+    "counted",
+    "compared",
 ];
 
 /// The shares of every sentence that gives some.

@@ -69,6 +69,26 @@ fn counts_of_two_places_or_of_a_part_are_not_compared() {
 }
 
 #[test]
+fn counts_given_to_two_authorities_or_two_scopes_differ_as_sources_do() {
+    let authorities = "Attack\n\nInterior Ministry spokesman Omar Haddad said 30 people were killed and 70 wounded.\n\nThe Health Ministry gave the same toll but said 55 were wounded.\n";
+    assert!(conflicts(authorities, FactKind::Count, None).is_empty());
+    let scopes = "Outbreak\n\nThe virus has killed more than 3,000 people.\n\nTwelve people have died in the country.\n";
+    assert!(conflicts(scopes, FactKind::Count, None).is_empty());
+    // One authority, two tolls: a contradiction.
+    let one = "Attack\n\nThe Interior Ministry said 30 people were killed.\n\nThe Interior Ministry said 29 people were killed.\n";
+    assert_eq!(conflicts(one, FactKind::Count, None).len(), 1);
+}
+
+#[test]
+fn the_group_of_a_toll_reads_through_abbreviations_and_a_headline_takes_the_bodys() {
+    let text = "Nine dead in Harbour blast\n\nThe blast killed eight U.S. sailors on Monday.\n";
+    assert_eq!(
+        conflicts(text, FactKind::Count, None),
+        ["8 sailors dead here @ eight U.S. sailors"]
+    );
+}
+
+#[test]
 fn a_title_swapped_for_another_office_is_found() {
     let text = "Talks\n\nSecretary of State Antony Blinken flew to Cairo on Monday.\n\nDefense Secretary Blinken met the president.\n";
     assert_eq!(
@@ -90,7 +110,10 @@ fn a_weekday_that_does_not_fall_on_its_date_is_found() {
     );
     // Without a year the story's date gives one; without either the check is skipped.
     let no_year = "Vote\n\nThe vote is on Thursday, March 15.\n";
-    assert_eq!(conflicts(no_year, FactKind::Weekday, date(2023, 3, 10)).len(), 1);
+    assert_eq!(
+        conflicts(no_year, FactKind::Weekday, date(2023, 3, 10)).len(),
+        1
+    );
     assert!(conflicts(no_year, FactKind::Weekday, None).is_empty());
     let article = Article::parse("t.txt", no_year, Format::Plain);
     assert!(article.facts().needs_story_date(None));
@@ -105,7 +128,10 @@ fn a_relative_date_against_its_absolute_one() {
     );
     assert!(conflicts(text, FactKind::RelativeDate, date(2023, 4, 2)).is_empty());
     let year = "Plant\n\nIt was built in 2017 last year.\n";
-    assert_eq!(conflicts(year, FactKind::RelativeDate, date(2019, 5, 1)).len(), 1);
+    assert_eq!(
+        conflicts(year, FactKind::RelativeDate, date(2019, 5, 1)).len(),
+        1
+    );
 }
 
 #[test]
@@ -113,7 +139,9 @@ fn shares_of_one_whole_over_a_hundred_are_found() {
     let text = "Poll\n\nIn the poll, 52% backed the plan, 41% opposed it and 19% were undecided.\n";
     assert_eq!(
         conflicts(text, FactKind::Shares, None),
-        ["these shares add up to 112% @ In the poll, 52% backed the plan, 41% opposed it and 19% were undecided."]
+        [
+            "these shares add up to 112% @ In the poll, 52% backed the plan, 41% opposed it and 19% were undecided."
+        ]
     );
     let groups = "Poll\n\nIn the poll, 82% of Democrats and 41% of Republicans backed the plan.\n";
     assert!(conflicts(groups, FactKind::Shares, None).is_empty());
@@ -129,15 +157,22 @@ fn weekday_of_every_day_from_1900_to_2100_matches_chrono() {
     let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap();
     let mut checked = 0;
     while day <= last {
-        let right = day.format("Vote\n\nIt was held on %A, %B %-d, %Y.\n").to_string();
+        let right = day
+            .format("Vote\n\nIt was held on %A, %B %-d, %Y.\n")
+            .to_string();
         let wrong_day = day.succ_opt().unwrap().format("%A").to_string();
         let wrong = day
-            .format(&format!("Vote\n\nIt was held on {wrong_day}, %B %-d, %Y.\n"))
+            .format(&format!(
+                "Vote\n\nIt was held on {wrong_day}, %B %-d, %Y.\n"
+            ))
             .to_string();
         let read = |text: &str| {
             let article = Article::parse("t.txt", text, Format::Plain);
             let weekdays = article.facts().weekdays.clone();
-            (weekdays, article.facts().conflicts(FactKind::Weekday, None).len())
+            (
+                weekdays,
+                article.facts().conflicts(FactKind::Weekday, None).len(),
+            )
         };
         let (weekdays, found) = read(&right);
         assert_eq!(weekdays.len(), 1, "{right}");

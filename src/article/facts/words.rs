@@ -1,7 +1,7 @@
 //! The sentences the facts layer reads, as words with the punctuation before each: the
 //! headline, the dek, the body's paragraphs and subheads, and captions, in reading order.
 
-use super::Place;
+use super::model::Place;
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 

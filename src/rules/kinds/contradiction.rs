@@ -136,7 +136,10 @@ impl Check for Contradiction {
 /// `doc`.
 fn report(cx: &Context<'_>, conflict: &Conflict, doc: Option<usize>, out: &mut Vec<Diagnostic>) {
     let span = conflict.at.span;
-    if !cx.rule.scope.contains(cx.article.blocks[conflict.at.block].kind)
+    if !cx
+        .rule
+        .scope
+        .contains(cx.article.blocks[conflict.at.block].kind)
         || !cx.may_report(conflict.at.block, span)
     {
         return;
