@@ -86,34 +86,36 @@ fn first_and_later<'a, T>(
     differs: impl Fn(&T, &T) -> bool,
     value: impl Fn(&T) -> String,
 ) -> Vec<(&'a T, &'a T)> {
-    // For each key, one earlier mention of each value, in reading order.
-    let mut distinct: HashMap<&str, Vec<&T>> = HashMap::new();
+    // For each key, one earlier mention of each value (written once), in reading order.
+    let mut distinct: HashMap<&str, Vec<(String, &T)>> = HashMap::new();
     let mut out = Vec::new();
     let mut reported: HashSet<(String, String)> = HashSet::new();
-    let mut sorted_earlier: Vec<&T> = earlier.iter().collect();
-    sorted_earlier.sort_by_key(|fact| place(fact));
-    let add = |distinct: &mut HashMap<&'a str, Vec<&'a T>>, fact: &'a T| {
-        let values = distinct.entry(key(fact)).or_default();
-        if values.len() < MAX_DISTINCT && !values.iter().any(|v| value(v) == value(fact)) {
-            values.push(fact);
-        }
-    };
+    let add =
+        |distinct: &mut HashMap<&'a str, Vec<(String, &'a T)>>, fact: &'a T, written: String| {
+            let values = distinct.entry(key(fact)).or_default();
+            if values.len() < MAX_DISTINCT && !values.iter().any(|(v, _)| *v == written) {
+                values.push((written, fact));
+            }
+        };
     if !within {
-        for &fact in &sorted_earlier {
-            add(&mut distinct, fact);
+        let mut sorted_earlier: Vec<&T> = earlier.iter().collect();
+        sorted_earlier.sort_by_key(|fact| place(fact));
+        for fact in sorted_earlier {
+            add(&mut distinct, fact, value(fact));
         }
     }
     let mut ordered: Vec<&T> = later.iter().collect();
     ordered.sort_by_key(|fact| place(fact));
     for fact in ordered {
+        let written = value(fact);
         if let Some(before) = distinct.get(key(fact)).filter(|b| !b.is_empty()) {
-            let contradicted = before.iter().all(|m| differs(m, fact));
-            if contradicted && reported.insert((key(fact).to_owned(), value(fact))) {
-                out.push((before[0], fact));
+            let contradicted = before.iter().all(|(_, m)| differs(m, fact));
+            if contradicted && reported.insert((key(fact).to_owned(), written.clone())) {
+                out.push((before[0].1, fact));
             }
         }
         if within {
-            add(&mut distinct, fact);
+            add(&mut distinct, fact, written);
         }
     }
     out

@@ -149,17 +149,10 @@ pub fn find(sentences: &[Sentence<'_>]) -> Vec<Count> {
         if sentence.has_any(ANOTHER_TIME) {
             continue;
         }
-        let around = Around {
-            location: location(&sentence.words),
-            day: sentence
-                .words
-                .iter()
-                .find(|w| !w.quoted && weekday_of(w.text).is_some())
-                .map(|w| w.text.to_ascii_lowercase()),
-            source: source(&sentence.words),
-        };
+        // Read the first time a count in the sentence needs it: most sentences have none.
+        let mut around = None;
         for at in 0..sentence.words.len() {
-            let Some(count) = count_at(sentence, at, &around) else {
+            let Some(count) = count_at(sentence, at, &mut around) else {
                 continue;
             };
             if !elsewhere(sentence, at) {
@@ -240,7 +233,21 @@ struct Around {
     source: Option<String>,
 }
 
-fn count_at(sentence: &Sentence<'_>, at: usize, around: &Around) -> Option<Count> {
+impl Around {
+    fn of(sentence: &Sentence<'_>) -> Self {
+        let words = &sentence.words;
+        Around {
+            location: location(words),
+            day: words
+                .iter()
+                .find(|w| !w.quoted && weekday_of(w.text).is_some())
+                .map(|w| w.text.to_ascii_lowercase()),
+            source: source(words),
+        }
+    }
+}
+
+fn count_at(sentence: &Sentence<'_>, at: usize, around: &mut Option<Around>) -> Option<Count> {
     let words = &sentence.words;
     if number::continues(words, at) {
         return None;
@@ -288,6 +295,7 @@ fn count_at(sentence: &Sentence<'_>, at: usize, around: &Around) -> Option<Count
     } else {
         group.to_lowercase()
     };
+    let around = around.get_or_insert_with(|| Around::of(sentence));
     Some(Count {
         counted,
         group,
