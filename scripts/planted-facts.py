@@ -9,15 +9,17 @@ us_manifest.tsv where the corpus gives one.
   age        "Jane Smith, 46," earlier; a later "Smith said" becomes "Smith, 47, said"
              (control: "Smith, 46, said")
   count      a toll of the dead or injured in the first two paragraphs ("killed 12 people", "12
-             dead", "injuring 30"); a later paragraph gains "Authorities said 13 people were
-             killed." (or "injured"; control: 12)
+             dead", "injuring 30"), the story's own (not in a sentence set in another time or
+             saying what might have been: "last year", "in 2010", "could have killed"); a later
+             paragraph gains "Authorities said 13 people were killed." (or "injured"; one
+             fewer for a toll above two; control: 12)
   weekday    "Wednesday, March 15" in a dated story becomes "Thursday, March 15" (control:
              the story as it is)
   title      "Sen. Jane Smith" earlier; a later "Smith said" becomes "Gov. Smith said", an
              office the story gives someone else where it can (control: "Sen. Smith said")
   shares     a sentence of a poll or a vote giving two or more percentages that add up to 85–100
-             (one whole's breakdown) has one raised so that they pass 100 by 8 (control: as it
-             is)
+             (one whole's breakdown; not a change, a comparison with another year or shares of
+             two groups) has one raised so that they pass 100 by 8 (control: as it is)
   headline   a headline toll ("12 killed", "kills 12") whose body gives the same toll is
              lowered by one (control: as it is)
 
@@ -59,6 +61,12 @@ TOLLS = {
     "killed": re.compile(r"\b(?:killed|killing) " + NUMBER + r"(?: people| persons)?\b|\b" + NUMBER + r"(?: people| persons)? (?:were |have been )?(?:killed|dead)\b|\b" + NUMBER + r" deaths\b"),
     "injured": re.compile(r"\b(?:injured|injuring|wounded|wounding) " + NUMBER + r"(?: people| persons)?\b|\b" + NUMBER + r"(?: people| persons)? (?:were |have been )?(?:injured|wounded|hurt)\b"),
 }
+# Words that set a toll in another time, or make it one that might have been.
+# A sentence's end: a full stop not after a capital ("U.S. sailors"), or a line break.
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][”\"]?\s+(?=[A-Z“\"])|\n")
+# So do counted events ("3 crashes, 3 deaths"): a sum of several.
+BACKGROUND = re.compile(r"\b(?:last|previous|earlier|ago|anniversary|could|would|might|in (?:19|20)\d\d)\b"
+                        r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?(?:crashes|attacks|shootings|blasts|explosions|bombings)\b", re.I)
 HEADLINE_TOLL = re.compile(r"\b" + NUMBER + r" (?:killed|dead)\b|\bkills " + NUMBER + r"\b", re.I)
 
 
@@ -102,8 +110,17 @@ def plant_count(text, rng):
         bounded = re.search(r"(?:least|than|about|nearly|some|almost|over|around|estimated) $", text[max(0, m.start() - 12):m.start()], re.I)
         if not outside_quotes(text, m.start(), m.end()) or bounded:
             continue
+        # The story's own toll, not a past event's or one that might have been ("killed 17 in
+        # 2018", "last week's attack that killed 17", "could have killed 150").
+        start = max([0] + [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())])
+        stop = SENTENCE_END.search(text, m.end())
+        if BACKGROUND.search(text[start:stop.start() if stop else len(text)]):
+            continue
         number = next(g for g in m.groups() if g)
         count = value(number)
+        # "killing two of her children": some of a group, not a toll.
+        if text.startswith(" of ", m.end()):
+            continue
         later = [p for p in body if p[0] > m.end() and text[p[1] - 1] == "."]
         if not later or count < 2:
             continue
@@ -111,7 +128,15 @@ def plant_count(text, rng):
         # The toll's own noun where it names one ("killing 17 students"), else "people".
         noun = re.match(r" ([a-z]+s)\b", text[m.start() + m.group(0).index(number) + len(number):])
         noun = noun.group(1) if noun and noun.group(1) not in ("deaths", "were", "was") else "people"
-        return [(at, at, f" Authorities said {count + rng.choice([1, -1]):,} {noun} were {what}."),
+        # One fewer ("12 in the lead and 11 further down"): one more would agree with an "at
+        # least" the story gives the toll elsewhere. A toll of two gains one: never "1 people".
+        changed = count - 1 if count > 2 else count + 1
+        # A changed toll the story already gives ("six dead … killing five" before the gunman
+        # killed himself) would not contradict it.
+        stated = {value(next(g for g in t.groups() if g)) for toll in TOLLS.values() for t in toll.finditer(text)}
+        if changed in stated:
+            continue
+        return [(at, at, f" Authorities said {changed:,} {noun} were {what}."),
                 (at, at, f" Authorities said {count:,} {noun} were {what}.")]
     return None
 
@@ -140,9 +165,22 @@ def plant_title(text, rng):
     return None
 
 
+# Percentages of two times or two groups, which are not one whole's breakdown whatever they add up
+# to: a change ("rose to 48% from 38%"), a comparison with another year ("compared with 78% in
+# 2016"), shares of two groups ("69% of over-55s compared with 39% of 18 to 24 year olds").
+TWO_WHOLES = re.compile(r"\b(?:rose|fell|risen|fallen|dropped|climbed|jumped|slipped|increased|decreased|grew|from \d|compared (?:with|to)\b[^.]*\b(?:19|20)\d\d\b)")
+
+
+def two_groups(sentence):
+    wholes = re.findall(r"\d(?:%| percent| per cent) of (?:the |all )?(\w+)", sentence)
+    return len(set(wholes)) > 1
+
+
 def plant_shares(text, rng):
     for sentence in re.finditer(r"[^.!?\n]*(?:poll|vote|survey|respondents|voters)[^.!?\n]*[.!?]", text):
-        shares = list(re.finditer(r"(?<![\d.])(\d{1,2})(?:%| percent| per cent)", sentence.group(0)))
+        if TWO_WHOLES.search(sentence.group(0)) or two_groups(sentence.group(0)):
+            continue
+        shares = list(re.finditer(r"(?<![\d.])(\d{1,2})(?:%| percent\b| per cent\b)", sentence.group(0)))
         total = sum(int(s.group(1)) for s in shares)
         # Shares that make up nearly all of 100 are one whole's breakdown.
         if len(shares) >= 2 and 85 <= total <= 100:

@@ -791,6 +791,26 @@ fn a_story_date_from_the_flag_checks_weekdays_and_the_summary_says_when_there_is
         "{}",
         stdout(&out)
     );
+    // A weekday beside "yesterday" is checked against the run's date: March 20, 2026 is a
+    // Friday, so yesterday was a Thursday, not a Wednesday.
+    let draft = "Vote\n\nThe council met yesterday (Wednesday) and voted to close the pool.\n";
+    write_file(dir.path(), "yesterday.txt", draft);
+    let out = copydesk_in(
+        dir.path(),
+        &[
+            "check",
+            "--isolated",
+            "--date",
+            "2026-03-20",
+            "--format",
+            "concise",
+            "yesterday.txt",
+        ],
+    );
+    assert_eq!(
+        stdout(&out),
+        "yesterday.txt:3:17: warning[news.fact.weekday-mismatch] the story is dated Friday, March 20, 2026\n"
+    );
     let out = copydesk_in(dir.path(), &["check", "--date", "20/03/2026", "vote.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

@@ -72,12 +72,17 @@ pub fn describe(
     for relative in &facts.relative_dates {
         let offset = match relative.offset {
             Offset::Days(days) => format!("{days:+} days"),
+            Offset::Weeks(weeks) => format!("{weeks:+} weeks"),
             Offset::Months(months) => format!("{months:+} months"),
             Offset::Years(years) => format!("{years:+} years"),
         };
+        let beside = match relative.weekday {
+            Some(_) => "a weekday",
+            None => "an absolute date",
+        };
         line(
             &relative.place,
-            format!("a relative date ({offset} from the story's date) beside an absolute one"),
+            format!("a relative date ({offset} from the story's date) beside {beside}"),
         );
     }
     for set in &facts.shares {

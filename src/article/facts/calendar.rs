@@ -1,7 +1,7 @@
 //! The calendar words of news copy: month names and their abbreviations, and the story's own
 //! date as a field or a dateline writes it. The calendar itself is `chrono`'s.
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Month names and the abbreviations news copy uses before a day ("Aug. 5", "Sept. 5").
 const MONTHS: &[(&str, u32)] = &[
@@ -75,4 +75,11 @@ pub fn weekday_of(word: &str) -> Option<Weekday> {
         .iter()
         .find(|(name, _)| word.eq_ignore_ascii_case(name))
         .map(|&(_, day)| day)
+}
+
+/// The year in which `month` and `day` fall nearest the story's date.
+pub fn nearest_year(story: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    (story.year() - 1..=story.year() + 1)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .min_by_key(|date| (*date - story).num_days().abs())
 }

@@ -5,6 +5,7 @@
 
 use super::model::{Bound, Count, Counted, Facts, Place, Titled};
 use super::people::titles_conflict;
+use crate::span::Span;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{HashMap, HashSet};
 
@@ -25,6 +26,10 @@ pub enum FactKind {
 pub struct Conflict {
     /// Where it is reported.
     pub at: Place,
+    /// The words the fact was read from, which a rule must be free to see for the conflict to
+    /// be reported: a share set is reported over its sentence, but a quotation or a link
+    /// elsewhere in that sentence holds none of its figures.
+    pub read_from: Span,
     /// What is wrong there ("Smith is 47 here").
     pub message: String,
     /// The mention it contradicts, if another, and what that one says ("46", "12 dead").
@@ -38,8 +43,14 @@ impl Facts {
             FactKind::Age => ages(self, self),
             FactKind::Title => titles(self, self),
             FactKind::Count => counts(self, self),
-            FactKind::Weekday => weekdays(self),
-            FactKind::RelativeDate => story.map_or_else(Vec::new, |story| relative(self, story)),
+            FactKind::Weekday => {
+                let mut found = weekdays(self);
+                found.extend(story.map_or_else(Vec::new, |story| relative(self, story, true)));
+                found
+            }
+            FactKind::RelativeDate => {
+                story.map_or_else(Vec::new, |story| relative(self, story, false))
+            }
             FactKind::Shares => shares(self),
         }
     }
@@ -134,6 +145,7 @@ fn ages(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
     .into_iter()
     .map(|(was, is)| Conflict {
         at: is.place,
+        read_from: is.place.span,
         message: format!("{} is {} here", is.person, is.years),
         earlier: Some((was.place, format!("{} is {}", was.person, was.years))),
     })
@@ -160,6 +172,7 @@ fn titles(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
     .into_iter()
     .map(|(was, is)| Conflict {
         at: is.place,
+        read_from: is.place.span,
         message: format!("{} is {} here", is.person, is.title),
         earlier: Some((was.place, format!("{} is {}", was.person, was.title))),
     })
@@ -172,6 +185,7 @@ fn counts(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
     let (was, is) = (settled(earlier), settled(later));
     let keyed = |list: &[&Count]| -> Vec<(String, Count)> {
         list.iter()
+            .filter(|c| !elsewhere_than_lead(list, c))
             .map(|c| {
                 (
                     format!("{} {}", c.counted.name(), group_of(list, c)),
@@ -201,23 +215,45 @@ fn counts(earlier: &Facts, later: &Facts) -> Vec<Conflict> {
     .into_iter()
     .map(|((_, was), (_, is))| Conflict {
         at: is.place,
+        read_from: is.place.span,
         message: format!("{} here", written(is)),
         earlier: Some((was.place, written(was))),
     })
     .collect()
 }
 
-/// The group a count is compared as: its own, or, for a headline's or a dek's count of people
-/// in general ("58 dead"), the group of the body's first count of its kind ("57 prisoners were
-/// killed").
+/// The group a count is compared as: its own, or, for a count of people in general, the
+/// group of the body's first count of its kind (the lead's toll, "57 prisoners were killed")
+/// when it is a headline's or a dek's ("58 dead"), or a later body count smaller than the
+/// lead's ("56 people were killed"): a total of several groups may be larger than one of
+/// them, never smaller.
 fn group_of<'a>(list: &[&'a Count], count: &'a Count) -> &'a str {
-    if !count.group.is_empty() || count.place.rank > 1 {
+    if !count.group.is_empty() {
         return singular(&count.group);
     }
-    list.iter()
+    let lead = list
+        .iter()
         .filter(|c| c.counted == count.counted && c.place.rank > 1)
-        .min_by_key(|c| c.place)
-        .map_or("", |c| singular(&c.group))
+        .min_by_key(|c| c.place);
+    match lead {
+        Some(lead) if count.place.rank <= 1 => singular(&lead.group),
+        Some(lead) if lead.place < count.place && count.value < lead.value => singular(&lead.group),
+        _ => "",
+    }
+}
+
+/// Whether `count` is a body count tied to a place that the lead's count of its kind (the
+/// body's first) is not tied to: "three people were killed in Washington state" in a story
+/// whose lead counts a crash in South Carolina is another event's toll, not compared with the
+/// story's own.
+fn elsewhere_than_lead(list: &[&Count], count: &Count) -> bool {
+    let lead = list
+        .iter()
+        .filter(|c| c.counted == count.counted && c.place.rank > 1)
+        .min_by_key(|c| c.place);
+    count.place.rank > 1
+        && count.location.is_some()
+        && lead.is_some_and(|lead| lead.location != count.location)
 }
 
 /// A group as counts of it are compared: "soldiers" and "soldier" are one group.
@@ -308,6 +344,7 @@ fn weekdays(facts: &Facts) -> Vec<Conflict> {
             let date = w.date?;
             (date.weekday() != w.weekday).then(|| Conflict {
                 at: w.place,
+                read_from: w.place.span,
                 message: format!(
                     "{} is a {}, not a {}",
                     date.format("%B %-d, %Y"),
@@ -320,14 +357,22 @@ fn weekdays(facts: &Facts) -> Vec<Conflict> {
         .collect()
 }
 
-fn relative(facts: &Facts, story: NaiveDate) -> Vec<Conflict> {
+/// The relative dates that contradict the story's date: those written beside a weekday
+/// ("yesterday (Tuesday)", reported as weekday mismatches) when `named_days`, else those
+/// beside an absolute date.
+fn relative(facts: &Facts, story: NaiveDate, named_days: bool) -> Vec<Conflict> {
+    let format = match named_days {
+        true => "%A, %B %-d, %Y",
+        false => "%B %-d, %Y",
+    };
     facts
         .relative_dates
         .iter()
-        .filter(|r| r.contradicts(story))
+        .filter(|r| r.weekday.is_some() == named_days && r.contradicts(story))
         .map(|r| Conflict {
             at: r.place,
-            message: format!("the story is dated {}", story.format("%B %-d, %Y")),
+            read_from: r.place.span,
+            message: format!("the story is dated {}", story.format(format)),
             earlier: None,
         })
         .collect()
@@ -340,6 +385,10 @@ fn shares(facts: &Facts) -> Vec<Conflict> {
         .filter(|set| set.exceeds_whole())
         .map(|set| Conflict {
             at: set.place,
+            read_from: set
+                .shares
+                .first()
+                .map_or(set.place.span, |(_, share)| share.span),
             message: format!("these shares add up to {}%", set.total()),
             earlier: None,
         })

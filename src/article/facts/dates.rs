@@ -2,10 +2,10 @@
 //! absolute one ("last month, on March 3"), and the story's own date. The calendar is
 //! `chrono`'s.
 
-use super::calendar::{month_of, weekday_of};
+use super::calendar::{month_of, nearest_year, weekday_of};
 use super::model::{DatedWeekday, Offset, RelativeDate};
 use super::words::{Sentence, Word};
-use chrono::{Datelike, NaiveDate};
+use chrono::{NaiveDate, Weekday};
 
 /// A day of the month: "15", "15th".
 fn day_of(word: &Word<'_>) -> Option<u32> {
@@ -72,13 +72,6 @@ fn absolute_at(words: &[Word<'_>], at: usize) -> Option<Absolute> {
         day: None,
         last: at,
     })
-}
-
-/// The year in which `month` and `day` fall nearest the story's date.
-fn nearest_year(story: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
-    (story.year() - 1..=story.year() + 1)
-        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
-        .min_by_key(|date| (*date - story).num_days().abs())
 }
 
 /// Weekdays written with their date: "Wednesday, March 15", "Wednesday (March 15, 2023)",
@@ -148,6 +141,7 @@ fn relative_at(words: &[Word<'_>], at: usize) -> Option<(Offset, usize)> {
     };
     let unit = words.get(at + 1).filter(|w| w.follows_closely())?;
     let offset = match unit.text.to_ascii_lowercase().as_str() {
+        "week" => Offset::Weeks(i64::from(step)),
         "month" => Offset::Months(step),
         "year" => Offset::Years(step),
         _ => return None,
@@ -200,10 +194,40 @@ pub fn relative(sentences: &[Sentence<'_>]) -> Vec<RelativeDate> {
                     year: date.year,
                     month: date.month,
                     day: date.day,
+                    weekday: None,
+                    place: sentence.place(first, end),
+                });
+            } else if let Some((weekday, first, end)) = named_day(words, at, offset) {
+                found.push(RelativeDate {
+                    offset,
+                    year: None,
+                    month: None,
+                    day: None,
+                    weekday: Some(weekday),
                     place: sentence.place(first, end),
                 });
             }
         }
     }
     found
+}
+
+/// The weekday written beside "yesterday", "today" or "tomorrow" at word `at`: "yesterday
+/// (Tuesday)", "today, Wednesday,", "on Tuesday, yesterday": the weekday and the first and last
+/// word of the pair.
+fn named_day(words: &[Word<'_>], at: usize, offset: Offset) -> Option<(Weekday, usize, usize)> {
+    if !matches!(offset, Offset::Days(_)) {
+        return None;
+    }
+    let apart = |w: &Word<'_>| matches!(w.before.trim(), "" | "," | "(" | "—" | "–");
+    let after = words
+        .get(at + 1)
+        .filter(|w| apart(w) && !w.quoted)
+        .and_then(|w| weekday_of(w.text))
+        .map(|weekday| (weekday, at, at + 1));
+    let before = at
+        .checked_sub(1)
+        .filter(|&b| apart(&words[at]) && !words[b].quoted)
+        .and_then(|b| weekday_of(words[b].text).map(|weekday| (weekday, b, at)));
+    after.or(before)
 }

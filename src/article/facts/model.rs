@@ -1,6 +1,7 @@
 //! The facts layer's data: what each kind of fact records, and where it stands. Below every
 //! file that reads facts, so that the article model can hold them.
 
+use super::calendar::nearest_year;
 use crate::span::Span;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 
@@ -73,17 +74,22 @@ pub struct DatedWeekday {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Offset {
     Days(i64),
+    /// "last week", "next week": the date falls within the week before (or after) the story's
+    /// seven days, read loosely as the thirteen days before (or after) the story's date.
+    Weeks(i64),
     Months(i32),
     Years(i32),
 }
 
-/// A relative date ("last month") with the absolute date written beside it.
+/// A relative date ("last month", "yesterday") with the absolute date or the weekday written
+/// beside it ("last month, on March 3", "yesterday (Tuesday)").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelativeDate {
     pub offset: Offset,
     pub year: Option<i32>,
     pub month: Option<u32>,
     pub day: Option<u32>,
+    pub weekday: Option<Weekday>,
     /// The relative words and the absolute date, from the first to the last.
     pub place: Place,
 }
@@ -99,6 +105,23 @@ impl RelativeDate {
                 self.day.is_some_and(|d| d != expected.day())
                     || self.month.is_some_and(|m| m != expected.month())
                     || self.year.is_some_and(|y| y != expected.year())
+                    || self.weekday.is_some_and(|w| w != expected.weekday())
+            }
+            Offset::Weeks(weeks) => {
+                let (Some(month), Some(day)) = (self.month, self.day) else {
+                    return false;
+                };
+                let date = match self.year {
+                    Some(year) => NaiveDate::from_ymd_opt(year, month, day),
+                    None => nearest_year(story, month, day),
+                };
+                let Some(date) = date else { return false };
+                let days = (date - story).num_days();
+                match weeks.signum() {
+                    -1 => !(-13..=-1).contains(&days),
+                    1 => !(1..=13).contains(&days),
+                    _ => !(-6..=6).contains(&days),
+                }
             }
             Offset::Months(months) => {
                 let expected = match months >= 0 {

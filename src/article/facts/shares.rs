@@ -3,7 +3,9 @@
 //!
 //! A sentence is read as shares of one whole only when it says what the whole is (a vote, a
 //! poll, a survey, respondents) and nothing in it makes the percentages changes, margins or
-//! shares of different wholes ("rose 5%", "52% of Democrats and 30% of Republicans").
+//! shares of different wholes ("rose 5%", "up from 40%", "52% of Democrats and 30% of
+//! Republicans", "compared with 78% in 2016"). A change told of one share in points ("up 18
+//! points from December") leaves the shares one whole's.
 
 use super::model::{Place, ShareSet};
 use super::words::{Sentence, Word};
@@ -15,6 +17,7 @@ const WHOLES: &[&str] = &[
     "votes",
     "poll",
     "polls",
+    "polling",
     "survey",
     "surveyed",
     "respondents",
@@ -25,12 +28,11 @@ const WHOLES: &[&str] = &[
     "referendum",
 ];
 
-/// Words that make percentages changes, margins, rates or shares of different wholes.
+/// Words that make a sentence's percentages changes, margins, rates or shares of different
+/// wholes.
 const NOT_SHARES: &[&str] = &[
     "rose",
     "fell",
-    "up",
-    "down",
     "increase",
     "increased",
     "decrease",
@@ -39,9 +41,6 @@ const NOT_SHARES: &[&str] = &[
     "grew",
     "rise",
     "fall",
-    "from",
-    "point",
-    "points",
     "turnout",
     "margin",
     "lead",
@@ -66,16 +65,35 @@ const NOT_SHARES: &[&str] = &[
     "reporting",
     "precincts",
     "counted",
-    "compared",
 ];
 
 /// The shares of every sentence that gives some.
 pub fn find(article: &Article, sentences: &[Sentence<'_>]) -> Vec<ShareSet> {
     sentences
         .iter()
-        .filter(|s| s.has_any(WHOLES) && !s.has_any(NOT_SHARES) && !two_groups(s))
+        .filter(|s| s.has_any(WHOLES) && !s.has_any(NOT_SHARES) && !two_groups(s) && !two_times(s))
         .filter_map(|s| shares_in(article, s))
         .collect()
+}
+
+/// Words before a percentage that make it a change or an earlier value ("up 5%", "from 40%").
+const CHANGE_BEFORE: &[&str] = &["from", "up", "down", "by"];
+
+/// Words that put a compared figure at another time ("compared with 78% in 2016").
+const ANOTHER_TIME: &[&str] = &[
+    "last", "previous", "earlier", "ago", "since", "before", "then", "now",
+];
+
+/// "52% now, compared with 61% last year", "64% then compared with 54% now": shares at two
+/// times.
+fn two_times(sentence: &Sentence<'_>) -> bool {
+    sentence.has_any(&["compared", "comparison"])
+        && sentence.words.iter().any(|w| {
+            w.is_any(ANOTHER_TIME)
+                || w.text.len() == 4
+                    && w.text.bytes().all(|b| b.is_ascii_digit())
+                    && (w.text.starts_with("19") || w.text.starts_with("20"))
+        })
 }
 
 /// "Among Democrats …, among Republicans …": shares of two groups.
@@ -94,8 +112,15 @@ fn shares_in(article: &Article, sentence: &Sentence<'_>) -> Option<ShareSet> {
             at += 1;
             continue;
         };
-        // "82% of Democrats and 41% of Republicans": shares of two wholes.
+        // "82% of Democrats and 41% of Republicans", or "70% of the over-65s, compared with
+        // 39% of people under 55": shares of two wholes.
         if words.get(last + 1).is_some_and(|w| w.is("of")) {
+            if words[..at]
+                .iter()
+                .any(|w| w.is_any(&["compared", "comparison"]))
+            {
+                return None;
+            }
             let whole = words[last + 2..]
                 .iter()
                 .find(|w| !w.is_any(&["the", "a", "an", "those", "all"]))
@@ -105,7 +130,8 @@ fn shares_in(article: &Article, sentence: &Sentence<'_>) -> Option<ShareSet> {
                 _ => of_whole = Some(whole),
             }
         }
-        if words[at].quoted {
+        let before = at.checked_sub(1).map(|b| &words[b]);
+        if words[at].quoted || before.is_some_and(|w| w.is_any(CHANGE_BEFORE)) {
             return None;
         }
         decimals |= with_decimals;

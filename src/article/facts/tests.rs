@@ -135,6 +135,58 @@ fn a_relative_date_against_its_absolute_one() {
 }
 
 #[test]
+fn a_smaller_toll_of_people_contradicts_the_leads_named_group_but_a_larger_may_be_a_total() {
+    let smaller = "Prison fire\n\nThe fire killed 57 prisoners in the north of the state.\n\nGuards ran to the block. Officials said 56 people were killed.\n";
+    assert_eq!(
+        conflicts(smaller, FactKind::Count, None),
+        ["56 dead here @ 56 people were killed"]
+    );
+    let larger = "Prison fire\n\nThe fire killed 57 prisoners in the north of the state.\n\nGuards ran to the block. Officials said 59 people were killed.\n";
+    assert!(conflicts(larger, FactKind::Count, None).is_empty());
+}
+
+#[test]
+fn a_toll_of_another_place_than_the_leads_is_another_events() {
+    // Utah's toll is not the story's: it neither contradicts the later count nor agrees with it.
+    let quiet = "Train crash\n\nTwo workers were killed in Ohio when a freight train hit a bus.\n\nThree people were killed in Utah when a train hit a truck.\n\nOfficials said 2 people were killed.\n";
+    assert_eq!(
+        conflicts(quiet, FactKind::Count, None),
+        Vec::<String>::new()
+    );
+    let changed = "Train crash\n\nTwo people were killed in Ohio when a freight train hit a bus.\n\nThree people were killed in Utah when a train hit a truck.\n\nOfficials said 3 people were killed.\n";
+    assert_eq!(
+        conflicts(changed, FactKind::Count, None),
+        ["3 dead here @ 3 people were killed"]
+    );
+}
+
+#[test]
+fn a_weekday_beside_yesterday_or_today_must_be_that_day() {
+    // March 20, 2023 was a Monday.
+    let text = "Vote\n\nThe council voted yesterday (Saturday) to close the pool.\n";
+    assert_eq!(
+        conflicts(text, FactKind::Weekday, date(2023, 3, 20)),
+        ["the story is dated Monday, March 20, 2023 @ yesterday (Saturday"]
+    );
+    let right = "Vote\n\nThe council voted yesterday (Sunday) and meets again today, Monday.\n";
+    assert!(conflicts(right, FactKind::Weekday, date(2023, 3, 20)).is_empty());
+    assert!(conflicts(text, FactKind::Weekday, None).is_empty());
+    assert!(conflicts(text, FactKind::RelativeDate, date(2023, 3, 20)).is_empty());
+}
+
+#[test]
+fn last_week_or_next_week_beside_a_date_must_fall_near_the_story() {
+    let text = "Vote\n\nThe council voted last week, on March 2, to close the pool.\n";
+    assert_eq!(
+        conflicts(text, FactKind::RelativeDate, date(2023, 3, 20)),
+        ["the story is dated March 20, 2023 @ last week, on March 2"]
+    );
+    let right =
+        "Vote\n\nThe council voted last week, on March 14, and meets next week, on March 27.\n";
+    assert!(conflicts(right, FactKind::RelativeDate, date(2023, 3, 20)).is_empty());
+}
+
+#[test]
 fn shares_of_one_whole_over_a_hundred_are_found() {
     let text = "Poll\n\nIn the poll, 52% backed the plan, 41% opposed it and 19% were undecided.\n";
     assert_eq!(
@@ -147,6 +199,27 @@ fn shares_of_one_whole_over_a_hundred_are_found() {
     assert!(conflicts(groups, FactKind::Shares, None).is_empty());
     let rounded = "Poll\n\nThe vote split 50.5% for, 49.6% against.\n";
     assert!(conflicts(rounded, FactKind::Shares, None).is_empty());
+}
+
+#[test]
+fn shares_compared_within_one_whole_are_read_but_two_times_or_groups_are_not() {
+    let one_whole =
+        "Poll\n\nThe survey found 71% backed the bypass compared with 38% against it.\n";
+    assert_eq!(conflicts(one_whole, FactKind::Shares, None).len(), 1);
+    let points = "Poll\n\nThe poll found 60% blamed the council, up 9 points from May, while 45% blamed the mayor.\n";
+    assert_eq!(conflicts(points, FactKind::Shares, None).len(), 1);
+    for quiet in [
+        "Poll\n\nThe survey found 71% backed the bypass, compared with 38% in 2019.\n",
+        "Poll\n\nIn the poll, 64% backed it then compared with 54% now.\n",
+        "Poll\n\nAmong the over-65s in the survey, 70% vote, compared with 39% of people under 30.\n",
+        "Poll\n\nIn the poll, 61% back the plan, up from 48% in spring.\n",
+        "Poll\n\nThe vote went 52% for and 53% against, up 5% from the last one.\n",
+    ] {
+        assert!(
+            conflicts(quiet, FactKind::Shares, None).is_empty(),
+            "{quiet}"
+        );
+    }
 }
 
 /// Every day of 1900–2100 written as "Weekday, Month D, YYYY": the facts layer finds no

@@ -8,17 +8,26 @@
 //! - `"count"`: two counts of the dead, injured, arrested or missing of one group ("killed 12
 //!   people" then "11 people were killed"). "At least 12" then "14" agree; a count the story
 //!   says changed ("rose to 14"), counts tied to two places, parts ("including four children")
-//!   and counts of another time ("last year", "in 2015") are not compared;
+//!   and counts of another time ("last year", "in 2015") are not compared, nor is a toll tied
+//!   to another place than the lead's (another event's). A count of people in general smaller
+//!   than the lead's named group ("57 prisoners", then "56 people were killed") is compared
+//!   with it; a larger one may be a total of several groups and is not;
 //! - `"title"`: one person with two titles that cannot both be held ("Secretary of State
 //!   Antony Blinken", then "Defense Secretary Blinken"), where the second is not marked former;
 //!   the title words are compared, not their capitals;
 //! - `"weekday"`: a weekday written with a date it does not fall on ("Thursday, March 15,
-//!   2023"); a date without a year takes the story's (the checks needing the story's date are
-//!   skipped without one, and the run's summary says so once);
-//! - `"relative-date"`: "yesterday", "last month" or "next year" beside an absolute date it
-//!   contradicts, for the story's date;
+//!   2023"), or beside "yesterday", "today" or "tomorrow" when the story's date makes that
+//!   another day ("yesterday (Wednesday)" in a story dated Wednesday); a date without a year
+//!   takes the story's (the checks needing the story's date are skipped without one, and the
+//!   run's summary says so once);
+//! - `"relative-date"`: "yesterday", "last week", "last month" or "next year" beside an
+//!   absolute date it contradicts, for the story's date ("last week" and "next week" are read
+//!   loosely, as the thirteen days before or after it);
 //! - `"shares"`: the percentages one sentence gives as shares of one whole (a poll, a vote)
-//!   adding up to more than 100, beyond what rounding allows.
+//!   adding up to more than 100, beyond what rounding allows. A sentence of a change ("rose",
+//!   "up from 40%"), of two groups ("82% of Democrats and 41% of Republicans") or of two times
+//!   ("compared with 78% in 2016") is not read; a quotation elsewhere in the sentence does not
+//!   stop it.
 //!
 //! The finding is at the later mention in reading order (headline, dek, body, captions), with
 //! the earlier one as a secondary label. With `against = "sources"`, ages, counts and titles
@@ -140,7 +149,7 @@ fn report(cx: &Context<'_>, conflict: &Conflict, doc: Option<usize>, out: &mut V
         .rule
         .scope
         .contains(cx.article.blocks[conflict.at.block].kind)
-        || !cx.may_report(conflict.at.block, span)
+        || !cx.may_report(conflict.at.block, conflict.read_from)
     {
         return;
     }
