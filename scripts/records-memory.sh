@@ -2,8 +2,8 @@
 # Constant memory for article records: builds JSON-lines exports from ../shared/corpus-real
 # (headline = first line, body = the rest), one copy and four copies of every article, and
 # runs `check --input jsonl` on each with /usr/bin/time, printing wall time and peak RSS. A
-# streaming run's peak RSS should not grow with the export; --format json reads every record
-# first, for contrast.
+# streaming run's peak RSS should not grow with the export, in every format: json and sarif
+# write their document a chunk at a time.
 #
 #   scripts/records-memory.sh [target/release/copydesk]
 set -euo pipefail
@@ -43,5 +43,6 @@ for copies in 1 4; do
     echo "# ${copies}x: $records records, $size MB"
     measure "concise (streams)" "$bin" check -q --input jsonl "$export_file" --format concise
     measure "--fix (streams)" "$bin" check -q --input jsonl "$export_file" --fix --format concise
-    measure "json (reads all first)" "$bin" check -q --input jsonl "$export_file" --format json
+    measure "json (streams)" "$bin" check -q --input jsonl "$export_file" --format json
+    measure "sarif (streams)" "$bin" check -q --input jsonl "$export_file" --format sarif
 done

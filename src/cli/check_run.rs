@@ -7,6 +7,7 @@ use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::fix;
 use crate::input::{self, InputProblem};
 use crate::pipeline::{self, Checked, DraftOrigin, FixedArticle, Session};
+use crate::render::emitter::{DocumentWriter, RunEnd};
 use crate::render::{self, Context, Counts, DEFAULT_EMITTER, Emitter, Report};
 use crate::rules::RuleSet;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -25,6 +26,8 @@ pub(super) struct CheckRun<'a> {
     format: &'static dyn Emitter,
     /// Whether chunks are checked, printed and dropped one at a time.
     streams: bool,
+    /// A document format's writer, when the run writes the document a chunk at a time.
+    document: Option<Box<dyn DocumentWriter>>,
     color: bool,
     bar: Option<ProgressBar>,
     problems: Vec<InputProblem>,
@@ -47,8 +50,10 @@ impl<'a> CheckRun<'a> {
         // Fixed records are written to standard output as they are checked; fixed files
         // are written back at the end of the run.
         let fixes_stream = !args.fix || args.input == InputKind::Jsonl;
-        let streams =
-            !args.corpus && fixes_stream && !args.diff && !args.statistics && format.streams();
+        let chunked = !args.corpus && fixes_stream && !args.diff && !args.statistics;
+        let findings = output::Summary::of(args) == output::Summary::Findings;
+        let document = format.document().filter(|_| chunked && findings);
+        let streams = chunked && (format.streams() || document.is_some());
         let bar = (inputs >= PROGRESS_MIN_ARTICLES
             && io::stderr().is_terminal()
             && std::env::var_os("CI").is_none()
@@ -66,6 +71,7 @@ impl<'a> CheckRun<'a> {
             args,
             format,
             streams,
+            document,
             color: args.color.enabled(io::stdout().is_terminal()),
             bar,
             problems,
@@ -206,7 +212,13 @@ impl<'a> CheckRun<'a> {
         self.count(&report);
         // Standard input's fixed text, or fixed records, are the standard output.
         let fixing_stdin = self.args.fix && checked.inputs.iter().any(|i| !i.is_file());
-        let bytes = self.render(session, &report);
+        let bytes = match self.document.as_mut() {
+            Some(writer) => {
+                let rule_sets = rule_sets(session);
+                writer.chunk(&report, &context(&rule_sets, self.color))
+            }
+            None => self.render(session, &report),
+        };
         if fixing_stdin {
             io::stderr().write_all(&bytes)
         } else {
@@ -220,17 +232,32 @@ impl<'a> CheckRun<'a> {
     }
 
     fn render(&self, session: &Session, report: &Report<'_>) -> Vec<u8> {
-        let rule_sets: Vec<&RuleSet> = session.profiles().iter().map(|p| &p.rules).collect();
-        let context = Context {
-            rules: &rule_sets,
-            color: self.color,
-        };
+        let rule_sets = rule_sets(session);
         output::render(
             self.format,
             output::Summary::of(self.args),
             report,
-            &context,
+            &context(&rule_sets, self.color),
         )
+    }
+
+    /// Ends a document written a chunk at a time: what could not be read, and the totals.
+    fn finish_document(&mut self, session: &Session, out: &mut dyn Write) -> io::Result<()> {
+        let Some(writer) = self.document.as_mut() else {
+            return Ok(());
+        };
+        let rule_sets = rule_sets(session);
+        let end = RunEnd {
+            problems: &self.problems,
+            articles: self.articles,
+            counts: self.counts,
+        };
+        let bytes = writer.finish(&end, &context(&rule_sets, self.color));
+        if self.fixes_records() {
+            io::stderr().write_all(&bytes)
+        } else {
+            out.write_all(&bytes)
+        }
     }
 
     /// Prints what is left (the problems of a streaming run, or of a run that read nothing)
@@ -246,7 +273,9 @@ impl<'a> CheckRun<'a> {
             bar.finish_and_clear();
         }
         let left = (self.streams || nothing_planned) && !self.args.diff;
-        if left && (nothing_planned || !self.problems.is_empty()) {
+        if self.document.is_some() {
+            self.finish_document(session, out)?;
+        } else if left && (nothing_planned || !self.problems.is_empty()) {
             let report = Report {
                 articles: &[],
                 sources: None,
@@ -283,5 +312,17 @@ impl<'a> CheckRun<'a> {
         } else {
             EXIT_CLEAN
         })
+    }
+}
+
+/// The rule sets of a session's profiles, which a format may describe.
+fn rule_sets(session: &Session) -> Vec<&RuleSet> {
+    session.profiles().iter().map(|p| &p.rules).collect()
+}
+
+fn context<'a>(rule_sets: &'a [&'a RuleSet], color: bool) -> Context<'a> {
+    Context {
+        rules: rule_sets,
+        color,
     }
 }

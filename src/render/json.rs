@@ -1,9 +1,12 @@
 //! The JSON report, schema version 1 (documented in the README). Fields are only ever added
 //! within a version; a change that removes or renames one bumps `version`.
 
-use super::emitter::{Context, Emitter, SummaryForm};
+use super::emitter::{
+    Context, DocumentWriter, Emitter, Frame, RunEnd, SummaryForm, whole_document,
+};
 use super::{Counts, Report};
 use crate::diagnostic::{Applicability, Label, Severity};
+use crate::input::InputProblem;
 use serde::Serialize;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -20,7 +23,7 @@ impl Emitter for Json {
         "A versioned JSON document (see the README for the schema)"
     }
 
-    /// One document for the whole run.
+    /// One document for the whole run, written a chunk at a time ([`Emitter::document`]).
     fn streams(&self) -> bool {
         false
     }
@@ -29,8 +32,78 @@ impl Emitter for Json {
         Some(SummaryForm::Document)
     }
 
-    fn render(&self, report: &Report<'_>, _context: &Context<'_>) -> Vec<u8> {
-        render(report).into_bytes()
+    fn render(&self, report: &Report<'_>, context: &Context<'_>) -> Vec<u8> {
+        whole_document(Box::new(JsonWriter::default()), report, context)
+    }
+
+    fn document(&self) -> Option<Box<dyn DocumentWriter>> {
+        Some(Box::new(JsonWriter::default()))
+    }
+}
+
+/// The JSON report written a chunk at a time: the pretty-printed document of the whole run,
+/// byte for byte, holding one chunk's diagnostics at a time.
+#[derive(Default)]
+struct JsonWriter {
+    /// The document around its diagnostics, once opened.
+    frame: Option<Frame>,
+    items: usize,
+}
+
+impl JsonWriter {
+    /// The document around no diagnostics, ending as `end` says.
+    fn skeleton(end: &RunEnd<'_>) -> Option<Frame> {
+        let skeleton = JsonReport {
+            version: SCHEMA_VERSION,
+            tool: "copydesk",
+            diagnostics: Vec::new(),
+            errors: end.problems.iter().map(JsonProblem::of).collect(),
+            summary: JsonSummary {
+                articles: end.articles,
+                counts: end.counts,
+            },
+        };
+        let text = serde_json::to_string_pretty(&skeleton).ok()? + "\n";
+        Frame::around(&text, "diagnostics")
+    }
+
+    /// The document's opening, the first time it is asked for.
+    fn open(&mut self) -> String {
+        if self.frame.is_some() {
+            return String::new();
+        }
+        let empty = RunEnd {
+            problems: &[],
+            articles: 0,
+            counts: Counts::default(),
+        };
+        self.frame = Self::skeleton(&empty);
+        self.frame
+            .as_ref()
+            .map_or_else(String::new, |frame| frame.head().to_owned())
+    }
+}
+
+impl DocumentWriter for JsonWriter {
+    fn chunk(&mut self, report: &Report<'_>, _context: &Context<'_>) -> Vec<u8> {
+        let mut out = self.open();
+        let Some(frame) = &self.frame else {
+            return out.into_bytes();
+        };
+        for diagnostic in &self::report(report).diagnostics {
+            let pretty = serde_json::to_string_pretty(diagnostic).unwrap_or_default();
+            out.push_str(&frame.item(self.items, &pretty));
+            self.items += 1;
+        }
+        out.into_bytes()
+    }
+
+    fn finish(&mut self, end: &RunEnd<'_>, _context: &Context<'_>) -> Vec<u8> {
+        let mut out = self.open();
+        if let Some(frame) = Self::skeleton(end) {
+            out.push_str(&frame.close(self.items));
+        }
+        out.into_bytes()
     }
 }
 
@@ -83,6 +156,16 @@ struct JsonProblem<'a> {
     message: &'a str,
     /// `false` for inputs skipped on purpose (binary files).
     error: bool,
+}
+
+impl<'a> JsonProblem<'a> {
+    fn of(problem: &'a InputProblem) -> Self {
+        JsonProblem {
+            path: &problem.name,
+            message: &problem.message,
+            error: problem.is_error,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -162,14 +245,6 @@ fn render_lines<'a>(report: &'a Report<'a>) -> String {
     out
 }
 
-/// The JSON report, pretty-printed.
-fn render<'a>(report: &'a Report<'a>) -> String {
-    let mut text = serde_json::to_string_pretty(&self::report(report))
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
-}
-
 /// The JSON report of `report`, as data.
 pub fn report<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
     let indexes = report.line_indexes();
@@ -228,15 +303,7 @@ pub fn report<'a>(report: &'a Report<'a>) -> JsonReport<'a> {
         version: SCHEMA_VERSION,
         tool: "copydesk",
         diagnostics,
-        errors: report
-            .problems
-            .iter()
-            .map(|p| JsonProblem {
-                path: &p.name,
-                message: &p.message,
-                error: p.is_error,
-            })
-            .collect(),
+        errors: report.problems.iter().map(JsonProblem::of).collect(),
         summary: JsonSummary {
             articles: report.articles.len(),
             counts: report.counts(),

@@ -1,15 +1,16 @@
-//! SARIF 2.1.0, the format GitHub code scanning and other tools ingest: one run, the rules
-//! that fired as the tool's rule descriptors, one result per finding with its region, related
-//! locations and fixes.
+//! SARIF 2.1.0, the format GitHub code scanning and other tools ingest: one run, one result
+//! per finding with its region, related locations and fixes, then the rules that fired as the
+//! tool's rule descriptors.
 
 use super::Report;
-use super::emitter::{Context, Emitter, SummaryForm};
+use super::emitter::{
+    Context, DocumentWriter, Emitter, Frame, RunEnd, SummaryForm, whole_document,
+};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::RuleSet;
 use crate::span::{LineIndex, Span};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::BTreeSet;
 
 /// `--format sarif`.
 pub struct Sarif;
@@ -23,7 +24,7 @@ impl Emitter for Sarif {
         "SARIF 2.1.0, for GitHub code scanning and other tools"
     }
 
-    /// One document for the whole run.
+    /// One document for the whole run, written a chunk at a time ([`Emitter::document`]).
     fn streams(&self) -> bool {
         false
     }
@@ -34,74 +35,116 @@ impl Emitter for Sarif {
     }
 
     fn render(&self, report: &Report<'_>, context: &Context<'_>) -> Vec<u8> {
-        render(report, context.rules).into_bytes()
+        whole_document(Box::new(SarifWriter::default()), report, context)
+    }
+
+    fn document(&self) -> Option<Box<dyn DocumentWriter>> {
+        Some(Box::new(SarifWriter::default()))
     }
 }
 
-fn render(report: &Report<'_>, rules: &[&RuleSet]) -> String {
-    let locator = Locator {
-        report,
-        indexes: report.line_indexes(),
-    };
-    let fired: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
-    let sarif = SarifLog {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [Run {
-            tool: json!({
-                "driver": {
-                    "name": "copydesk",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/copydesk/copydesk",
-                    "rules": descriptors(&fired, rules),
-                }
-            }),
-            column_kind: "unicodeCodePoints",
-            results: Results {
-                diagnostics: report.diagnostics,
-                fired: &fired,
-                locator: &locator,
-            },
-        }],
-    };
-    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
-    text.push('\n');
-    text
+/// The SARIF log written a chunk at a time. Its one run lists its results first and its tool
+/// after them, so that the tool's rule descriptors can be those of the rules that fired, in
+/// the order they first fired (each result's `ruleIndex`).
+#[derive(Default)]
+struct SarifWriter {
+    /// The log around its results, once opened.
+    frame: Option<Frame>,
+    results: usize,
+    /// The rules that fired, in the order they first did.
+    fired: Vec<String>,
+}
+
+impl SarifWriter {
+    /// The log around no results, its tool describing `fired`.
+    fn skeleton(fired: &[String], rules: &[&RuleSet]) -> Option<Frame> {
+        let log = SarifLog {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            version: "2.1.0",
+            runs: [Run {
+                column_kind: "unicodeCodePoints",
+                results: [],
+                tool: json!({
+                    "driver": {
+                        "name": "copydesk",
+                        "version": env!("CARGO_PKG_VERSION"),
+                        "informationUri": "https://github.com/copydesk/copydesk",
+                        "rules": descriptors(fired, rules),
+                    }
+                }),
+            }],
+        };
+        let text = serde_json::to_string_pretty(&log).ok()? + "\n";
+        Frame::around(&text, "results")
+    }
+
+    /// The log's opening, the first time it is asked for.
+    fn open(&mut self, rules: &[&RuleSet]) -> String {
+        if self.frame.is_some() {
+            return String::new();
+        }
+        self.frame = Self::skeleton(&[], rules);
+        self.frame
+            .as_ref()
+            .map_or_else(String::new, |frame| frame.head().to_owned())
+    }
+
+    /// The index of `rule` among the rules that fired, adding it if it is new.
+    fn rule_index(&mut self, rule: &str) -> usize {
+        match self.fired.iter().position(|r| r == rule) {
+            Some(index) => index,
+            None => {
+                self.fired.push(rule.to_owned());
+                self.fired.len() - 1
+            }
+        }
+    }
+}
+
+impl DocumentWriter for SarifWriter {
+    fn chunk(&mut self, report: &Report<'_>, context: &Context<'_>) -> Vec<u8> {
+        let mut out = self.open(context.rules);
+        let locator = Locator {
+            report,
+            indexes: report.line_indexes(),
+        };
+        for d in report.diagnostics {
+            let index = self.rule_index(&d.rule);
+            let pretty =
+                serde_json::to_string_pretty(&result(d, index, &locator)).unwrap_or_default();
+            if let Some(frame) = &self.frame {
+                out.push_str(&frame.item(self.results, &pretty));
+                self.results += 1;
+            }
+        }
+        out.into_bytes()
+    }
+
+    fn finish(&mut self, _end: &RunEnd<'_>, context: &Context<'_>) -> Vec<u8> {
+        let mut out = self.open(context.rules);
+        if let Some(frame) = Self::skeleton(&self.fired, context.rules) {
+            out.push_str(&frame.close(self.results));
+        }
+        out.into_bytes()
+    }
 }
 
 /// The SARIF document: one run.
 #[derive(Serialize)]
-struct SarifLog<'a> {
+struct SarifLog {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run; 1],
 }
 
+/// The run, around no results: they are written into it one at a time.
 #[derive(Serialize)]
-struct Run<'a> {
-    tool: Value,
+struct Run {
     #[serde(rename = "columnKind")]
     column_kind: &'static str,
-    results: Results<'a>,
-}
-
-/// The results, each built as it is written: memory stays with the output, not with a tree
-/// of every finding.
-struct Results<'a> {
-    diagnostics: &'a [Diagnostic],
-    fired: &'a BTreeSet<&'a str>,
-    locator: &'a Locator<'a>,
-}
-
-impl Serialize for Results<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.diagnostics
-                .iter()
-                .map(|d| result(d, self.fired, self.locator)),
-        )
-    }
+    results: [Value; 0],
+    tool: Value,
 }
 
 /// Regions and artifact addresses of the report's documents.
@@ -143,15 +186,12 @@ impl Locator<'_> {
 }
 
 /// A descriptor for each rule that fired.
-fn descriptors(fired: &BTreeSet<&str>, rules: &[&RuleSet]) -> Vec<Value> {
+fn descriptors(fired: &[String], rules: &[&RuleSet]) -> Vec<Value> {
     fired
         .iter()
         .map(|id| {
             let meta = rules.iter().find_map(|set| set.rule(id)).map(|r| &r.meta);
-            let short = meta.map_or_else(
-                || (*id).to_owned(),
-                |m| format!("{} rule `{}`", m.kind, m.id),
-            );
+            let short = meta.map_or_else(|| id.clone(), |m| format!("{} rule `{}`", m.kind, m.id));
             let full = meta.map_or("", |m| m.rationale.as_str());
             json!({
                 "id": id,
@@ -164,7 +204,7 @@ fn descriptors(fired: &BTreeSet<&str>, rules: &[&RuleSet]) -> Vec<Value> {
 }
 
 /// One finding as a SARIF result: its location, related locations and safe fix.
-fn result(d: &Diagnostic, fired: &BTreeSet<&str>, locator: &Locator<'_>) -> Value {
+fn result(d: &Diagnostic, rule_index: usize, locator: &Locator<'_>) -> Value {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -172,7 +212,7 @@ fn result(d: &Diagnostic, fired: &BTreeSet<&str>, locator: &Locator<'_>) -> Valu
     };
     let mut result = json!({
         "ruleId": d.rule,
-        "ruleIndex": fired.iter().position(|r| *r == d.rule).unwrap_or(0),
+        "ruleIndex": rule_index,
         "level": level,
         "message": { "text": d.message },
         "locations": [{
