@@ -12,8 +12,8 @@ pub mod optimise;
 
 pub use metrics::Metrics;
 
-use crate::rules::linear::Model;
 use crate::rules::linear::features::{self, Feature, NUMBER, START};
+use crate::rules::linear::{Model, Weights};
 use foldhash::{HashMap, HashSet};
 
 /// One labelled text.
@@ -156,12 +156,14 @@ fn fit_rows(rows: &[&Vec<String>], labels: &[bool], settings: &Settings) -> Mode
     .fit();
     Model {
         bias: fit.bias,
-        weights: names
-            .iter()
-            .zip(fit.weights)
-            .filter(|(_, w)| w.abs() >= settings.prune)
-            .map(|(k, w)| ((*k).to_owned(), w))
-            .collect(),
+        weights: Weights::Read(
+            names
+                .iter()
+                .zip(fit.weights)
+                .filter(|(_, w)| w.abs() >= settings.prune)
+                .map(|(k, w)| ((*k).to_owned(), w))
+                .collect(),
+        ),
     }
 }
 
@@ -200,11 +202,12 @@ pub fn features_outside(model: &Model, vocabulary: &HashSet<String>) -> Vec<Stri
     let vocabulary = Some(vocabulary.clone());
     let mut outside: Vec<String> = model
         .weights
-        .keys()
+        .iter()
+        .map(|(key, _)| key)
         .filter(|key| {
             Feature::from_key(key).is_some_and(|f| !f.words().all(|w| eligible(w, &vocabulary)))
         })
-        .cloned()
+        .map(str::to_owned)
         .collect();
     outside.sort();
     outside
@@ -258,12 +261,12 @@ mod tests {
         })
         .collect();
         let model = fit(&examples, &settings());
-        assert!(model.weights.contains_key("word:you"));
+        assert!(model.weights.get("word:you").is_some());
         assert!(
             !model
                 .weights
-                .keys()
-                .any(|k| k.contains("buzzfeed") || k.contains("kardashian"))
+                .iter()
+                .any(|(k, _)| k.contains("buzzfeed") || k.contains("kardashian"))
         );
         assert!(features_outside(&model, settings().vocabulary.as_ref().unwrap()).is_empty());
         assert!(model.score("you will believe this").probability > 0.5);

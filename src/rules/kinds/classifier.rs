@@ -110,6 +110,17 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         Some(value) => probability(compiler, "threshold-without-shape", value)?,
         None => threshold,
     };
+    // The built-in pack's weights were read when the binary was built.
+    if let Some(model) = compiler
+        .embedded_data_name(&spec.weights)
+        .and_then(|name| Model::compiled(&name))
+    {
+        return Some(Box::new(Classifier {
+            model,
+            threshold,
+            without_shape: without_shape.max(threshold),
+        }));
+    }
     let text = compiler.data_file(&spec.weights)?;
     match Model::parse(&text) {
         Ok(model) => Some(Box::new(Classifier {
@@ -181,7 +192,7 @@ impl Check for Classifier {
             let weight = self.model.weights.get(&Feature::Shape(shape.name()).key());
             matches.push(format!(
                 "{:+.2}  {}",
-                weight.copied().unwrap_or(0.0),
+                weight.unwrap_or(0.0),
                 shape.description()
             ));
         }

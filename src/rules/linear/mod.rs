@@ -7,4 +7,4 @@ pub mod model;
 mod voice;
 
 pub use features::{Feature, Shape, words};
-pub use model::{Model, Score};
+pub use model::{Model, Score, Weights};

@@ -18,8 +18,81 @@ const BIAS: &str = "bias";
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     pub bias: f64,
-    pub weights: HashMap<String, f64>,
+    pub weights: Weights,
 }
+
+/// A model's weights by feature key: read from a weights file, or compiled into the binary
+/// for the built-in pack's ([`COMPILED_WEIGHTS`]).
+#[derive(Debug, Clone)]
+pub enum Weights {
+    Read(HashMap<String, f64>),
+    /// Sorted by key.
+    Compiled(&'static [(&'static str, f64)]),
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights::Read(HashMap::default())
+    }
+}
+
+impl Weights {
+    /// The weight of the feature written `key`.
+    pub fn get(&self, key: &str) -> Option<f64> {
+        match self {
+            Weights::Read(map) => map.get(key).copied(),
+            Weights::Compiled(table) => table
+                .binary_search_by(|(k, _)| (*k).cmp(key))
+                .ok()
+                .map(|at| table[at].1),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Weights::Read(map) => map.len(),
+            Weights::Compiled(table) => table.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every feature key with its weight, in no particular order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (&str, f64)> + '_> {
+        match self {
+            Weights::Read(map) => Box::new(map.iter().map(|(k, w)| (k.as_str(), *w))),
+            Weights::Compiled(table) => Box::new(table.iter().copied()),
+        }
+    }
+}
+
+/// Two sets of weights are equal when they weigh the same features the same.
+impl PartialEq for Weights {
+    fn eq(&self, other: &Self) -> bool {
+        let sorted = |weights: &Weights| {
+            let mut all: Vec<(&str, f64)> = weights.iter().collect();
+            all.sort_by(|a, b| a.0.cmp(b.0));
+            all.into_iter()
+                .map(|(k, w)| (k.to_owned(), w.to_bits()))
+                .collect::<Vec<_>>()
+        };
+        sorted(self) == sorted(other)
+    }
+}
+
+/// A weights file of the built-in pack, read at build time.
+#[derive(Debug)]
+pub struct CompiledWeights {
+    /// Its path in the pack (`rules/news/clickbait.tsv`).
+    pub file: &'static str,
+    pub bias: f64,
+    /// Sorted by key.
+    pub weights: &'static [(&'static str, f64)],
+}
+
+include!(concat!(env!("OUT_DIR"), "/compiled_weights.rs"));
 
 /// Features with their weights.
 pub type Weighted = Vec<(Feature, f64)>;
@@ -69,6 +142,7 @@ impl Model {
     /// Reads a weights file.
     pub fn parse(text: &str) -> Result<Model, ParseError> {
         let mut model = Model::default();
+        let mut weights = HashMap::default();
         let mut has_bias = false;
         for entry in data_format::entries(text, COLUMNS) {
             let entry = entry.map_err(|e| ParseError {
@@ -93,10 +167,11 @@ impl Model {
                     "an unknown feature: features are `shape:NAME`, `word:WORD` or `pair:WORD WORD`"
                         .to_owned(),
                 ));
-            } else if model.weights.insert(key.to_owned(), weight).is_some() {
+            } else if weights.insert(key.to_owned(), weight).is_some() {
                 return Err(error("a feature listed on an earlier line too".to_owned()));
             }
         }
+        model.weights = Weights::Read(weights);
         if !has_bias {
             return Err(ParseError {
                 line: 1,
@@ -104,6 +179,18 @@ impl Model {
             });
         }
         Ok(model)
+    }
+
+    /// The model of the built-in pack's weights file `file` (`rules/news/clickbait.tsv`),
+    /// compiled into the binary, if it is one.
+    pub fn compiled(file: &str) -> Option<Model> {
+        COMPILED_WEIGHTS
+            .iter()
+            .find(|compiled| compiled.file == file)
+            .map(|compiled| Model {
+                bias: compiled.bias,
+                weights: Weights::Compiled(compiled.weights),
+            })
     }
 
     /// The weights file: `header` as comment lines, the bias, then the features by weight,
@@ -116,7 +203,7 @@ impl Model {
             out.push('\n');
         }
         out.push_str(&format!("{BIAS}\t{:.4}\n", self.bias));
-        let mut entries: Vec<(&String, &f64)> = self.weights.iter().collect();
+        let mut entries: Vec<(&str, f64)> = self.weights.iter().collect();
         entries.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
         for (key, weight) in entries {
             out.push_str(&format!("{key}\t{weight:.4}\n"));
@@ -136,7 +223,7 @@ impl Model {
             .into_iter()
             .filter(|feature| !feature.words().any(|w| topic.iter().any(|t| t == w)))
             .filter_map(|feature| {
-                let weight = *self.weights.get(&feature.key())?;
+                let weight = self.weights.get(&feature.key())?;
                 Some((feature, weight))
             })
             .collect();
@@ -153,7 +240,7 @@ impl Model {
         let mut all: Weighted = self
             .weights
             .iter()
-            .filter_map(|(key, w)| Some((Feature::from_key(key)?, *w)))
+            .filter_map(|(key, w)| Some((Feature::from_key(key)?, w)))
             .collect();
         all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let positive = all.iter().take_while(|(_, w)| *w > 0.0).take(n).cloned();
@@ -177,6 +264,31 @@ mod tests {
     use super::*;
 
     const FILE: &str = "# a test model\nbias\t-1.0\nshape:second-person\t1.5\nword:guess\t2.0\npair:<s> this\t0.5\nword:senate\t-1.0\n";
+
+    /// `build.rs` reads the built-in pack's weights files on its own: what it compiled is
+    /// what a run would read.
+    #[test]
+    fn compiled_weights_are_what_the_weights_files_read() {
+        let files: Vec<&str> = COMPILED_WEIGHTS.iter().map(|c| c.file).collect();
+        assert!(files.contains(&"rules/news/clickbait.tsv"), "{files:?}");
+        for compiled in COMPILED_WEIGHTS {
+            let (_, text) = crate::rules::pack::DEFAULT_PACK
+                .iter()
+                .find(|(name, _)| *name == compiled.file)
+                .expect("a compiled weights file is a file of the built-in pack");
+            let read = Model::parse(text).unwrap();
+            let built = Model::compiled(compiled.file).unwrap();
+            assert_eq!(
+                read.bias.to_bits(),
+                built.bias.to_bits(),
+                "{}",
+                compiled.file
+            );
+            assert_eq!(read.weights, built.weights, "{}", compiled.file);
+            assert!(compiled.weights.windows(2).all(|w| w[0].0 < w[1].0));
+            assert_eq!(built.weights.get("word:try"), read.weights.get("word:try"));
+        }
+    }
 
     #[test]
     fn a_weights_file_reads_and_writes_back() {

@@ -60,9 +60,6 @@ struct Registration {
 /// The fewest whole-word literals for which the word table beats the automaton alone.
 const WORD_TABLE_MIN: usize = 64;
 
-/// The most patterns for which the combined regex looks for a prefilter of their literals.
-const REGEX_PREFILTER_MAX: usize = 64;
-
 /// The most memory the combined regex's lazy DFA may hold, in bytes.
 const REGEX_SET_CACHE: usize = 64 << 20;
 
@@ -158,14 +155,14 @@ impl MatcherBuilder {
             )
         };
         // Every pattern passed the pack compiler's size limit, so the set, their union, needs
-        // no limit of its own. A prefilter of the patterns' literals lets the set skip through
-        // text, but finding those literals costs time that grows with the square of the
-        // number of patterns (a pack of 10,000 took a minute to load): past a few dozen, the
-        // set does without. The lazy DFA of thousands of patterns needs room for its states,
+        // no limit of its own. It has no prefilter of the patterns' literals: finding them
+        // costs time that grows with the square of the number of patterns (a pack of 10,000
+        // took a minute to load), and with the built-in pack's it saved nothing over
+        // corpus-real/uk (4,449 against 4,448 million instructions) but cost 2.9 million at
+        // every start. The lazy DFA of thousands of patterns needs room for its states,
         // or it keeps clearing them and falls back to a slower engine (the same pack took 89 s
         // to check 200 KB); the room is taken only as states are made.
         let hirs: Vec<&Hir> = self.regexes.iter().map(|r| &r.hir).collect();
-        let prefilter = hirs.len() <= REGEX_PREFILTER_MAX;
         let regex_set = Regex::builder()
             .configure(
                 meta::Config::new()
@@ -173,7 +170,7 @@ impl MatcherBuilder {
                     .utf8_empty(true)
                     .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
                     .nfa_size_limit(None)
-                    .auto_prefilter(prefilter)
+                    .auto_prefilter(false)
                     .hybrid_cache_capacity(REGEX_SET_CACHE),
             )
             .build_many_from_hir(&hirs)

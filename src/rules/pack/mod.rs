@@ -163,6 +163,22 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// A run trusts the built-in packs, compiled into the binary, and skips the checks that
+    /// would only build automata to throw away; here they are loaded from their files, as a
+    /// user's pack is, with every check.
+    #[test]
+    fn embedded_packs_pass_every_check() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let inputs: Vec<PackInput> = DEFAULT_PACK
+            .iter()
+            .filter(|(name, _)| name.ends_with(".toml"))
+            .map(|(name, _)| PackInput::file(&root.join(name)))
+            .collect();
+        if let Err(errors) = load(&inputs) {
+            panic!("{errors:?}");
+        }
+    }
+
     #[test]
     fn the_default_pack_lists_every_file_under_rules() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
