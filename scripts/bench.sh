@@ -1,60 +1,63 @@
 #!/usr/bin/env bash
-# Times the whole copydesk binary over ../shared/corpus-real (about 10 MB of edited news copy)
-# and over a ~1 GB set made by repeating it, next to ripgrep scanning for the built-in pack's
-# literals (the speed of light for a word-list scan), and prints MB/s, articles/s, peak RSS and
-# the ratio to ripgrep; then single-article latency and 10 against 10,000 rules.
-# Needs hyperfine and ripgrep (Debian packages: apt-get install hyperfine ripgrep).
-# Usage: scripts/bench.sh [--big]   (--big also builds and checks the ~1 GB set)
+# The one benchmark: CPU time (user + sys) of copydesk over ../shared/corpus-real beside typos
+# and ripgrep on the same files, in interleaved rounds (copydesk, typos, rg, copydesk, …),
+# reporting the median of each; then the start-up figures. CPU time, not wall time: these
+# machines are shared, and a busy neighbour stretches wall time far more than the CPU a
+# process itself spends.
+#
+#   typos         checks the same files for misspellings with its own dictionary: a fast
+#                 linter of the same shape (a Rust binary reading every file).
+#   rg, 500 words `rg -j1 -c -w -i -F -f` with 500 of the built-in pack's literals: the speed
+#                 of light for a word-list scan.
+#   rg, literals  the same with every literal of the pack (`copydesk rules --literals`).
+#   one article   `copydesk check` of the corpus article nearest 1,000 words, start-up
+#                 included (what an editor's save or a pre-commit hook pays), median of 31.
+#   pack alone    `copydesk check` of an empty draft: loading the built-in pack.
+#   10 / 10,000   a pack of 10 and of 10,000 literals alone (no built-in pack), whole corpus.
+#
+# Needs ripgrep (apt-get install ripgrep) and typos (pip install typos, or cargo install
+# typos-cli). Peak memory of the formats over large exports: scripts/records-memory.sh.
+# Instruction counts, which do not drift with load: valgrind --tool=callgrind (see README).
+#
+#   scripts/bench.sh [ROUNDS]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=../shared/corpus-real
-[ -d "$corpus" ] || { echo "bench: $corpus is not here; nothing to measure"; exit 0; }
-for tool in hyperfine rg; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install hyperfine ripgrep)"; exit 1; }
+rounds=${1:-5}
+[ -d "$corpus" ] || { echo "bench: $corpus is not here; nothing to measure"; exit 77; }
+for tool in rg typos; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (see the header)"; exit 1; }
 done
 cargo build --release --quiet
 bin=./target/release/copydesk
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 $bin rules --literals > "$work/literals.txt"
+grep -m 500 -E '^[a-z]+$' "$work/literals.txt" > "$work/words500.txt"
+: > "$work/empty.txt"
 
-measure() { # name, bytes, articles, command...
-  local name=$1 bytes=$2 articles=$3; shift 3
-  hyperfine --warmup 1 --runs "${RUNS:-5}" -N -i --export-json "$work/h.json" "$*" >/dev/null 2>&1
-  local mean
-  mean=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json")
-  local rss
-  rss=$( (/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null || true) | tail -n 1)
-  python3 - "$name" "$bytes" "$articles" "$mean" "$rss" <<'PY'
-import sys
-name, size, articles, mean, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-print(f"{name:<44} {mean*1000:9.1f} ms {size/mean/1e6:8.1f} MB/s {articles/mean:10.0f} art/s {rss/1024:7.1f} MB RSS")
-PY
-  echo "$mean" > "$work/last"
+cpu() { # name, command… : appends "user+sys" seconds to $work/NAME
+  local name=$1; shift
+  /usr/bin/time -f '%U %S' -o "$work/t" "$@" >/dev/null 2>&1 || true
+  # time(1) writes "Command exited with non-zero status N" first when a linter finds something.
+  tail -n 1 "$work/t" | awk '{ printf "%.3f\n", $1 + $2 }' >> "$work/$name"
 }
 
-bytes=$(cat "$corpus"/us/*.txt "$corpus"/uk/*.txt | wc -c)
-articles=$(ls "$corpus"/us/*.txt "$corpus"/uk/*.txt | wc -l)
-echo "corpus-real: $bytes bytes, $articles articles, $(wc -l < "$work/literals.txt") literals in the built-in pack"
-measure "copydesk check (built-in pack, concise)" "$bytes" "$articles" $bin check "$corpus/us" "$corpus/uk" --format concise --quiet
-copydesk_time=$(cat "$work/last")
-measure "rg -c -w -i -F -f literals" "$bytes" "$articles" rg -c -w -i -F -f "$work/literals.txt" "$corpus/us" "$corpus/uk"
-rg_time=$(cat "$work/last")
-python3 -c "import sys; print(f'ratio copydesk / ripgrep: {float(sys.argv[1])/float(sys.argv[2]):.2f}x')" "$copydesk_time" "$rg_time"
-
-# One real article of about 1,000 words, start-up included (what an editor's save costs): the
-# article of corpus-real whose word count is nearest 1,000.
-one=$(python3 - "$corpus" <<'PY'
-import glob, sys
-files = sorted(glob.glob(sys.argv[1] + "/*/*.txt"))
-count = lambda f: len(open(f, encoding="utf-8", errors="replace").read().split())
-print(min(files, key=lambda f: abs(count(f) - 1000)))
+# Finer than time(1)'s hundredths: the CPU of N runs of a short command, each on its own.
+fine_cpu() { # name, runs, command…
+  local name=$1 runs=$2; shift 2
+  python3 - "$runs" "$@" >> "$work/$name" <<'PY'
+import resource, statistics, subprocess, sys
+runs, command = int(sys.argv[1]), sys.argv[2:]
+def once():
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+print(f"{statistics.median(once() for _ in range(runs)):.5f}")
 PY
-)
-echo "one article: $one ($(wc -w < "$one") words)"
-hyperfine --warmup 5 --runs 60 -N -i "$bin check $one --quiet" 2>/dev/null | grep -E "Time|Range"
+}
 
-# 10 against 10,000 rules (literals), whole process, same corpus.
 python3 - "$work" <<'PY'
 import json, sys
 work = sys.argv[1]
@@ -71,17 +74,34 @@ def pack(n, path):
 pack(10, f"{work}/p10.toml")
 pack(10000, f"{work}/p10000.toml")
 PY
-measure "copydesk, 10 literals (no built-in pack)" "$bytes" "$articles" $bin check "$corpus/us" "$corpus/uk" --isolated --no-default-rules --rules "$work/p10.toml" --format concise --quiet
-t10=$(cat "$work/last")
-measure "copydesk, 10,000 literals (no built-in pack)" "$bytes" "$articles" $bin check "$corpus/us" "$corpus/uk" --isolated --no-default-rules --rules "$work/p10000.toml" --format concise --quiet
-t10000=$(cat "$work/last")
-python3 -c "import sys; print(f'10 -> 10,000 rules: {float(sys.argv[2])/float(sys.argv[1]):.2f}x')" "$t10" "$t10000"
+one=$(python3 - "$corpus" <<'PY'
+import glob, sys
+files = sorted(glob.glob(sys.argv[1] + "/*/*.txt"))
+count = lambda f: len(open(f, encoding="utf-8", errors="replace").read().split())
+print(min(files, key=lambda f: abs(count(f) - 1000)))
+PY
+)
 
-if [ "${1:-}" = "--big" ]; then
-  big="$work/big"
-  mkdir -p "$big"
-  for i in $(seq 1 100); do mkdir -p "$big/$i"; cp "$corpus"/us/*.txt "$corpus"/uk/*.txt "$big/$i/"; done
-  big_bytes=$((bytes * 100)); big_articles=$((articles * 100))
-  RUNS=2 measure "copydesk check, ~1 GB (jsonl, streamed)" "$big_bytes" "$big_articles" $bin check "$big" --format jsonl --quiet
-  RUNS=2 measure "rg -c -w -i -F -f literals, ~1 GB" "$big_bytes" "$big_articles" rg -c -w -i -F -f "$work/literals.txt" "$big"
-fi
+for _ in $(seq "$rounds"); do
+  cpu copydesk "$bin" check "$corpus/us" "$corpus/uk" --format concise --quiet --isolated
+  cpu typos typos --format brief "$corpus/us" "$corpus/uk"
+  cpu "rg-500-words" rg -j1 -c -w -i -F -f "$work/words500.txt" "$corpus/us" "$corpus/uk"
+  cpu "copydesk-1-thread" env RAYON_NUM_THREADS=1 "$bin" check "$corpus/us" "$corpus/uk" --format concise --quiet --isolated
+  cpu "rg-all-literals" rg -c -w -i -F -f "$work/literals.txt" "$corpus/us" "$corpus/uk"
+  cpu "10-literals" "$bin" check "$corpus/us" "$corpus/uk" --isolated --no-default-rules --rules "$work/p10.toml" --format concise --quiet
+  cpu "10000-literals" "$bin" check "$corpus/us" "$corpus/uk" --isolated --no-default-rules --rules "$work/p10000.toml" --format concise --quiet
+  fine_cpu one-article 31 "$bin" check "$one" --isolated --quiet --format concise
+  fine_cpu pack-alone 31 "$bin" check "$work/empty.txt" --isolated --quiet
+done
+
+median() { sort -n "$work/$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+bytes=$(cat "$corpus"/us/*.txt "$corpus"/uk/*.txt | wc -c)
+echo "corpus-real: $bytes bytes, $(ls "$corpus"/us/*.txt "$corpus"/uk/*.txt | wc -l) files; $rounds interleaved rounds; CPU seconds (user + sys), median"
+for name in copydesk copydesk-1-thread typos rg-500-words rg-all-literals 10-literals 10000-literals; do
+  m=$(median "$name")
+  awk -v n="$name" -v m="$m" -v b="$bytes" 'BEGIN { printf "%-20s %7.3f s CPU  %6.1f MB per CPU-second\n", n, m, b / m / 1e6 }'
+done
+c=$(median copydesk); t=$(median typos); r=$(median rg-500-words)
+awk -v c="$c" -v t="$t" -v r="$r" 'BEGIN { printf "copydesk / typos: %.2fx   copydesk / rg (500 words): %.2fx\n", c / t, c / r }'
+echo "one article ($(basename "$one"), $(wc -w < "$one") words), start-up included: $(awk '{ printf "%.1f", $1 * 1000 }' <<< "$(median one-article)") ms CPU"
+echo "the built-in pack alone (an empty draft): $(awk '{ printf "%.1f", $1 * 1000 }' <<< "$(median pack-alone)") ms CPU"

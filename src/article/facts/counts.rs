@@ -149,6 +149,16 @@ pub fn find(sentences: &[Sentence<'_>]) -> Vec<Count> {
         if sentence.has_any(ANOTHER_TIME) {
             continue;
         }
+        // A count is read only beside a word of what it counts: most sentences have none.
+        let counting = |w: &Word<'_>| {
+            COUNTED
+                .iter()
+                .chain(COUNTING_VERBS)
+                .any(|(word, _)| w.is(word))
+        };
+        if !sentence.words.iter().any(counting) {
+            continue;
+        }
         // Read the first time a count in the sentence needs it: most sentences have none.
         let mut around = None;
         for at in 0..sentence.words.len() {

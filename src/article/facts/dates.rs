@@ -120,31 +120,29 @@ fn relative_at(words: &[Word<'_>], at: usize) -> Option<(Offset, usize)> {
     if word.quoted {
         return None;
     }
-    let single = match word.text.to_ascii_lowercase().as_str() {
-        "yesterday" => Some(Offset::Days(-1)),
-        "today" => Some(Offset::Days(0)),
-        "tomorrow" => Some(Offset::Days(1)),
-        _ => None,
-    };
-    if let Some(offset) = single {
-        return Some((offset, at));
+    // Each word of the story passes here: compared in place, not lower-cased into a copy.
+    let single = [("yesterday", -1), ("today", 0), ("tomorrow", 1)]
+        .into_iter()
+        .find(|(name, _)| word.is(name));
+    if let Some((_, days)) = single {
+        return Some((Offset::Days(days), at));
     }
     // "the last year for which data is available" is no relative date.
     if at > 0 && words[at - 1].is_any(&["the", "a", "its", "their", "his", "her"]) {
         return None;
     }
-    let step = match word.text.to_ascii_lowercase().as_str() {
-        "last" => -1,
-        "this" => 0,
-        "next" => 1,
-        _ => return None,
-    };
+    let (_, step) = [("last", -1), ("this", 0), ("next", 1)]
+        .into_iter()
+        .find(|(name, _)| word.is(name))?;
     let unit = words.get(at + 1).filter(|w| w.follows_closely())?;
-    let offset = match unit.text.to_ascii_lowercase().as_str() {
-        "week" => Offset::Weeks(i64::from(step)),
-        "month" => Offset::Months(step),
-        "year" => Offset::Years(step),
-        _ => return None,
+    let offset = if unit.is("week") {
+        Offset::Weeks(i64::from(step))
+    } else if unit.is("month") {
+        Offset::Months(step)
+    } else if unit.is("year") {
+        Offset::Years(step)
+    } else {
+        return None;
     };
     Some((offset, at + 1))
 }

@@ -32,14 +32,23 @@ const TENS: &[&str] = &[
 
 /// The value of a number word written in words below a hundred, ignoring case.
 fn in_words(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    let position = |table: &[&str], w: &str| table.iter().position(|t| !t.is_empty() && *t == w);
-    if let Some(unit) = position(UNITS, &lower) {
+    // Every number word starts with one of these letters and is at most "seventy-seven" long:
+    // most words are ruled out before any comparison.
+    let first = word.bytes().next()?.to_ascii_lowercase();
+    if word.len() > 13 || !b"zotfsen".contains(&first) {
+        return None;
+    }
+    let position = |table: &[&str], w: &str| {
+        table
+            .iter()
+            .position(|t| !t.is_empty() && t.eq_ignore_ascii_case(w))
+    };
+    if let Some(unit) = position(UNITS, word) {
         return u32::try_from(unit).ok();
     }
-    let (tens, unit) = match lower.split_once('-') {
+    let (tens, unit) = match word.split_once('-') {
         Some((tens, unit)) => (tens, Some(unit)),
-        None => (lower.as_str(), None),
+        None => (word, None),
     };
     let tens = u32::try_from(position(TENS, tens)?).ok()? * 10;
     match unit {
@@ -51,8 +60,6 @@ fn in_words(word: &str) -> Option<u32> {
     }
 }
 
-/// The number that starts at word `at` of `words`, and the index of its last word: digit
-/// groups split by thousands commas are one number ("1,200" is read as "1" "200").
 pub fn read(words: &[Word<'_>], at: usize) -> Option<(u32, usize)> {
     let first = words.get(at)?;
     if !first.text.starts_with(|c: char| c.is_ascii_digit()) {

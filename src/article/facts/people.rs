@@ -7,7 +7,8 @@
 use super::model::{Age, Titled};
 use super::number;
 use super::words::{Sentence, Word};
-use std::collections::HashMap;
+use foldhash::HashMap;
+use std::sync::LazyLock;
 
 /// Words that open a sentence or a phrase and are never part of a name.
 const NOT_NAMES: &[&str] = &[
@@ -18,7 +19,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// Offices, spelled out, with the abbreviations that stand for them. The head word of a title
 /// is one of these.
-const OFFICES: &[(&str, &str)] = &[
+pub(super) const OFFICES: &[(&str, &str)] = &[
     ("president", "president"),
     ("secretary", "secretary"),
     ("minister", "minister"),
@@ -43,7 +44,7 @@ const OFFICES: &[(&str, &str)] = &[
 ];
 
 /// Words that qualify an office inside a title: portfolios and ranks.
-const QUALIFIERS: &[&str] = &[
+pub(super) const QUALIFIERS: &[&str] = &[
     "vice",
     "prime",
     "deputy",
@@ -155,7 +156,7 @@ pub struct Names {
 impl Names {
     /// Every run of two or three capitalised words in the story, as a full name by its surname.
     pub fn new(sentences: &[Sentence<'_>]) -> Self {
-        let mut by_surname: HashMap<String, (String, bool)> = HashMap::new();
+        let mut by_surname: HashMap<String, (String, bool)> = HashMap::default();
         for sentence in sentences {
             let words = &sentence.words;
             let mut i = 0;
@@ -210,16 +211,51 @@ fn name_run(words: &[Word<'_>], at: usize) -> std::ops::Range<usize> {
     at..end
 }
 
-fn is_qualifier(word: &str) -> bool {
-    QUALIFIERS.iter().any(|q| word.eq_ignore_ascii_case(q))
+pub(super) fn is_qualifier(word: &str) -> bool {
+    role(word).qualifier
 }
 
 /// The office a title word names, spelled out.
-fn office(word: &str) -> Option<&'static str> {
-    OFFICES
-        .iter()
-        .find(|(written, _)| word.eq_ignore_ascii_case(written))
-        .map(|&(_, office)| office)
+pub(super) fn office(word: &str) -> Option<&'static str> {
+    role(word).office
+}
+
+/// What a word can be in a title: an office, a qualifier of one, or neither.
+#[derive(Debug, Clone, Copy, Default)]
+struct Role {
+    office: Option<&'static str>,
+    qualifier: bool,
+}
+
+/// The longest word [`role`] looks up: longer words have no role.
+pub(super) const ROLE_WORD_MAX: usize = 24;
+
+/// [`OFFICES`] and [`QUALIFIERS`] by lower-case word, built once.
+static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
+    let mut roles: HashMap<&'static str, Role> = HashMap::default();
+    for &(written, office) in OFFICES {
+        roles.entry(written).or_default().office = Some(office);
+    }
+    for &qualifier in QUALIFIERS {
+        roles.entry(qualifier).or_default().qualifier = true;
+    }
+    roles
+});
+
+/// The role of `word`, ignoring ASCII case: looked up in one table, with the word lower-cased
+/// on the stack (every capitalised word of a story is asked about).
+fn role(word: &str) -> Role {
+    let mut buffer = [0u8; ROLE_WORD_MAX];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        return Role::default();
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower)
+        .ok()
+        .and_then(|lower| ROLES.get(lower))
+        .copied()
+        .unwrap_or_default()
 }
 
 fn full_name(words: &[Word<'_>]) -> String {

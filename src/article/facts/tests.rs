@@ -258,3 +258,18 @@ fn weekday_of_every_day_from_1900_to_2100_matches_chrono() {
     assert_eq!(checked, 73_414);
     assert_eq!(last.year() - 1900, 200);
 }
+
+#[test]
+fn every_title_word_is_found_in_any_case() {
+    use super::people::{OFFICES, QUALIFIERS, ROLE_WORD_MAX, is_qualifier, office};
+    for &(written, spelled) in OFFICES {
+        assert!(written.len() <= ROLE_WORD_MAX, "{written}");
+        assert_eq!(office(&written.to_uppercase()), Some(spelled));
+    }
+    for &qualifier in QUALIFIERS {
+        assert!(qualifier.len() <= ROLE_WORD_MAX, "{qualifier}");
+        assert!(is_qualifier(&qualifier.to_ascii_uppercase()));
+    }
+    assert!(office("Presidential").is_none() && !is_qualifier("Blinken"));
+    assert!(office("a-very-long-word-that-is-no-title-at-all").is_none());
+}

@@ -121,15 +121,18 @@ struct Contradiction {
 
 impl Check for Contradiction {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let facts = cx.article.facts();
         match self.against {
             Against::Story => {
-                for conflict in facts.conflicts(self.fact, cx.article.date) {
+                for conflict in cx.article.facts().conflicts(self.fact, cx.article.date) {
                     report(cx, &conflict, None, out);
                 }
             }
             Against::Sources => {
-                let Some(sources) = cx.sources else { return };
+                // The layer is read only when there is a source to compare it with.
+                let Some(sources) = cx.sources.filter(|_| !cx.source_docs.is_empty()) else {
+                    return;
+                };
+                let facts = cx.article.facts();
                 for &doc in cx.source_docs {
                     let source = sources.docs[doc].article.facts();
                     for conflict in facts.conflicts_with_source(source, self.fact) {
