@@ -22,6 +22,7 @@ mod dates;
 pub mod model;
 mod number;
 mod people;
+mod roles;
 mod shares;
 mod words;
 

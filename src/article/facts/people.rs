@@ -6,111 +6,9 @@
 
 use super::model::{Age, Titled};
 use super::number;
+use super::roles::{is_qualifier, office, role};
 use super::words::{Sentence, Word};
 use foldhash::HashMap;
-use std::sync::LazyLock;
-
-/// Words that open a sentence or a phrase and are never part of a name.
-const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "But", "And", "As", "When", "While", "After", "Before",
-    "If", "It", "This", "That", "He", "She", "They", "We", "His", "Her", "Their", "Its", "Mr",
-    "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "For", "With", "From", "By", "Of", "To",
-];
-
-/// Offices, spelled out, with the abbreviations that stand for them. The head word of a title
-/// is one of these.
-pub(super) const OFFICES: &[(&str, &str)] = &[
-    ("president", "president"),
-    ("secretary", "secretary"),
-    ("minister", "minister"),
-    ("senator", "senator"),
-    ("sen", "senator"),
-    ("representative", "representative"),
-    ("rep", "representative"),
-    ("governor", "governor"),
-    ("gov", "governor"),
-    ("mayor", "mayor"),
-    ("chancellor", "chancellor"),
-    ("speaker", "speaker"),
-    ("leader", "leader"),
-    ("general", "general"),
-    ("gen", "general"),
-    ("ambassador", "ambassador"),
-    ("judge", "judge"),
-    ("commissioner", "commissioner"),
-    ("director", "director"),
-    ("chairman", "chairman"),
-    ("chairwoman", "chairwoman"),
-];
-
-/// Words that qualify an office inside a title: portfolios and ranks.
-pub(super) const QUALIFIERS: &[&str] = &[
-    "vice",
-    "prime",
-    "deputy",
-    "assistant",
-    "state",
-    "defense",
-    "defence",
-    "foreign",
-    "home",
-    "treasury",
-    "health",
-    "education",
-    "justice",
-    "labor",
-    "labour",
-    "interior",
-    "energy",
-    "commerce",
-    "agriculture",
-    "transportation",
-    "transport",
-    "homeland",
-    "security",
-    "finance",
-    "economy",
-    "trade",
-    "culture",
-    "environment",
-    "housing",
-    "veterans",
-    "affairs",
-    "brexit",
-    "business",
-    "work",
-    "pensions",
-    "exchequer",
-    "attorney",
-    "chief",
-    "senate",
-    "house",
-    "majority",
-    "minority",
-    "opposition",
-    "party",
-    "national",
-    "army",
-    "navy",
-    "air",
-    "force",
-    "secretary",
-    "general",
-    "first",
-    "us",
-    "u.s",
-    "federal",
-    "cabinet",
-    "development",
-    "international",
-    "northern",
-    "ireland",
-    "scotland",
-    "wales",
-    "scottish",
-    "welsh",
-    "shadow",
-];
 
 /// Offices one person holds at most one of at a time, so two of them in one story are two
 /// different titles for one person. Other titles (leader, general, director …) are held
@@ -200,62 +98,13 @@ fn name_run(words: &[Word<'_>], at: usize) -> std::ops::Range<usize> {
         let name_like = word.capitalised()
             && !word.quoted
             && !word.text.bytes().any(|b| b.is_ascii_digit())
-            && !NOT_NAMES.contains(&word.text)
-            && office(word.text).is_none()
-            && !is_qualifier(word.text);
+            && role(word.text).may_be_name(word.text);
         if !name_like || (end > at && !word.follows_closely()) || end - at == 4 {
             break;
         }
         end += 1;
     }
     at..end
-}
-
-pub(super) fn is_qualifier(word: &str) -> bool {
-    role(word).qualifier
-}
-
-/// The office a title word names, spelled out.
-pub(super) fn office(word: &str) -> Option<&'static str> {
-    role(word).office
-}
-
-/// What a word can be in a title: an office, a qualifier of one, or neither.
-#[derive(Debug, Clone, Copy, Default)]
-struct Role {
-    office: Option<&'static str>,
-    qualifier: bool,
-}
-
-/// The longest word [`role`] looks up: longer words have no role.
-pub(super) const ROLE_WORD_MAX: usize = 24;
-
-/// [`OFFICES`] and [`QUALIFIERS`] by lower-case word, built once.
-static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
-    let mut roles: HashMap<&'static str, Role> = HashMap::default();
-    for &(written, office) in OFFICES {
-        roles.entry(written).or_default().office = Some(office);
-    }
-    for &qualifier in QUALIFIERS {
-        roles.entry(qualifier).or_default().qualifier = true;
-    }
-    roles
-});
-
-/// The role of `word`, ignoring ASCII case: looked up in one table, with the word lower-cased
-/// on the stack (every capitalised word of a story is asked about).
-fn role(word: &str) -> Role {
-    let mut buffer = [0u8; ROLE_WORD_MAX];
-    let Some(lower) = buffer.get_mut(..word.len()) else {
-        return Role::default();
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower)
-        .ok()
-        .and_then(|lower| ROLES.get(lower))
-        .copied()
-        .unwrap_or_default()
 }
 
 fn full_name(words: &[Word<'_>]) -> String {

@@ -261,7 +261,7 @@ fn weekday_of_every_day_from_1900_to_2100_matches_chrono() {
 
 #[test]
 fn every_title_word_is_found_in_any_case() {
-    use super::people::{OFFICES, QUALIFIERS, ROLE_WORD_MAX, is_qualifier, office};
+    use super::roles::{OFFICES, QUALIFIERS, ROLE_WORD_MAX, is_qualifier, office};
     for &(written, spelled) in OFFICES {
         assert!(written.len() <= ROLE_WORD_MAX, "{written}");
         assert_eq!(office(&written.to_uppercase()), Some(spelled));
