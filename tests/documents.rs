@@ -24,8 +24,9 @@ fn export(records: usize) -> String {
     lines.join("\n") + "\n"
 }
 
-fn run(dir: &std::path::Path, format: &str) -> Value {
-    let out = copydesk_in(
+/// `check` of the export in `dir`, in `format`.
+fn check_export(dir: &std::path::Path, format: &str) -> std::process::Output {
+    copydesk_in(
         dir,
         &[
             "check",
@@ -36,7 +37,11 @@ fn run(dir: &std::path::Path, format: &str) -> Value {
             "--format",
             format,
         ],
-    );
+    )
+}
+
+fn run(dir: &std::path::Path, format: &str) -> Value {
+    let out = check_export(dir, format);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).expect("the document parses as one JSON value")
 }
@@ -79,18 +84,7 @@ fn the_json_documents_findings_are_the_jsonl_lines() {
     let dir = tempfile::tempdir().unwrap();
     write_file(dir.path(), "export.jsonl", &export(300));
     let json = run(dir.path(), "json");
-    let out = copydesk_in(
-        dir.path(),
-        &[
-            "check",
-            "--isolated",
-            "--input",
-            "jsonl",
-            "export.jsonl",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let out = check_export(dir.path(), "jsonl");
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -137,18 +131,7 @@ fn a_run_with_nothing_to_check_still_writes_whole_documents() {
     let dir = tempfile::tempdir().unwrap();
     write_file(dir.path(), "export.jsonl", "");
     for format in ["json", "sarif"] {
-        let out = copydesk_in(
-            dir.path(),
-            &[
-                "check",
-                "--isolated",
-                "--input",
-                "jsonl",
-                "export.jsonl",
-                "--format",
-                format,
-            ],
-        );
+        let out = check_export(dir.path(), format);
         let document: Value = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("{format}: {e}: {}", String::from_utf8_lossy(&out.stdout)));
         match format {

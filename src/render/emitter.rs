@@ -133,6 +133,41 @@ impl Frame {
     }
 }
 
+/// A document written around one array a chunk at a time (see [`Frame`]): its frame once
+/// opened, and how many items it holds. JSON's diagnostics and SARIF's results are written
+/// through one.
+#[derive(Default)]
+pub struct FramedArray {
+    frame: Option<Frame>,
+    items: usize,
+}
+
+impl FramedArray {
+    /// The document's opening, from the frame `skeleton` makes, the first time; nothing after.
+    pub fn open(&mut self, skeleton: impl FnOnce() -> Option<Frame>) -> String {
+        if self.frame.is_some() {
+            return String::new();
+        }
+        self.frame = skeleton();
+        self.frame
+            .as_ref()
+            .map_or_else(String::new, |frame| frame.head().to_owned())
+    }
+
+    /// Writes `item` to `out` as the array's next, pretty-printed (nothing before the opening).
+    pub fn push(&mut self, out: &mut String, item: &impl serde::Serialize) {
+        let Some(frame) = &self.frame else { return };
+        let pretty = serde_json::to_string_pretty(item).unwrap_or_default();
+        out.push_str(&frame.item(self.items, &pretty));
+        self.items += 1;
+    }
+
+    /// The rest of the document after its items, from the frame of the finished document.
+    pub fn close(&self, finished: Option<Frame>) -> String {
+        finished.map_or_else(String::new, |frame| frame.close(self.items))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Frame;

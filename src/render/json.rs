@@ -2,7 +2,7 @@
 //! within a version; a change that removes or renames one bumps `version`.
 
 use super::emitter::{
-    Context, DocumentWriter, Emitter, Frame, RunEnd, SummaryForm, whole_document,
+    Context, DocumentWriter, Emitter, Frame, FramedArray, RunEnd, SummaryForm, whole_document,
 };
 use super::{Counts, Report};
 use crate::diagnostic::{Applicability, Label, Severity};
@@ -45,64 +45,46 @@ impl Emitter for Json {
 /// byte for byte, holding one chunk's diagnostics at a time.
 #[derive(Default)]
 struct JsonWriter {
-    /// The document around its diagnostics, once opened.
-    frame: Option<Frame>,
-    items: usize,
+    diagnostics: FramedArray,
 }
 
-impl JsonWriter {
-    /// The document around no diagnostics, ending as `end` says.
-    fn skeleton(end: &RunEnd<'_>) -> Option<Frame> {
-        let skeleton = JsonReport {
-            version: SCHEMA_VERSION,
-            tool: "copydesk",
-            diagnostics: Vec::new(),
-            errors: end.problems.iter().map(JsonProblem::of).collect(),
-            summary: JsonSummary {
-                articles: end.articles,
-                counts: end.counts,
-            },
-        };
-        let text = serde_json::to_string_pretty(&skeleton).ok()? + "\n";
-        Frame::around(&text, "diagnostics")
-    }
+/// The document around no diagnostics, ending as `end` says.
+fn skeleton(end: &RunEnd<'_>) -> Option<Frame> {
+    let skeleton = JsonReport {
+        version: SCHEMA_VERSION,
+        tool: "copydesk",
+        diagnostics: Vec::new(),
+        errors: end.problems.iter().map(JsonProblem::of).collect(),
+        summary: JsonSummary {
+            articles: end.articles,
+            counts: end.counts,
+        },
+    };
+    let text = serde_json::to_string_pretty(&skeleton).ok()? + "\n";
+    Frame::around(&text, "diagnostics")
+}
 
-    /// The document's opening, the first time it is asked for.
-    fn open(&mut self) -> String {
-        if self.frame.is_some() {
-            return String::new();
-        }
-        let empty = RunEnd {
-            problems: &[],
-            articles: 0,
-            counts: Counts::default(),
-        };
-        self.frame = Self::skeleton(&empty);
-        self.frame
-            .as_ref()
-            .map_or_else(String::new, |frame| frame.head().to_owned())
-    }
+/// The document's opening does not depend on how the run ends.
+fn opening() -> Option<Frame> {
+    skeleton(&RunEnd {
+        problems: &[],
+        articles: 0,
+        counts: Counts::default(),
+    })
 }
 
 impl DocumentWriter for JsonWriter {
     fn chunk(&mut self, report: &Report<'_>, _context: &Context<'_>) -> Vec<u8> {
-        let mut out = self.open();
-        let Some(frame) = &self.frame else {
-            return out.into_bytes();
-        };
+        let mut out = self.diagnostics.open(opening);
         for diagnostic in &self::report(report).diagnostics {
-            let pretty = serde_json::to_string_pretty(diagnostic).unwrap_or_default();
-            out.push_str(&frame.item(self.items, &pretty));
-            self.items += 1;
+            self.diagnostics.push(&mut out, diagnostic);
         }
         out.into_bytes()
     }
 
     fn finish(&mut self, end: &RunEnd<'_>, _context: &Context<'_>) -> Vec<u8> {
-        let mut out = self.open();
-        if let Some(frame) = Self::skeleton(end) {
-            out.push_str(&frame.close(self.items));
-        }
+        let mut out = self.diagnostics.open(opening);
+        out.push_str(&self.diagnostics.close(skeleton(end)));
         out.into_bytes()
     }
 }

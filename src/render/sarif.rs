@@ -4,7 +4,7 @@
 
 use super::Report;
 use super::emitter::{
-    Context, DocumentWriter, Emitter, Frame, RunEnd, SummaryForm, whole_document,
+    Context, DocumentWriter, Emitter, Frame, FramedArray, RunEnd, SummaryForm, whole_document,
 };
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::RuleSet;
@@ -48,9 +48,7 @@ impl Emitter for Sarif {
 /// the order they first fired (each result's `ruleIndex`).
 #[derive(Default)]
 struct SarifWriter {
-    /// The log around its results, once opened.
-    frame: Option<Frame>,
-    results: usize,
+    results: FramedArray,
     /// The rules that fired, in the order they first did.
     fired: Vec<String>,
 }
@@ -78,17 +76,6 @@ impl SarifWriter {
         Frame::around(&text, "results")
     }
 
-    /// The log's opening, the first time it is asked for.
-    fn open(&mut self, rules: &[&RuleSet]) -> String {
-        if self.frame.is_some() {
-            return String::new();
-        }
-        self.frame = Self::skeleton(&[], rules);
-        self.frame
-            .as_ref()
-            .map_or_else(String::new, |frame| frame.head().to_owned())
-    }
-
     /// The index of `rule` among the rules that fired, adding it if it is new.
     fn rule_index(&mut self, rule: &str) -> usize {
         match self.fired.iter().position(|r| r == rule) {
@@ -103,28 +90,25 @@ impl SarifWriter {
 
 impl DocumentWriter for SarifWriter {
     fn chunk(&mut self, report: &Report<'_>, context: &Context<'_>) -> Vec<u8> {
-        let mut out = self.open(context.rules);
+        let mut out = self.results.open(|| Self::skeleton(&[], context.rules));
         let locator = Locator {
             report,
             indexes: report.line_indexes(),
         };
         for d in report.diagnostics {
             let index = self.rule_index(&d.rule);
-            let pretty =
-                serde_json::to_string_pretty(&result(d, index, &locator)).unwrap_or_default();
-            if let Some(frame) = &self.frame {
-                out.push_str(&frame.item(self.results, &pretty));
-                self.results += 1;
-            }
+            self.results.push(&mut out, &result(d, index, &locator));
         }
         out.into_bytes()
     }
 
     fn finish(&mut self, _end: &RunEnd<'_>, context: &Context<'_>) -> Vec<u8> {
-        let mut out = self.open(context.rules);
-        if let Some(frame) = Self::skeleton(&self.fired, context.rules) {
-            out.push_str(&frame.close(self.results));
-        }
+        let mut out = self.results.open(|| Self::skeleton(&[], context.rules));
+        out.push_str(
+            &self
+                .results
+                .close(Self::skeleton(&self.fired, context.rules)),
+        );
         out.into_bytes()
     }
 }

@@ -77,6 +77,14 @@ pub fn weekday_of(word: &str) -> Option<Weekday> {
         .map(|&(_, day)| day)
 }
 
+/// Whether `word` is a year as news copy writes one, 1900 to 2100 ("in 2015").
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
 /// The year in which `month` and `day` fall nearest the story's date.
 pub fn nearest_year(story: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     (story.year() - 1..=story.year() + 1)

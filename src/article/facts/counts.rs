@@ -6,7 +6,7 @@
 //! ("including 12 children", "12 of them", "another 12") or belongs to another time ("last
 //! year", "in 2015", "since", "so far").
 
-use super::calendar::{month_of, weekday_of};
+use super::calendar::{is_year, month_of, weekday_of};
 use super::model::{Bound, Count, Counted};
 use super::number;
 use super::words::{Sentence, Word};
@@ -217,16 +217,10 @@ fn elsewhere(sentence: &Sentence<'_>, at: usize) -> bool {
     let words = &sentence.words;
     let near = at.saturating_sub(REACH)..words.len().min(at + REACH + 1);
     words[near.clone()].iter().zip(near).any(|(w, i)| {
-        let year = |w: &Word<'_>| {
-            w.text.len() == 4
-                && w.text
-                    .parse::<u32>()
-                    .is_ok_and(|y| (1900..=2100).contains(&y))
-        };
         !w.quoted
             && (w.is_any(ELSEWHERE)
                 // "in 2015": another year's event.
-                || year(w) && i > 0 && words[i - 1].is("in")
+                || is_year(w.text) && i > 0 && words[i - 1].is("in")
                 // "3 crashes", "three mass shootings".
                 || w.is_any(EVENTS)
                     && (i.saturating_sub(2)..i).any(|n| number::read(words, n).is_some())

@@ -7,6 +7,7 @@
 //! Republicans", "compared with 78% in 2016"). A change told of one share in points ("up 18
 //! points from December") leaves the shares one whole's.
 
+use super::calendar::is_year;
 use super::model::{Place, ShareSet};
 use super::words::{Sentence, Word};
 use crate::article::Article;
@@ -88,12 +89,10 @@ const ANOTHER_TIME: &[&str] = &[
 /// times.
 fn two_times(sentence: &Sentence<'_>) -> bool {
     sentence.has_any(&["compared", "comparison"])
-        && sentence.words.iter().any(|w| {
-            w.is_any(ANOTHER_TIME)
-                || w.text.len() == 4
-                    && w.text.bytes().all(|b| b.is_ascii_digit())
-                    && (w.text.starts_with("19") || w.text.starts_with("20"))
-        })
+        && sentence
+            .words
+            .iter()
+            .any(|w| w.is_any(ANOTHER_TIME) || is_year(w.text))
 }
 
 /// "Among Democrats …, among Republicans …": shares of two groups.
