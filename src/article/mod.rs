@@ -24,6 +24,7 @@ mod quotes;
 mod record;
 pub mod text;
 pub mod voice;
+mod word_classes;
 mod words;
 
 pub use block::{Block, BlockKind, Quote, next_in_text, previous_in_text};
@@ -298,9 +299,14 @@ impl Article {
 
     /// The words of block `block`, split once.
     pub fn block_words(&self, block: usize) -> Words<'_> {
+        Words::Split(self.block_word_spans(block).iter().copied())
+    }
+
+    /// The words of block `block`, split once, as a slice.
+    pub fn block_word_spans(&self, block: usize) -> &[Span] {
         let tokens = self.tokens();
         let range = tokens.block_words.get(block).cloned().unwrap_or_default();
-        Words::Split(tokens.words[range].iter().copied())
+        &tokens.words[range]
     }
 
     /// The sentence that holds `span`, if one does, found by bisection.

@@ -2,7 +2,7 @@
 //! reasons for anonymity, and the words that make a figure check-worthy. One table, one lookup
 //! per word, giving every class the word belongs to.
 
-use std::collections::HashMap;
+use crate::article::word_classes::{ClassList, WordClasses};
 use std::sync::LazyLock;
 
 /// A verb that attributes words to someone: "said", "told", "wrote", "tweeted".
@@ -57,7 +57,7 @@ pub const SUPERLATIVE: u32 = 1 << 17;
 /// confirmed).
 pub const ABSOLUTE: u32 = 1 << 18;
 
-const CLASSES: &[(u32, &str)] = &[
+const CLASSES: &ClassList = &[
     (GROUP, "members employees workers witnesses"),
     (
         SPEECH_NOUN,
@@ -205,66 +205,13 @@ const CLASSES: &[(u32, &str)] = &[
     ),
 ];
 
-/// Words longer than this are in no class.
-const LONGEST: usize = 24;
-
-/// A sketch of the table: one bit for each (length, first letter, second letter) of its
-/// words, so most words of a text are ruled out without hashing.
-struct Sketch([u64; (LONGEST + 1) * 26 * 26 / 64 + 1]);
-
-impl Sketch {
-    fn slot(word: &[u8]) -> Option<usize> {
-        let letter = |b: u8| {
-            (b.to_ascii_lowercase().wrapping_sub(b'a') < 26)
-                .then(|| usize::from(b.to_ascii_lowercase() - b'a'))
-        };
-        let first = letter(*word.first()?)?;
-        let second = word.get(1).map_or(Some(0), |&b| letter(b).or(Some(25)))?;
-        (word.len() <= LONGEST).then_some((word.len() * 26 + first) * 26 + second)
-    }
-
-    fn may_hold(&self, word: &[u8]) -> bool {
-        Self::slot(word).is_some_and(|at| self.0[at / 64] & (1 << (at % 64)) != 0)
-    }
-}
-
-static SKETCH: LazyLock<Sketch> = LazyLock::new(|| {
-    let mut sketch = Sketch([0; (LONGEST + 1) * 26 * 26 / 64 + 1]);
-    for word in TABLE.keys() {
-        if let Some(at) = Sketch::slot(word.as_bytes()) {
-            sketch.0[at / 64] |= 1 << (at % 64);
-        }
-    }
-    sketch
-});
-
-/// The classes of every word in the tables, ASCII lower-case.
-static TABLE: LazyLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
-    LazyLock::new(|| {
-        let mut table = HashMap::with_hasher(foldhash::fast::FixedState::default());
-        for &(class, words) in CLASSES {
-            for word in words.split_whitespace() {
-                *table.entry(word).or_insert(0) |= class;
-            }
-        }
-        table
-    });
+/// [`CLASSES`] by word, built once.
+static TABLE: LazyLock<WordClasses> = LazyLock::new(|| WordClasses::new(CLASSES));
 
 /// The classes of `word` (0 for none), compared ASCII-case-insensitively. Curly apostrophes
 /// and anything past 24 bytes make no match.
 pub fn classes(word: &str) -> u32 {
-    let bytes = word.as_bytes();
-    if !SKETCH.may_hold(bytes) {
-        return 0;
-    }
-    let mut lower = [0u8; LONGEST];
-    for (to, from) in lower.iter_mut().zip(bytes) {
-        *to = from.to_ascii_lowercase();
-    }
-    let Ok(lower) = std::str::from_utf8(&lower[..bytes.len()]) else {
-        return 0;
-    };
-    TABLE.get(lower).copied().unwrap_or(0)
+    TABLE.of(word)
 }
 
 #[cfg(test)]

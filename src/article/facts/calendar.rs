@@ -59,7 +59,7 @@ pub fn month_of(word: &str) -> Option<u32> {
 }
 
 /// The days of the week.
-const WEEKDAYS: &[(&str, Weekday)] = &[
+pub(super) const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
     ("wednesday", Weekday::Wed),

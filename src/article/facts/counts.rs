@@ -6,10 +6,10 @@
 //! ("including 12 children", "12 of them", "another 12") or belongs to another time ("last
 //! year", "in 2015", "since", "so far").
 
-use super::calendar::{is_year, month_of, weekday_of};
+use super::calendar::{is_year, month_of};
 use super::model::{Bound, Count, Counted};
 use super::number;
-use super::words::{Sentence, Word};
+use super::words::{Sentence, Word, class};
 
 /// Words that say what a count counts, after the count ("12 killed") or before it as a verb
 /// ("killing 12").
@@ -26,6 +26,11 @@ const COUNTED: &[(&str, Counted)] = &[
     ("detained", Counted::Arrested),
     ("missing", Counted::Missing),
 ];
+
+/// Every word that says what a count counts, after it or as a verb before it.
+pub(super) fn counting_words() -> impl Iterator<Item = &'static str> {
+    COUNTED.iter().chain(COUNTING_VERBS).map(|&(word, _)| word)
+}
 
 /// Verbs before a count that say what it counts.
 const COUNTING_VERBS: &[(&str, Counted)] = &[
@@ -146,17 +151,11 @@ pub fn find(sentences: &[Sentence<'_>]) -> Vec<Count> {
     for sentence in sentences {
         // What the sentence says of all its counts, read once: no count is read past here in
         // a sentence set in another time.
-        if sentence.has_any(ANOTHER_TIME) {
+        if sentence.has(class::EARLIER) {
             continue;
         }
         // A count is read only beside a word of what it counts: most sentences have none.
-        let counting = |w: &Word<'_>| {
-            COUNTED
-                .iter()
-                .chain(COUNTING_VERBS)
-                .any(|(word, _)| w.is(word))
-        };
-        if !sentence.words.iter().any(counting) {
+        if !sentence.holds(class::COUNTING) {
             continue;
         }
         // Read the first time a count in the sentence needs it: most sentences have none.
@@ -199,7 +198,7 @@ const EVENTS: &[&str] = &[
 ];
 
 /// Words anywhere in a sentence that put its counts in another time.
-const ANOTHER_TIME: &[&str] = &["last", "previous", "earlier", "ago"];
+pub(super) const ANOTHER_TIME: &[&str] = &["last", "previous", "earlier", "ago"];
 
 /// How many words either side of a count may tie it to another time or event, or say it
 /// changed.
@@ -244,7 +243,7 @@ impl Around {
             location: location(words),
             day: words
                 .iter()
-                .find(|w| !w.quoted && weekday_of(w.text).is_some())
+                .find(|w| !w.quoted && w.is_a(class::WEEKDAY))
                 .map(|w| w.text.to_ascii_lowercase()),
             source: source(words),
         }
@@ -421,7 +420,7 @@ fn source(words: &[Word<'_>]) -> Option<String> {
 fn location(words: &[Word<'_>]) -> Option<String> {
     let capitalised = |i: usize| {
         words.get(i).is_some_and(|w| {
-            w.capitalised() && weekday_of(w.text).is_none() && month_of(w.text).is_none()
+            w.capitalised() && !w.is_a(class::WEEKDAY) && month_of(w.text).is_none()
         })
     };
     let the = |i: usize| words.get(i).is_some_and(|w| w.is("the"));

@@ -4,7 +4,7 @@
 
 use super::calendar::{month_of, nearest_year, weekday_of};
 use super::model::{DatedWeekday, Offset, RelativeDate};
-use super::words::{Sentence, Word};
+use super::words::{Sentence, Word, class};
 use chrono::{NaiveDate, Weekday};
 
 /// A day of the month: "15", "15th".
@@ -78,10 +78,13 @@ fn absolute_at(words: &[Word<'_>], at: usize) -> Option<Absolute> {
 /// "Wednesday 15 March".
 pub fn weekdays(sentences: &[Sentence<'_>], story: Option<NaiveDate>) -> Vec<DatedWeekday> {
     let mut found = Vec::new();
-    for sentence in sentences {
+    for sentence in sentences.iter().filter(|s| s.has(class::WEEKDAY)) {
         let words = &sentence.words;
         for (at, word) in words.iter().enumerate() {
-            let Some(weekday) = weekday_of(word.text).filter(|_| !word.quoted) else {
+            if word.quoted || !word.is_a(class::WEEKDAY) {
+                continue;
+            }
+            let Some(weekday) = weekday_of(word.text) else {
                 continue;
             };
             let Some(next) = words.get(at + 1) else {
@@ -114,10 +117,14 @@ pub fn weekdays(sentences: &[Sentence<'_>], story: Option<NaiveDate>) -> Vec<Dat
     found
 }
 
+/// The words a relative date opens with.
+pub(super) const RELATIVE_OPENERS: &[&str] =
+    &["yesterday", "today", "tomorrow", "last", "this", "next"];
+
 /// Relative date words and how far they point: "yesterday", "last month", "next year".
 fn relative_at(words: &[Word<'_>], at: usize) -> Option<(Offset, usize)> {
     let word = &words[at];
-    if word.quoted {
+    if word.quoted || !word.is_a(class::RELATIVE) {
         return None;
     }
     // Each word of the story passes here: compared in place, not lower-cased into a copy.
@@ -159,7 +166,7 @@ const TIES: &[&str] = &["on", "in", "of", "the"];
 /// last year", "in 2018 last year". Dates in quotations are the speaker's.
 pub fn relative(sentences: &[Sentence<'_>]) -> Vec<RelativeDate> {
     let mut found = Vec::new();
-    for sentence in sentences {
+    for sentence in sentences.iter().filter(|s| s.has(class::RELATIVE)) {
         let words = &sentence.words;
         for at in 0..words.len() {
             let Some((offset, last)) = relative_at(words, at) else {

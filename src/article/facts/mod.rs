@@ -33,10 +33,61 @@ pub use model::{
 };
 
 use super::Article;
+use super::word_classes::WordClasses;
+use std::sync::LazyLock;
+use words::class;
+
+/// The words of every looked-up [`class`] but the roles of capitalised words, from the lists of
+/// the readers that look for them.
+static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
+    let words = |class: u32, words: &'static [&'static str]| words.iter().map(move |&w| (class, w));
+    WordClasses::from_words(
+        counts::counting_words()
+            .map(|w| (class::COUNTING, w))
+            .chain(words(class::EARLIER, counts::ANOTHER_TIME))
+            .chain(words(class::BIRTHDAY, people::BIRTHDAY))
+            .chain(calendar::WEEKDAYS.iter().map(|&(w, _)| (class::WEEKDAY, w)))
+            .chain(words(class::RELATIVE, dates::RELATIVE_OPENERS))
+            .chain(words(class::WHOLE, shares::WHOLES))
+            .chain(words(class::NOT_SHARE, shares::NOT_SHARES))
+            .chain(number::words().map(|w| (class::NUMBER, w)))
+            .chain([(class::AGED, "aged")]),
+    )
+});
+
+/// The words of [`class::TITLE`] and [`class::NOT_NAME`], looked for in capitalised words
+/// only: they are many of the commonest words ("the", "in", "state") and matter only where
+/// they open a title or a name.
+static ROLES: LazyLock<WordClasses> = LazyLock::new(|| {
+    WordClasses::from_words(
+        roles::title_words()
+            .map(|w| (class::TITLE, w))
+            .chain(roles::NOT_NAMES.iter().map(|&w| (class::NOT_NAME, w))),
+    )
+});
+
+/// The classes of `word`.
+fn classes_of(word: &str) -> u32 {
+    let Some(&first) = word.as_bytes().first() else {
+        return 0;
+    };
+    let role = if first.is_ascii_uppercase() {
+        ROLES.of(word)
+    } else {
+        0
+    };
+    CLASSES.of(word)
+        | role
+        | if number::may_hold(word) {
+            class::FIGURE
+        } else {
+            0
+        }
+}
 
 /// The facts of `article`, read against the story's date where one is known.
 fn analyse(article: &Article) -> Facts {
-    let sentences = words::sentences(article);
+    let sentences = words::sentences(article, classes_of);
     let names = people::Names::new(&sentences);
     Facts {
         ages: people::ages(&sentences, &names),

@@ -30,12 +30,36 @@ const TENS: &[&str] = &[
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Whether `word` may be or hold a number that is not one word of [`words`]: figures
+/// ("46", "46-year-old"), or number words joined by a hyphen ("forty-six", "ten-year-old"),
+/// the shortest of which is nine letters long.
+pub(super) fn may_hold(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        Some(first) if first.is_ascii_digit() => true,
+        Some(first) => {
+            bytes.len() >= 9
+                && NUMBER_INITIALS.contains(&first.to_ascii_lowercase())
+                && bytes.contains(&b'-')
+        }
+        None => false,
+    }
+}
+
+/// The letters every number word starts with.
+const NUMBER_INITIALS: &[u8] = b"zotfsen";
+
+/// Every number word below a hundred that is one word.
+pub(super) fn words() -> impl Iterator<Item = &'static str> {
+    UNITS.iter().chain(TENS).copied().filter(|w| !w.is_empty())
+}
+
 /// The value of a number word written in words below a hundred, ignoring case.
 fn in_words(word: &str) -> Option<u32> {
     // Every number word starts with one of these letters and is at most "seventy-seven" long:
     // most words are ruled out before any comparison.
     let first = word.bytes().next()?.to_ascii_lowercase();
-    if word.len() > 13 || !b"zotfsen".contains(&first) {
+    if word.len() > 13 || !NUMBER_INITIALS.contains(&first) {
         return None;
     }
     let position = |table: &[&str], w: &str| {

@@ -6,9 +6,11 @@
 
 use super::model::{Age, Titled};
 use super::number;
-use super::roles::{is_qualifier, office, role};
-use super::words::{Sentence, Word};
+use super::words::{Sentence, Word, class};
 use foldhash::HashMap;
+
+/// Words that make two ages in a sentence one person's past and present.
+pub(super) const BIRTHDAY: &[&str] = &["turned", "turns", "birthday"];
 
 /// Offices one person holds at most one of at a time, so two of them in one story are two
 /// different titles for one person. Other titles (leader, general, director …) are held
@@ -45,15 +47,24 @@ const NOT_NOW: &[&str] = &[
     "erstwhile",
 ];
 
-/// The people of the story: full names by surname.
-pub struct Names {
+/// The people of the story: full names by surname, indexed the first time a surname is asked
+/// about (most stories give no age or title to tie to one).
+pub struct Names<'s, 'a> {
+    sentences: &'s [Sentence<'a>],
     /// The first full name of each surname, and whether the story names another.
-    by_surname: HashMap<String, (String, bool)>,
+    by_surname: std::cell::OnceCell<HashMap<String, (String, bool)>>,
 }
 
-impl Names {
+impl<'s, 'a> Names<'s, 'a> {
+    pub fn new(sentences: &'s [Sentence<'a>]) -> Self {
+        Names {
+            sentences,
+            by_surname: std::cell::OnceCell::new(),
+        }
+    }
+
     /// Every run of two or three capitalised words in the story, as a full name by its surname.
-    pub fn new(sentences: &[Sentence<'_>]) -> Self {
+    fn index(sentences: &[Sentence<'_>]) -> HashMap<String, (String, bool)> {
         let mut by_surname: HashMap<String, (String, bool)> = HashMap::default();
         for sentence in sentences {
             let words = &sentence.words;
@@ -73,7 +84,7 @@ impl Names {
                 i = run.end.max(i + 1);
             }
         }
-        Names { by_surname }
+        by_surname
     }
 
     /// Who the name `words` is: itself when it is a full name, the one full name of that
@@ -82,7 +93,8 @@ impl Names {
         match words {
             [] => None,
             [one] => {
-                let (full, others) = self.by_surname.get(&surname(one.text))?;
+                let by_surname = self.by_surname.get_or_init(|| Self::index(self.sentences));
+                let (full, others) = by_surname.get(&surname(one.text))?;
                 (!others).then(|| full.clone())
             }
             _ => Some(full_name(words)),
@@ -98,7 +110,7 @@ fn name_run(words: &[Word<'_>], at: usize) -> std::ops::Range<usize> {
         let name_like = word.capitalised()
             && !word.quoted
             && !word.text.bytes().any(|b| b.is_ascii_digit())
-            && role(word.text).may_be_name(word.text);
+            && word.role().may_be_name(word.text);
         if !name_like || (end > at && !word.follows_closely()) || end - at == 4 {
             break;
         }
@@ -128,11 +140,15 @@ fn display(words: &[Word<'_>]) -> String {
 
 /// The ages the story gives people: "Smith, 46,", "46-year-old Smith", "Smith, a 46-year-old
 /// teacher,", "Smith, aged 46".
-pub fn ages(sentences: &[Sentence<'_>], names: &Names) -> Vec<Age> {
+pub fn ages(sentences: &[Sentence<'_>], names: &Names<'_, '_>) -> Vec<Age> {
     let mut found = Vec::new();
     for sentence in sentences {
         // A birthday in the sentence makes two ages one person's past and present.
-        if sentence.has_any(&["turned", "turns", "birthday"]) {
+        if sentence.has(class::BIRTHDAY) {
+            continue;
+        }
+        // Every age is a number, in figures or words, or follows "aged".
+        if !sentence.holds(class::FIGURE | class::NUMBER | class::AGED) {
             continue;
         }
         let words = &sentence.words;
@@ -203,7 +219,7 @@ fn age_after_name(words: &[Word<'_>], at: usize) -> Option<(u32, usize)> {
 }
 
 /// "46-year-old Jane Smith": an age at word `at` right before a name.
-fn age_before_name(sentence: &Sentence<'_>, at: usize, names: &Names) -> Option<Age> {
+fn age_before_name(sentence: &Sentence<'_>, at: usize, names: &Names<'_, '_>) -> Option<Age> {
     let words = &sentence.words;
     let word = words.get(at)?;
     if word.quoted {
@@ -224,9 +240,10 @@ fn age_before_name(sentence: &Sentence<'_>, at: usize, names: &Names) -> Option<
 }
 
 /// The titles written before people's names.
-pub fn titles(sentences: &[Sentence<'_>], names: &Names) -> Vec<Titled> {
+pub fn titles(sentences: &[Sentence<'_>], names: &Names<'_, '_>) -> Vec<Titled> {
     let mut found = Vec::new();
-    for sentence in sentences {
+    // A title opens with a capitalised office or qualifier outside quotations.
+    for sentence in sentences.iter().filter(|s| s.has(class::TITLE)) {
         let words = &sentence.words;
         let mut i = 0;
         while i < words.len() {
@@ -243,21 +260,20 @@ pub fn titles(sentences: &[Sentence<'_>], names: &Names) -> Vec<Titled> {
 }
 
 /// The title that starts at word `at`, with the name after it, and the word after the name.
-fn title_at(sentence: &Sentence<'_>, at: usize, names: &Names) -> Option<(Option<Titled>, usize)> {
+fn title_at(
+    sentence: &Sentence<'_>,
+    at: usize,
+    names: &Names<'_, '_>,
+) -> Option<(Option<Titled>, usize)> {
     let words = &sentence.words;
     let start = &words[at];
-    if start.quoted
-        || !start.capitalised()
-        || !(office(start.text).is_some() || is_qualifier(start.text))
-    {
+    if start.quoted || !start.capitalised() || !start.role().in_title() {
         return None;
     }
     // The title: capitalised office and qualifier words, with "of" inside.
     let mut end = at;
     while let Some(word) = words.get(end) {
-        let in_title = word.capitalised()
-            && (office(word.text).is_some() || is_qualifier(word.text))
-            || word.is("of") && end > at;
+        let in_title = word.capitalised() && word.role().in_title() || word.is("of") && end > at;
         if !in_title || (end > at && !joined(&words[end - 1], word)) {
             break;
         }
@@ -265,7 +281,7 @@ fn title_at(sentence: &Sentence<'_>, at: usize, names: &Names) -> Option<(Option
     }
     let (office_at, office_name) = (at..end)
         .rev()
-        .find_map(|i| office(words[i].text).map(|o| (i, o)))?;
+        .find_map(|i| words[i].role().office().map(|o| (i, o)))?;
     let run = name_run(words, end);
     if run.is_empty() || !joined(&words[end - 1], &words[end]) {
         return Some((None, end));
@@ -293,7 +309,7 @@ fn title_at(sentence: &Sentence<'_>, at: usize, names: &Names) -> Option<(Option
 /// the stop of an abbreviated title ("Sen. Smith").
 fn joined(word: &Word<'_>, next: &Word<'_>) -> bool {
     next.follows_closely()
-        || next.before == ". " && office(word.text).is_some() && word.text.len() <= 4
+        || next.before == ". " && word.role().office().is_some() && word.text.len() <= 4
 }
 
 /// The office a title names (with "vice", "prime" and "attorney" kept as part of it) and what

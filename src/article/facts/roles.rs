@@ -6,7 +6,7 @@ use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// Words that open a sentence or a phrase and are never part of a name.
-const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "But", "And", "As", "When", "While", "After", "Before",
     "If", "It", "This", "That", "He", "She", "They", "We", "His", "Her", "Their", "Its", "Mr",
     "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "For", "With", "From", "By", "Of", "To",
@@ -107,15 +107,6 @@ pub(super) const QUALIFIERS: &[&str] = &[
     "shadow",
 ];
 
-pub(super) fn is_qualifier(word: &str) -> bool {
-    role(word).qualifier
-}
-
-/// The office a title word names, spelled out.
-pub(super) fn office(word: &str) -> Option<&'static str> {
-    role(word).office
-}
-
 /// What a word can be in a title: an office, a qualifier of one, or neither; and whether it
 /// is a word that is never part of a name as written ([`NOT_NAMES`]).
 #[derive(Debug, Clone, Copy, Default)]
@@ -126,6 +117,16 @@ pub(super) struct Role {
 }
 
 impl Role {
+    /// The office the word names, spelled out.
+    pub(super) fn office(self) -> Option<&'static str> {
+        self.office
+    }
+
+    /// Whether the word may stand in a title: an office or a qualifier of one.
+    pub(super) fn in_title(self) -> bool {
+        self.office.is_some() || self.qualifier
+    }
+
     /// Whether `word`, of this role, may be part of a name.
     pub(super) fn may_be_name(self, word: &str) -> bool {
         self.office.is_none() && !self.qualifier && self.not_name != Some(word)
@@ -135,19 +136,30 @@ impl Role {
 /// The longest word [`role`] looks up: longer words have no role.
 pub(super) const ROLE_WORD_MAX: usize = 24;
 
+/// Every word that may stand in a title: the words of [`OFFICES`] and [`QUALIFIERS`].
+pub(super) fn title_words() -> impl Iterator<Item = &'static str> {
+    OFFICES
+        .iter()
+        .map(|(written, _)| *written)
+        .chain(QUALIFIERS.iter().copied())
+}
+
 /// [`OFFICES`], [`QUALIFIERS`] and [`NOT_NAMES`] by lower-case word, built once.
-static ROLES: LazyLock<HashMap<Box<str>, Role>> = LazyLock::new(|| {
-    let mut roles: HashMap<Box<str>, Role> = HashMap::default();
+static ROLES: LazyLock<HashMap<Box<[u8]>, Role>> = LazyLock::new(|| {
+    let mut roles: HashMap<Box<[u8]>, Role> = HashMap::default();
     for &(written, office) in OFFICES {
-        roles.entry(written.into()).or_default().office = Some(office);
+        roles.entry(written.as_bytes().into()).or_default().office = Some(office);
     }
     for &qualifier in QUALIFIERS {
-        roles.entry(qualifier.into()).or_default().qualifier = true;
+        roles
+            .entry(qualifier.as_bytes().into())
+            .or_default()
+            .qualifier = true;
     }
     // Looked up lower-cased, but matched as written: "The" is no name, "THE" may be.
     for &word in NOT_NAMES {
         roles
-            .entry(word.to_ascii_lowercase().into())
+            .entry(word.to_ascii_lowercase().into_bytes().into())
             .or_default()
             .not_name = Some(word);
     }
@@ -163,9 +175,5 @@ pub(super) fn role(word: &str) -> Role {
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower)
-        .ok()
-        .and_then(|lower| ROLES.get(lower))
-        .copied()
-        .unwrap_or_default()
+    ROLES.get(&*lower).copied().unwrap_or_default()
 }

@@ -9,11 +9,11 @@
 
 use super::calendar::is_year;
 use super::model::{Place, ShareSet};
-use super::words::{Sentence, Word};
+use super::words::{Sentence, Word, class};
 use crate::article::Article;
 
 /// Words that say what the whole is.
-const WHOLES: &[&str] = &[
+pub(super) const WHOLES: &[&str] = &[
     "vote",
     "votes",
     "poll",
@@ -31,7 +31,7 @@ const WHOLES: &[&str] = &[
 
 /// Words that make a sentence's percentages changes, margins, rates or shares of different
 /// wholes.
-const NOT_SHARES: &[&str] = &[
+pub(super) const NOT_SHARES: &[&str] = &[
     "rose",
     "fell",
     "increase",
@@ -72,7 +72,9 @@ const NOT_SHARES: &[&str] = &[
 pub fn find(article: &Article, sentences: &[Sentence<'_>]) -> Vec<ShareSet> {
     sentences
         .iter()
-        .filter(|s| s.has_any(WHOLES) && !s.has_any(NOT_SHARES) && !two_groups(s) && !two_times(s))
+        .filter(|s| {
+            s.has(class::WHOLE) && !s.has(class::NOT_SHARE) && !two_groups(s) && !two_times(s)
+        })
         .filter_map(|s| shares_in(article, s))
         .collect()
 }

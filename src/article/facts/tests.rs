@@ -30,6 +30,22 @@ fn an_age_that_changes_is_found_in_every_form() {
 }
 
 #[test]
+fn an_age_in_words_alone_is_read_as_one_in_figures_is() {
+    // Sentences without a figure pass the age reader by: a number in words must still count.
+    let before = "Fire chief retires\n\nJane Okafor, 46, led the service.\n\n";
+    let year_old = format!("{before}The forty-seven-year-old Okafor will advise.\n");
+    assert_eq!(
+        conflicts(&year_old, FactKind::Age, None),
+        ["Okafor is 47 here @ forty-seven-year-old Okafor"]
+    );
+    let aged = format!("{before}Okafor, aged fifty, will advise.\n");
+    assert_eq!(
+        conflicts(&aged, FactKind::Age, None),
+        ["Okafor is 50 here @ Okafor, aged fifty"]
+    );
+}
+
+#[test]
 fn two_people_of_one_surname_are_nobody_in_particular() {
     let text = "Couple honoured\n\nMaria Lund, 61, and Erik Lund, 64, ran the shelter.\n\nLund, 64, said the award belonged to volunteers.\n";
     assert!(conflicts(text, FactKind::Age, None).is_empty());
@@ -261,15 +277,19 @@ fn weekday_of_every_day_from_1900_to_2100_matches_chrono() {
 
 #[test]
 fn every_title_word_is_found_in_any_case() {
-    use super::roles::{OFFICES, QUALIFIERS, ROLE_WORD_MAX, is_qualifier, office};
+    use super::roles::{OFFICES, QUALIFIERS, ROLE_WORD_MAX, role};
     for &(written, spelled) in OFFICES {
         assert!(written.len() <= ROLE_WORD_MAX, "{written}");
-        assert_eq!(office(&written.to_uppercase()), Some(spelled));
+        assert_eq!(role(&written.to_uppercase()).office(), Some(spelled));
     }
     for &qualifier in QUALIFIERS {
         assert!(qualifier.len() <= ROLE_WORD_MAX, "{qualifier}");
-        assert!(is_qualifier(&qualifier.to_ascii_uppercase()));
+        assert!(role(&qualifier.to_ascii_uppercase()).in_title());
     }
-    assert!(office("Presidential").is_none() && !is_qualifier("Blinken"));
-    assert!(office("a-very-long-word-that-is-no-title-at-all").is_none());
+    assert!(role("Presidential").office().is_none() && !role("Blinken").in_title());
+    assert!(
+        role("a-very-long-word-that-is-no-title-at-all")
+            .office()
+            .is_none()
+    );
 }

@@ -2,8 +2,39 @@
 //! headline, the dek, the body's paragraphs and subheads, and captions, in reading order.
 
 use super::model::Place;
+use super::roles::{self, Role};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
+
+/// The classes of words the facts layer looks for in every sentence, so that a sentence
+/// without any is passed over at once. Which words each class holds is the table
+/// [`sentences`] is given, built from the readers' own lists (see `facts::classes_of`).
+pub mod class {
+    /// What a count counts, after it or as a verb before it ("killed", "injuring").
+    pub const COUNTING: u32 = 1;
+    /// Words that put a sentence's counts in another time ("last", "ago").
+    pub const EARLIER: u32 = 1 << 1;
+    /// A birthday, which makes two ages one person's past and present ("turned").
+    pub const BIRTHDAY: u32 = 1 << 2;
+    pub const WEEKDAY: u32 = 1 << 3;
+    /// The words a relative date starts with ("yesterday", "last").
+    pub const RELATIVE: u32 = 1 << 4;
+    /// Offices and their qualifiers, capitalised, as a title is written ("Defense",
+    /// "Secretary"; see `roles`).
+    pub const TITLE: u32 = 1 << 5;
+    /// Words that open a sentence and are never part of a name, capitalised ("The", "In").
+    pub const NOT_NAME: u32 = 1 << 6;
+    /// What a set of shares is a whole of ("poll", "voters").
+    pub const WHOLE: u32 = 1 << 7;
+    /// What makes percentages changes or rates, not shares ("rose", "margin").
+    pub const NOT_SHARE: u32 = 1 << 8;
+    /// A number below a hundred in words ("twelve", "forty").
+    pub const NUMBER: u32 = 1 << 9;
+    pub const AGED: u32 = 1 << 10;
+    /// A word in figures or joined by a hyphen, which may be or hold a number ("46",
+    /// "forty-six", "46-year-old"). Known by its shape, not looked up.
+    pub const FIGURE: u32 = 1 << 11;
+}
 
 /// One word of a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -14,6 +45,8 @@ pub struct Word<'a> {
     pub before: &'a str,
     /// Inside a direct quotation.
     pub quoted: bool,
+    /// Its [`class`]es.
+    pub classes: u32,
 }
 
 impl Word<'_> {
@@ -24,6 +57,19 @@ impl Word<'_> {
 
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(w))
+    }
+
+    /// Whether it is a word of `class`.
+    pub fn is_a(&self, class: u32) -> bool {
+        self.classes & class != 0
+    }
+
+    /// What the word can be in a title or a name.
+    pub fn role(&self) -> Role {
+        match self.is_a(class::TITLE | class::NOT_NAME) {
+            true => roles::role(self.text),
+            false => Role::default(),
+        }
     }
 
     /// Whether it starts with a capital letter.
@@ -45,6 +91,10 @@ pub struct Sentence<'a> {
     pub block: usize,
     pub span: Span,
     pub words: Vec<Word<'a>>,
+    /// The classes of its words outside quotations.
+    unquoted: u32,
+    /// The classes of all its words.
+    classes: u32,
 }
 
 impl Sentence<'_> {
@@ -55,6 +105,16 @@ impl Sentence<'_> {
             block: self.block,
             span: Span::new(self.words[first].span.start, self.words[last].span.end),
         }
+    }
+
+    /// Whether a word of the sentence outside quotations is of `class`.
+    pub fn has(&self, class: u32) -> bool {
+        self.unquoted & class != 0
+    }
+
+    /// Whether any word of the sentence, quoted or not, is of `class`.
+    pub fn holds(&self, class: u32) -> bool {
+        self.classes & class != 0
     }
 
     /// Whether any word of the sentence is one of `words`.
@@ -74,22 +134,37 @@ fn rank(kind: BlockKind) -> Option<u8> {
     }
 }
 
-/// The sentences of every block the facts layer reads, in the article's order.
-pub fn sentences(article: &Article) -> Vec<Sentence<'_>> {
+/// The sentences of every block the facts layer reads, in the article's order, each word with
+/// its classes as `classes_of` gives them.
+pub fn sentences(article: &Article, classes_of: fn(&str) -> u32) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
+    // Words come in order, so the quotation each may stand in is found by walking forward.
+    let mut quotes = article.quotes.iter().peekable();
     for (block, b) in article.blocks.iter().enumerate() {
         let Some(rank) = rank(b.kind) else { continue };
         let mut previous_end = b.span.start;
-        let mut words = article.block_words(block).peekable();
+        let mut words = article.block_word_spans(block);
         for sentence in article.sentences(b) {
-            // About one word in six bytes of news copy: grown once at most, not word by word.
-            let mut list = Vec::with_capacity(sentence.len() / 6 + 1);
-            while let Some(span) = words.next_if(|w| w.start < sentence.end) {
+            let count = words.partition_point(|w| w.start < sentence.end);
+            let (these, rest) = words.split_at(count);
+            words = rest;
+            let mut list = Vec::with_capacity(these.len());
+            let (mut unquoted, mut all) = (0, 0);
+            for &span in these {
+                while quotes.next_if(|q| q.span.end <= span.start).is_some() {}
+                let quoted = quotes.peek().is_some_and(|q| q.span.overlaps(span));
+                let text = article.text(span);
+                let word_classes = classes_of(text);
+                all |= word_classes;
+                if !quoted {
+                    unquoted |= word_classes;
+                }
                 list.push(Word {
                     span,
-                    text: article.text(span),
+                    text,
                     before: &article.contents[previous_end.min(span.start)..span.start],
-                    quoted: article.in_quote(span),
+                    quoted,
+                    classes: word_classes,
                 });
                 previous_end = span.end;
             }
@@ -99,6 +174,8 @@ pub fn sentences(article: &Article) -> Vec<Sentence<'_>> {
                     block,
                     span: sentence,
                     words: list,
+                    unquoted,
+                    classes: all,
                 });
             }
         }

@@ -1,0 +1,109 @@
+//! A table of word classes: each listed word with the bits of every class it is listed in,
+//! looked up ASCII-case-insensitively. The attribution layer and the facts layer each keep one,
+//! and look up every word of a story in it, so a lookup must be cheap: a sketch rules out most
+//! words before any hashing.
+
+use std::collections::HashMap;
+
+/// Words longer than this are in no class.
+const LONGEST: usize = 24;
+
+/// Bits in the sketch: 8 KiB, which stays in cache.
+const SLOTS: usize = 1 << 16;
+
+/// Words by class: each class's bit with its words, separated by white space.
+pub type ClassList = [(u32, &'static str)];
+
+/// The classes of a fixed set of words (see the [module](self)).
+pub struct WordClasses {
+    /// One bit for each (length, first, second and last letter) of the table's words, hashed.
+    sketch: Box<[u64; SLOTS / 64]>,
+    /// Keyed by the ASCII lower-case bytes of each word.
+    table: HashMap<Box<[u8]>, u32, foldhash::fast::FixedState>,
+}
+
+impl WordClasses {
+    /// The table of `classes`.
+    pub fn new(classes: &ClassList) -> Self {
+        Self::from_words(
+            classes
+                .iter()
+                .flat_map(|&(class, words)| words.split_whitespace().map(move |w| (class, w))),
+        )
+    }
+
+    /// The table of each word's class, given word by word in any case; a word listed twice
+    /// has both classes.
+    pub fn from_words<'w>(words: impl IntoIterator<Item = (u32, &'w str)>) -> Self {
+        let mut table = HashMap::with_hasher(foldhash::fast::FixedState::default());
+        let mut sketch = Box::new([0; SLOTS / 64]);
+        for (class, word) in words {
+            *table
+                .entry(word.to_ascii_lowercase().into_bytes().into())
+                .or_insert(0) |= class;
+            if let Some(at) = slot(word.as_bytes()) {
+                sketch[at / 64] |= 1 << (at % 64);
+            }
+        }
+        WordClasses { sketch, table }
+    }
+
+    /// The classes of `word` (0 for none), compared ASCII-case-insensitively. Curly
+    /// apostrophes and anything past 24 bytes make no match.
+    #[inline]
+    pub fn of(&self, word: &str) -> u32 {
+        let bytes = word.as_bytes();
+        let Some(at) = slot(bytes) else { return 0 };
+        if self.sketch[at / 64] & (1 << (at % 64)) == 0 {
+            return 0;
+        }
+        self.look_up(bytes)
+    }
+
+    /// The classes of a word the sketch may hold, from the table. Kept apart from [`of`](Self::of)
+    /// so that the words the sketch rules out, most of them, pay for no more than the sketch.
+    #[inline(never)]
+    fn look_up(&self, bytes: &[u8]) -> u32 {
+        let mut lower = [0u8; LONGEST];
+        for (to, from) in lower.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
+        }
+        self.table.get(&lower[..bytes.len()]).copied().unwrap_or(0)
+    }
+}
+
+/// Where a word stands in the sketch, by its length and its first, second and last bytes
+/// lower-cased: none for a word too long or not opening with a letter.
+fn slot(word: &[u8]) -> Option<usize> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    let first = first.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || word.len() > LONGEST {
+        return None;
+    }
+    let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
+    let key = u32::from_le_bytes([first, second, last.to_ascii_lowercase(), word.len() as u8]);
+    // Fibonacci hashing: the top bits of the product mix every byte of the key.
+    Some((key.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: u32 = 1;
+    const B: u32 = 2;
+
+    #[test]
+    fn a_word_has_every_class_it_is_listed_in_whatever_its_case() {
+        let classes = WordClasses::new(&[(A, "said told U.S"), (B, "told a")]);
+        assert_eq!(classes.of("Said"), A);
+        assert_eq!(classes.of("TOLD"), A | B);
+        assert_eq!(classes.of("U.S"), A);
+        assert_eq!(classes.of("a"), B);
+        assert_eq!(classes.of("tell"), 0);
+        assert_eq!(classes.of(""), 0);
+        assert_eq!(classes.of("9"), 0);
+        assert_eq!(classes.of("saidsaidsaidsaidsaidsaidsaid"), 0);
+        assert_eq!(classes.of("Zoë"), 0);
+    }
+}
