@@ -67,6 +67,7 @@ static ROLES: LazyLock<WordClasses> = LazyLock::new(|| {
 });
 
 /// The classes of `word`.
+#[inline]
 fn classes_of(word: &str) -> u32 {
     let Some(&first) = word.as_bytes().first() else {
         return 0;
@@ -87,7 +88,8 @@ fn classes_of(word: &str) -> u32 {
 
 /// The facts of `article`, read against the story's date where one is known.
 fn analyse(article: &Article) -> Facts {
-    let sentences = words::sentences(article, classes_of);
+    let split = words::Split::new(article, classes_of);
+    let sentences = split.sentences();
     let names = people::Names::new(&sentences);
     Facts {
         ages: people::ages(&sentences, &names),

@@ -8,7 +8,7 @@ use crate::span::Span;
 
 /// The classes of words the facts layer looks for in every sentence, so that a sentence
 /// without any is passed over at once. Which words each class holds is the table
-/// [`sentences`] is given, built from the readers' own lists (see `facts::classes_of`).
+/// [`Split`] is given, built from the readers' own lists (see `facts::classes_of`).
 pub mod class {
     /// What a count counts, after it or as a verb before it ("killed", "injuring").
     pub const COUNTING: u32 = 1;
@@ -90,7 +90,7 @@ pub struct Sentence<'a> {
     pub rank: u8,
     pub block: usize,
     pub span: Span,
-    pub words: Vec<Word<'a>>,
+    pub words: &'a [Word<'a>],
     /// The classes of its words outside quotations.
     unquoted: u32,
     /// The classes of all its words.
@@ -134,51 +134,87 @@ fn rank(kind: BlockKind) -> Option<u8> {
     }
 }
 
-/// The sentences of every block the facts layer reads, in the article's order, each word with
-/// its classes as `classes_of` gives them.
-pub fn sentences(article: &Article, classes_of: fn(&str) -> u32) -> Vec<Sentence<'_>> {
-    let mut out = Vec::new();
-    // Words come in order, so the quotation each may stand in is found by walking forward.
-    let mut quotes = article.quotes.iter().peekable();
-    for (block, b) in article.blocks.iter().enumerate() {
-        let Some(rank) = rank(b.kind) else { continue };
-        let mut previous_end = b.span.start;
-        let mut words = article.block_word_spans(block);
-        for sentence in article.sentences(b) {
-            let count = words.partition_point(|w| w.start < sentence.end);
-            let (these, rest) = words.split_at(count);
-            words = rest;
-            let mut list = Vec::with_capacity(these.len());
-            let (mut unquoted, mut all) = (0, 0);
-            for &span in these {
-                while quotes.next_if(|q| q.span.end <= span.start).is_some() {}
-                let quoted = quotes.peek().is_some_and(|q| q.span.overlaps(span));
-                let text = article.text(span);
-                let word_classes = classes_of(text);
-                all |= word_classes;
-                if !quoted {
-                    unquoted |= word_classes;
+/// The words of every block the facts layer reads, in the article's order, each with its
+/// classes as `classes_of` gives them, and where each sentence's words stand among them: one
+/// list for the story, not one for each sentence.
+pub struct Split<'a> {
+    words: Vec<Word<'a>>,
+    sentences: Vec<Bounds>,
+}
+
+/// Where one sentence stands, before its words are lent out.
+struct Bounds {
+    rank: u8,
+    block: usize,
+    span: Span,
+    words: std::ops::Range<usize>,
+    unquoted: u32,
+    classes: u32,
+}
+
+impl<'a> Split<'a> {
+    pub fn new(article: &'a Article, classes_of: impl Fn(&str) -> u32) -> Self {
+        let mut split = Split {
+            words: Vec::with_capacity(article.contents.len() / 6),
+            sentences: Vec::new(),
+        };
+        // Words come in order, so the quotation each may stand in is found by walking forward.
+        let mut quotes = article.quotes.iter().peekable();
+        for (block, b) in article.blocks.iter().enumerate() {
+            let Some(rank) = rank(b.kind) else { continue };
+            let mut previous_end = b.span.start;
+            let mut words = article.block_word_spans(block);
+            for sentence in article.sentences(b) {
+                let count = words.partition_point(|w| w.start < sentence.end);
+                let (these, rest) = words.split_at(count);
+                words = rest;
+                let first = split.words.len();
+                let (mut unquoted, mut all) = (0, 0);
+                for &span in these {
+                    while quotes.next_if(|q| q.span.end <= span.start).is_some() {}
+                    let quoted = quotes.peek().is_some_and(|q| q.span.overlaps(span));
+                    let text = article.text(span);
+                    let word_classes = classes_of(text);
+                    all |= word_classes;
+                    if !quoted {
+                        unquoted |= word_classes;
+                    }
+                    split.words.push(Word {
+                        span,
+                        text,
+                        before: &article.contents[previous_end.min(span.start)..span.start],
+                        quoted,
+                        classes: word_classes,
+                    });
+                    previous_end = span.end;
                 }
-                list.push(Word {
-                    span,
-                    text,
-                    before: &article.contents[previous_end.min(span.start)..span.start],
-                    quoted,
-                    classes: word_classes,
-                });
-                previous_end = span.end;
-            }
-            if !list.is_empty() {
-                out.push(Sentence {
-                    rank,
-                    block,
-                    span: sentence,
-                    words: list,
-                    unquoted,
-                    classes: all,
-                });
+                if split.words.len() > first {
+                    split.sentences.push(Bounds {
+                        rank,
+                        block,
+                        span: sentence,
+                        words: first..split.words.len(),
+                        unquoted,
+                        classes: all,
+                    });
+                }
             }
         }
+        split
     }
-    out
+
+    /// The sentences, each lending its words.
+    pub fn sentences(&self) -> Vec<Sentence<'_>> {
+        self.sentences
+            .iter()
+            .map(|b| Sentence {
+                rank: b.rank,
+                block: b.block,
+                span: b.span,
+                words: &self.words[b.words.clone()],
+                unquoted: b.unquoted,
+                classes: b.classes,
+            })
+            .collect()
+    }
 }
