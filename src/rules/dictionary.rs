@@ -19,6 +19,9 @@ pub struct Dictionary(Arc<WordList>);
 
 struct WordList {
     text: Cow<'static, str>,
+    /// Whether it is a plain word list ([`is_plain_word_list`]): then each line that is not a
+    /// comment or blank is one word, and the index is read by splitting lines.
+    plain: bool,
     /// Where each word stands in `text`, sorted by the word.
     index: OnceLock<Vec<(u32, u32)>>,
 }
@@ -27,11 +30,13 @@ impl Dictionary {
     /// The word list `text`, or the first line that breaks its format or holds an upper-case
     /// letter (lookups are lower-cased, so that entry could never match).
     pub fn parse(text: Cow<'static, str>) -> Result<Self, LineError> {
-        if !is_plain_word_list(&text) {
+        let plain = is_plain_word_list(&text);
+        if !plain {
             check_line_by_line(&text)?;
         }
         Ok(Self(Arc::new(WordList {
             text,
+            plain,
             index: OnceLock::new(),
         })))
     }
@@ -50,13 +55,18 @@ impl Dictionary {
             // Offsets fit: a data file over 4 GiB is not a word list.
             let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
             // `parse` has checked every line.
-            let mut words: Vec<(u32, u32)> = data_format::entries(&self.0.text, WORD)
-                .flatten()
-                .map(|entry| {
-                    let [word] = entry.fields;
-                    (offset(word.start), offset(word.end))
-                })
-                .collect();
+            let mut words: Vec<(u32, u32)> = match self.0.plain {
+                true => plain_lines(&self.0.text)
+                    .map(|line| (offset(line.start), offset(line.end)))
+                    .collect(),
+                false => data_format::entries(&self.0.text, WORD)
+                    .flatten()
+                    .map(|entry| {
+                        let [word] = entry.fields;
+                        (offset(word.start), offset(word.end))
+                    })
+                    .collect(),
+            };
             if !words.is_sorted_by(|a, b| self.word(a) <= self.word(b)) {
                 words.sort_unstable_by(|a, b| self.word(a).cmp(self.word(b)));
             }
@@ -93,6 +103,24 @@ fn is_plain_word_list(text: &str) -> bool {
     })
 }
 
+/// Where each word of a plain word list stands: every line but the comments at its top and
+/// blank ones.
+fn plain_lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |at| start + at);
+            let line = start..end;
+            start = end + 1;
+            if !line.is_empty() && bytes[line.start] != b'#' {
+                return Some(line);
+            }
+        }
+        None
+    })
+}
+
 /// The first line of `text` that is not one lower-case word, a comment or blank.
 fn check_line_by_line(text: &str) -> Result<(), LineError> {
     for entry in data_format::entries(text, WORD) {
@@ -122,7 +150,8 @@ mod tests {
 
     #[test]
     fn lookups_ignore_case_and_comments() {
-        let dictionary = parse("# words\narrest\nlater\n").expect("a word list");
+        let dictionary = parse("# words\n# more\narrest\n\nlater\n").expect("a word list");
+        assert!(dictionary.0.plain, "read by splitting lines");
         assert!(dictionary.contains("Later"));
         assert!(dictionary.contains("arrest"));
         assert!(!dictionary.contains("# words"));

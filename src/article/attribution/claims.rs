@@ -237,18 +237,18 @@ impl Traits {
                 && (t.is(CALENDAR) && word(article, t).ends_with("day")
                     || t.is_one_of(article, &["today", "yesterday", "overnight", "tonight"]))
         });
+        // The rarest word of the three is asked about first.
         let agentless = tokens.windows(3).any(|w| {
-            w[0].is_one_of(article, &["is", "are", "was", "were", "be", "been"])
-                && w[1].is_one_of(
-                    article,
-                    &[
-                        "expected",
-                        "forecast",
-                        "projected",
-                        "predicted",
-                        "estimated",
-                    ],
-                )
+            w[1].is_one_of(
+                article,
+                &[
+                    "expected",
+                    "forecast",
+                    "projected",
+                    "predicted",
+                    "estimated",
+                ],
+            ) && w[0].is_one_of(article, &["is", "are", "was", "were", "be", "been"])
                 && w[2].is_one_of(article, &["to", "at"])
         });
         Traits { fresh, agentless }

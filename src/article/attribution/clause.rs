@@ -58,15 +58,12 @@ const INTRODUCERS: &[&str] = &[
 /// of saying.
 pub(super) fn subject(article: &Article, lead: &[Token]) -> Option<Span> {
     let mut start = 0;
-    if lead
-        .first()
-        .is_some_and(|t| OPENERS.iter().any(|w| t.is_one_of(article, &[w])))
-    {
+    if lead.first().is_some_and(|t| t.is_one_of(article, OPENERS)) {
         start = 1;
     }
     if lead
         .get(start)
-        .is_some_and(|t| INTRODUCERS.iter().any(|w| t.is_one_of(article, &[w])))
+        .is_some_and(|t| t.is_one_of(article, INTRODUCERS))
         && let Some(comma) = lead[start + 1..]
             .iter()
             .take(8)
@@ -91,7 +88,7 @@ pub(super) fn speaker_before(article: &Article, lead: &[Token], at: usize) -> Op
         .rev()
         .find(|&i| article.text(lead[i].gap).contains([',', ';', '—', '–']))
         .unwrap_or(floor);
-    if start < at && OPENERS.iter().any(|w| lead[start].is_one_of(article, &[w])) {
+    if start < at && lead[start].is_one_of(article, OPENERS) {
         start += 1;
     }
     cover(without_auxiliaries(article, &lead[start..at]))
@@ -100,11 +97,7 @@ pub(super) fn speaker_before(article: &Article, lead: &[Token], at: usize) -> Op
 /// `tokens` without the auxiliaries and adverbs that end them ("Smith has also").
 pub(super) fn without_auxiliaries<'t>(article: &Article, tokens: &'t [Token]) -> &'t [Token] {
     let mut end = tokens.len();
-    while end > 1
-        && AUXILIARIES
-            .iter()
-            .any(|w| tokens[end - 1].is_one_of(article, &[w]))
-    {
+    while end > 1 && tokens[end - 1].is_one_of(article, AUXILIARIES) {
         end -= 1;
     }
     &tokens[..end]

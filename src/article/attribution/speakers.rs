@@ -114,7 +114,7 @@ const TITLES: &[&str] = &[
 ];
 
 fn is_title(article: &Article, token: &Token) -> bool {
-    TITLES.iter().any(|w| token.is_one_of(article, &[w]))
+    token.is_one_of(article, TITLES)
 }
 
 /// A resolution by a cue in the quotation's own sentence, a colon, its subject or what marks
@@ -283,12 +283,13 @@ fn before_quote(article: &Article, quote: &Quote, read: &Lead) -> QuoteSource {
         .is_some_and(char::is_uppercase);
     let title_word = last.is(TITLE)
         || (opens_capital
-            && [
-                "from", "in", "of", "on", "as", "a", "an", "the", "its", "his", "her", "their",
-                "such",
-            ]
-            .iter()
-            .any(|w| last.is_one_of(article, &[w])));
+            && last.is_one_of(
+                article,
+                &[
+                    "from", "in", "of", "on", "as", "a", "an", "the", "its", "his", "her", "their",
+                    "such",
+                ],
+            ));
     // "a scene from “…”", "signs with messages such as “…”", "see written on it, “…”".
     let near_document = lead.iter().rev().take(4).any(|t| t.is(DOCUMENT));
     if title_word || (opens_capital && near_document) {

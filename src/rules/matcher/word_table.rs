@@ -21,24 +21,25 @@ pub(super) struct WordTable {
     sketches: Vec<u64>,
 }
 
-/// A word's length and its first two bytes, folded into 17 bits: words with different sketches
-/// differ, so most words of a text are ruled out before hashing.
+/// A word's length and its first, second and last bytes (ASCII lower-cased), hashed into 18
+/// bits: words with different sketches differ, so most words of a text are ruled out before
+/// their letters are folded and hashed.
 pub(super) struct Sketch;
 
 impl Sketch {
-    const BITS: usize = 5 + 6 + 6;
+    const BITS: u32 = 18;
 
     /// The sketch of a word (at least one byte long).
     pub(super) fn of(word: &[u8]) -> usize {
-        // Letters fold to one class per letter, digits to their own, other bytes (parts of
-        // non-ASCII characters) share one.
-        let class = |b: Option<&u8>| match b.map(u8::to_ascii_lowercase) {
-            Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
-            Some(b @ b'0'..=b'9') => 26 + usize::from(b - b'0'),
-            Some(_) => 62,
-            None => 63,
-        };
-        (word.len().min(31) << 12) | (class(word.first()) << 6) | class(word.get(1))
+        let byte = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
+        let key = u32::from_le_bytes([
+            byte(word.first()),
+            byte(word.get(1)),
+            byte(word.last()),
+            word.len().min(255) as u8,
+        ]);
+        // Fibonacci hashing: the top bits of the product mix every byte of the key.
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
     }
 }
 
@@ -126,11 +127,11 @@ impl WordTable {
 /// where a literal made of word characters matches on word boundaries.
 pub(super) fn word_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
-    // Whether the character at `at` is a word character, and its width; ASCII bytes, most of
-    // a text, without decoding.
-    let read = move |at: usize| match bytes[at] {
-        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-        _ => text[at..]
+    // Whether the character at `at` is a word character, and its width: ASCII bytes, most of
+    // a text, from a table without decoding; others decoded.
+    let read = move |at: usize, byte: u8| match ASCII_WORD.get(usize::from(byte)) {
+        Some(&word) => (word, 1),
+        None => text[at..]
             .chars()
             .next()
             .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
@@ -138,18 +139,15 @@ pub(super) fn word_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         loop {
-            if at >= bytes.len() {
-                return None;
-            }
-            let (word, width) = read(at);
+            let (word, width) = read(at, *bytes.get(at)?);
             if word {
                 break;
             }
             at += width;
         }
         let start = at;
-        while at < bytes.len() {
-            let (word, width) = read(at);
+        while let Some(&byte) = bytes.get(at) {
+            let (word, width) = read(at, byte);
             if !word {
                 break;
             }
@@ -158,6 +156,17 @@ pub(super) fn word_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
         Some(Span::new(start, at))
     })
 }
+
+/// Whether each ASCII byte is a word character: a letter or a digit.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -170,6 +179,7 @@ mod tests {
         assert_eq!(Sketch::of(b"Colour"), Sketch::of(b"colour"));
         assert_ne!(Sketch::of(b"colour"), Sketch::of(b"colours"));
         assert_ne!(Sketch::of(b"a"), Sketch::of(b"ab"));
+        assert!(Sketch::of(b"colourization") < 1 << Sketch::BITS);
     }
 
     #[test]
