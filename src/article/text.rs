@@ -16,28 +16,58 @@ fn is_word_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
 
+/// What a character is to [`words`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharKind {
+    Word,
+    Joiner,
+    Other,
+}
+
+/// The kind of the character at byte `at` of `text` (a character boundary) and its width:
+/// ASCII, most of a text, without decoding.
+#[inline]
+fn char_kind(text: &str, at: usize) -> (CharKind, usize) {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii_alphanumeric() => (CharKind::Word, 1),
+        Some(b'\'' | b'-') => (CharKind::Joiner, 1),
+        Some(b) if b.is_ascii() => (CharKind::Other, 1),
+        _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
+            Some(c) if is_word_char(c) => (CharKind::Word, c.len_utf8()),
+            Some(c) if is_word_joiner(c) => (CharKind::Joiner, c.len_utf8()),
+            Some(c) => (CharKind::Other, c.len_utf8()),
+            None => (CharKind::Other, 1),
+        },
+    }
+}
+
 /// The words of `text`: runs of letters and digits, joined by inner apostrophes and hyphens.
 pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|&(_, c)| is_word_char(c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
-                chars.next();
-                continue;
+        loop {
+            if at >= text.len() {
+                return None;
             }
-            if is_word_joiner(c) {
-                let after = text[i + c.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    chars.next();
-                    continue;
-                }
+            let (kind, width) = char_kind(text, at);
+            if kind == CharKind::Word {
+                break;
             }
-            end = i;
-            break;
+            at += width;
         }
-        Some(Span::new(start, end))
+        let start = at;
+        while at < text.len() {
+            let (kind, width) = char_kind(text, at);
+            match kind {
+                CharKind::Word => at += width,
+                // A joiner joins only when a word character follows it.
+                CharKind::Joiner if char_kind(text, at + width).0 == CharKind::Word => {
+                    at += width;
+                }
+                _ => break,
+            }
+        }
+        Some(Span::new(start, at))
     })
 }
 

@@ -66,19 +66,17 @@ impl Check for DuplicateBlock {
         // Blocks are compared by a hash of their lower-cased words; a collision is checked
         // word by word, so only real repeats are reported.
         let mut seen: HashMap<u64, Vec<Span>> = HashMap::new();
-        let mut words = Vec::new();
         for (index, block) in cx.blocks() {
-            words.clear();
-            words.extend(cx.article.block_words(index));
+            let words = cx.article.block_word_spans(index);
             if words.len() < self.min_words {
                 continue;
             }
             let text = &cx.article.contents;
-            let hash = words_hash(text, &words);
+            let hash = words_hash(text, words);
             let earlier = seen.entry(hash).or_default();
             match earlier
                 .iter()
-                .find(|&&first| same_words(cx.article, first, &words))
+                .find(|&&first| same_words(cx.article, first, words))
             {
                 Some(&first) => {
                     let mut diagnostic =
@@ -97,17 +95,23 @@ fn lower(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars().flat_map(char::to_lowercase)
 }
 
-/// FNV-1a over the lower-cased words: fast, and collisions are checked by `same_words`.
+/// FNV-1a over a sketch of the lower-cased words: each ASCII word's length and its first and
+/// last letters, each other word whole. Blocks with the same words, ignoring case, hash alike;
+/// collisions are checked by `same_words`.
 fn words_hash(text: &str, words: &[Span]) -> u64 {
     const PRIME: u64 = 0x0100_0000_01b3;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |c: u32| hash = (hash ^ u64::from(c)).wrapping_mul(PRIME);
     for word in words {
         let word = &text[word.range()];
-        if word.is_ascii() {
-            // Most words: lower-cased byte by byte, the same values `lower` gives.
-            word.bytes()
-                .for_each(|b| mix(u32::from(b.to_ascii_lowercase())));
+        let bytes = word.as_bytes();
+        if let (Some(first), Some(last)) = (bytes.first(), bytes.last())
+            && word.is_ascii()
+        {
+            // Most words: a word of the same letters has the same length and ends.
+            mix(bytes.len() as u32);
+            mix(u32::from(first.to_ascii_lowercase()));
+            mix(u32::from(last.to_ascii_lowercase()));
         } else {
             lower(word).for_each(|c| mix(u32::from(c)));
         }

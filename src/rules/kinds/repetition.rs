@@ -218,6 +218,14 @@ fn quoted_phrase(cx: &Context<'_>, first: Span, second: Span) -> bool {
 
 /// Case-insensitive equality, without allocating for ASCII words.
 fn same_word(a: &str, b: &str) -> bool {
+    // Two ASCII first letters that differ settle it at once, for most pairs of a text.
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first())
+        && x.is_ascii()
+        && y.is_ascii()
+        && !x.eq_ignore_ascii_case(y)
+    {
+        return false;
+    }
     if a.eq_ignore_ascii_case(b) {
         true
     } else if a.is_ascii() && b.is_ascii() {
