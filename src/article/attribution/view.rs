@@ -87,9 +87,10 @@ fn view(article: &Article, block: usize) -> View {
         // A nickname's words read as part of the name around them.
         .filter(|q| !q.nickname)
         .peekable();
-    let mut tokens = Vec::new();
+    let words = article.block_word_spans(block);
+    let mut tokens = Vec::with_capacity(words.len());
     let mut previous_end = span.start;
-    for word in article.block_words(block) {
+    for &word in words {
         // Tag names and link targets are markup, not words of the text.
         if article.touches_markup(block, word) {
             continue;
