@@ -73,15 +73,17 @@ impl WordClasses {
 }
 
 /// Where a word stands in the sketch, by its length and its first, second and last bytes
-/// lower-cased: none for a word too long or not opening with a letter.
+/// folded by their case bit (`| 0x20`, which lower-cases ASCII letters and keeps words that
+/// differ only in case together): none for a word too long or not opening with a letter.
+#[inline]
 fn slot(word: &[u8]) -> Option<usize> {
     let (&first, &last) = (word.first()?, word.last()?);
-    let first = first.to_ascii_lowercase();
+    let first = first | 0x20;
     if !first.is_ascii_lowercase() || word.len() > LONGEST {
         return None;
     }
-    let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
-    let key = u32::from_le_bytes([first, second, last.to_ascii_lowercase(), word.len() as u8]);
+    let second = word.get(1).map_or(0, |b| b | 0x20);
+    let key = u32::from_le_bytes([first, second, last | 0x20, word.len() as u8]);
     // Fibonacci hashing: the top bits of the product mix every byte of the key.
     Some((key.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize)
 }

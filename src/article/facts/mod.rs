@@ -66,29 +66,30 @@ static ROLES: LazyLock<WordClasses> = LazyLock::new(|| {
     )
 });
 
-/// The classes of `word`.
+/// The classes of `word`, from the tables [`CLASSES`] and [`ROLES`] (passed in, so that the
+/// split asks each lazy table for itself once, not once a word).
 #[inline]
-fn classes_of(word: &str) -> u32 {
+fn classes_of(classes: &WordClasses, roles: &WordClasses, word: &str) -> u32 {
     let Some(&first) = word.as_bytes().first() else {
         return 0;
     };
     let role = if first.is_ascii_uppercase() {
-        ROLES.of(word)
+        roles.of(word)
     } else {
         0
     };
-    CLASSES.of(word)
-        | role
-        | if number::may_hold(word) {
-            class::FIGURE
-        } else {
-            0
-        }
+    let figure = if number::may_hold(word) {
+        class::FIGURE
+    } else {
+        0
+    };
+    classes.of(word) | role | figure
 }
 
 /// The facts of `article`, read against the story's date where one is known.
 fn analyse(article: &Article) -> Facts {
-    let split = words::Split::new(article, classes_of);
+    let (classes, roles) = (&*CLASSES, &*ROLES);
+    let split = words::Split::new(article, |word| classes_of(classes, roles, word));
     let sentences = split.sentences();
     let names = people::Names::new(&sentences);
     Facts {
