@@ -48,8 +48,6 @@ use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, CorpusCheck, Occurrence, RuleMeta};
 use crate::span::Span;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 pub const KIND: KindInfo = KindInfo {
     name: "variants",
@@ -98,87 +96,15 @@ struct Variants {
     dictionary: Option<Dictionary>,
 }
 
-/// The letters of a form: accents removed, lower case, no apostrophes, hyphens or spaces.
-fn fold(form: &str) -> String {
-    if form.is_ascii() {
-        // No accents to take apart: drop the marks and lower the case.
-        return form
-            .bytes()
-            .filter(|b| !matches!(b, b'\'' | b'-' | b' '))
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
-    }
-    form.nfd()
-        .filter(|c| !is_combining_mark(*c) && !matches!(c, '\'' | '’' | '-' | '‐' | ' '))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// "we're", "I'll", "don't": an apostrophe followed by a contraction's ending.
-fn is_contraction(word: &str) -> bool {
-    word.rfind(['\'', '’']).is_some_and(|at| {
-        let tail = &word[at + word[at..].chars().next().map_or(1, char::len_utf8)..];
-        matches!(
-            tail.to_lowercase().as_str(),
-            "s" | "t" | "re" | "ll" | "ve" | "d" | "m"
-        )
-    })
-}
-
-/// Part of a web address, handle or hashtag: "twitter.com/JaneDoe", "@JaneDoe", "#MeToo".
-fn in_address(source: &str, span: Span) -> bool {
-    let before = source[..span.start].chars().next_back();
-    let after = source[span.end..].chars().next();
-    before.is_some_and(|c| matches!(c, '/' | '@' | '#' | '_' | '.'))
-        || after.is_some_and(|c| matches!(c, '/' | '@' | '_'))
-}
-
-/// What a candidate form is to the comparison.
-enum Form {
-    /// Marked (see [`marked`]) and eligible: its letters, folded.
-    Marked(String),
-    /// Plain letters and digits: compared only where a marked form has the same letters.
-    Plain,
-    /// Marked but never a variant (see [`eligible`]).
-    Never,
-}
-
-/// Whether a form can be a variant at all: not a contraction, not in capitals, no digits, not
-/// part of a web address or handle.
-fn eligible(source: &str, span: Span, written: &str) -> bool {
-    let shouted = written
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    !shouted
-        && !written.bytes().any(|b| b.is_ascii_digit())
-        && !is_contraction(written)
-        && !in_address(source, span)
-}
-
-/// Whether a form has an apostrophe, hyphen, space, accent or inner capital: the only forms
-/// that can differ from another with the same letters. Words are letters and digits joined
-/// by apostrophes or hyphens, so any byte that is not an ASCII letter or digit is a mark.
-fn marked(written: &str) -> bool {
-    written
-        .bytes()
-        .enumerate()
-        .any(|(i, b)| !b.is_ascii_alphanumeric() || (i > 0 && b.is_ascii_uppercase()))
-}
-
-/// A word without its possessive ending: "Kataib’s" → "Kataib".
-fn base(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
-}
-
 /// The group marker for a form written with a capital mid-sentence (a name), which may vary in
 /// any way; other groups may only vary by hyphens.
 const NAME: &str = "name:";
 
+mod candidates;
+mod letters;
 mod slips;
-use slips::MIN_SLIP_LETTERS;
+use candidates::Candidates;
+use letters::{eligible, fold};
 
 impl Variants {
     /// Whether a group's forms differ in a way this kind reports.
@@ -245,98 +171,50 @@ fn spaced_name_against_plain_word(group: &[&Occurrence]) -> bool {
 
 impl CorpusCheck for Variants {
     fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence> {
-        // Candidates: (span, as written, written with a capital mid-sentence).
-        let mut candidates: Vec<(Span, &str, bool)> = Vec::new();
-        // Capitalised plain words long enough to be misspelled names (Whitfeild, Killroy).
-        let mut slip_words: Vec<slips::Candidate<'_>> = Vec::new();
-        let mut words = Vec::new();
-        for (index, block) in cx.blocks() {
-            for sentence in cx.article.sentences(block) {
-                words.clear();
-                words.extend(cx.article.words(sentence));
-                for (i, &word) in words.iter().enumerate() {
-                    if cx.article.touches_markup(index, word) {
-                        continue;
-                    }
-                    let written = base(cx.text(word));
-                    let span = Span::new(word.start, word.start + written.len());
-                    let capital = written.chars().next().is_some_and(char::is_uppercase);
-                    candidates.push((span, written, capital && i > 0));
-                    let ascii_word = written.bytes().all(|b| b.is_ascii_alphanumeric());
-                    if capital && written.len() >= MIN_SLIP_LETTERS && ascii_word {
-                        slip_words.push(slips::Candidate {
-                            span,
-                            written,
-                            mid_sentence: i > 0,
-                        });
-                    }
-                    // Two capitalised words in a row may be one name written apart.
-                    if let Some(&next) = words.get(i + 1) {
-                        let next_written = base(cx.text(next));
-                        let both_capital =
-                            capital && next_written.chars().next().is_some_and(char::is_uppercase);
-                        if both_capital
-                            && cx.article.contents[word.end..next.start] == *" "
-                            && written.len() == word.len()
-                        {
-                            let pair = Span::new(word.start, next.start + next_written.len());
-                            candidates.push((pair, cx.text(pair), true));
-                        }
-                    }
-                }
-            }
-        }
+        let candidates = Candidates::of(cx);
         // Only forms with an apostrophe, hyphen, space, accent or inner capital can differ from
         // another; a plain word matters only when such a form of it exists (in this article, or
         // for names anywhere in a corpus). This keeps the work and memory to the variants seen.
-        let source = &cx.article.contents;
-        let forms: Vec<Form> = candidates
+        let marked_set: HashSet<&str> = candidates
+            .marked
             .iter()
-            .map(|&(span, written, _)| match marked(written) {
-                true if eligible(source, span, written) => Form::Marked(fold(written)),
-                true => Form::Never,
-                false => Form::Plain,
-            })
-            .collect();
-        let marked_set: HashSet<&str> = forms
-            .iter()
-            .filter_map(|form| match form {
-                Form::Marked(letters) => Some(letters.as_str()),
-                _ => None,
-            })
+            .map(|m| m.letters.as_str())
             .collect();
         // A cheap test before the set: the lengths of the marked forms' letters.
         let mut lengths = vec![false; marked_set.iter().map(|f| f.len()).max().unwrap_or(0) + 1];
         for fold in &marked_set {
             lengths[fold.len()] = true;
         }
+        let source = &cx.article.contents;
         let mut found = Vec::new();
         // Plain words are ASCII with no marks, so their fold is their lower case; one buffer
         // serves them all.
-        let mut plain = String::new();
-        for ((span, written, name), form) in candidates.into_iter().zip(&forms) {
-            let letters = match form {
-                Form::Never => continue,
-                Form::Marked(letters) => letters.as_str(),
-                Form::Plain => {
-                    let wanted = name && cx.corpus;
-                    if !wanted && !lengths.get(written.len()).is_some_and(|&known| known) {
-                        continue;
-                    }
-                    plain.clear();
-                    plain.push_str(written);
-                    plain.make_ascii_lowercase();
-                    if !wanted && !marked_set.contains(plain.as_str())
-                        || !eligible(source, span, written)
-                    {
-                        continue;
-                    }
-                    plain.as_str()
-                }
-            };
-            self.push(cx, &mut found, span, written, letters, name);
+        let mut lower = String::new();
+        let mut marked = candidates.marked.iter().peekable();
+        for plain in &candidates.plain {
+            // The marked forms before this word, in reading order.
+            while let Some(m) = marked.next_if(|m| m.order < plain.order) {
+                self.push(cx, &mut found, m.span, m.written, &m.letters, m.name);
+            }
+            let written = cx.text(plain.span);
+            let wanted = plain.name && cx.corpus;
+            if !wanted && !lengths.get(written.len()).is_some_and(|&known| known) {
+                continue;
+            }
+            lower.clear();
+            lower.push_str(written);
+            lower.make_ascii_lowercase();
+            if !wanted && !marked_set.contains(lower.as_str())
+                || !eligible(source, plain.span, written)
+            {
+                continue;
+            }
+            self.push(cx, &mut found, plain.span, written, &lower, plain.name);
         }
-        self.push_slips(cx, &slip_words, &mut found);
+        for m in marked {
+            self.push(cx, &mut found, m.span, m.written, &m.letters, m.name);
+        }
+        self.push_slips(cx, &candidates.slip_words, &mut found);
         found
     }
 
@@ -457,20 +335,5 @@ impl Check for Variants {
 
     fn corpus(&self) -> Option<&dyn CorpusCheck> {
         Some(self)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_keeps_only_letters() {
-        assert_eq!(fold("Kata’ib"), "kataib");
-        assert_eq!(fold("al-Saadi"), fold("Al Saadi"));
-        assert_eq!(fold("Pokémon"), "pokemon");
-        assert_eq!(base("Kataib’s"), "Kataib");
-        assert!(is_contraction("we’re") && is_contraction("I'll") && is_contraction("don't"));
-        assert!(!is_contraction("O'Rourke") && !is_contraction("Kata’ib"));
     }
 }
