@@ -18,6 +18,11 @@ pub type ClassList = [(u32, &'static str)];
 pub struct WordClasses {
     /// One bit for each (length, first, second and last letter) of the table's words, hashed.
     sketch: Box<[u64; SLOTS / 64]>,
+    /// The same for the words of classes that only capitalised words have (see
+    /// [`capitalised_only`](Self::capitalised_only)) and every other word.
+    capital_sketch: Box<[u64; SLOTS / 64]>,
+    /// Classes that only a word written with a capital has.
+    capitalised_only: u32,
     /// Keyed by the ASCII lower-case bytes of each word.
     table: HashMap<Box<[u8]>, u32, foldhash::fast::FixedState>,
 }
@@ -35,17 +40,36 @@ impl WordClasses {
     /// The table of each word's class, given word by word in any case; a word listed twice
     /// has both classes.
     pub fn from_words<'w>(words: impl IntoIterator<Item = (u32, &'w str)>) -> Self {
+        Self::capitalised_only(words, 0)
+    }
+
+    /// The table of each word's class, where the classes of `capitalised_only` belong to a
+    /// word only when it opens with an ASCII capital ("The" may open a title, "the" never):
+    /// a word of those classes alone costs the words in lower case nothing.
+    pub fn capitalised_only<'w>(
+        words: impl IntoIterator<Item = (u32, &'w str)>,
+        capitalised_only: u32,
+    ) -> Self {
         let mut table = HashMap::with_hasher(foldhash::fast::FixedState::default());
         let mut sketch = Box::new([0; SLOTS / 64]);
+        let mut capital_sketch = Box::new([0; SLOTS / 64]);
         for (class, word) in words {
             *table
                 .entry(word.to_ascii_lowercase().into_bytes().into())
                 .or_insert(0) |= class;
             if let Some(at) = slot(word.as_bytes()) {
-                sketch[at / 64] |= 1 << (at % 64);
+                capital_sketch[at / 64] |= 1 << (at % 64);
+                if class & !capitalised_only != 0 {
+                    sketch[at / 64] |= 1 << (at % 64);
+                }
             }
         }
-        WordClasses { sketch, table }
+        WordClasses {
+            sketch,
+            capital_sketch,
+            capitalised_only,
+            table,
+        }
     }
 
     /// The classes of `word` (0 for none), compared ASCII-case-insensitively. Curly
@@ -54,10 +78,21 @@ impl WordClasses {
     pub fn of(&self, word: &str) -> u32 {
         let bytes = word.as_bytes();
         let Some(at) = slot(bytes) else { return 0 };
-        if self.sketch[at / 64] & (1 << (at % 64)) == 0 {
+        let capitalised = bytes[0].is_ascii_uppercase();
+        let sketch = if capitalised {
+            &self.capital_sketch
+        } else {
+            &self.sketch
+        };
+        if sketch[at / 64] & (1 << (at % 64)) == 0 {
             return 0;
         }
-        self.look_up(bytes)
+        let classes = self.look_up(bytes);
+        if capitalised {
+            classes
+        } else {
+            classes & !self.capitalised_only
+        }
     }
 
     /// The classes of a word the sketch may hold, from the table. Kept apart from [`of`](Self::of)
@@ -107,5 +142,14 @@ mod tests {
         assert_eq!(classes.of("9"), 0);
         assert_eq!(classes.of("saidsaidsaidsaidsaidsaidsaid"), 0);
         assert_eq!(classes.of("Zoë"), 0);
+    }
+
+    #[test]
+    fn a_class_for_capitalised_words_only_is_not_given_to_a_word_in_lower_case() {
+        let classes = WordClasses::capitalised_only([(A, "the"), (B, "last"), (A, "last")], A);
+        assert_eq!(classes.of("The"), A);
+        assert_eq!(classes.of("the"), 0);
+        assert_eq!(classes.of("Last"), A | B);
+        assert_eq!(classes.of("last"), B);
     }
 }

@@ -37,11 +37,16 @@ use super::word_classes::WordClasses;
 use std::sync::LazyLock;
 use words::class;
 
-/// The words of every looked-up [`class`] but the roles of capitalised words, from the lists of
-/// the readers that look for them.
+/// The words of every looked-up [`class`], from the lists of the readers that look for them.
+/// Titles ([`class::TITLE`]) and words never part of a name ([`class::NOT_NAME`]) are looked
+/// for in capitalised words only: they are many of the commonest words ("the", "in", "state")
+/// and matter only where they open a title or a name.
 static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
     let words = |class: u32, words: &'static [&'static str]| words.iter().map(move |&w| (class, w));
-    WordClasses::from_words(
+    let roles = roles::title_words()
+        .map(|w| (class::TITLE, w))
+        .chain(roles::NOT_NAMES.iter().map(|&w| (class::NOT_NAME, w)));
+    WordClasses::capitalised_only(
         counts::counting_words()
             .map(|w| (class::COUNTING, w))
             .chain(words(class::EARLIER, counts::ANOTHER_TIME))
@@ -51,45 +56,28 @@ static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
             .chain(words(class::WHOLE, shares::WHOLES))
             .chain(words(class::NOT_SHARE, shares::NOT_SHARES))
             .chain(number::words().map(|w| (class::NUMBER, w)))
-            .chain([(class::AGED, "aged")]),
+            .chain([(class::AGED, "aged")])
+            .chain(roles),
+        class::TITLE | class::NOT_NAME,
     )
 });
 
-/// The words of [`class::TITLE`] and [`class::NOT_NAME`], looked for in capitalised words
-/// only: they are many of the commonest words ("the", "in", "state") and matter only where
-/// they open a title or a name.
-static ROLES: LazyLock<WordClasses> = LazyLock::new(|| {
-    WordClasses::from_words(
-        roles::title_words()
-            .map(|w| (class::TITLE, w))
-            .chain(roles::NOT_NAMES.iter().map(|&w| (class::NOT_NAME, w))),
-    )
-});
-
-/// The classes of `word`, from the tables [`CLASSES`] and [`ROLES`] (passed in, so that the
-/// split asks each lazy table for itself once, not once a word).
+/// The classes of `word`, from [`CLASSES`] (passed in, so that the split asks the lazy table
+/// for itself once, not once a word) and the word's shape.
 #[inline]
-fn classes_of(classes: &WordClasses, roles: &WordClasses, word: &str) -> u32 {
-    let Some(&first) = word.as_bytes().first() else {
-        return 0;
-    };
-    let role = if first.is_ascii_uppercase() {
-        roles.of(word)
-    } else {
-        0
-    };
+fn classes_of(classes: &WordClasses, word: &str) -> u32 {
     let figure = if number::may_hold(word) {
         class::FIGURE
     } else {
         0
     };
-    classes.of(word) | role | figure
+    classes.of(word) | figure
 }
 
 /// The facts of `article`, read against the story's date where one is known.
 fn analyse(article: &Article) -> Facts {
-    let (classes, roles) = (&*CLASSES, &*ROLES);
-    let split = words::Split::new(article, |word| classes_of(classes, roles, word));
+    let classes = &*CLASSES;
+    let split = words::Split::new(article, |word| classes_of(classes, word));
     let sentences = split.sentences();
     let names = people::Names::new(&sentences);
     Facts {
