@@ -58,6 +58,12 @@ impl From<Range<usize>> for Span {
 /// bytes of counting however long the line: many findings on one long line stay linear.
 pub struct LineIndex<'a> {
     text: &'a str,
+    /// Built the first time a position is asked for: a chunk of articles gets an index for
+    /// each, and most have no finding.
+    tables: std::sync::OnceLock<Tables>,
+}
+
+struct Tables {
     line_starts: Vec<usize>,
     /// Characters before byte `i * CHECKPOINT` (and, last, in the whole text); empty for an
     /// ASCII text.
@@ -70,8 +76,8 @@ pub struct LineIndex<'a> {
 /// Bytes between two character-count checkpoints.
 const CHECKPOINT: usize = 256;
 
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+impl Tables {
+    fn of(text: &str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
@@ -95,23 +101,35 @@ impl<'a> LineIndex<'a> {
         } else {
             Vec::new()
         };
-        Self {
-            text,
+        Tables {
             line_starts,
             chars_before,
             astral_before,
         }
+    }
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            tables: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| Tables::of(self.text))
     }
 
     /// The offset of byte `at` in UTF-16 code units from the start of the text: what a
     /// JavaScript string or an editor's UTF-16 position counts.
     pub fn utf16_offset(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
-        let astral = if self.astral_before.is_empty() {
+        let astral = if self.tables().astral_before.is_empty() {
             0
         } else {
             let checkpoint = at / CHECKPOINT;
-            self.astral_before[checkpoint]
+            self.tables().astral_before[checkpoint]
                 + astral_in(&self.text.as_bytes()[checkpoint * CHECKPOINT..at])
         };
         self.chars_to(at) + astral
@@ -125,33 +143,40 @@ impl<'a> LineIndex<'a> {
     /// 1-based line and column (counted in characters) of byte offset `at`.
     pub fn line_col(&self, at: usize) -> (usize, usize) {
         let at = at.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= at);
-        let line_start = self.line_starts[line - 1];
+        let line = self
+            .tables()
+            .line_starts
+            .partition_point(|&start| start <= at);
+        let line_start = self.tables().line_starts[line - 1];
         (line, self.chars_to(at) - self.chars_to(line_start) + 1)
     }
 
     /// The 0-based index of the line holding byte offset `at`.
     pub fn line_of(&self, at: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= at) - 1
+        self.tables()
+            .line_starts
+            .partition_point(|&start| start <= at)
+            - 1
     }
 
     /// Where 0-based line `line` starts; the end of the text for the line after the last, and
     /// `None` past that.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        match self.line_starts.get(line) {
+        match self.tables().line_starts.get(line) {
             Some(&start) => Some(start),
-            None if line == self.line_starts.len() => Some(self.text.len()),
+            None if line == self.tables().line_starts.len() => Some(self.text.len()),
             None => None,
         }
     }
 
     /// The number of characters before byte offset `at`.
     fn chars_to(&self, at: usize) -> usize {
-        if self.chars_before.is_empty() {
+        if self.tables().chars_before.is_empty() {
             return at;
         }
         let checkpoint = at / CHECKPOINT;
-        self.chars_before[checkpoint] + chars_in(&self.text.as_bytes()[checkpoint * CHECKPOINT..at])
+        self.tables().chars_before[checkpoint]
+            + chars_in(&self.text.as_bytes()[checkpoint * CHECKPOINT..at])
     }
 }
 

@@ -52,7 +52,7 @@ impl<'a> Candidates<'a> {
                     }
                     let written = base(cx.text(word));
                     let span = Span::new(word.start, word.start + written.len());
-                    let capital = written.chars().next().is_some_and(char::is_uppercase);
+                    let capital = opens_with_capital(written);
                     found.add(cx, &mut order, span, written, capital && i > 0);
                     let ascii_word = written.bytes().all(|b| b.is_ascii_alphanumeric());
                     if capital && written.len() >= MIN_SLIP_LETTERS && ascii_word {
@@ -65,8 +65,7 @@ impl<'a> Candidates<'a> {
                     // Two capitalised words in a row may be one name written apart.
                     if let Some(&next) = words.get(i + 1).filter(|_| capital) {
                         let next_written = base(cx.text(next));
-                        let next_capital =
-                            next_written.chars().next().is_some_and(char::is_uppercase);
+                        let next_capital = opens_with_capital(next_written);
                         if next_capital
                             && cx.article.contents[word.end..next.start] == *" "
                             && written.len() == word.len()
@@ -100,5 +99,13 @@ impl<'a> Candidates<'a> {
                 letters: fold(written),
             });
         }
+    }
+}
+
+/// Whether `word` opens with a capital letter: ASCII, most words, without decoding.
+fn opens_with_capital(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
     }
 }

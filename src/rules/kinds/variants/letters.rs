@@ -57,11 +57,26 @@ pub(super) fn eligible(source: &str, span: Span, written: &str) -> bool {
 /// that can differ from another with the same letters. Words are letters and digits joined
 /// by apostrophes or hyphens, so any byte that is not an ASCII letter or digit is a mark.
 pub(super) fn marked(written: &str) -> bool {
-    written
-        .bytes()
-        .enumerate()
-        .any(|(i, b)| !b.is_ascii_alphanumeric() || (i > 0 && b.is_ascii_uppercase()))
+    match written.as_bytes().split_first() {
+        Some((first, rest)) => {
+            !first.is_ascii_alphanumeric()
+                || rest.iter().any(|&b| !UNMARKED_AFTER_FIRST[usize::from(b)])
+        }
+        None => false,
+    }
 }
+
+/// The bytes that mark no word after its first: lower-case ASCII letters and digits.
+const UNMARKED_AFTER_FIRST: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_lowercase() || b.is_ascii_digit();
+        byte += 1;
+    }
+    table
+};
 
 /// A word without its possessive ending: "Kataib’s" → "Kataib".
 pub(super) fn base(word: &str) -> &str {
@@ -82,5 +97,18 @@ mod tests {
         assert_eq!(base("Kataib’s"), "Kataib");
         assert!(is_contraction("we’re") && is_contraction("I'll") && is_contraction("don't"));
         assert!(!is_contraction("O'Rourke") && !is_contraction("Kata’ib"));
+        for word in [
+            "al-Saadi",
+            "TimeWarner",
+            "Kata’ib",
+            "Pokémon",
+            "Time Warner",
+            "-a",
+        ] {
+            assert!(marked(word), "{word}");
+        }
+        for word in ["Kataib", "kataib", "K9", "2024", ""] {
+            assert!(!marked(word), "{word}");
+        }
     }
 }
