@@ -65,6 +65,7 @@ impl Word<'_> {
     }
 
     /// What the word can be in a title or a name.
+    #[inline]
     pub fn role(&self) -> Role {
         match self.is_a(class::TITLE | class::NOT_NAME) {
             true => roles::role(self.text),
@@ -158,8 +159,11 @@ impl<'a> Split<'a> {
             words: Vec::with_capacity(article.contents.len() / 6),
             sentences: Vec::new(),
         };
-        // Words come in order, so the quotation each may stand in is found by walking forward.
-        let mut quotes = article.quotes.iter().peekable();
+        // Words come in order, so the quotation each may stand in is found by walking forward;
+        // `quote` is the first that does not end before the current word (none: past the end).
+        let mut quotes = article.quotes.iter().map(|q| q.span);
+        let past_the_end = Span::new(usize::MAX, usize::MAX);
+        let mut quote = quotes.next().unwrap_or(past_the_end);
         for (block, b) in article.blocks.iter().enumerate() {
             let Some(rank) = rank(b.kind) else { continue };
             let mut previous_end = b.span.start;
@@ -171,8 +175,10 @@ impl<'a> Split<'a> {
                 let first = split.words.len();
                 let (mut unquoted, mut all) = (0, 0);
                 for &span in these {
-                    while quotes.next_if(|q| q.span.end <= span.start).is_some() {}
-                    let quoted = quotes.peek().is_some_and(|q| q.span.overlaps(span));
+                    while quote.end <= span.start {
+                        quote = quotes.next().unwrap_or(past_the_end);
+                    }
+                    let quoted = quote.overlaps(span);
                     let text = article.text(span);
                     let word_classes = classes_of(text);
                     all |= word_classes;
