@@ -180,6 +180,10 @@ pub fn ages(sentences: &[Sentence<'_>], names: &Names<'_, '_>) -> Vec<Age> {
 
 /// The age in "N-year-old", "forty-six-year-old".
 fn year_old(word: &Word<'_>) -> Option<u32> {
+    // Every such word is a figure by its shape ("46-…", "forty-six-…"): the rest pass at once.
+    if !word.is_a(class::FIGURE) {
+        return None;
+    }
     let number = word.text.strip_suffix("-year-old")?;
     let years = number::read(
         &[Word {

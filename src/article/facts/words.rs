@@ -75,7 +75,10 @@ impl Word<'_> {
 
     /// Whether it starts with a capital letter.
     pub fn capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Whether only white space stands between the previous word and this one.
