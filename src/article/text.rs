@@ -11,6 +11,34 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether `word` opens with a capital letter: an ASCII one, most words, without decoding.
+#[inline]
+pub fn opens_with_capital(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// A sketch of a word in `bits` bits (at most 24): its length and its first, second and last
+/// bytes, each folded by its case bit (`| 0x20`, which lower-cases ASCII letters), hashed.
+/// Words that differ only in ASCII case share a sketch, so a table of words can keep a bit per
+/// sketch and rule out most words of a text before folding and hashing them.
+#[inline]
+pub fn word_sketch(word: &[u8], bits: u32) -> usize {
+    let byte = |b: Option<&u8>| b.map_or(0, |b| b | 0x20);
+    let ends = [byte(word.first()), byte(word.get(1)), byte(word.last())];
+    sketch_of(ends, word.len().min(255) as u8, bits)
+}
+
+/// [`word_sketch`] from a word's first, second and last bytes already folded, and its length.
+#[inline]
+pub fn sketch_of([first, second, last]: [u8; 3], len: u8, bits: u32) -> usize {
+    let key = u32::from_le_bytes([first, second, last, len]);
+    // Fibonacci hashing: the top bits of the product mix every byte of the key.
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
+}
+
 /// Apostrophes and hyphens join word parts ("don’t", "Iran-backed").
 fn is_word_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')

@@ -3,6 +3,7 @@
 //! and look up every word of a story in it, so a lookup must be cheap: a sketch rules out most
 //! words before any hashing.
 
+use super::text::sketch_of;
 use std::collections::HashMap;
 
 /// Words longer than this are in no class.
@@ -107,9 +108,8 @@ impl WordClasses {
     }
 }
 
-/// Where a word stands in the sketch, by its length and its first, second and last bytes
-/// folded by their case bit (`| 0x20`, which lower-cases ASCII letters and keeps words that
-/// differ only in case together): none for a word too long or not opening with a letter.
+/// Where a word stands in the sketch (its [`word_sketch`](super::text::word_sketch)): none
+/// for a word too long or not opening with a letter.
 #[inline]
 fn slot(word: &[u8]) -> Option<usize> {
     let (&first, &last) = (word.first()?, word.last()?);
@@ -118,9 +118,8 @@ fn slot(word: &[u8]) -> Option<usize> {
         return None;
     }
     let second = word.get(1).map_or(0, |b| b | 0x20);
-    let key = u32::from_le_bytes([first, second, last | 0x20, word.len() as u8]);
-    // Fibonacci hashing: the top bits of the product mix every byte of the key.
-    Some((key.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize)
+    let ends = [first, second, last | 0x20];
+    Some(sketch_of(ends, word.len() as u8, SLOTS.trailing_zeros()))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::model::Place;
 use super::roles::{self, Role};
+use crate::article::text::opens_with_capital;
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 
@@ -75,10 +76,7 @@ impl Word<'_> {
 
     /// Whether it starts with a capital letter.
     pub fn capitalised(&self) -> bool {
-        match self.text.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text.chars().next().is_some_and(char::is_uppercase),
-        }
+        opens_with_capital(self.text)
     }
 
     /// Whether only white space stands between the previous word and this one.

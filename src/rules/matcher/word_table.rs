@@ -1,7 +1,7 @@
 //! The word table: every whole-word literal that starts with a letter or digit, under its
 //! first word, looked up once per word of the text.
 
-use crate::article::text::is_word_char;
+use crate::article::text::{is_word_char, word_sketch};
 use crate::span::Span;
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -21,9 +21,8 @@ pub(super) struct WordTable {
     sketches: Vec<u64>,
 }
 
-/// A word's length and its first, second and last bytes folded by their case bit (`| 0x20`,
-/// which lower-cases ASCII letters), hashed into 18 bits: words that differ only in case share
-/// a sketch, and most words of a text are ruled out before their letters are folded and hashed.
+/// The first words' sketches ([`word_sketch`]) take 18 bits: a word whose sketch has no bit
+/// in the table cannot be a first word, and is not folded or hashed at all.
 pub(super) struct Sketch;
 
 impl Sketch {
@@ -32,15 +31,7 @@ impl Sketch {
     /// The sketch of a word (at least one byte long).
     #[inline]
     pub(super) fn of(word: &[u8]) -> usize {
-        let byte = |b: Option<&u8>| b.map_or(0, |b| b | 0x20);
-        let key = u32::from_le_bytes([
-            byte(word.first()),
-            byte(word.get(1)),
-            byte(word.last()),
-            word.len().min(255) as u8,
-        ]);
-        // Fibonacci hashing: the top bits of the product mix every byte of the key.
-        (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
+        word_sketch(word, Self::BITS)
     }
 }
 

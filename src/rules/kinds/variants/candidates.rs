@@ -5,6 +5,7 @@
 
 use super::letters::{base, eligible, fold, marked};
 use super::slips::{self, MIN_SLIP_LETTERS};
+use crate::article::text::opens_with_capital;
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -99,13 +100,5 @@ impl<'a> Candidates<'a> {
                 letters: fold(written),
             });
         }
-    }
-}
-
-/// Whether `word` opens with a capital letter: ASCII, most words, without decoding.
-fn opens_with_capital(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => word.chars().next().is_some_and(char::is_uppercase),
     }
 }
