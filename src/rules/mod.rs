@@ -2,8 +2,8 @@
 //!
 //! A *kind* is Rust (one file in [`kinds`]); a *rule* is a TOML table in a pack that configures a
 //! kind. [`pack`] turns packs into a [`RuleSet`], whose [`matcher`] holds the literals and
-//! regexes of every rule in combined matchers (a word table, an automaton, a multi-pattern
-//! regex), each run once per article.
+//! regexes of every rule in combined matchers (a word table and an automaton, each run once per
+//! article, which also find the literals that let each regex run).
 
 pub mod data_format;
 pub mod dictionary;

@@ -101,9 +101,40 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Anything that could be a glued pair: a lower-case letter before a capital, or a word, a
-/// full stop and a capital with no space.
-static SUSPECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Ll}\p{Lu}|[a-z]\.[A-Z]").expect("valid pattern"));
+/// full stop and a capital with no space ("report.The").
+fn looks_glued(text: &str) -> bool {
+    capital_after(text, |before| {
+        let mut back = before.chars().rev();
+        match back.next() {
+            Some('.') => back.next().is_some_and(|c| c.is_ascii_lowercase()),
+            Some(c) => c.is_lowercase(),
+            None => false,
+        }
+    })
+}
+
+/// A lower-case letter right before a capital: "SenateIt", "theSenate", "iPhone".
+fn lower_before_capital(text: &str) -> bool {
+    capital_after(text, |before| {
+        before.chars().next_back().is_some_and(char::is_lowercase)
+    })
+}
+
+/// Whether some capital in `text` has a text before it that `fits`. Capitals are found by
+/// their bytes, so the text is decoded only around them.
+fn capital_after(text: &str, fits: impl Fn(&str) -> bool) -> bool {
+    let bytes = text.as_bytes();
+    (1..bytes.len()).any(|at| {
+        let byte = bytes[at];
+        let capital = if byte.is_ascii() {
+            byte.is_ascii_uppercase()
+        } else {
+            // A character's first byte is not 0b10xxxxxx.
+            byte >= 0xC0 && text[at..].chars().next().is_some_and(char::is_uppercase)
+        };
+        capital && fits(&text[..at])
+    })
+}
 
 pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check>> {
     let dictionary = compiler.word_list(&spec.dictionary)?;
@@ -205,7 +236,7 @@ impl Check for GluedWords {
         // Most articles have nothing glued: one cheap scan decides whether to look closer.
         if !cx
             .blocks()
-            .any(|(_, block)| SUSPECT.is_match(cx.text(block.span)))
+            .any(|(_, block)| looks_glued(cx.text(block.span)))
         {
             return;
         }
@@ -215,20 +246,10 @@ impl Check for GluedWords {
         }
         // Cheap shape tests first; the article's word set is built only when something looks
         // glued, which is rare.
-        let camel = |w: &str| {
-            let bytes = w.as_bytes();
-            bytes
-                .windows(2)
-                .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
-                || (!w.is_ascii()
-                    && w.chars()
-                        .zip(w.chars().skip(1))
-                        .any(|(a, b)| a.is_lowercase() && b.is_uppercase()))
-        };
         let camel_tokens: Vec<(usize, Span)> = tokens
             .iter()
             .copied()
-            .filter(|&(_, w)| camel(cx.text(w)))
+            .filter(|&(_, w)| lower_before_capital(cx.text(w)))
             .collect();
         let stop_glued: Vec<(usize, Span)> = cx
             .blocks()

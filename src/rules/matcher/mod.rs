@@ -8,8 +8,10 @@
 //!   for the US/UK spelling list.
 //! - Every other literal ("drone strike", "e-mail", "ALSO READ|") sits in one Aho-Corasick
 //!   automaton reporting overlapping matches.
-//! - Regexes sit behind one multi-pattern regex that says which of them can match the text;
-//!   only those run, each compiled on first use.
+//! - Each regex has a gate ([`gate`]): literals one of which its every match contains. The
+//!   gates' literals sit in the automaton beside the rules' own, and a regex runs only over a
+//!   text that holds one of its gate's literals, compiled the first time it does. A regex
+//!   without a gate runs over every text.
 //!
 //! Literals fold ASCII case, so every rule sees all of its own matches whatever other rules
 //! hold; a rule that wants exact case has its matches compared byte for byte.
@@ -17,14 +19,15 @@
 use crate::article::text::is_word_char;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex_automata::PatternID;
 use regex_automata::meta::{self, Regex};
-use regex_automata::{Input, PatternID, PatternSet};
 use regex_syntax::hir::Hir;
 
 use std::ops::Range;
 use std::sync::OnceLock;
 use word_table::WordTable;
 
+mod gate;
 mod hit;
 mod word_table;
 
@@ -50,18 +53,23 @@ impl LiteralOptions {
 }
 
 struct Registration {
-    rule: usize,
-    pattern: u32,
+    target: Target,
     /// The literal as written, when it must match with exact case.
     exact: Option<Box<str>>,
     whole_word: bool,
 }
 
+/// What finding a literal means.
+#[derive(Clone, Copy)]
+enum Target {
+    /// A hit of this rule, with the number the rule registered the literal under.
+    Rule { rule: usize, pattern: u32 },
+    /// The regex of this number may match: the literal is in its gate.
+    Gate(usize),
+}
+
 /// The fewest whole-word literals for which the word table beats the automaton alone.
 const WORD_TABLE_MIN: usize = 64;
-
-/// The most memory the combined regex's lazy DFA may hold, in bytes.
-const REGEX_SET_CACHE: usize = 64 << 20;
 
 /// The group a pattern may name to narrow its hit to part of the match.
 const MATCH_GROUP: &str = "match";
@@ -82,6 +90,10 @@ impl MatcherBuilder {
         literal: &str,
         options: LiteralOptions,
     ) {
+        self.register(Target::Rule { rule, pattern }, literal, options);
+    }
+
+    fn register(&mut self, target: Target, literal: &str, options: LiteralOptions) {
         let next = u32::try_from(self.literals.len()).unwrap_or(u32::MAX);
         let index = *self
             .literals
@@ -90,8 +102,7 @@ impl MatcherBuilder {
         self.registrations.push((
             index,
             Registration {
-                rule,
-                pattern,
+                target,
                 exact: options.case_sensitive.then(|| literal.into()),
                 whole_word: options.whole_word,
             },
@@ -100,10 +111,22 @@ impl MatcherBuilder {
 
     /// Adds a regex, already checked by the pack compiler (see `Compiler::regex`).
     pub fn add_regex(&mut self, rule: usize, pattern: u32, hir: Hir) {
+        let gate = gate::gate(&hir);
+        let number = self.regexes.len();
+        if let Some(gate) = &gate {
+            let options = LiteralOptions {
+                case_sensitive: !gate.any_case,
+                whole_word: false,
+            };
+            for literal in &gate.literals {
+                self.register(Target::Gate(number), literal, options);
+            }
+        }
         self.regexes.push(RuleRegex {
             rule,
             pattern,
             hir,
+            gated: gate.is_some(),
             compiled: OnceLock::new(),
         });
     }
@@ -154,27 +177,6 @@ impl MatcherBuilder {
                     .map_err(|e| format!("cannot build the literal matcher: {e}"))?,
             )
         };
-        // Every pattern passed the pack compiler's size limit, so the set, their union, needs
-        // no limit of its own. It has no prefilter of the patterns' literals: finding them
-        // costs time that grows with the square of the number of patterns (a pack of 10,000
-        // took a minute to load), and with the built-in pack's it saved nothing over
-        // corpus-real/uk (4,449 against 4,448 million instructions) but cost 2.9 million at
-        // every start. The lazy DFA of thousands of patterns needs room for its states,
-        // or it keeps clearing them and falls back to a slower engine (the same pack took 89 s
-        // to check 200 KB); the room is taken only as states are made.
-        let hirs: Vec<&Hir> = self.regexes.iter().map(|r| &r.hir).collect();
-        let regex_set = Regex::builder()
-            .configure(
-                meta::Config::new()
-                    .match_kind(regex_automata::MatchKind::All)
-                    .utf8_empty(true)
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                    .nfa_size_limit(None)
-                    .auto_prefilter(false)
-                    .hybrid_cache_capacity(REGEX_SET_CACHE),
-            )
-            .build_many_from_hir(&hirs)
-            .map_err(|e| format!("cannot build the regex set: {e}"))?;
         Ok(Matcher {
             words,
             automaton,
@@ -182,7 +184,6 @@ impl MatcherBuilder {
             literals,
             ranges,
             registrations,
-            regex_set,
             regexes: self.regexes,
         })
     }
@@ -194,17 +195,27 @@ struct RuleRegex {
     rule: usize,
     pattern: u32,
     hir: Hir,
+    /// Whether the regex has a gate; one without runs over every text.
+    gated: bool,
     compiled: OnceLock<Option<Regex>>,
 }
 
 impl RuleRegex {
     /// The compiled regex. `None` cannot happen in practice: the pack compiler built the same
     /// pattern under a size limit already, and nothing else can fail for a parsed pattern.
+    ///
+    /// Without the regex engine's own prefilter: the gate has already found the literals a
+    /// prefilter would look for, and building one cost more than it saved (200 UK articles:
+    /// 301 against 319 million instructions; one article 53 against 62 million).
     fn get(&self) -> Option<&Regex> {
         self.compiled
             .get_or_init(|| {
                 Regex::builder()
-                    .configure(meta::Config::new().nfa_size_limit(None))
+                    .configure(
+                        meta::Config::new()
+                            .nfa_size_limit(None)
+                            .auto_prefilter(false),
+                    )
                     .build_from_hir(&self.hir)
                     .ok()
             })
@@ -222,36 +233,48 @@ pub struct Matcher {
     /// Each literal's registrations, as a range of `registrations`.
     ranges: Vec<Range<usize>>,
     registrations: Vec<Registration>,
-    regex_set: Regex,
     regexes: Vec<RuleRegex>,
 }
 
 impl Matcher {
-    /// Every literal of every rule, ASCII-lower-cased, once each (`copydesk rules --literals`).
-    pub fn literals(&self) -> &[String] {
-        &self.literals
+    /// Every literal of every rule, ASCII-lower-cased, once each (`copydesk rules --literals`);
+    /// not the literals of regexes' gates.
+    pub fn literals(&self) -> Vec<&str> {
+        self.literals
+            .iter()
+            .zip(&self.ranges)
+            .filter(|(_, range)| {
+                self.registrations[(*range).clone()]
+                    .iter()
+                    .any(|r| matches!(r.target, Target::Rule { .. }))
+            })
+            .map(|(literal, _)| literal.as_str())
+            .collect()
     }
 
     /// Every match of every rule in `text`, as `(rule, hit)`, sorted by rule then position
     /// (longest first where two start together).
     pub fn scan(&self, text: &str) -> Vec<(usize, Hit)> {
         let mut hits = Vec::new();
+        // Whether each regex may match: its gate's literal was found, or it has no gate.
+        let mut may_match: Vec<bool> = self.regexes.iter().map(|r| !r.gated).collect();
         let mut literal_hit = |literal: u32, span: Span| {
             let matched = &text[span.range()];
             for reg in &self.registrations[self.ranges[literal as usize].clone()] {
                 if reg.exact.as_deref().is_some_and(|exact| exact != matched) {
                     continue;
                 }
+                let (rule, pattern) = match reg.target {
+                    Target::Rule { rule, pattern } => (rule, pattern),
+                    Target::Gate(regex) => {
+                        may_match[regex] = true;
+                        continue;
+                    }
+                };
                 if reg.whole_word && !on_word_boundaries(text, span) {
                     continue;
                 }
-                hits.push((
-                    reg.rule,
-                    Hit {
-                        span,
-                        pattern: reg.pattern,
-                    },
-                ));
+                hits.push((rule, Hit { span, pattern }));
             }
         };
         self.words.find(&self.literals, text, &mut literal_hit);
@@ -261,21 +284,17 @@ impl Matcher {
                 literal_hit(literal, Span::new(m.start(), m.end()));
             }
         }
-        if !self.regexes.is_empty() {
-            self.scan_regexes(text, &mut hits);
-        }
+        self.scan_regexes(text, &may_match, &mut hits);
         hits.sort_unstable_by_key(|(rule, hit)| {
             (*rule, hit.span.start, std::cmp::Reverse(hit.span.end))
         });
         hits
     }
 
-    fn scan_regexes(&self, text: &str, hits: &mut Vec<(usize, Hit)>) {
-        let mut which = PatternSet::new(self.regex_set.pattern_len());
-        self.regex_set
-            .which_overlapping_matches(&Input::new(text), &mut which);
-        for index in which.iter() {
-            let rule_regex = &self.regexes[index.as_usize()];
+    /// The hits of every regex that `may_match`, compiling it if this is its first run.
+    fn scan_regexes(&self, text: &str, may_match: &[bool], hits: &mut Vec<(usize, Hit)>) {
+        let chosen = self.regexes.iter().zip(may_match).filter(|(_, may)| **may);
+        for (rule_regex, _) in chosen {
             let Some(regex) = rule_regex.get() else {
                 continue;
             };
@@ -328,159 +347,4 @@ fn on_word_boundaries(text: &str, span: Span) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const WORDS: LiteralOptions = LiteralOptions::whole_words(false);
-    const EXACT_WORDS: LiteralOptions = LiteralOptions::whole_words(true);
-    const ANYWHERE: LiteralOptions = LiteralOptions {
-        case_sensitive: false,
-        whole_word: false,
-    };
-
-    fn hir(pattern: &str) -> Hir {
-        regex_syntax::Parser::new().parse(pattern).unwrap()
-    }
-
-    /// A rule whose literals never match the tests' texts, there to make the set large enough
-    /// for the word table.
-    const FILLER: usize = usize::MAX;
-
-    /// Builds a matcher of `literals` (rule, pattern number, literal, options) and `regexes`
-    /// (rule, regex; pattern number 0), with enough filler literals that whole-word literals go
-    /// to the word table, and returns its hits in `text` as (rule, matched text, pattern
-    /// number).
-    fn hits<'t>(
-        literals: &[(usize, u32, &str, LiteralOptions)],
-        regexes: &[(usize, &str)],
-        text: &'t str,
-    ) -> Vec<(usize, &'t str, u32)> {
-        let mut builder = MatcherBuilder::default();
-        for &(rule, pattern, literal, options) in literals {
-            builder.add_literal(rule, pattern, literal, options);
-        }
-        for n in 0..WORD_TABLE_MIN {
-            builder.add_literal(FILLER, 0, &format!("zzfiller{n}"), WORDS);
-        }
-        for &(rule, pattern) in regexes {
-            builder.add_regex(rule, 0, hir(pattern));
-        }
-        let matcher = builder.build().unwrap();
-        assert!(!matcher.words.by_first_word.is_empty());
-        matcher
-            .scan(text)
-            .into_iter()
-            .filter(|(rule, _)| *rule != FILLER)
-            .map(|(rule, hit)| (rule, &text[hit.span.range()], hit.pattern))
-            .collect()
-    }
-
-    #[test]
-    fn a_small_set_of_literals_is_left_to_the_automaton() {
-        let mut builder = MatcherBuilder::default();
-        builder.add_literal(0, 0, "colour", WORDS);
-        let matcher = builder.build().unwrap();
-        assert!(matcher.words.by_first_word.is_empty() && matcher.automaton.is_some());
-        let found: Vec<Span> = matcher
-            .scan("Colour, colours")
-            .iter()
-            .map(|(_, h)| h.span)
-            .collect();
-        assert_eq!(found, [Span::new(0, 6)]);
-    }
-
-    #[test]
-    fn every_rule_sees_its_own_matches() {
-        let found = hits(
-            &[
-                (0, 0, "drone strike", WORDS),
-                (1, 0, "strike", WORDS),
-                (2, 7, "US", EXACT_WORDS),
-            ],
-            &[(3, r"\d+")],
-            "A US drone Strike hit us; USA strikes 3",
-        );
-        assert_eq!(
-            found,
-            [
-                (0, "drone Strike", 0),
-                (1, "Strike", 0),
-                (2, "US", 7),
-                (3, "3", 0)
-            ]
-        );
-    }
-
-    #[test]
-    fn word_table_matches_whole_words_only() {
-        let found = hits(
-            &[
-                (0, 0, "colour", WORDS),
-                (1, 0, "café", WORDS),
-                (2, 0, "our", ANYWHERE),
-            ],
-            &[],
-            "Colour-blind colours, the COLOUR’s café, cafés; colour",
-        );
-        let found: Vec<(usize, &str)> = found.into_iter().map(|(r, m, _)| (r, m)).collect();
-        assert_eq!(
-            found,
-            [
-                (0, "Colour"),
-                (0, "COLOUR"),
-                (0, "colour"),
-                (1, "café"),
-                (2, "our"),
-                (2, "our"),
-                (2, "OUR"),
-                (2, "our"),
-            ]
-        );
-    }
-
-    #[test]
-    fn word_table_matches_literals_longer_than_a_word() {
-        let literals = [
-            "colour's",
-            "iran-backed",
-            "kata’ib",
-            "ex-vice-president",
-            "drone strike",
-            "u.s.",
-        ];
-        let literals: Vec<_> = (0..)
-            .zip(literals)
-            .map(|(rule, literal)| (rule, 0, literal, WORDS))
-            .collect();
-        let found = hits(
-            &literals,
-            &[],
-            "The colour's hue; colour'sy; pro-Iran-backed Kata’ib — an ex-vice-president. \
-             Drone  strike, drone strikes, DRONE STRIKE; U.S. and u.s.a",
-        );
-        let found: Vec<(usize, &str)> = found.into_iter().map(|(r, m, _)| (r, m)).collect();
-        assert_eq!(
-            found,
-            [
-                (0, "colour's"),
-                (1, "Iran-backed"),
-                (2, "Kata’ib"),
-                (3, "ex-vice-president"),
-                (4, "DRONE STRIKE"),
-                (5, "U.S."),
-                (5, "u.s."),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_group_named_match_narrows_a_regex_hit() {
-        let found = hits(
-            &[],
-            &[(0, r", (?<match>officials said)"), (1, r"brutal(ly)?")],
-            "It was brutally cold, officials said, officials said.",
-        );
-        let found: Vec<&str> = found.into_iter().map(|(_, m, _)| m).collect();
-        assert_eq!(found, ["officials said", "officials said", "brutally"]);
-    }
-}
+mod tests;

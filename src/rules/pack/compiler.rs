@@ -73,7 +73,7 @@ impl Compiler<'_> {
             .build()
             .parse(pattern.get_ref());
         let hir = match parsed {
-            Ok(hir) => ascii_word_boundaries(&hir),
+            Ok(hir) => ascii_word_boundaries(hir),
             Err(e) => {
                 let span = self.regex_error_span(pattern, &e);
                 let reason = match &e {
@@ -228,9 +228,13 @@ fn read_data_file(folder: &Path, written: &str, within: &Confinement) -> Result<
 /// regex runs on the DFA engines even over text with curly quotes and accents (a Unicode word
 /// boundary sends the regex engine to its slowest path on non-ASCII text). `\w` and classes
 /// stay Unicode.
-fn ascii_word_boundaries(hir: &Hir) -> Hir {
+fn ascii_word_boundaries(hir: Hir) -> Hir {
     use regex_syntax::hir::{HirKind, Look};
-    match hir.kind() {
+    // Most of a pattern holds no word boundary; it is kept as it is, not rebuilt.
+    if !hir.properties().look_set().contains_word_unicode() {
+        return hir;
+    }
+    match hir.into_kind() {
         HirKind::Look(look) => Hir::look(match look {
             Look::WordUnicode => Look::WordAscii,
             Look::WordUnicodeNegate => Look::WordAsciiNegate,
@@ -238,21 +242,23 @@ fn ascii_word_boundaries(hir: &Hir) -> Hir {
             Look::WordEndUnicode => Look::WordEndAscii,
             Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
             Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
+            other => other,
         }),
         HirKind::Repetition(rep) => Hir::repetition(regex_syntax::hir::Repetition {
-            sub: Box::new(ascii_word_boundaries(&rep.sub)),
-            ..rep.clone()
+            sub: Box::new(ascii_word_boundaries(*rep.sub)),
+            ..rep
         }),
         HirKind::Capture(cap) => Hir::capture(regex_syntax::hir::Capture {
-            sub: Box::new(ascii_word_boundaries(&cap.sub)),
-            ..cap.clone()
+            sub: Box::new(ascii_word_boundaries(*cap.sub)),
+            ..cap
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(ascii_word_boundaries).collect()),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(ascii_word_boundaries).collect()),
         HirKind::Alternation(subs) => {
-            Hir::alternation(subs.iter().map(ascii_word_boundaries).collect())
+            Hir::alternation(subs.into_iter().map(ascii_word_boundaries).collect())
         }
-        _ => hir.clone(),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(class) => Hir::class(class),
     }
 }
 
