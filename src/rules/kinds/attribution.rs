@@ -124,10 +124,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
         (SUPPORT, &spec.support_patterns),
     ] {
         for regex in regexes {
-            match compiler.regex(regex, true) {
-                Some(hir) => compiler.matcher.add_regex(compiler.rule, pattern, hir),
-                None => ok = false,
-            }
+            ok &= compiler.add_regex(pattern, regex, true);
         }
     }
     ok.then(|| {

@@ -94,10 +94,7 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     }
     let mut ok = true;
     for pattern in &spec.patterns {
-        match compiler.regex(pattern, !spec.case_sensitive) {
-            Some(hir) => compiler.matcher.add_regex(compiler.rule, 0, hir),
-            None => ok = false,
-        }
+        ok &= compiler.add_regex(0, pattern, !spec.case_sensitive);
     }
     let exceptions = Exceptions::new(&spec.exceptions);
     let listed = spec

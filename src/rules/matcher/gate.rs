@@ -16,12 +16,16 @@ const MOST_LITERALS: usize = 64;
 /// The length in bytes past which a literal is rare enough to gate well.
 const RARE_LENGTH: usize = 4;
 
+/// The length in bytes at which a run of literal text is closed: far past rare, and short
+/// enough that joining one more character to every literal of a run costs little.
+const LONGEST_RUN: usize = 8 * RARE_LENGTH;
+
 /// The most characters a class may hold to count as a choice of literals ("[Kk]", "[:|]").
 const MOST_CLASS_CHARS: usize = 8;
 
 /// Literals one of which every match of a regex contains.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) struct Gate {
+pub struct Gate {
     pub literals: Vec<String>,
     /// Whether the literals were folded to lower case from a class of both cases ("[Ss]"),
     /// so must be found in any ASCII case; otherwise they are found as written.
@@ -212,6 +216,13 @@ fn concat(parts: &[Hir]) -> Need {
                 // every "was slammed", "is widely slammed", …).
                 offer(set.clone(), &mut best);
                 match run.then(&set) {
+                    // A run long enough to be rare is closed, so a long pattern's literals are
+                    // not copied again for every character it adds: the work stays linear.
+                    Some(longer) if longer.strings.iter().all(|s| s.len() >= LONGEST_RUN) => {
+                        whole_is_exact = false;
+                        offer(longer, &mut best);
+                        run = Literals::empty_string();
+                    }
                     Some(longer) => run = longer,
                     None => {
                         whole_is_exact = false;
@@ -299,19 +310,13 @@ fn class_choices(class: &Class) -> Option<Literals> {
             }
         }
     }
-    let as_written = Literals::new(chars.iter().map(char::to_string).collect(), false)?;
-    let folded = Literals::new(
-        chars
-            .iter()
-            .map(|c| c.to_ascii_lowercase().to_string())
-            .collect(),
-        true,
-    )?;
-    Some(if folded.strings.len() < as_written.strings.len() {
-        folded
-    } else {
-        as_written
-    })
+    // The class's characters are distinct; folding merges the cases of a letter.
+    let mut folded: Vec<char> = chars.iter().map(char::to_ascii_lowercase).collect();
+    folded.sort_unstable();
+    folded.dedup();
+    let folds = folded.len() < chars.len();
+    let kept = if folds { folded } else { chars };
+    Literals::new(kept.iter().map(char::to_string).collect(), folds)
 }
 
 #[cfg(test)]
@@ -392,6 +397,16 @@ mod tests {
     fn a_gate_of_words_found_in_every_text_is_no_gate() {
         assert_eq!(gate_of(r"\b(?:we|you|our)\b"), None);
         assert_eq!(gate_of(r"\b(?:you|our)\b"), as_written(&["our", "you"]));
+    }
+
+    #[test]
+    fn a_long_literal_gives_a_short_gate() {
+        // A case-insensitive literal is a class a character; joining them all into one run
+        // would copy the run once a character.
+        let long = "copy desk ".repeat(5_000);
+        let gate = gate_of(&format!("(?i){long}")).unwrap();
+        assert!(gate.any_case);
+        assert!(gate.literals.iter().all(|l| l.len() < 64), "{gate:?}");
     }
 
     #[test]

@@ -23,12 +23,15 @@ use regex_automata::PatternID;
 use regex_automata::meta::{self, Regex};
 use regex_syntax::hir::Hir;
 
+pub use gate::Gate;
 use std::ops::Range;
 use std::sync::OnceLock;
 use word_table::WordTable;
 
 mod gate;
+pub mod gate_table;
 mod hit;
+pub mod pattern;
 mod word_table;
 
 pub use hit::{Hit, leftmost_longest};
@@ -57,6 +60,16 @@ struct Registration {
     /// The literal as written, when it must match with exact case.
     exact: Option<Box<str>>,
     whole_word: bool,
+}
+
+/// A regex as a rule gave it.
+enum Pattern {
+    Parsed(Hir),
+    /// A built-in pack's pattern, parsed when first needed.
+    Unparsed {
+        text: String,
+        case_insensitive: bool,
+    },
 }
 
 /// What finding a literal means.
@@ -109,9 +122,30 @@ impl MatcherBuilder {
         ));
     }
 
-    /// Adds a regex, already checked by the pack compiler (see `Compiler::regex`).
+    /// Adds a regex, already checked by the pack compiler (see `Compiler::add_regex`).
     pub fn add_regex(&mut self, rule: usize, pattern: u32, hir: Hir) {
         let gate = gate::gate(&hir);
+        self.push_regex(rule, pattern, Pattern::Parsed(hir), gate);
+    }
+
+    /// Adds a built-in pack's regex, unparsed, with the gate `build.rs` computed for it; it is
+    /// parsed the first time its gate opens.
+    pub fn add_unparsed_regex(
+        &mut self,
+        rule: usize,
+        pattern: u32,
+        text: String,
+        case_insensitive: bool,
+        gate: Option<Gate>,
+    ) {
+        let source = Pattern::Unparsed {
+            text,
+            case_insensitive,
+        };
+        self.push_regex(rule, pattern, source, gate);
+    }
+
+    fn push_regex(&mut self, rule: usize, pattern: u32, source: Pattern, gate: Option<Gate>) {
         let number = self.regexes.len();
         if let Some(gate) = &gate {
             let options = LiteralOptions {
@@ -125,7 +159,7 @@ impl MatcherBuilder {
         self.regexes.push(RuleRegex {
             rule,
             pattern,
-            hir,
+            source,
             gated: gate.is_some(),
             compiled: OnceLock::new(),
         });
@@ -194,7 +228,7 @@ impl MatcherBuilder {
 struct RuleRegex {
     rule: usize,
     pattern: u32,
-    hir: Hir,
+    source: Pattern,
     /// Whether the regex has a gate; one without runs over every text.
     gated: bool,
     compiled: OnceLock<Option<Regex>>,
@@ -210,13 +244,24 @@ impl RuleRegex {
     fn get(&self) -> Option<&Regex> {
         self.compiled
             .get_or_init(|| {
+                let parsed;
+                let hir = match &self.source {
+                    Pattern::Parsed(hir) => hir,
+                    Pattern::Unparsed {
+                        text,
+                        case_insensitive,
+                    } => {
+                        parsed = pattern::parse(text, *case_insensitive).ok()?;
+                        &parsed
+                    }
+                };
                 Regex::builder()
                     .configure(
                         meta::Config::new()
                             .nfa_size_limit(None)
                             .auto_prefilter(false),
                     )
-                    .build_from_hir(&self.hir)
+                    .build_from_hir(hir)
                     .ok()
             })
             .as_ref()

@@ -53,6 +53,13 @@ impl WordTable {
             ..WordTable::default()
         };
         let mut others = Vec::new();
+        // Room for every literal at once, so the table is not rehashed as it grows.
+        table.by_first_word.reserve(literals.len(), |&i| {
+            let i = i as usize;
+            table
+                .hasher
+                .hash_one(&literals[i].as_bytes()[..table.first_word_len[i]])
+        });
         for (index, literal) in literals.iter().enumerate() {
             let first = Self::first_word(literal).filter(|_| in_table(index));
             let Some(first) = first else {

@@ -6,7 +6,8 @@ use crate::input;
 use crate::input::project::Confinement;
 use crate::located::LocatedError;
 use crate::rules::dictionary::Dictionary;
-use crate::rules::matcher::MatcherBuilder;
+use crate::rules::matcher::gate_table::built_in_gate;
+use crate::rules::matcher::{self, MatcherBuilder};
 use crate::rules::style::HouseStyle;
 use crate::span::Span;
 use regex_automata::nfa::thompson;
@@ -63,20 +64,49 @@ impl Compiler<'_> {
         }
     }
 
-    /// Parses a regex written in the pack, reporting a bad or oversized one at its span. The
-    /// pattern is parsed once; what the matcher keeps is the parsed form, so nothing is
-    /// printed and parsed again. Whether it fits the size limit is checked here by building
-    /// its automaton once; the matcher compiles it for searching only when an article needs it.
-    pub fn regex(&mut self, pattern: &Spanned<String>, case_insensitive: bool) -> Option<Hir> {
-        let parsed = regex_syntax::ParserBuilder::new()
-            .case_insensitive(case_insensitive)
-            .build()
-            .parse(pattern.get_ref());
+    /// Adds a regex written in the pack to the matcher as pattern `number` of this rule,
+    /// reporting a bad or oversized one at its span; `false` when it was not added.
+    ///
+    /// A built-in pack's pattern whose gate `build.rs` computed is not parsed now: the test
+    /// suite checks every one (`embedded_packs_pass_every_check`), and the matcher parses it
+    /// the first time its gate opens. Any other pattern is parsed once here, and the matcher
+    /// keeps the parsed form; whether it fits the size limit is checked by building its
+    /// automaton once, and the matcher compiles it for searching only when an article needs it.
+    pub fn add_regex(
+        &mut self,
+        number: u32,
+        pattern: &Spanned<String>,
+        case_insensitive: bool,
+    ) -> bool {
+        if matches!(self.location, PackLocation::Embedded(_))
+            && let Some(gate) = built_in_gate(pattern.get_ref(), case_insensitive)
+        {
+            self.matcher.add_unparsed_regex(
+                self.rule,
+                number,
+                pattern.get_ref().clone(),
+                case_insensitive,
+                gate,
+            );
+            return true;
+        }
+        match self.parse_regex(pattern, case_insensitive) {
+            Some(hir) => {
+                self.matcher.add_regex(self.rule, number, hir);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Parses a regex written in the pack, reporting a bad or oversized one at its span.
+    fn parse_regex(&mut self, pattern: &Spanned<String>, case_insensitive: bool) -> Option<Hir> {
+        let parsed = matcher::pattern::parse(pattern.get_ref(), case_insensitive);
         let hir = match parsed {
-            Ok(hir) => ascii_word_boundaries(hir),
+            Ok(hir) => hir,
             Err(e) => {
                 let span = self.regex_error_span(pattern, &e);
-                let reason = match &e {
+                let reason = match e.as_ref() {
                     regex_syntax::Error::Parse(e) => e.kind().to_string(),
                     regex_syntax::Error::Translate(e) => e.kind().to_string(),
                     other => one_line(&other.to_string()),
@@ -222,44 +252,6 @@ fn read_data_file(folder: &Path, written: &str, within: &Confinement) -> Result<
     input::decode(bytes)
         .map(|(text, _)| text)
         .map_err(|reason| format!("{} is {reason}", full.display()))
-}
-
-/// The pattern with its word boundaries (`\b`, `\B`, `\<`, `\>`) made ASCII ones, so every
-/// regex runs on the DFA engines even over text with curly quotes and accents (a Unicode word
-/// boundary sends the regex engine to its slowest path on non-ASCII text). `\w` and classes
-/// stay Unicode.
-fn ascii_word_boundaries(hir: Hir) -> Hir {
-    use regex_syntax::hir::{HirKind, Look};
-    // Most of a pattern holds no word boundary; it is kept as it is, not rebuilt.
-    if !hir.properties().look_set().contains_word_unicode() {
-        return hir;
-    }
-    match hir.into_kind() {
-        HirKind::Look(look) => Hir::look(match look {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => other,
-        }),
-        HirKind::Repetition(rep) => Hir::repetition(regex_syntax::hir::Repetition {
-            sub: Box::new(ascii_word_boundaries(*rep.sub)),
-            ..rep
-        }),
-        HirKind::Capture(cap) => Hir::capture(regex_syntax::hir::Capture {
-            sub: Box::new(ascii_word_boundaries(*cap.sub)),
-            ..cap
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(ascii_word_boundaries).collect()),
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.into_iter().map(ascii_word_boundaries).collect())
-        }
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(literal) => Hir::literal(literal.0),
-        HirKind::Class(class) => Hir::class(class),
-    }
 }
 
 /// The file index of errors located in the configuration that set the house style; loading
