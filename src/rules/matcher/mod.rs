@@ -18,7 +18,7 @@
 
 use crate::article::text::is_word_char;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::PatternID;
 use regex_automata::meta::{self, Regex};
 use regex_syntax::hir::Hir;
@@ -80,6 +80,12 @@ enum Target {
     /// The regex of this number may match: the literal is in its gate.
     Gate(usize),
 }
+
+/// The most literals for which the automaton is a DFA. With the built-in pack's (mostly
+/// regexes' gates) a DFA scans 200 UK articles in 7.7 million instructions where the engine's
+/// own choice takes 19.2, and costs 2.4 million more to build; past this many its memory
+/// grows too large, and the engine chooses.
+const DFA_MOST_LITERALS: usize = 1_000;
 
 /// The fewest whole-word literals for which the word table beats the automaton alone.
 const WORD_TABLE_MIN: usize = 64;
@@ -206,6 +212,7 @@ impl MatcherBuilder {
             Some(
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
+                    .kind((others.len() <= DFA_MOST_LITERALS).then_some(AhoCorasickKind::DFA))
                     .match_kind(MatchKind::Standard)
                     .build(others.iter().map(|&i| &literals[i as usize]))
                     .map_err(|e| format!("cannot build the literal matcher: {e}"))?,
