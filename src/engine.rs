@@ -147,7 +147,20 @@ fn check_one(
     article_index: usize,
     only: Option<usize>,
 ) -> ArticleOutcome {
-    let scanned = rules.matcher.scan(&article.contents);
+    let wanted = |rule_index: usize| {
+        let rule = &rules.rules[rule_index].meta;
+        let chosen = match only {
+            Some(only) => only == rule_index,
+            None => rules.enabled[rule_index],
+        };
+        chosen && !(rule.news_only && article.label.is_some())
+    };
+    // A hit is read only in a block of its rule's scope (`readable`).
+    let may_report = |rule_index: usize| {
+        let scope = rules.rules[rule_index].meta.scope;
+        wanted(rule_index) && article.blocks.iter().any(|b| scope.contains(b.kind))
+    };
+    let scanned = rules.matcher.scan_for(&article.contents, &may_report);
     let mut out = Vec::new();
     let mut collected = Vec::new();
     let mut rest = &scanned[..];
@@ -160,11 +173,7 @@ fn check_one(
         let count = rest.iter().take_while(|(r, _)| *r == rule_index).count();
         let (own, after) = rest.split_at(count);
         rest = after;
-        let wanted = match only {
-            Some(only) => only == rule_index,
-            None => rules.enabled[rule_index],
-        } && !(rule.meta.news_only && article.label.is_some());
-        if !wanted {
+        if !wanted(rule_index) {
             continue;
         }
         let hits = leftmost_longest(

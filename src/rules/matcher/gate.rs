@@ -39,8 +39,7 @@ pub(super) fn gate(hir: &Hir) -> Option<Gate> {
         Need::Exactly(set) | Need::Contains(set) => set.without_longer(),
         Need::Unknown => return None,
     };
-    let worth_it = literals.usable() && !literals.strings.iter().any(|s| too_common(s));
-    worth_it.then_some(Gate {
+    literals.usable().then_some(Gate {
         literals: literals.strings,
         any_case: literals.folded,
     })
@@ -119,9 +118,10 @@ impl Literals {
         }
     }
 
-    /// A set that can gate: it has literals, and none is empty (which every text contains).
+    /// A set that can gate: it has literals, and none is empty (which every text contains)
+    /// or [`too_common`].
     fn usable(&self) -> bool {
-        !self.strings.is_empty() && self.strings.iter().all(|s| !s.is_empty())
+        !self.strings.is_empty() && self.strings.iter().all(|s| !s.is_empty() && !too_common(s))
     }
 
     /// Longer literals are rarer, so a set whose shortest literal is longer gates better, up
@@ -397,6 +397,8 @@ mod tests {
     fn a_gate_of_words_found_in_every_text_is_no_gate() {
         assert_eq!(gate_of(r"\b(?:we|you|our)\b"), None);
         assert_eq!(gate_of(r"\b(?:you|our)\b"), as_written(&["our", "you"]));
+        // A rarer part gates instead.
+        assert_eq!(gate_of(r"\b(?:we|you)\b[^?]*\?"), as_written(&["?"]));
     }
 
     #[test]

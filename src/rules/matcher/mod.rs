@@ -307,9 +307,23 @@ impl Matcher {
     /// Every match of every rule in `text`, as `(rule, hit)`, sorted by rule then position
     /// (longest first where two start together).
     pub fn scan(&self, text: &str) -> Vec<(usize, Hit)> {
+        self.scan_for(text, &|_| true)
+    }
+
+    /// [`Matcher::scan`], running the regexes only of rules that `may_report` (a rule that is
+    /// off, or whose scope no block of the article is in, can report nothing): literals cost
+    /// the same whoever wants them, a regex a search of its own.
+    pub fn scan_for(&self, text: &str, may_report: &dyn Fn(usize) -> bool) -> Vec<(usize, Hit)> {
         let mut hits = Vec::new();
-        // Whether each regex may match: its gate's literal was found, or it has no gate.
-        let mut may_match: Vec<bool> = self.regexes.iter().map(|r| !r.gated).collect();
+        // Whether each regex is wanted and may match: its gate's literal was found, or it has
+        // no gate.
+        let wanted: Vec<bool> = self.regexes.iter().map(|r| may_report(r.rule)).collect();
+        let mut may_match: Vec<bool> = self
+            .regexes
+            .iter()
+            .zip(&wanted)
+            .map(|(r, &wanted)| wanted && !r.gated)
+            .collect();
         let mut literal_hit = |literal: u32, span: Span| {
             let matched = &text[span.range()];
             for reg in &self.registrations[self.ranges[literal as usize].clone()] {
@@ -319,7 +333,7 @@ impl Matcher {
                 let (rule, pattern) = match reg.target {
                     Target::Rule { rule, pattern } => (rule, pattern),
                     Target::Gate(regex) => {
-                        may_match[regex] = true;
+                        may_match[regex] |= wanted[regex];
                         continue;
                     }
                 };
