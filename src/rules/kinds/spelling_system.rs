@@ -111,7 +111,8 @@ pub fn compile(spec: &Spec, compiler: &mut Compiler<'_>) -> Option<Box<dyn Check
     let uk_forms: HashSet<Cow<'_, str>> = pairs.iter().map(|(_, uk)| lower(uk)).collect();
     let options = LiteralOptions::whole_words(false);
     let ignored: HashSet<String> = spec.ignore.iter().map(|w| w.to_ascii_lowercase()).collect();
-    let mut kept = Vec::new();
+    let mut kept = Vec::with_capacity(pairs.len());
+    compiler.matcher.reserve(pairs.len() * 2);
     for (us, uk) in pairs {
         let (us_lower, uk_lower) = (lower(&us), lower(&uk));
         if ignored.contains(us_lower.as_ref())

@@ -112,6 +112,12 @@ impl MatcherBuilder {
         self.register(Target::Rule { rule, pattern }, literal, options);
     }
 
+    /// Makes room for `additional` more literals, for a rule that adds a list of them.
+    pub fn reserve(&mut self, additional: usize) {
+        self.literals.reserve(additional);
+        self.registrations.reserve(additional);
+    }
+
     fn register(&mut self, target: Target, literal: &str, options: LiteralOptions) {
         let next = u32::try_from(self.literals.len()).unwrap_or(u32::MAX);
         let index = *self
