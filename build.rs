@@ -4,11 +4,13 @@
 //!   first. `Model::parse` stays the one reader a run uses for any other weights file, and a
 //!   test checks that each table here is what it reads;
 //! - the regexes of the built-in pack (`patterns`, `trigger-patterns` and `support-patterns` in
-//!   `rules/**/*.toml`) get their gates ([`gate`], the matcher's own code), so loading the pack
+//!   `rules/**/*.toml`) get their gates ([`gate`] and [`pattern`], the matcher's own code), so loading the pack
 //!   parses none of them; a test checks each against the gate of the parsed pattern.
 
 #[path = "src/rules/matcher/gate.rs"]
 mod gate;
+#[path = "src/rules/matcher/pattern.rs"]
+mod pattern;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -78,12 +80,9 @@ fn built_in_gates() -> String {
          pub static BUILT_IN_GATES: &[BuiltInGate] = &[\n",
     );
     for (pattern, case_insensitive) in entries {
-        let parsed = regex_syntax::ParserBuilder::new()
-            .case_insensitive(case_insensitive)
-            .build()
-            .parse(&pattern);
-        // A bad pattern is left to the loader, which reports it.
-        let Ok(hir) = parsed else {
+        // The matcher's own parse, so the gate is read from the very pattern a run compiles;
+        // a bad pattern is left to the loader, which reports it.
+        let Ok(hir) = pattern::parse(&pattern, case_insensitive) else {
             continue;
         };
         let (literals, any_case) = match gate::gate(&hir) {
