@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every .rs file under the given folders (default: src tests benches fuzz) passes
+# Every .rs file under the given folders (default: src tests benches fuzz python) passes
 # `rustfmt --check --edition 2024 FILE` on its own. `cargo fmt --check` formats only the files
 # it reaches through `mod` lines, so a module declared any other way (by a macro, say) would
 # never be checked; here every file is. rustfmt on a file also checks the modules that file
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$#" -eq 0 ]; then
-  set -- src tests benches fuzz
+  set -- src tests benches fuzz python
 fi
 
 unformatted=()

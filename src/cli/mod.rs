@@ -20,8 +20,46 @@ pub use flags::{Cli, Command};
 pub use setup::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 // What every command shares, for the commands below to `use super::…`.
+use clap::Parser;
 use setup::{load_rules, report_setup_error, rule_options};
 use std::io::{self, Write};
+
+/// The whole program, as the `copydesk` binary and the Python package's `copydesk` command
+/// both run it: parses `args` (the program's name first), runs the command on standard output
+/// and returns the exit code. Help and `--version` print and return 0, a usage error prints and
+/// returns 2, and a closed pipe (`copydesk check | head -1`) ends the run quietly.
+pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Printing help or a usage error to a closed stream leaves nothing to report.
+            let _ = e.print();
+            return if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            };
+        }
+    };
+    // The language server owns standard input and output (its own reader and writer
+    // threads), so it must not run with standard output locked here.
+    if let Command::Lsp(args) = &cli.command {
+        return lsp(args);
+    }
+    let mut stdout = io::stdout().lock();
+    let result = run(cli, &mut stdout).and_then(|code| {
+        stdout.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_CLEAN,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            EXIT_ERROR
+        }
+    }
+}
 
 /// Runs a parsed command line, writing its output to `out`; returns the exit code.
 pub fn run(cli: Cli, out: &mut dyn Write) -> io::Result<u8> {

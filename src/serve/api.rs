@@ -115,9 +115,45 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
     if let Some(delay) = state.options.test_delay {
         std::thread::sleep(delay);
     }
-    let deadline = Instant::now() + state.options.deadline;
+    let limits = Limits {
+        deadline: Some(Instant::now() + state.options.deadline),
+        max_findings: state.options.max_findings,
+    };
     let session = session_for(state, request.config.as_deref())?;
-    let input = draft_input(request.text, request.fields, request.name, request.format)?;
+    answer(&session, request, mode, limits).map_err(|e| match e {
+        Unanswered::PastDeadline => past_deadline(state),
+        Unanswered::Request(e) => e,
+    })
+}
+
+/// How much work a request may take, and how long its answer may be.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// No rule starts past this; `None` lets the check run to the end.
+    pub deadline: Option<Instant>,
+    pub max_findings: usize,
+}
+
+/// Why a request got no answer.
+pub enum Unanswered {
+    /// The check ran past [`Limits::deadline`].
+    PastDeadline,
+    /// The request itself is wrong (or its answer could not be written).
+    Request(ApiError),
+}
+
+/// What a check or fix request answers under `session`: the JSON of `/v1/check` or
+/// `/v1/fix`. The server and the Python package (`copydesk.Session.check`, `.fix`) both
+/// answer through here. The request's own `config` is the caller's to have turned into
+/// `session`.
+pub fn answer(
+    session: &Session,
+    request: CheckRequest,
+    mode: Mode,
+    limits: Limits,
+) -> Result<String, Unanswered> {
+    let input = draft_input(request.text, request.fields, request.name, request.format)
+        .map_err(Unanswered::Request)?;
     let sources: Vec<SourceText> = request
         .sources
         .into_iter()
@@ -128,7 +164,7 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
         .collect();
     let planned = session.plan(input);
     let mut checked =
-        session.check_with_sources(std::slice::from_ref(&planned), &sources, Some(deadline));
+        session.check_with_sources(std::slice::from_ref(&planned), &sources, limits.deadline);
     let before = (mode == Mode::Fix)
         .then(|| checked.articles.first().cloned())
         .flatten();
@@ -136,28 +172,29 @@ pub fn run(state: &State, request: CheckRequest, mode: Mode) -> Result<String, A
         session.fix(&mut checked);
     }
     if checked.abandoned {
-        return Err(past_deadline(state));
+        return Err(Unanswered::PastDeadline);
     }
-    let truncated = checked.diagnostics.len() > state.options.max_findings;
-    checked.diagnostics.truncate(state.options.max_findings);
+    let truncated = checked.diagnostics.len() > limits.max_findings;
+    checked.diagnostics.truncate(limits.max_findings);
     let checked_report = checked.report();
     let report = CheckAnswer {
         report: render::json::report(&checked_report),
         truncated,
     };
+    let diff_deadline = limits.deadline.unwrap_or_else(Instant::now);
     let answer = match mode {
         Mode::Check => serde_json::to_string(&report),
         Mode::Fix => serde_json::to_string(&FixAnswer {
-            fixed: fixed_answer(before.as_ref(), checked.articles.first(), deadline),
+            fixed: fixed_answer(before.as_ref(), checked.articles.first(), diff_deadline),
             version: render::json::SCHEMA_VERSION,
             remaining: report,
         }),
     };
     answer.map_err(|e| {
-        ApiError::new(
+        Unanswered::Request(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("the answer could not be written as JSON: {e}"),
-        )
+        ))
     })
 }
 

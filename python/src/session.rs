@@ -1,0 +1,166 @@
+//! A loaded session: the configuration and packs, read once, that every call checks under.
+//! Each method returns JSON text — the document `check --format json` prints, or the answer of
+//! the server's `/v1/fix` — for the Python side to load.
+
+use crate::{ConfigError, RecordError};
+use copydesk::article::Format;
+use copydesk::config::Discovery;
+use copydesk::pipeline::{
+    self, ConfigChoice, DraftOrigin, Options, Record, RuleOptions, Session, SetupError,
+};
+use copydesk::render;
+use copydesk::serve::api::{self, CheckRequest, Limits, Mode, SourceRequest, Unanswered};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The packs and configuration of `copydesk.Session`, loaded once.
+#[pyclass(frozen, module = "copydesk._copydesk")]
+pub struct NativeSession {
+    /// What `check`, `fix` and `check_records` run under: the configuration given, or the one
+    /// found from the working directory (as `copydesk check -` finds it).
+    session: Session,
+    /// What `check_path` prepares its own session from: the configuration given, or discovery
+    /// from each file, as `copydesk check PATH` does.
+    path_options: Options,
+}
+
+#[pymethods]
+impl NativeSession {
+    #[new]
+    #[pyo3(signature = (config, isolated, packs, select, extend_select, ignore, no_default_rules, preview))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        config: Option<PathBuf>,
+        isolated: bool,
+        packs: Vec<PathBuf>,
+        select: Vec<String>,
+        extend_select: Vec<String>,
+        ignore: Vec<String>,
+        no_default_rules: bool,
+        preview: bool,
+    ) -> PyResult<Self> {
+        let rules = RuleOptions {
+            packs,
+            no_default_rules,
+            select,
+            extend_select,
+            ignore,
+            preview,
+        };
+        let path_options = Options {
+            rules,
+            config: match (config, isolated) {
+                (_, true) => ConfigChoice::Isolated,
+                (Some(file), false) => ConfigChoice::File(file),
+                (None, false) => ConfigChoice::Discover,
+            },
+            ..Options::default()
+        };
+        py.detach(|| {
+            let mut options = path_options.clone();
+            if let ConfigChoice::Discover = options.config {
+                options.config = match Discovery::default().find(Path::new(".")) {
+                    Some(found) => ConfigChoice::File(found),
+                    None => ConfigChoice::Isolated,
+                };
+            }
+            let (session, _) = Session::prepare(options, Vec::new()).map_err(setup_error)?;
+            Ok(NativeSession {
+                session,
+                path_options,
+            })
+        })
+    }
+
+    /// The JSON of `/v1/check` (or of `/v1/fix` with `fix`) for one draft.
+    #[pyo3(signature = (text, format, name, sources, fix))]
+    fn check(
+        &self,
+        py: Python<'_>,
+        text: String,
+        format: Option<String>,
+        name: Option<String>,
+        sources: Vec<(String, String)>,
+        fix: bool,
+    ) -> PyResult<String> {
+        let format = format.as_deref().map(parse_format).transpose()?;
+        let request = CheckRequest {
+            text: Some(text),
+            fields: None,
+            format,
+            name,
+            sources: sources
+                .into_iter()
+                .map(|(name, text)| SourceRequest { name, text })
+                .collect(),
+            config: None,
+        };
+        let mode = if fix { Mode::Fix } else { Mode::Check };
+        let limits = Limits {
+            deadline: None,
+            max_findings: usize::MAX,
+        };
+        py.detach(|| api::answer(&self.session, request, mode, limits))
+            .map_err(|unanswered| match unanswered {
+                Unanswered::Request(e) => PyValueError::new_err(e.message),
+                Unanswered::PastDeadline => PyRuntimeError::new_err("the check was abandoned"),
+            })
+    }
+
+    /// The JSON of `copydesk check --format json PATH`: a file or a folder, each file under
+    /// the configuration found for it.
+    fn check_path(&self, py: Python<'_>, path: PathBuf) -> PyResult<String> {
+        py.detach(|| {
+            let gathered = pipeline::gather(&[path], copydesk::input::is_draft_file, None);
+            let (session, plan) = Session::prepare(self.path_options.clone(), gathered.inputs)
+                .map_err(setup_error)?;
+            let mut checked = session.check(&plan.planned, None);
+            checked.problems.splice(0..0, gathered.problems);
+            json(&render::json::report(&checked.report()))
+        })
+    }
+
+    /// The JSON of `copydesk check --input jsonl --format json` over these lines, each one
+    /// record (`first` is the number of the first, for errors).
+    fn check_records(&self, py: Python<'_>, lines: Vec<String>, first: usize) -> PyResult<String> {
+        py.detach(|| {
+            let fields = &self.session.profiles()[0].config.records;
+            let mut planned = Vec::with_capacity(lines.len());
+            for (index, line) in lines.iter().enumerate() {
+                let record = Record::parse(line.as_bytes(), fields).map_err(|message| {
+                    RecordError::new_err(format!("record {}: {message}", first + index))
+                })?;
+                planned.push(self.session.plan(DraftOrigin::Record(Box::new(record))));
+            }
+            let checked = self.session.check(&planned, None);
+            json(&render::json::report(&checked.report()))
+        })
+    }
+}
+
+/// A format by any name a record may give it.
+fn parse_format(name: &str) -> PyResult<Format> {
+    Format::from_name(name).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown format `{name}`; one of {}",
+            Format::names_for_error()
+        ))
+    })
+}
+
+/// A session that could not be prepared, as the command line reports it.
+fn setup_error(error: SetupError) -> PyErr {
+    match error {
+        SetupError::Located(errors) => {
+            let text = render::human::render_located_errors(&errors, false);
+            ConfigError::new_err(String::from_utf8_lossy(&text).trim_end().to_owned())
+        }
+        SetupError::Message(message) => ConfigError::new_err(message),
+    }
+}
+
+fn json(value: &impl serde::Serialize) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+}
