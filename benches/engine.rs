@@ -160,7 +160,8 @@ fn benches(c: &mut Criterion) {
                 articles: &draft,
                 sources: Some(&sources),
                 article_sources: &article_sources,
-                corpus: false,
+                corpus: copydesk::engine::Corpus::Off,
+                article_places: &[],
                 progress: None,
                 deadline: None,
             };
@@ -208,7 +209,8 @@ fn benches(c: &mut Criterion) {
                             articles: &draft,
                             sources: Some(&sources),
                             article_sources: &article_sources,
-                            corpus: false,
+                            corpus: copydesk::engine::Corpus::Off,
+                            article_places: &[],
                             progress: None,
                             deadline: None,
                         };

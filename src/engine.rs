@@ -5,21 +5,25 @@
 use crate::article::Article;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::grounding::Sources;
+use crate::rules::forms::{self, Evidence, Place, Verdict};
 use crate::rules::matcher::{Hit, leftmost_longest};
 use crate::rules::{Context, Occurrence, RuleMeta, RuleSet};
 use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 use std::time::Instant;
 
-/// What one run checks: the articles, the sources they are grounded on, and whether
-/// consistency is judged across all of them (`--corpus`).
+/// What one run checks: the articles, the sources they are grounded on, and how consistency
+/// is judged across them.
 #[derive(Clone, Copy)]
 pub struct Run<'a> {
     pub articles: &'a [Article],
     pub sources: Option<&'a Sources>,
     /// For each article, the indices of the sources it is checked against.
     pub article_sources: &'a [Vec<usize>],
-    pub corpus: bool,
+    pub corpus: Corpus<'a>,
+    /// Each article's place in a corpus larger than the run (a record's line in an export),
+    /// for evidence and verdicts shared between runs; empty: its index in the run.
+    pub article_places: &'a [u64],
     /// Called once per article checked (for a progress bar).
     pub progress: Option<&'a (dyn Fn() + Sync)>,
     /// Past this instant no further rule starts: the run is cut short, and the caller, which
@@ -34,16 +38,50 @@ impl<'a> Run<'a> {
             articles,
             sources: None,
             article_sources: &[],
-            corpus: false,
+            corpus: Corpus::Off,
+            article_places: &[],
             progress: None,
             deadline: None,
         }
+    }
+
+    /// The corpus place of article `index`.
+    fn place_of(&self, index: usize) -> u64 {
+        self.article_places
+            .get(index)
+            .copied()
+            .unwrap_or(index as u64)
     }
 
     /// Whether the run's deadline has passed.
     pub fn past_deadline(&self) -> bool {
         self.deadline
             .is_some_and(|deadline| Instant::now() >= deadline)
+    }
+}
+
+/// How the kinds that can judge a whole corpus at once (consistency, discovered variants)
+/// run. A corpus too large for one run is judged in two passes over its parts ([`forms`]):
+/// [`Corpus::Gather`] over each part, evidence merged and verdicts reached
+/// ([`verdicts`]), then [`Corpus::Verdicts`] over each part; the findings are those of
+/// [`Corpus::Judge`] over the whole.
+#[derive(Clone, Copy, Default)]
+pub enum Corpus<'a> {
+    /// Each article is judged on its own.
+    #[default]
+    Off,
+    /// All the run's articles are judged together (`--corpus`).
+    Judge,
+    /// Only those kinds run, gathering each group's evidence; nothing is reported.
+    Gather,
+    /// Every rule runs; those kinds report against these verdicts on the whole corpus.
+    Verdicts(&'a [Verdict]),
+}
+
+impl Corpus<'_> {
+    /// Whether the run's articles are read as part of a corpus.
+    pub fn is_on(self) -> bool {
+        !matches!(self, Corpus::Off)
     }
 }
 
@@ -62,6 +100,16 @@ pub fn check_run(rules: &RuleSet, run: Run<'_>) -> Vec<Diagnostic> {
 /// configuration): article `i` uses `rule_sets[set_of[i]]` (the first when `set_of` is empty).
 /// Corpus rules judge the articles of their own rule set together.
 pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) -> Vec<Diagnostic> {
+    gather_run_with(rule_sets, set_of, run).0
+}
+
+/// [`check_run_with`], and with [`Corpus::Gather`] the evidence of every group of every corpus
+/// rule, by rule id (the run's articles at their [`Run::article_places`]).
+pub fn gather_run_with(
+    rule_sets: &[&RuleSet],
+    set_of: &[usize],
+    run: Run<'_>,
+) -> (Vec<Diagnostic>, Vec<Evidence>) {
     let set = |index: usize| set_of.get(index).copied().unwrap_or(0);
     let per_article: Vec<ArticleOutcome> = map_in_parallel(run.articles, |index, article| {
         let outcome = check_one(rule_sets[set(index)], run, article, index, None);
@@ -82,10 +130,27 @@ pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) ->
         }
     }
     let mut judged = Vec::new();
+    let mut evidence = Vec::new();
+    let local = match run.corpus {
+        Corpus::Verdicts(_) => local_places(run),
+        _ => HashMap::new(),
+    };
+    let local = |place: &Place| local.get(&place.article).copied();
     for (rules, lists) in rule_sets.iter().zip(occurrences) {
         for (rule, list) in rules.rules.iter().zip(lists) {
-            if let Some(corpus) = rule.check.corpus().filter(|_| run.corpus) {
-                corpus.check_corpus(&rule.meta, list, &mut judged);
+            let Some(corpus) = rule.check.corpus() else {
+                continue;
+            };
+            let meta = &rule.meta;
+            match run.corpus {
+                Corpus::Off => {}
+                Corpus::Judge => forms::judge(meta, corpus, &list, &|_| String::new(), &mut judged),
+                Corpus::Gather => evidence.extend(Evidence::gather(&meta.id, &list, &|i| {
+                    (run.place_of(i), run.articles[i].name.clone())
+                })),
+                Corpus::Verdicts(verdicts) => {
+                    forms::report(meta, &list, verdicts, &local, &mut judged);
+                }
             }
         }
     }
@@ -96,7 +161,31 @@ pub fn check_run_with(rule_sets: &[&RuleSet], set_of: &[usize], run: Run<'_>) ->
     }
     diagnostics.extend(judged);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    merge_same_findings(diagnostics)
+    (merge_same_findings(diagnostics), evidence)
+}
+
+/// The verdicts of `rules` on a whole corpus's `evidence` (merged: one entry a group).
+pub fn verdicts(rules: &RuleSet, evidence: &[Evidence]) -> Vec<Verdict> {
+    let mut of_rule: HashMap<&str, Vec<Evidence>> = HashMap::new();
+    for e in evidence {
+        of_rule.entry(e.rule.as_str()).or_default().push(e.clone());
+    }
+    let mut verdicts = Vec::new();
+    for rule in &rules.rules {
+        if let (Some(corpus), Some(evidence)) =
+            (rule.check.corpus(), of_rule.get(rule.meta.id.as_str()))
+        {
+            verdicts.extend(corpus.verdicts(&rule.meta, evidence));
+        }
+    }
+    verdicts
+}
+
+/// The run's index of each article, by its corpus place.
+fn local_places(run: Run<'_>) -> HashMap<u64, usize> {
+    (0..run.articles.len())
+        .map(|index| (run.place_of(index), index))
+        .collect()
 }
 
 /// `f` over every item with its index, in parallel when there is more than one: a single
@@ -153,7 +242,11 @@ fn check_one(
             Some(only) => only == rule_index,
             None => rules.enabled[rule_index],
         };
-        chosen && !(rule.news_only && article.label.is_some())
+        // Gathering evidence runs only the rules that judge a corpus.
+        let gathering = matches!(run.corpus, Corpus::Gather);
+        chosen
+            && !(rule.news_only && article.label.is_some())
+            && (!gathering || rules.rules[rule_index].check.corpus().is_some())
     };
     // A hit is read only in a block of its rule's scope (`readable`).
     let may_report = |rule_index: usize| {
@@ -194,9 +287,9 @@ fn check_one(
             source_offset: run.articles.len(),
             alignment: &alignment,
             drift_reading: &drift_reading,
-            corpus: run.corpus,
+            corpus: run.corpus.is_on(),
         };
-        match rule.check.corpus().filter(|_| run.corpus) {
+        match rule.check.corpus().filter(|_| run.corpus.is_on()) {
             Some(corpus) => collected.push((rule_index, corpus.collect(&cx))),
             None => rule.check.check_article(&cx, &mut out),
         }

@@ -706,7 +706,8 @@ report = "changed"
         articles: &articles,
         sources: Some(&sources),
         article_sources: &[vec![0]],
-        corpus: false,
+        corpus: copydesk::engine::Corpus::Off,
+        article_places: &[],
         progress: None,
         deadline: None,
     };
@@ -737,7 +738,8 @@ fn against_source(rules: &RuleSet, draft: &str, source: &str) -> Vec<String> {
         articles: &articles,
         sources: Some(&sources),
         article_sources: &[vec![0]],
-        corpus: false,
+        corpus: copydesk::engine::Corpus::Off,
+        article_places: &[],
         progress: None,
         deadline: None,
     };

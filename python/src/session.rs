@@ -5,10 +5,13 @@
 use crate::{ConfigError, RecordError};
 use copydesk::article::Format;
 use copydesk::config::Discovery;
+use copydesk::input::{self, InputProblem};
+use copydesk::pipeline::Planned;
 use copydesk::pipeline::{
     self, ConfigChoice, DraftOrigin, Options, Record, RuleOptions, Session, SetupError,
 };
 use copydesk::render;
+use copydesk::rules::forms::{Evidence, Verdict};
 use copydesk::serve::api::{self, CheckRequest, Limits, Mode, SourceRequest, Unanswered};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -138,6 +141,113 @@ impl NativeSession {
             json(&render::json::report(&checked.report()))
         })
     }
+
+    /// The first pass of an archive audit over one part of an export: the evidence (a JSON
+    /// list, one entry a group) that the rules judging a corpus gather from these lines, each
+    /// at its place (line index) in the export. Lines that are not records are left out.
+    fn gather_evidence(
+        &self,
+        py: Python<'_>,
+        lines: Vec<String>,
+        places: Vec<u64>,
+    ) -> PyResult<String> {
+        py.detach(|| {
+            let (planned, places, _) = self.records(&lines, &places, "");
+            let (_, evidence) = self.session.gather_evidence(&planned, &places);
+            json(&evidence)
+        })
+    }
+
+    /// The verdicts (a JSON list) on a whole export's merged evidence (a JSON list).
+    fn verdicts(&self, py: Python<'_>, evidence: String) -> PyResult<String> {
+        py.detach(|| {
+            let evidence: Vec<Evidence> = serde_json::from_str(&evidence)
+                .map_err(|e| PyValueError::new_err(format!("not evidence: {e}")))?;
+            json(&self.session.verdicts(&evidence))
+        })
+    }
+
+    /// The JSON report of these lines of `export` (each at its place in it) checked as
+    /// `check --input jsonl` checks them, the rules that judge a corpus reporting against
+    /// `verdicts` (a JSON list) when given. A line that is not a record is an error of the
+    /// report, named `export:LINE`.
+    #[pyo3(signature = (export, lines, places, verdicts=None))]
+    fn check_lines(
+        &self,
+        py: Python<'_>,
+        export: String,
+        lines: Vec<String>,
+        places: Vec<u64>,
+        verdicts: Option<String>,
+    ) -> PyResult<String> {
+        py.detach(|| {
+            let verdicts: Option<Vec<Verdict>> = verdicts
+                .map(|text| serde_json::from_str(&text))
+                .transpose()
+                .map_err(|e| PyValueError::new_err(format!("not verdicts: {e}")))?;
+            let (planned, places, problems) = self.records(&lines, &places, &export);
+            let mut checked = match &verdicts {
+                Some(verdicts) => self
+                    .session
+                    .check_with_verdicts(&planned, &places, verdicts),
+                None => self.session.check(&planned, None),
+            };
+            checked.problems.splice(0..0, problems);
+            json(&render::json::report(&checked.report()))
+        })
+    }
+}
+
+impl NativeSession {
+    /// The records among `lines` (blank lines skipped), planned under the session's
+    /// configuration, with their places; and a problem for each line that is not a record.
+    fn records(
+        &self,
+        lines: &[String],
+        places: &[u64],
+        export: &str,
+    ) -> (Vec<Planned>, Vec<u64>, Vec<InputProblem>) {
+        let fields = &self.session.profiles()[0].config.records;
+        let mut planned = Vec::with_capacity(lines.len());
+        let mut kept = Vec::with_capacity(lines.len());
+        let mut problems = Vec::new();
+        for (index, line) in lines.iter().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let place = places.get(index).copied().unwrap_or(index as u64);
+            match Record::parse(line.as_bytes(), fields) {
+                Ok(record) => {
+                    planned.push(self.session.plan(DraftOrigin::Record(Box::new(record))));
+                    kept.push(place);
+                }
+                Err(message) => {
+                    problems.push(input::problem(&format!("{export}:{}", place + 1), message));
+                }
+            }
+        }
+        (planned, kept, problems)
+    }
+}
+
+/// Merges two partial evidences of one group (JSON objects): the evidence of both parts.
+#[pyfunction]
+pub fn merge_evidence(py: Python<'_>, left: String, right: String) -> PyResult<String> {
+    py.detach(|| {
+        let parse = |text: &str| {
+            serde_json::from_str::<Evidence>(text)
+                .map_err(|e| PyValueError::new_err(format!("not evidence: {e}")))
+        };
+        let mut merged = parse(&left)?;
+        let right = parse(&right)?;
+        if (merged.rule.as_str(), merged.group.as_str())
+            != (right.rule.as_str(), right.group.as_str())
+        {
+            return Err(PyValueError::new_err("evidence of two different groups"));
+        }
+        merged.merge(right);
+        json(&merged)
+    })
 }
 
 /// A format by any name a record may give it.

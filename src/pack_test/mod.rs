@@ -17,7 +17,7 @@ pub mod fixtures;
 pub use fixtures::{FixtureOutcome, Fixtures, NotRun};
 
 use crate::article::{Article, BlockKind, Format};
-use crate::engine::{Run, check_article};
+use crate::engine::{Corpus, Run, check_article};
 use crate::grounding::Sources;
 use crate::pipeline::{ConfigChoice, Options, RuleOptions, Session, SetupError};
 use crate::render;
@@ -135,7 +135,8 @@ pub fn example_failures(set: &RuleSet) -> Vec<ExampleFailure<'_>> {
                 } else {
                     &[]
                 },
-                corpus: false,
+                corpus: Corpus::Off,
+                article_places: &[],
                 progress: None,
                 deadline: None,
             };

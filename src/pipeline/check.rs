@@ -6,11 +6,12 @@ use super::{DraftOrigin, Options, Planned, Session, SourceText};
 use crate::article::Article;
 use crate::config::Document;
 use crate::diagnostic::Diagnostic;
-use crate::engine;
+use crate::engine::{self, Corpus};
 use crate::grounding::Sources;
 use crate::input::InputProblem;
 use crate::render::Report;
 use crate::rules::RuleSet;
+use crate::rules::forms::{Evidence, Verdict};
 use crate::suppress::{self, RuleNames};
 use std::path::Path;
 use std::time::Instant;
@@ -82,6 +83,47 @@ impl Session {
         progress: Option<&(dyn Fn() + Sync)>,
         deadline: Option<Instant>,
     ) -> Checked {
+        let mut checked = self.read(options, chunk, deadline);
+        checked.diagnostics = self.diagnose(&checked, progress);
+        checked.abandoned = checked.past_deadline();
+        checked
+    }
+
+    /// The first pass of judging consistency across a corpus too large for one run (a
+    /// distributed job's partition; see [`engine::Corpus`]): reads `chunk`, whose articles are
+    /// at `places` in the corpus, and gathers the evidence of every group of the rules that
+    /// judge a corpus. Only those rules run; the findings come from
+    /// [`Session::check_with_verdicts`].
+    pub fn gather_evidence(&self, chunk: &[Planned], places: &[u64]) -> (Checked, Vec<Evidence>) {
+        let checked = self.read(&self.options, chunk, None);
+        let (_, evidence) = self.diagnose_in(&checked, None, Corpus::Gather, places);
+        (checked, evidence)
+    }
+
+    /// The verdicts on a whole corpus's evidence (gathered by [`Session::gather_evidence`] over
+    /// its parts and merged, [`Evidence::merge`]), under the session's first profile, which
+    /// every record of an export is checked under.
+    pub fn verdicts(&self, evidence: &[Evidence]) -> Vec<Verdict> {
+        engine::verdicts(&self.profiles[0].rules, evidence)
+    }
+
+    /// The second pass: checks `chunk` (at `places` in the corpus) with every rule, the rules
+    /// that judge a corpus reporting against `verdicts`. Over every part of a corpus this gives
+    /// the findings of checking the whole in one run with `corpus` set.
+    pub fn check_with_verdicts(
+        &self,
+        chunk: &[Planned],
+        places: &[u64],
+        verdicts: &[Verdict],
+    ) -> Checked {
+        let mut checked = self.read(&self.options, chunk, None);
+        let corpus = Corpus::Verdicts(verdicts);
+        checked.diagnostics = self.diagnose_in(&checked, None, corpus, places).0;
+        checked
+    }
+
+    /// Reads `chunk` and the sources its drafts are checked against.
+    fn read(&self, options: &Options, chunk: &[Planned], deadline: Option<Instant>) -> Checked {
         let read: Vec<Result<Article, InputProblem>> =
             engine::map_in_parallel(chunk, |_, p| p.input.read());
         let mut checked = Checked {
@@ -115,8 +157,6 @@ impl Session {
         checked.problems.extend(problems);
         checked.sources = (!docs.is_empty()).then(|| Sources::new(docs));
         checked.source_of = of_article;
-        checked.diagnostics = self.diagnose(&checked, progress);
-        checked.abandoned = checked.past_deadline();
         checked
     }
 
@@ -126,16 +166,34 @@ impl Session {
         checked: &Checked,
         progress: Option<&(dyn Fn() + Sync)>,
     ) -> Vec<Diagnostic> {
+        let corpus = if self.options.corpus {
+            Corpus::Judge
+        } else {
+            Corpus::Off
+        };
+        self.diagnose_in(checked, progress, corpus, &[]).0
+    }
+
+    /// Runs the rules over the articles of `checked`, judging a corpus as `corpus` says: the
+    /// findings (configuration and suppressions applied) and the evidence gathered.
+    fn diagnose_in(
+        &self,
+        checked: &Checked,
+        progress: Option<&(dyn Fn() + Sync)>,
+        corpus: Corpus<'_>,
+        places: &[u64],
+    ) -> (Vec<Diagnostic>, Vec<Evidence>) {
         let rule_sets: Vec<&RuleSet> = self.profiles.iter().map(|p| &p.rules).collect();
         let run = engine::Run {
             articles: &checked.articles,
             sources: checked.sources.as_ref(),
             article_sources: &checked.source_of,
-            corpus: self.options.corpus,
+            corpus,
+            article_places: places,
             progress,
             deadline: checked.deadline,
         };
-        let found = engine::check_run_with(&rule_sets, &checked.profile_of, run);
+        let (found, evidence) = engine::gather_run_with(&rule_sets, &checked.profile_of, run);
         let mut by_article: Vec<Vec<Diagnostic>> = vec![Vec::new(); checked.articles.len()];
         for d in found {
             by_article[d.primary.article].push(d);
@@ -153,7 +211,8 @@ impl Session {
                 profile.adjust(document, list)
             })
             .collect();
-        suppress::apply(&checked.articles, adjusted, &AllRules(&rule_sets))
+        let diagnostics = suppress::apply(&checked.articles, adjusted, &AllRules(&rule_sets));
+        (diagnostics, evidence)
     }
 }
 

@@ -58,17 +58,17 @@ pub struct Details {
     pub preferred: Option<String>,
 }
 
-/// The corpus side of a kind: what each article contributes, then one verdict over all.
-/// Memory grows with the occurrences collected, not with the text.
+/// The corpus side of a kind: what each article contributes, then verdicts over all of it
+/// ([`forms`] gathers the occurrences into evidence and reports against the verdicts). Memory
+/// grows with the ways each group is written, not with the text.
 pub trait CorpusCheck: Send + Sync {
     fn collect(&self, cx: &Context<'_>) -> Vec<Occurrence>;
-    /// Judges all articles' occurrences (in run order) and pushes diagnostics.
-    fn check_corpus(
+    /// The verdicts on the groups of `evidence`: all a run (or a whole corpus) holds of each.
+    fn verdicts(
         &self,
         rule: &RuleMeta,
-        occurrences: Vec<Occurrence>,
-        out: &mut Vec<Diagnostic>,
-    );
+        evidence: &[forms::evidence::Evidence],
+    ) -> Vec<forms::verdict::Verdict>;
 }
 
 /// One use of a form of something a corpus rule keeps consistent: a variant of a group, a
@@ -88,6 +88,9 @@ pub struct Occurrence {
     pub quoted: bool,
     /// Capitalised only because it opens a sentence ("Sixth-form teachers …").
     pub capital_opens_sentence: bool,
+    /// Written as a name (capitalised mid-sentence, or a pair of capitalised words): a group
+    /// with a name's use anywhere is a name's.
+    pub name: bool,
 }
 
 /// A set of block kinds, as a bit set.

@@ -34,7 +34,7 @@
 
 use super::KindInfo;
 use crate::diagnostic::Diagnostic;
-use crate::rules::forms::{self, Policy};
+use crate::rules::forms::{self, Evidence, Policy, Verdict};
 use crate::rules::matcher::LiteralOptions;
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, CorpusCheck, Details, Exceptions, Occurrence, RuleMeta};
@@ -170,18 +170,17 @@ impl CorpusCheck for Consistency {
                 written: cx.text(hit.span).to_owned(),
                 quoted: false,
                 capital_opens_sentence: false,
+                name: false,
             })
             .collect()
     }
 
-    fn check_corpus(
-        &self,
-        rule: &RuleMeta,
-        occurrences: Vec<Occurrence>,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn verdicts(&self, rule: &RuleMeta, evidence: &[Evidence]) -> Vec<Verdict> {
         let preferred = self.preferred.map(|p| self.variants[p as usize].as_str());
-        forms::resolve(rule, &occurrences, self.policy, preferred, out);
+        evidence
+            .iter()
+            .filter_map(|e| forms::verdict(rule, e, self.policy, preferred))
+            .collect()
     }
 }
 
@@ -205,7 +204,7 @@ impl Check for Consistency {
     }
 
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        self.check_corpus(cx.rule, self.collect(cx), out);
+        forms::judge(cx.rule, self, &self.collect(cx), &|_| String::new(), out);
     }
 
     fn house_form(&self) -> Option<&str> {

@@ -43,11 +43,11 @@
 use super::KindInfo;
 use crate::diagnostic::Diagnostic;
 use crate::rules::dictionary::Dictionary;
-use crate::rules::forms::{self, Policy};
+use crate::rules::forms::{self, Evidence, Policy, Shape, Verdict};
 use crate::rules::pack::Compiler;
 use crate::rules::{Check, Context, CorpusCheck, Occurrence, RuleMeta};
 use crate::span::Span;
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashSet};
 
 pub const KIND: KindInfo = KindInfo {
     name: "variants",
@@ -96,10 +96,6 @@ struct Variants {
     dictionary: Option<Dictionary>,
 }
 
-/// The group marker for a form written with a capital mid-sentence (a name), which may vary in
-/// any way; other groups may only vary by hyphens.
-const NAME: &str = "name:";
-
 mod candidates;
 mod letters;
 mod slips;
@@ -107,8 +103,10 @@ use candidates::Candidates;
 use letters::{eligible, fold};
 
 impl Variants {
-    /// Whether a group's forms differ in a way this kind reports.
-    fn reportable(&self, group: &[&Occurrence]) -> bool {
+    /// Whether a group's forms differ in a way this kind reports. A group with a use written
+    /// as a name (a capital mid-sentence) anywhere is a name's, which may vary in any way;
+    /// other groups may only vary by hyphens.
+    fn reportable(&self, group: &[Shape]) -> bool {
         let forms: HashSet<&str> = group.iter().map(|o| o.form.as_str()).collect();
         // Pairs of words matter only against a one-word form (TimeWarner/Time Warner); pairs
         // that differ inside a word are already found word by word.
@@ -118,7 +116,7 @@ impl Variants {
         if spaced_name_against_plain_word(group) {
             return false;
         }
-        let is_name = group.iter().any(|o| o.group.starts_with(NAME));
+        let is_name = group.iter().any(|o| o.name);
         if is_name {
             let named: HashSet<&str> = group
                 .iter()
@@ -139,7 +137,7 @@ impl Variants {
 
 /// A hyphenated common word capitalised only because it opens a sentence ("Sixth-form
 /// teacher …" beside the name "Long Road Sixth Form College"); "Al-Saadi" keeps its capitals.
-fn common_compound(occurrence: &Occurrence) -> bool {
+fn common_compound(occurrence: &Shape) -> bool {
     let written = &occurrence.written;
     occurrence.capital_opens_sentence
         && written.contains('-')
@@ -151,7 +149,7 @@ fn common_compound(occurrence: &Occurrence) -> bool {
 /// Whitehouse, high-speed): two different words, not one spelled two ways. TimeWarner and
 /// JPMorgan, with their inner capitals, are variants of Time Warner and JP Morgan, and the
 /// hyphenated name Kyung-wha of Kyung Wha.
-fn spaced_name_against_plain_word(group: &[&Occurrence]) -> bool {
+fn spaced_name_against_plain_word(group: &[Shape]) -> bool {
     let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
     let spaced_name = group
         .iter()
@@ -218,47 +216,12 @@ impl CorpusCheck for Variants {
         found
     }
 
-    fn check_corpus(
-        &self,
-        rule: &RuleMeta,
-        occurrences: Vec<Occurrence>,
-        out: &mut Vec<Diagnostic>,
-    ) {
-        // A variant takes two occurrences.
-        if occurrences.len() < 2 {
-            return;
-        }
-        // Groups are keyed by their letters; a name anywhere makes the group a name's.
-        let mut names: HashSet<String> = HashSet::new();
-        for o in &occurrences {
-            if let Some(letters) = o.group.strip_prefix(NAME) {
-                names.insert(letters.to_owned());
-            }
-        }
-        let mut occurrences = occurrences;
-        for o in &mut occurrences {
-            let letters = o.group.strip_prefix(NAME).unwrap_or(&o.group).to_owned();
-            o.group = if names.contains(&letters) {
-                format!("{NAME}{letters}")
-            } else {
-                letters
-            };
-        }
-        let mut groups: HashMap<&str, Vec<&Occurrence>> = HashMap::new();
-        for o in &occurrences {
-            groups.entry(&o.group).or_default().push(o);
-        }
-        let keep: HashSet<&str> = groups
+    fn verdicts(&self, rule: &RuleMeta, evidence: &[Evidence]) -> Vec<Verdict> {
+        evidence
             .iter()
-            .filter(|(_, group)| self.reportable(group))
-            .map(|(key, _)| *key)
-            .collect();
-        let reported: Vec<Occurrence> = occurrences
-            .iter()
-            .filter(|o| keep.contains(o.group.as_str()))
-            .cloned()
-            .collect();
-        forms::resolve(rule, &reported, self.policy, None, out);
+            .filter(|e| self.reportable(&e.shapes))
+            .filter_map(|e| forms::verdict(rule, e, self.policy, None))
+            .collect()
     }
 }
 
@@ -285,7 +248,8 @@ impl Variants {
         // Uses recorded already (a name with an inner capital) join the better spelling's group.
         for occurrence in found.iter_mut() {
             if let Some(better) = better_of_slip.get(occurrence.written.as_str()) {
-                occurrence.group = format!("{NAME}{}", better.to_ascii_lowercase());
+                occurrence.group = better.to_ascii_lowercase();
+                occurrence.name = true;
             }
         }
         let recorded: HashSet<usize> = found.iter().map(|o| o.span.start).collect();
@@ -314,23 +278,20 @@ impl Variants {
         found.push(Occurrence {
             article: cx.article_index,
             span,
-            group: if name {
-                format!("{NAME}{letters}")
-            } else {
-                letters.to_owned()
-            },
+            group: letters.to_owned(),
             form: written.to_lowercase().replace('’', "'"),
             written: written.to_owned(),
             quoted: cx.article.in_quote(span),
             // Words capitalised mid-sentence and pairs of capitalised words are names.
             capital_opens_sentence: !name && written.starts_with(char::is_uppercase),
+            name,
         });
     }
 }
 
 impl Check for Variants {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        self.check_corpus(cx.rule, self.collect(cx), out);
+        forms::judge(cx.rule, self, &self.collect(cx), &|_| String::new(), out);
     }
 
     fn corpus(&self) -> Option<&dyn CorpusCheck> {

@@ -1,0 +1,210 @@
+"""Archive audits on Apache Spark: every record of a CMS export checked, with consistency
+judged across the whole archive as ``copydesk check --input jsonl --corpus`` judges it on one
+machine.
+
+    python -m copydesk.spark audit EXPORT.jsonl --out findings/ [--master local[2]]
+
+or, from Python, :func:`audit`. Needs ``pip install .[spark]`` (PySpark) and Java.
+
+The job runs in three steps, each Spark's own:
+
+1. ``mapPartitions``: each partition's records gather the evidence of every consistency group
+   (each way a group is written, how often, where first) with one :class:`copydesk.Session`
+   per Python worker, loaded once; ``reduceByKey`` merges the evidence of each group.
+2. The driver reaches the corpus-wide verdict on each group (the house form, else the majority;
+   a tie asks for a choice) with the same code as ``--corpus``, and broadcasts the verdicts.
+3. ``mapPartitions`` again: every record is checked with every rule, the consistency rules
+   reporting against the broadcast verdicts. The findings are written as Parquet and JSON lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Iterable, Iterator, Optional, Sequence, Tuple
+
+from . import Session
+from ._copydesk import merge_evidence
+
+#: The columns of the findings written: the record's id and, as in ``--format json``, the
+#: rule, severity, ``start`` and ``end`` positions and message.
+COLUMNS = ("id", "rule", "severity", "start", "end", "message")
+
+# One session per Python worker and configuration: Spark reuses its Python workers, so the
+# packs are loaded once per worker, not once per partition.
+_SESSIONS: dict = {}
+
+
+class Settings(tuple):
+    """What each worker builds its session from: (config, rules, isolated); picklable."""
+
+    def session(self) -> Session:
+        found = _SESSIONS.get(self)
+        if found is None:
+            config, rules, isolated = self
+            found = _SESSIONS[self] = Session(config, list(rules), isolated=isolated)
+        return found
+
+
+def _batches(rows: Iterable[Tuple[str, int]], size: int = 1000) -> Iterator[Tuple[list, list]]:
+    lines, places = [], []
+    for line, place in rows:
+        lines.append(line)
+        places.append(place)
+        if len(lines) == size:
+            yield lines, places
+            lines, places = [], []
+    if lines:
+        yield lines, places
+
+
+def _gather(settings: Settings, rows) -> Iterator[Tuple[Tuple[str, str], str]]:
+    native = settings.session()._native
+    for lines, places in _batches(rows):
+        for evidence in json.loads(native.gather_evidence(lines, places)):
+            yield (evidence["rule"], evidence["group"]), json.dumps(evidence)
+
+
+def _check(settings: Settings, export: str, verdicts: Optional[str], rows) -> Iterator[tuple]:
+    native = settings.session()._native
+    for lines, places in _batches(rows):
+        report = json.loads(native.check_lines(export, lines, places, verdicts))
+        for f in report["diagnostics"]:
+            yield ("finding", f["path"], f["rule"], f["severity"], f["start"], f["end"], f["message"])
+        for e in report["errors"]:
+            yield ("error", e["path"], None, None, None, None, e["message"])
+
+
+def _schema():
+    from pyspark.sql import types as T
+
+    position = T.StructType([T.StructField(n, T.LongType()) for n in ("offset", "line", "column", "utf16")])
+    return T.StructType(
+        [
+            T.StructField("kind", T.StringType()),
+            T.StructField("id", T.StringType()),
+            T.StructField("rule", T.StringType()),
+            T.StructField("severity", T.StringType()),
+            T.StructField("start", position),
+            T.StructField("end", position),
+            T.StructField("message", T.StringType()),
+        ]
+    )
+
+
+def audit(
+    export: str,
+    out: str,
+    *,
+    master: Optional[str] = None,
+    config: Optional[str] = None,
+    rules: Sequence[str] = (),
+    isolated: bool = False,
+    corpus: bool = True,
+    partitions: Optional[int] = None,
+    spark=None,
+) -> dict:
+    """Checks every record of the JSON-lines ``export`` and writes the findings under ``out``:
+    ``out/findings.parquet`` and ``out/findings.jsonl`` (Spark's folders of part files), one row
+    a finding with the columns of :data:`COLUMNS`; lines that are not records go to
+    ``out/errors.jsonl``. With ``corpus`` (the default) consistency is judged across the whole
+    export, as ``--corpus`` judges it. ``master`` is Spark's (``local[*]`` by default); pass
+    ``spark`` to use a session of your own. Returns the counts: records, findings, errors,
+    verdicts.
+    """
+    from pyspark.sql import SparkSession
+
+    own = spark is None
+    if own:
+        # Python workers run this interpreter, where the package is installed, unless told
+        # otherwise (on a cluster, PYSPARK_PYTHON names the executors' interpreter).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        spark = (
+            SparkSession.builder.master(master or "local[*]")
+            .appName("copydesk audit")
+            .config("spark.ui.showConsoleProgress", "false")
+            .getOrCreate()
+        )
+        spark.sparkContext.setLogLevel("ERROR")
+    try:
+        return _run(spark, export, out, Settings((config, tuple(rules), isolated)), corpus, partitions)
+    finally:
+        if own:
+            spark.stop()
+
+
+def _run(spark, export: str, out: str, settings: Settings, corpus: bool, partitions) -> dict:
+    context = spark.sparkContext
+    # Each line with its place in the export: the order `--corpus` reads records in.
+    lines = context.textFile(export, minPartitions=partitions).zipWithIndex().cache()
+    verdicts = None
+    if corpus:
+        merged = lines.mapPartitions(lambda rows: _gather(settings, rows)).reduceByKey(merge_evidence).values()
+        evidence = "[" + ",".join(merged.collect()) + "]"
+        verdicts = settings.session()._native.verdicts(evidence)
+    shared = context.broadcast(verdicts)
+    name = os.path.basename(export)
+    rows = lines.mapPartitions(lambda part: _check(settings, name, shared.value, part))
+    frame = spark.createDataFrame(rows, _schema()).cache()
+    findings = frame.where("kind = 'finding'").drop("kind")
+    errors = frame.where("kind = 'error'").select("id", "message")
+    findings.write.mode("overwrite").parquet(os.path.join(out, "findings.parquet"))
+    findings.write.mode("overwrite").json(os.path.join(out, "findings.jsonl"))
+    error_count = errors.count()
+    if error_count:
+        errors.write.mode("overwrite").json(os.path.join(out, "errors.jsonl"))
+    counts = {
+        "records": lines.count() - error_count,
+        "findings": findings.count(),
+        "errors": error_count,
+        "verdicts": len(json.loads(verdicts)) if verdicts else 0,
+    }
+    lines.unpersist()
+    frame.unpersist()
+    return counts
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m copydesk.spark",
+        description="Archive audits on Apache Spark: copydesk over every record of a JSON-lines export.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("audit", help="check every record; judge consistency across the export")
+    run.add_argument("export", help="a JSON-lines export, one article record a line (a path Spark reads)")
+    run.add_argument("--out", required=True, help="the folder findings are written to")
+    run.add_argument("--master", help="Spark's master URL (default: local[*], this machine's cores)")
+    run.add_argument("--config", help="a copydesk.toml (its [records] table says where the fields are)")
+    run.add_argument("--rules", action="append", default=[], help="more rule packs (repeatable)")
+    run.add_argument("--isolated", action="store_true", help="use no configuration file")
+    run.add_argument("--no-corpus", action="store_true", help="judge consistency article by article")
+    run.add_argument("--partitions", type=int, help="at least this many partitions of the export")
+    args = parser.parse_args(argv)
+    counts = audit(
+        args.export,
+        args.out,
+        master=args.master,
+        config=args.config,
+        rules=args.rules,
+        isolated=args.isolated,
+        corpus=not args.no_corpus,
+        partitions=args.partitions,
+    )
+    print(
+        f"audited {counts['records']} records: {counts['findings']} findings, "
+        f"{counts['verdicts']} corpus-wide verdicts, {counts['errors']} lines not records; "
+        f"written to {args.out}",
+        file=sys.stderr,
+    )
+    return 1 if counts["errors"] else 0
+
+
+if __name__ == "__main__":
+    # Run as `python -m copydesk.spark`, this file is `__main__`, whose functions Spark would
+    # ship to its workers by value, with this module's globals; the package's own module is
+    # shipped by name, and each worker imports it.
+    from copydesk.spark import main as package_main
+
+    sys.exit(package_main())
