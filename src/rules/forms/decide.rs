@@ -3,6 +3,7 @@
 use super::evidence::{Evidence, Shape};
 use super::verdict::{Decision, Policy, Verdict, Winner};
 use crate::rules::RuleMeta;
+use foldhash::{HashMap, HashMapExt};
 
 /// The verdict on a group from its whole `evidence`, or none when there is nothing to decide
 /// (one form only, or only quoted uses). `preferred` is the rule's house form; else a form
@@ -58,10 +59,14 @@ pub fn verdict(
 /// Each form's uses among `deciding` (in order of first use), forms in order of first use.
 fn tally<'s>(deciding: &[&'s Shape]) -> Vec<(&'s str, u64)> {
     let mut forms: Vec<(&'s str, u64)> = Vec::new();
+    let mut slot_of: HashMap<&str, usize> = HashMap::new();
     for shape in deciding {
-        match forms.iter_mut().find(|(f, _)| *f == shape.form) {
-            Some((_, uses)) => *uses += shape.uses,
-            None => forms.push((&shape.form, shape.uses)),
+        match slot_of.get(shape.form.as_str()) {
+            Some(&slot) => forms[slot].1 += shape.uses,
+            None => {
+                slot_of.insert(&shape.form, forms.len());
+                forms.push((&shape.form, shape.uses));
+            }
         }
     }
     forms

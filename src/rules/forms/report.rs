@@ -20,31 +20,43 @@ pub fn report(
     local: &dyn Fn(&Place) -> Option<usize>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut decided: HashMap<&str, &Decision> = HashMap::with_capacity(verdicts.len());
+    let mut decided: HashMap<&str, Decided<'_>> = HashMap::with_capacity(verdicts.len());
     for v in verdicts.iter().filter(|v| v.rule == rule.id) {
-        decided.insert(&v.group, &v.decision);
+        let uses = match &v.decision {
+            Decision::Winner(winner) => winner.uses.iter().map(|(f, n)| (f.as_str(), *n)).collect(),
+            Decision::Tie { .. } => HashMap::new(),
+        };
+        decided.insert(&v.group, (&v.decision, uses));
     }
     if decided.is_empty() {
         return;
     }
     for o in occurrences {
         match decided.get(o.group.as_str()) {
-            Some(Decision::Tie { form, written }) if o.form != *form => {
+            Some((Decision::Tie { form, written }, _)) if o.form != *form => {
                 out.push(tied(rule, o, written));
             }
-            Some(Decision::Winner(winner)) if o.form != winner.form => {
-                out.push(loser(rule, o, winner, local));
+            Some((Decision::Winner(winner), uses)) if o.form != winner.form => {
+                let uses_of = |form: &str| uses.get(form).copied().unwrap_or(0);
+                // A fix that rewrites a form used as often as the winner is a choice, not a
+                // correction: shown, not applied, unless a house form decides.
+                let choice = !winner.house && uses_of(&o.form) >= uses_of(&winner.form);
+                out.push(loser(rule, o, winner, choice, local));
             }
             _ => {}
         }
     }
 }
 
-/// A use of a losing form.
+/// A group's decision, and each form's uses outside quotations.
+type Decided<'v> = (&'v Decision, HashMap<&'v str, u64>);
+
+/// A use of a losing form; `choice`: its fix is shown, not applied.
 fn loser(
     rule: &RuleMeta,
     o: &Occurrence,
     winner: &Winner,
+    choice: bool,
     local: &dyn Fn(&Place) -> Option<usize>,
 ) -> Diagnostic {
     let winner_text = &winner.written;
@@ -91,9 +103,6 @@ fn loser(
     } else {
         keep_case(written, winner_text)
     };
-    // A fix that rewrites a form used as often as the winner is a choice, not a correction:
-    // shown, not applied, unless a house form decides.
-    let choice = !winner.house && winner.uses_of(&o.form) >= winner.uses_of(&winner.form);
     diagnostic.fix = Some(if choice {
         Fix::needs_review(o.span, replacement)
     } else {

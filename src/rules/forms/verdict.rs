@@ -47,13 +47,3 @@ pub struct Winner {
     /// the winner is a choice, not a correction.
     pub uses: Vec<(String, u64)>,
 }
-
-impl Winner {
-    /// The uses of `form` outside quotations.
-    pub fn uses_of(&self, form: &str) -> u64 {
-        self.uses
-            .iter()
-            .find(|(f, _)| f == form)
-            .map_or(0, |&(_, n)| n)
-    }
-}
