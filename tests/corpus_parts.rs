@@ -18,6 +18,7 @@ fn articles() -> Vec<DraftOrigin> {
         .map(|path| DraftOrigin::Text {
             name: path.file_name().unwrap().to_string_lossy().into_owned(),
             text: std::fs::read_to_string(&path).expect("a draft"),
+            format: None,
         })
         .collect();
     let written = [
@@ -35,6 +36,7 @@ fn articles() -> Vec<DraftOrigin> {
             .map(|(i, text)| DraftOrigin::Text {
                 name: format!("wire-{i}.txt"),
                 text: (*text).to_owned(),
+                format: None,
             }),
     );
     inputs

@@ -31,6 +31,7 @@ fn an_in_memory_draft_is_checked_against_an_in_memory_source_touching_no_disk() 
     let input = DraftOrigin::Text {
         name: "desk/flood.md".to_owned(),
         text: draft.to_owned(),
+        format: None,
     };
     let (session, plan) = Session::prepare(in_memory(None), vec![input]).expect("rules load");
     let checked = session.check(&plan.planned, None);
@@ -56,6 +57,7 @@ fn a_configuration_in_memory_may_not_name_packs_when_file_access_is_off() {
     let input = DraftOrigin::Text {
         name: "a.txt".to_owned(),
         text: "Headline\n\nText.\n".to_owned(),
+        format: None,
     };
     let error = Session::prepare(
         in_memory(Some("[rules]\npacks = [\"/etc\"]\n")),
@@ -65,6 +67,7 @@ fn a_configuration_in_memory_may_not_name_packs_when_file_access_is_off() {
     let input = DraftOrigin::Text {
         name: "a.txt".to_owned(),
         text: "Headline\n\nThe the vote.\n".to_owned(),
+        format: None,
     };
     let (session, plan) = Session::prepare(
         in_memory(Some("[rules]\nignore = [\"typo\"]\n")),

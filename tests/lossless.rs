@@ -307,7 +307,7 @@ proptest! {
         text in prose(),
         name in prop::sample::select(vec!["draft.txt", "draft.md", "draft.html"]),
     ) {
-        let input = DraftOrigin::Text { name: name.to_owned(), text: text.clone() };
+        let input = DraftOrigin::Text { name: name.to_owned(), text: text.clone(), format: None };
         let mut checked = SESSION.check(&[SESSION.plan(input)], None);
         SESSION.fix(&mut checked);
         prop_assert_eq!(line_ends(&checked.articles[0].contents), line_ends(&text));

@@ -128,7 +128,7 @@ proptest! {
         for name in ["p.txt", "p.md", "p.html"] {
             let (session, plan) = Session::prepare(
                 Options { config: ConfigChoice::Isolated, ..Options::default() },
-                vec![DraftOrigin::Text { name: name.to_owned(), text: text.clone() }],
+                vec![DraftOrigin::Text { name: name.to_owned(), text: text.clone(), format: None }],
             ).expect("rules load");
             let mut checked = session.check(&plan.planned, None);
             let before = checked.articles[0].clone();
@@ -163,6 +163,7 @@ proptest! {
             let inputs = order.iter().map(|&i| DraftOrigin::Text {
                 name: format!("{}-{i}.txt", names[i]),
                 text: format!("Headline\n\n{}\n", pieces[i]),
+                format: None,
             }).collect();
             let options = Options { config: ConfigChoice::Isolated, corpus: true, ..Options::default() };
             let (session, plan) = Session::prepare(options, inputs).expect("rules load");

@@ -42,6 +42,7 @@ fuzz_target!(|data: &[u8]| {
         let input = DraftOrigin::Text {
             name: name.to_owned(),
             text: text.clone(),
+            format: None,
         };
         let mut checked = session.check(&[session.plan(input)], None);
         for pass in 0..2 {

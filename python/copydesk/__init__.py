@@ -14,6 +14,7 @@ Every call releases the GIL while it checks, so threads check drafts side by sid
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
@@ -44,6 +45,9 @@ Sources = Union[Mapping[str, str], Iterable[Sequence[str]]]
 #: How many records :meth:`Session.check_records` hands the checker at a time.
 RECORD_CHUNK = 1000
 
+#: The most findings a call gives by default, as the HTTP API answers (``max_findings``).
+MAX_FINDINGS = 5000
+
 
 class Findings(list):
     """The findings of a check: a list of dicts, each a finding with exactly the fields of
@@ -52,22 +56,30 @@ class Findings(list):
 
     Attributes:
         version: the schema version of those fields (``SCHEMA_VERSION``).
-        errors: inputs that could not be read, each ``{"path", "message", "error"}``.
-        summary: the counts of ``--format json``'s summary (articles, errors, warnings …).
+        errors: inputs that could not be read, each ``{"path", "message", "error"}`` (the
+            JSON document's ``errors``; not to be confused with ``summary["errors"]``, the
+            number of findings of severity error).
+        summary: the counts of ``--format json``'s summary (articles, errors, warnings …)
+            of the findings listed, as the HTTP API counts them.
+        truncated: whether findings past the session's ``max_findings`` were left out.
     """
 
     version: int
     errors: list
     summary: dict
+    truncated: bool
 
     def __init__(self, report: Mapping[str, Any]):
         super().__init__(report["diagnostics"])
         self.version = report["version"]
         self.errors = list(report["errors"])
         self.summary = dict(report["summary"])
+        self.truncated = bool(report.get("truncated", False))
 
-    def _extend(self, report: Mapping[str, Any]) -> None:
-        self.extend(report["diagnostics"])
+    def _extend(self, report: Mapping[str, Any], limit: Optional[int]) -> None:
+        room = len(report["diagnostics"]) if limit is None else max(0, limit - len(self))
+        self.extend(report["diagnostics"][:room])
+        self.truncated = self.truncated or report.get("truncated", False) or room < len(report["diagnostics"])
         self.errors.extend(report["errors"])
         for key, count in report["summary"].items():
             self.summary[key] = self.summary.get(key, 0) + count
@@ -95,6 +107,12 @@ class Session:
         no_default_rules: leave out the built-in pack.
         preview: run preview rules too.
         isolated: use no configuration file at all.
+        max_findings: the most findings one call gives (``Findings.truncated`` says when there
+            were more), as the HTTP API bounds its answers; ``None`` for all.
+
+    Drafts given as text are a stranger's: no file they name is read (the ``sources`` of
+    their front matter), as with ``copydesk serve``; give sources with ``sources=``.
+    :meth:`check_path` reads files as ``copydesk check`` does.
 
     Raises:
         ConfigError: a configuration or pack that does not load, with the error located in
@@ -106,12 +124,13 @@ class Session:
         config: Optional[PathLike] = None,
         rules: Union[None, PathLike, Iterable[PathLike]] = None,
         *,
-        select: Iterable[str] = (),
-        extend_select: Iterable[str] = (),
-        ignore: Iterable[str] = (),
+        select: Union[str, Iterable[str]] = (),
+        extend_select: Union[str, Iterable[str]] = (),
+        ignore: Union[str, Iterable[str]] = (),
         no_default_rules: bool = False,
         preview: bool = False,
         isolated: bool = False,
+        max_findings: Optional[int] = MAX_FINDINGS,
     ):
         if rules is None:
             packs = []
@@ -119,15 +138,19 @@ class Session:
             packs = [os.fspath(rules)]
         else:
             packs = [os.fspath(pack) for pack in rules]
+        if max_findings is not None and max_findings < 0:
+            raise ValueError("max_findings must be 0 or more, or None")
+        self._max_findings = max_findings
         self._native = NativeSession(
             None if config is None else os.fspath(config),
             isolated,
             packs,
-            list(select),
-            list(extend_select),
-            list(ignore),
+            _names(select),
+            _names(extend_select),
+            _names(ignore),
             no_default_rules,
             preview,
+            max_findings,
         )
 
     def check(
@@ -144,9 +167,15 @@ class Session:
             text: the draft.
             format: ``"txt"``, ``"md"``, ``"html"`` … (any name a record may give); by
                 default the format ``name``'s extension says, else plain text.
-            name: how findings name the draft (their ``path``); ``"draft"`` by default.
+            name: how findings name the draft (their ``path``), as given; ``"draft"`` by
+                default. It is only a name: no file is read or discovered through it.
             sources: documents the draft is checked against (``--source``): a mapping of
                 name to text, or ``(name, text)`` pairs.
+
+        Raises:
+            ValueError: an unknown format; text that is not Unicode (a lone surrogate
+                raises ``UnicodeEncodeError``, a ``ValueError``).
+            TypeError: sources that are not names and texts.
         """
         answer = self._native.check(text, format, name, _sources(sources), False)
         return Findings(json.loads(answer))
@@ -178,40 +207,81 @@ class Session:
             raise FileNotFoundError(2, "No such file or folder", path)
         return Findings(json.loads(self._native.check_path(path)))
 
-    def check_records(self, records: Iterable[Mapping[str, Any]]) -> Findings:
+    def check_records(self, records: Iterable[Mapping[str, Any]], *, errors: str = "raise") -> Findings:
         """Checks article records as ``copydesk check --input jsonl`` reads them: dicts with
         the fields the configuration's ``[records]`` table names (by default ``id``,
-        ``headline``, ``dek``, ``body``, ``format``, ``date``, ``label``, ``sources``).
-        Findings name each record by its id.
+        ``headline``, ``dek``, ``body``, ``format``, ``date``, ``label``, ``sources``); dates
+        may be ``datetime.date`` values. Findings name each record by its id.
+
+        Args:
+            errors: what a record that is not one does (no id, a field of the wrong type, a
+                value JSON cannot hold): ``"raise"`` a :class:`RecordError`, or ``"report"``
+                it in ``Findings.errors`` as ``record N`` and check the rest, as the command
+                line does.
 
         Raises:
-            RecordError: a record that is not one (no id, a field of the wrong type), named
-                by its place in ``records`` (from 1).
+            RecordError: with ``errors="raise"``, the first record that is not one, named by
+                its place in ``records`` (from 1).
+            TypeError: ``records`` is one record, not an iterable of them.
         """
+        if errors not in ("raise", "report"):
+            raise ValueError('errors must be "raise" or "report"')
+        if isinstance(records, (Mapping, str, bytes)):
+            raise TypeError("check_records takes an iterable of records (dicts), not one record")
         findings: Optional[Findings] = None
         chunk: list = []
         first = 1
-        for record in records:
-            chunk.append(json.dumps(record, ensure_ascii=False))
+        for place, record in enumerate(records, start=1):
+            chunk.append(_record_line(record, place, errors))
             if len(chunk) == RECORD_CHUNK:
-                findings = self._add_records(findings, chunk, first)
+                findings = self._add_records(findings, chunk, first, errors)
                 first += len(chunk)
                 chunk = []
         if chunk or findings is None:
-            findings = self._add_records(findings, chunk, first)
+            findings = self._add_records(findings, chunk, first, errors)
         return findings
 
-    def _add_records(self, findings: Optional[Findings], lines: list, first: int) -> Findings:
-        report = json.loads(self._native.check_records(lines, first))
+    def _add_records(self, findings: Optional[Findings], lines: list, first: int, errors: str) -> Findings:
+        report = json.loads(self._native.check_records(lines, first, errors == "report"))
         if findings is None:
             return Findings(report)
-        findings._extend(report)
+        findings._extend(report, self._max_findings)
         return findings
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    raise TypeError(f"a {type(value).__name__} is not a JSON value")
+
+
+def _record_line(record: Any, place: int, errors: str) -> str:
+    """A record as the JSON line the checker reads; a record JSON cannot hold is a
+    :class:`RecordError`, or with ``errors="report"`` a line the checker reports."""
+    try:
+        return json.dumps(record, ensure_ascii=False, allow_nan=False, default=_json_value)
+    except (TypeError, ValueError) as e:
+        if errors == "raise":
+            raise RecordError(f"record {place}: not a JSON record: {e}") from None
+        return "null"
+
+
+def _names(names: Union[str, Iterable[str]]) -> list:
+    """Rule ids, prefixes or pack names: one name, or several."""
+    if isinstance(names, str):
+        return [names]
+    return [str(name) for name in names]
 
 
 def _sources(sources: Optional[Sources]) -> list:
     if sources is None:
         return []
-    if isinstance(sources, Mapping):
-        return [(str(name), str(text)) for name, text in sources.items()]
-    return [(str(name), str(text)) for name, text in sources]
+    pairs = sources.items() if isinstance(sources, Mapping) else sources
+    if isinstance(pairs, (str, bytes)):
+        raise TypeError("sources: a mapping of name to text, or (name, text) pairs, not one string")
+    checked = []
+    for pair in pairs:
+        if isinstance(pair, (str, bytes)) or len(pair) != 2 or not all(isinstance(p, str) for p in pair):
+            raise TypeError(f"sources: each source is a (name, text) pair of strings, not {pair!r:.60}")
+        checked.append((pair[0], pair[1]))
+    return checked

@@ -13,20 +13,20 @@ use pyo3::prelude::*;
 use std::ffi::OsString;
 
 create_exception!(
-    _copydesk,
+    copydesk,
     CopydeskError,
     PyException,
     "Anything copydesk refuses: the base of its exceptions."
 );
 create_exception!(
-    _copydesk,
+    copydesk,
     ConfigError,
     CopydeskError,
     "A configuration or rule pack that does not load, or a selector that matches no rule; the \
      message locates the error in its file as `copydesk check` does."
 );
 create_exception!(
-    _copydesk,
+    copydesk,
     RecordError,
     CopydeskError,
     "A record that `check --input jsonl` could not read; the message names its place."

@@ -6,13 +6,13 @@ use crate::{ConfigError, RecordError};
 use copydesk::article::Format;
 use copydesk::config::Discovery;
 use copydesk::input::{self, InputProblem};
-use copydesk::pipeline::Planned;
 use copydesk::pipeline::{
-    self, ConfigChoice, DraftOrigin, Options, Record, RuleOptions, Session, SetupError,
+    self, Checked, ConfigChoice, DraftOrigin, Options, Planned, Record, RuleOptions, Session,
+    SetupError, SourceText,
 };
 use copydesk::render;
 use copydesk::rules::forms::{Evidence, Verdict};
-use copydesk::serve::api::{self, CheckRequest, Limits, Mode, SourceRequest, Unanswered};
+use copydesk::serve::api::{self, Limits, Mode, Unanswered};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use std::path::{Path, PathBuf};
@@ -21,17 +21,20 @@ use std::path::{Path, PathBuf};
 #[pyclass(frozen, module = "copydesk._copydesk")]
 pub struct NativeSession {
     /// What `check`, `fix` and `check_records` run under: the configuration given, or the one
-    /// found from the working directory (as `copydesk check -` finds it).
+    /// found from the working directory (as `copydesk check -` finds it). It reads no file a
+    /// draft names: text from a CMS is a stranger's, as a server's requests are.
     session: Session,
     /// What `check_path` prepares its own session from: the configuration given, or discovery
     /// from each file, as `copydesk check PATH` does.
     path_options: Options,
+    /// The most findings an answer lists (`None`: all).
+    max_findings: Option<usize>,
 }
 
 #[pymethods]
 impl NativeSession {
     #[new]
-    #[pyo3(signature = (config, isolated, packs, select, extend_select, ignore, no_default_rules, preview))]
+    #[pyo3(signature = (config, isolated, packs, select, extend_select, ignore, no_default_rules, preview, max_findings))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -43,6 +46,7 @@ impl NativeSession {
         ignore: Vec<String>,
         no_default_rules: bool,
         preview: bool,
+        max_findings: Option<usize>,
     ) -> PyResult<Self> {
         let rules = RuleOptions {
             packs,
@@ -71,13 +75,15 @@ impl NativeSession {
             }
             let (session, _) = Session::prepare(options, Vec::new()).map_err(setup_error)?;
             Ok(NativeSession {
-                session,
+                session: session.without_file_access(),
                 path_options,
+                max_findings,
             })
         })
     }
 
-    /// The JSON of `/v1/check` (or of `/v1/fix` with `fix`) for one draft.
+    /// The JSON of `/v1/check` (or of `/v1/fix` with `fix`) for one draft, named `name` as
+    /// given, read in `format` or else the one its name says.
     #[pyo3(signature = (text, format, name, sources, fix))]
     fn check(
         &self,
@@ -89,23 +95,21 @@ impl NativeSession {
         fix: bool,
     ) -> PyResult<String> {
         let format = format.as_deref().map(parse_format).transpose()?;
-        let request = CheckRequest {
-            text: Some(text),
-            fields: None,
+        let input = DraftOrigin::Text {
+            name: name.unwrap_or_else(|| "draft".to_owned()),
+            text,
             format,
-            name,
-            sources: sources
-                .into_iter()
-                .map(|(name, text)| SourceRequest { name, text })
-                .collect(),
-            config: None,
         };
+        let sources: Vec<SourceText> = sources
+            .into_iter()
+            .map(|(name, text)| SourceText { name, text })
+            .collect();
         let mode = if fix { Mode::Fix } else { Mode::Check };
         let limits = Limits {
             deadline: None,
-            max_findings: usize::MAX,
+            max_findings: self.max_findings.unwrap_or(usize::MAX),
         };
-        py.detach(|| api::answer(&self.session, request, mode, limits))
+        py.detach(|| api::answer_draft(&self.session, input, &sources, mode, limits))
             .map_err(|unanswered| match unanswered {
                 Unanswered::Request(e) => PyValueError::new_err(e.message),
                 Unanswered::PastDeadline => PyRuntimeError::new_err("the check was abandoned"),
@@ -121,24 +125,43 @@ impl NativeSession {
                 .map_err(setup_error)?;
             let mut checked = session.check(&plan.planned, None);
             checked.problems.splice(0..0, gathered.problems);
-            json(&render::json::report(&checked.report()))
+            self.answer(checked)
         })
     }
 
     /// The JSON of `copydesk check --input jsonl --format json` over these lines, each one
-    /// record (`first` is the number of the first, for errors).
-    fn check_records(&self, py: Python<'_>, lines: Vec<String>, first: usize) -> PyResult<String> {
+    /// record (`first` is the number of the first, for errors). A line that is not a record
+    /// raises, or with `report_errors` is an error of the answer, as the command line reports
+    /// it, named `record N`.
+    fn check_records(
+        &self,
+        py: Python<'_>,
+        lines: Vec<String>,
+        first: usize,
+        report_errors: bool,
+    ) -> PyResult<String> {
         py.detach(|| {
             let fields = &self.session.profiles()[0].config.records;
             let mut planned = Vec::with_capacity(lines.len());
+            let mut problems = Vec::new();
             for (index, line) in lines.iter().enumerate() {
-                let record = Record::parse(line.as_bytes(), fields).map_err(|message| {
-                    RecordError::new_err(format!("record {}: {message}", first + index))
-                })?;
-                planned.push(self.session.plan(DraftOrigin::Record(Box::new(record))));
+                match Record::parse(line.as_bytes(), fields) {
+                    Ok(record) => {
+                        planned.push(self.session.plan(DraftOrigin::Record(Box::new(record))))
+                    }
+                    Err(message) if report_errors => problems.push(input::problem(
+                        &format!("record {}", first + index),
+                        message,
+                    )),
+                    Err(message) => {
+                        let place = first + index;
+                        return Err(RecordError::new_err(format!("record {place}: {message}")));
+                    }
+                }
             }
-            let checked = self.session.check(&planned, None);
-            json(&render::json::report(&checked.report()))
+            let mut checked = self.session.check(&planned, None);
+            checked.problems.splice(0..0, problems);
+            self.answer(checked)
         })
     }
 
@@ -199,6 +222,18 @@ impl NativeSession {
 }
 
 impl NativeSession {
+    /// The JSON report of `checked` (`check --format json`'s document), listing at most the
+    /// session's `max_findings`, and whether there were more (`truncated`).
+    fn answer(&self, mut checked: Checked) -> PyResult<String> {
+        let limit = self.max_findings.unwrap_or(usize::MAX);
+        let truncated = checked.diagnostics.len() > limit;
+        checked.diagnostics.truncate(limit);
+        json(&Answer {
+            report: render::json::report(&checked.report()),
+            truncated,
+        })
+    }
+
     /// The records among `lines` (blank lines skipped), planned under the session's
     /// configuration, with their places; and a problem for each line that is not a record.
     fn records(
@@ -269,6 +304,14 @@ fn setup_error(error: SetupError) -> PyErr {
         }
         SetupError::Message(message) => ConfigError::new_err(message),
     }
+}
+
+/// A report, and whether findings past the session's limit were left out of it.
+#[derive(serde::Serialize)]
+struct Answer<'a> {
+    #[serde(flatten)]
+    report: render::json::JsonReport<'a>,
+    truncated: bool,
 }
 
 fn json(value: &impl serde::Serialize) -> PyResult<String> {

@@ -64,3 +64,30 @@ def test_a_record_without_an_id_is_a_record_error():
 def test_no_records_is_no_findings():
     findings = copydesk.Session(isolated=True).check_records([])
     assert list(findings) == [] and findings.summary["articles"] == 0
+
+
+def test_bad_records_can_be_reported_and_the_rest_checked():
+    session = copydesk.Session(isolated=True)
+    records = [
+        {"id": "a", "headline": "Fine", "body": "The the harbor was calm.\n"},
+        {"headline": "No id", "body": "No id.\n"},
+        {"id": "c", "headline": "Bad value", "body": "Text.\n", "extra": float("nan")},
+        {"id": "d", "headline": "Fine", "body": "The the tide was high.\n"},
+    ]
+    findings = session.check_records(records, errors="report")
+    assert sorted({f["path"] for f in findings}) == ["a", "d"]
+    assert [e["path"] for e in findings.errors] == ["record 2", "record 3"]
+    with pytest.raises(copydesk.RecordError, match="record 3: not a JSON record"):
+        session.check_records([records[0], records[0], records[2]])
+
+
+def test_dates_are_written_as_a_record_writes_them():
+    import datetime
+
+    record = {"id": "a", "headline": "Fine", "body": "The the harbor was calm.\n", "date": datetime.date(2024, 5, 1)}
+    assert len(copydesk.Session(isolated=True).check_records([record])) == 1
+
+
+def test_one_record_is_not_records():
+    with pytest.raises(TypeError, match="iterable of records"):
+        copydesk.Session(isolated=True).check_records({"id": "a", "headline": "x", "body": "y"})

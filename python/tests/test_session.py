@@ -61,8 +61,11 @@ def test_findings_carry_positions_and_counts(isolated):
 def test_format_comes_from_the_argument_or_the_name(isolated):
     html = "<h1>Harbor calm</h1><p>The the harbor was calm.</p>"
     as_html = isolated.check(html, format="html")
-    assert as_html[0]["path"] == "draft.html"
+    assert as_html[0]["path"] == "draft"
+    assert as_html[0]["start"]["line"] == 1, "read as HTML: the paragraph's words, not the tags"
     assert isolated.check(html, name="story.html")[0]["path"] == "story.html"
+    named = isolated.check(html, name="content/politics/story.v2", format="html")
+    assert named[0]["path"] == "content/politics/story.v2", "a name is kept as given"
     with pytest.raises(ValueError, match="unknown format `docx`"):
         isolated.check(html, format="docx")
 
@@ -151,3 +154,45 @@ def test_the_command_is_the_same_program(tmp_path):
     installed = subprocess.run([command, "check", "--isolated", "--format", "json", str(draft)], capture_output=True, text=True)
     assert installed.returncode == 1
     assert json.loads(installed.stdout)["diagnostics"] == run_json("--isolated", str(draft), cwd=tmp_path)["diagnostics"]
+
+
+def test_files_a_draft_names_are_not_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "secret.txt").write_text("The mayor said \u201cwe will build six parks\u201d on Monday.\n")
+    draft = "---\ntitle: Parks\nsources: [secret.txt]\n---\n\nThe mayor said \u201cwe will build ten parks\u201d on Monday.\n"
+    findings = copydesk.Session(isolated=True).check(draft, name="x.md")
+    assert not [f for f in findings if f["rule"].startswith("grounding.")], findings
+    assert "six" not in json.dumps(findings) and "secret" not in json.dumps([f for f in findings])
+    assert any("not read" in e["message"] for e in findings.errors), findings.errors
+
+
+def test_answers_are_bounded(isolated):
+    text = "Headline\n\n" + "the the " * 6000 + "\n"
+    findings = isolated.check(text)
+    assert len(findings) == copydesk.MAX_FINDINGS and findings.truncated
+    assert sum(findings.summary[k] for k in ("errors", "warnings", "infos")) == copydesk.MAX_FINDINGS
+    everything = copydesk.Session(isolated=True, max_findings=None).check(text)
+    assert len(everything) > copydesk.MAX_FINDINGS and not everything.truncated
+    assert not isolated.check("Harbor calm\n\nThe harbor was calm.\n").truncated
+
+
+def test_one_rule_name_is_one_name():
+    session = copydesk.Session(isolated=True, ignore="typo.doubled-word")
+    assert not session.check("Harbor calm\n\nThe the harbor was calm.\n")
+
+
+def test_exceptions_pickle_as_the_packages(tmp_path):
+    import pickle
+
+    with pytest.raises(copydesk.ConfigError) as raised:
+        copydesk.Session(select=["nonsense.rule"], isolated=True)
+    back = pickle.loads(pickle.dumps(raised.value))
+    assert type(back) is copydesk.ConfigError and str(back) == str(raised.value)
+    assert copydesk.ConfigError.__module__ == "copydesk"
+
+
+def test_sources_must_be_names_and_texts(isolated):
+    with pytest.raises(TypeError, match="pair"):
+        isolated.check("Text.\n", sources=["wire.txt"])
+    with pytest.raises(TypeError, match="not one string"):
+        isolated.check("Text.\n", sources="wire.txt")

@@ -273,6 +273,7 @@ impl<'c> Server<'c> {
         let input = DraftOrigin::Text {
             name: doc.name.clone(),
             text: doc.text.clone(),
+            format: None,
         };
         let (version, excluded_path) = (doc.version, doc.path.clone());
         let crash_on = self.options.crash_on.clone();

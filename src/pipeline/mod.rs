@@ -178,6 +178,14 @@ impl Session {
         &self.profiles[planned.profile]
     }
 
+    /// The session from now on reads nothing from disk on a document's behalf (the sources a
+    /// draft's front matter names): how a library front end checks text that strangers write
+    /// under the configuration and packs it has already loaded.
+    pub fn without_file_access(mut self) -> Session {
+        self.options.file_access = FileAccess::Off;
+        self
+    }
+
     /// The profiles, taken out of the session.
     pub fn into_profiles(self) -> Vec<Profile> {
         self.profiles

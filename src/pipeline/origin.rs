@@ -14,8 +14,13 @@ pub enum DraftOrigin {
     File(PathBuf),
     /// Standard input, named by a virtual path (`--stdin-filename`) or `<stdin>`.
     Stdin { name: Option<PathBuf> },
-    /// Text in memory, named by a virtual path that chooses its format.
-    Text { name: String, text: String },
+    /// Text in memory, named by a virtual path that chooses its format unless `format` is
+    /// given.
+    Text {
+        name: String,
+        text: String,
+        format: Option<Format>,
+    },
     /// An article record of a JSON-lines export, named by its id.
     Record(Box<Record>),
 }
@@ -51,7 +56,10 @@ impl DraftOrigin {
                 let bytes = input::read_stdin_bytes(&name)?;
                 input::parse_bytes(&name, bytes, Format::for_path(&name))
             }
-            DraftOrigin::Text { name, text } => Ok(parse_text(name, text)),
+            DraftOrigin::Text { name, text, format } => {
+                let format = format.unwrap_or_else(|| Format::for_path(name));
+                Ok(Article::parse(name, text, format))
+            }
             DraftOrigin::Record(record) => {
                 let mut article =
                     Article::assemble(record.id.clone(), &record.parts, record.format);

@@ -162,9 +162,21 @@ pub fn answer(
             text: s.text,
         })
         .collect();
+    answer_draft(session, input, &sources, mode, limits)
+}
+
+/// What a check or fix of one draft answers under `session`, checked against `sources` too:
+/// the JSON of `/v1/check` or `/v1/fix`.
+pub fn answer_draft(
+    session: &Session,
+    input: DraftOrigin,
+    sources: &[SourceText],
+    mode: Mode,
+    limits: Limits,
+) -> Result<String, Unanswered> {
     let planned = session.plan(input);
     let mut checked =
-        session.check_with_sources(std::slice::from_ref(&planned), &sources, limits.deadline);
+        session.check_with_sources(std::slice::from_ref(&planned), sources, limits.deadline);
     let before = (mode == Mode::Fix)
         .then(|| checked.articles.first().cloned())
         .flatten();
@@ -223,6 +235,7 @@ fn draft_input(
         (Some(text), None) => Ok(DraftOrigin::Text {
             name: virtual_name(name.as_deref(), format),
             text,
+            format: None,
         }),
         (None, Some(fields)) => {
             let parts = Parts {
