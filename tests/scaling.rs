@@ -731,6 +731,33 @@ fn kind_cases() -> Vec<Case> {
             pack: None,
         },
         Case {
+            stresses: "variants",
+            name: "one name written a new way in every paragraph",
+            rule: "consistency.variants",
+            fires: 3,
+            rules: &["--select", "consistency.variants"],
+            output: JSON,
+            file: "draft.txt",
+            draft: |n| {
+                // The capitals of "Whitfieldington" follow the bits of the paragraph's number,
+                // and every other paragraph puts a hyphen somewhere in it: one group written
+                // thousands of ways in a dozen forms.
+                fill(n, HEAD, |i| {
+                    let mut written = String::new();
+                    for (at, c) in "whitfieldington".chars().enumerate() {
+                        if i % 2 == 1 && at == i / 2 % 13 + 1 {
+                            written.push('-');
+                        }
+                        let capital = at == 0 || (i >> (at - 1)) & 1 == 1;
+                        written.push(if capital { c.to_ascii_uppercase() } else { c });
+                    }
+                    format!("The council met {written} on Monday.\n\n")
+                })
+            },
+            source: None,
+            pack: None,
+        },
+        Case {
             stresses: "contradiction",
             name: "one paragraph of one person's ages, tolls, titles, dated weekdays and shares",
             rule: "news.fact.age-changed",
