@@ -47,8 +47,10 @@ bin=target/release/copydesk
 "$bin" check --isolated --input jsonl --format json "$work/export.jsonl" >"$work/alone.json" || [ $? -eq 1 ]
 cd "$work"
 started=$EPOCHREALTIME
+# Exit 1: findings at warning or above were written, as `copydesk check` says it.
 "$work/spark/bin/python" -m copydesk.spark audit "$work/export.jsonl" --out "$work/audit" \
-  --isolated --master 'local[2]' 2> >(grep -v -E '^(WARN|Setting default log level|To adjust logging|Using Spark)' >&2)
+  --isolated --master 'local[2]' 2> >(grep -v -E '^(WARN|Setting default log level|To adjust logging|Using Spark)' >&2) ||
+  [ $? -eq 1 ]
 awk -v s="$started" -v f="$EPOCHREALTIME" 'BEGIN { printf "the audit took %.1f s of wall time, Spark start-up included\n", f - s }'
 "$work/spark/bin/python" "$repo/scripts/spark-compare.py" "$work/corpus.json" "$work/alone.json" "$work/audit"
 COPYDESK_BIN="$repo/$bin" "$work/spark/bin/python" -m pytest -q -rs -p no:cacheprovider \

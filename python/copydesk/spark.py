@@ -25,8 +25,17 @@ import os
 import sys
 from typing import Iterable, Iterator, Optional, Sequence, Tuple
 
-from . import Session
-from ._copydesk import merge_evidence
+from urllib.parse import urlparse
+
+from . import CopydeskError, Session
+from ._copydesk import find_config, merge_evidence
+
+#: The extensions of exports read from a folder, as `check --input jsonl` walks one.
+EXPORT_EXTENSIONS = (".jsonl", ".ndjson")
+
+#: Lines of one file of a folder export are numbered within it: a line's place in the corpus
+#: is its file's number times this, plus its own.
+FILE_PLACES = 1 << 40
 
 #: The columns of the findings written: the record's id and, as in ``--format json``, the
 #: rule, severity, ``start`` and ``end`` positions and message.
@@ -48,7 +57,7 @@ class Settings(tuple):
         return found
 
 
-def _batches(rows: Iterable[Tuple[str, int]], size: int = 1000) -> Iterator[Tuple[list, list]]:
+def _batches(rows: Iterable[Tuple[bytes, int]], size: int = 1000) -> Iterator[Tuple[list, list]]:
     lines, places = [], []
     for line, place in rows:
         lines.append(line)
@@ -67,10 +76,12 @@ def _gather(settings: Settings, rows) -> Iterator[Tuple[Tuple[str, str], str]]:
             yield (evidence["rule"], evidence["group"]), json.dumps(evidence)
 
 
-def _check(settings: Settings, export: str, verdicts: Optional[str], rows) -> Iterator[tuple]:
+def _check(settings: Settings, names: Sequence[str], verdicts: Optional[str], rows) -> Iterator[tuple]:
     native = settings.session()._native
     for lines, places in _batches(rows):
-        report = json.loads(native.check_lines(export, lines, places, verdicts))
+        line_names = [f"{names[place // FILE_PLACES]}:{place % FILE_PLACES + 1}" for place in places]
+        report = json.loads(native.check_lines(lines, places, line_names, verdicts))
+        yield ("records", None, None, None, None, None, str(report["summary"]["articles"]))
         for f in report["diagnostics"]:
             yield ("finding", f["path"], f["rule"], f["severity"], f["start"], f["end"], f["message"])
         for e in report["errors"]:
@@ -109,13 +120,31 @@ def audit(
     """Checks every record of the JSON-lines ``export`` and writes the findings under ``out``:
     ``out/findings.parquet`` and ``out/findings.jsonl`` (Spark's folders of part files), one row
     a finding with the columns of :data:`COLUMNS`; lines that are not records go to
-    ``out/errors.jsonl``. With ``corpus`` (the default) consistency is judged across the whole
-    export, as ``--corpus`` judges it. ``master`` is Spark's (``local[*]`` by default); pass
-    ``spark`` to use a session of your own. Returns the counts: records, findings, errors,
-    verdicts.
+    ``out/errors.jsonl`` (written every run, empty when there are none). ``export`` is a file,
+    or a local folder of ``.jsonl``/``.ndjson`` files (each line named by its file). With
+    ``corpus`` (the default) consistency is judged across the whole export, as ``--corpus``
+    judges it. Without ``config`` or ``isolated``, the ``copydesk.toml`` nearest above a local
+    export applies, as ``copydesk check`` finds it (for an export on a cluster's file system,
+    the one above the working directory). ``master`` is Spark's (``local[*]`` by default);
+    pass ``spark`` to use a session of your own, whose workers need ``PYSPARK_PYTHON`` to name
+    an interpreter where this package is installed. Returns the counts: records, findings
+    (and of them, those at ``warning`` or above), errors, verdicts.
+
+    Raises:
+        ConfigError: the configuration or a pack does not load (before Spark starts).
+        FileNotFoundError: a local export that is not there, or an ``out`` that is a file.
     """
     from pyspark.sql import SparkSession
 
+    files = _export_files(export)
+    if config is None and not isolated:
+        found = find_config(_local_path(files[0]) or ".")
+        config, isolated = (os.fspath(found), False) if found is not None else (None, True)
+    settings = Settings((config, tuple(rules), isolated))
+    settings.session()  # a configuration or pack that does not load fails here, not in a task
+    local_out = _local_path(out)
+    if local_out is not None and os.path.exists(local_out) and not os.path.isdir(local_out):
+        raise FileNotFoundError(20, "not a folder, so findings cannot be written in it", out)
     own = spark is None
     if own:
         # Python workers run this interpreter, where the package is installed, unless told
@@ -129,36 +158,73 @@ def audit(
         )
         spark.sparkContext.setLogLevel("ERROR")
     try:
-        return _run(spark, export, out, Settings((config, tuple(rules), isolated)), corpus, partitions)
+        return _run(spark, files, out, settings, corpus, partitions)
     finally:
         if own:
             spark.stop()
 
 
-def _run(spark, export: str, out: str, settings: Settings, corpus: bool, partitions) -> dict:
+def _local_path(path: str) -> Optional[str]:
+    """The path on this machine's disk that `path` names, or None for another file system."""
+    parsed = urlparse(path)
+    if parsed.scheme == "file":
+        return parsed.path
+    return path if parsed.scheme == "" or len(parsed.scheme) == 1 else None
+
+
+def _export_files(export: str) -> list:
+    """The files of an export: itself, or a local folder's record files, in name order."""
+    local = _local_path(export)
+    if local is None:
+        return [export]
+    if not os.path.exists(local):
+        raise FileNotFoundError(2, "no such file or folder", export)
+    if not os.path.isdir(local):
+        return [export]
+    files = sorted(
+        os.path.join(folder, name)
+        for folder, _, names in os.walk(local)
+        for name in names
+        if name.lower().endswith(EXPORT_EXTENSIONS) and not name.startswith(".")
+    )
+    if not files:
+        raise FileNotFoundError(2, "no .jsonl or .ndjson file in the folder", export)
+    return files
+
+
+def _run(spark, files: list, out: str, settings: Settings, corpus: bool, partitions) -> dict:
     context = spark.sparkContext
-    # Each line with its place in the export: the order `--corpus` reads records in.
-    lines = context.textFile(export, minPartitions=partitions).zipWithIndex().cache()
+    # Each line, as the UTF-8 bytes the checker reads, at its place: its file's number and its
+    # own, the order `--corpus` reads records in. (Spark's text reader has already replaced
+    # bytes that are not UTF-8 with U+FFFD: such a line is checked, where the command line
+    # refuses it.)
+    parts = []
+    for number, path in enumerate(files):
+        base = number * FILE_PLACES
+        text = context.textFile(path, minPartitions=partitions, use_unicode=False)
+        parts.append(text.zipWithIndex().map(lambda pair, base=base: (pair[0], base + pair[1])))
+    lines = (parts[0] if len(parts) == 1 else context.union(parts)).cache()
     verdicts = None
     if corpus:
         merged = lines.mapPartitions(lambda rows: _gather(settings, rows)).reduceByKey(merge_evidence).values()
         evidence = "[" + ",".join(merged.collect()) + "]"
         verdicts = settings.session()._native.verdicts(evidence)
     shared = context.broadcast(verdicts)
-    name = os.path.basename(export)
-    rows = lines.mapPartitions(lambda part: _check(settings, name, shared.value, part))
+    names = list(files)
+    rows = lines.mapPartitions(lambda part: _check(settings, names, shared.value, part))
     frame = spark.createDataFrame(rows, _schema()).cache()
     findings = frame.where("kind = 'finding'").drop("kind")
     errors = frame.where("kind = 'error'").select("id", "message")
     findings.write.mode("overwrite").parquet(os.path.join(out, "findings.parquet"))
     findings.write.mode("overwrite").json(os.path.join(out, "findings.jsonl"))
-    error_count = errors.count()
-    if error_count:
-        errors.write.mode("overwrite").json(os.path.join(out, "errors.jsonl"))
+    # Written every run, so a folder reused never keeps another run's errors.
+    errors.write.mode("overwrite").json(os.path.join(out, "errors.jsonl"))
+    records = frame.where("kind = 'records'").select("message").collect()
     counts = {
-        "records": lines.count() - error_count,
+        "records": sum(int(row.message) for row in records),
         "findings": findings.count(),
-        "errors": error_count,
+        "failing": findings.where("severity in ('error', 'warning')").count(),
+        "errors": errors.count(),
         "verdicts": len(json.loads(verdicts)) if verdicts else 0,
     }
     lines.unpersist()
@@ -182,23 +248,44 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     run.add_argument("--no-corpus", action="store_true", help="judge consistency article by article")
     run.add_argument("--partitions", type=int, help="at least this many partitions of the export")
     args = parser.parse_args(argv)
-    counts = audit(
-        args.export,
-        args.out,
-        master=args.master,
-        config=args.config,
-        rules=args.rules,
-        isolated=args.isolated,
-        corpus=not args.no_corpus,
-        partitions=args.partitions,
-    )
+    try:
+        counts = audit(
+            args.export,
+            args.out,
+            master=args.master,
+            config=args.config,
+            rules=args.rules,
+            isolated=args.isolated,
+            corpus=not args.no_corpus,
+            partitions=args.partitions,
+        )
+    except CopydeskError as e:
+        print(e, file=sys.stderr)
+        return 2
+    except FileNotFoundError as e:
+        print(f"error: {e.filename}: {e.strerror}", file=sys.stderr)
+        return 2
+    except Exception as e:  # Spark's own failures (a path it cannot read): its first line
+        if type(e).__name__ not in ("Py4JJavaError", "AnalysisException", "IllegalArgumentException"):
+            raise
+        print(f"error: Spark could not run the audit: {_first_line(e)}", file=sys.stderr)
+        return 2
     print(
         f"audited {counts['records']} records: {counts['findings']} findings, "
         f"{counts['verdicts']} corpus-wide verdicts, {counts['errors']} lines not records; "
         f"written to {args.out}",
         file=sys.stderr,
     )
-    return 1 if counts["errors"] else 0
+    # As `copydesk check`: 2 when input could not be read, 1 for a finding at warning or above.
+    if counts["errors"]:
+        return 2
+    return 1 if counts["failing"] else 0
+
+
+def _first_line(error: Exception) -> str:
+    java = getattr(error, "java_exception", None)
+    text = str(java) if java is not None else str(error)
+    return next((line.strip() for line in text.splitlines() if line.strip()), type(error).__name__)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ fn _copydesk(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     module.add_function(wrap_pyfunction!(run_cli, module)?)?;
     module.add_function(wrap_pyfunction!(session::merge_evidence, module)?)?;
+    module.add_function(wrap_pyfunction!(session::find_config, module)?)?;
     module.add_class::<session::NativeSession>()?;
     module.add("CopydeskError", py.get_type::<CopydeskError>())?;
     module.add("ConfigError", py.get_type::<ConfigError>())?;

@@ -15,6 +15,7 @@ use copydesk::rules::forms::{Evidence, Verdict};
 use copydesk::serve::api::{self, Limits, Mode, Unanswered};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
 use std::path::{Path, PathBuf};
 
 /// The packs and configuration of `copydesk.Session`, loaded once.
@@ -171,11 +172,11 @@ impl NativeSession {
     fn gather_evidence(
         &self,
         py: Python<'_>,
-        lines: Vec<String>,
+        lines: Vec<PyBackedBytes>,
         places: Vec<u64>,
     ) -> PyResult<String> {
         py.detach(|| {
-            let (planned, places, _) = self.records(&lines, &places, "");
+            let (planned, places, _) = self.records(&lines, &places, &[]);
             let (_, evidence) = self.session.gather_evidence(&planned, &places);
             json(&evidence)
         })
@@ -190,17 +191,17 @@ impl NativeSession {
         })
     }
 
-    /// The JSON report of these lines of `export` (each at its place in it) checked as
+    /// The JSON report of these lines (bytes, each at its place in the corpus) checked as
     /// `check --input jsonl` checks them, the rules that judge a corpus reporting against
-    /// `verdicts` (a JSON list) when given. A line that is not a record is an error of the
-    /// report, named `export:LINE`.
-    #[pyo3(signature = (export, lines, places, verdicts=None))]
+    /// `verdicts` (a JSON list) when given. A line that is not a record (not UTF-8, not JSON,
+    /// no id) is an error of the report, named by its entry in `names` (`export.jsonl:LINE`).
+    #[pyo3(signature = (lines, places, names, verdicts=None))]
     fn check_lines(
         &self,
         py: Python<'_>,
-        export: String,
-        lines: Vec<String>,
+        lines: Vec<PyBackedBytes>,
         places: Vec<u64>,
+        names: Vec<String>,
         verdicts: Option<String>,
     ) -> PyResult<String> {
         py.detach(|| {
@@ -208,7 +209,7 @@ impl NativeSession {
                 .map(|text| serde_json::from_str(&text))
                 .transpose()
                 .map_err(|e| PyValueError::new_err(format!("not verdicts: {e}")))?;
-            let (planned, places, problems) = self.records(&lines, &places, &export);
+            let (planned, places, problems) = self.records(&lines, &places, &names);
             let mut checked = match &verdicts {
                 Some(verdicts) => self
                     .session
@@ -238,31 +239,39 @@ impl NativeSession {
     /// configuration, with their places; and a problem for each line that is not a record.
     fn records(
         &self,
-        lines: &[String],
+        lines: &[PyBackedBytes],
         places: &[u64],
-        export: &str,
+        names: &[String],
     ) -> (Vec<Planned>, Vec<u64>, Vec<InputProblem>) {
         let fields = &self.session.profiles()[0].config.records;
         let mut planned = Vec::with_capacity(lines.len());
         let mut kept = Vec::with_capacity(lines.len());
         let mut problems = Vec::new();
         for (index, line) in lines.iter().enumerate() {
-            if line.trim().is_empty() {
+            if line.trim_ascii().is_empty() {
                 continue;
             }
             let place = places.get(index).copied().unwrap_or(index as u64);
-            match Record::parse(line.as_bytes(), fields) {
+            match Record::parse(line, fields) {
                 Ok(record) => {
                     planned.push(self.session.plan(DraftOrigin::Record(Box::new(record))));
                     kept.push(place);
                 }
                 Err(message) => {
-                    problems.push(input::problem(&format!("{export}:{}", place + 1), message));
+                    let name = names.get(index).map_or("record", String::as_str);
+                    problems.push(input::problem(name, message));
                 }
             }
         }
         (planned, kept, problems)
     }
+}
+
+/// The `copydesk.toml` that applies to `path` (a file or folder), found as `copydesk check`
+/// finds it: the nearest above it.
+#[pyfunction]
+pub fn find_config(path: PathBuf) -> Option<PathBuf> {
+    Discovery::default().find(&path)
 }
 
 /// Merges two partial evidences of one group (JSON objects): the evidence of both parts.

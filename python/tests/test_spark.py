@@ -76,11 +76,44 @@ def test_without_corpus_each_record_is_judged_alone(session, tmp_path):
 
 
 def test_lines_that_are_not_records_are_errors(session, tmp_path):
-    export = write(tmp_path, RECORDS[:2], extra_lines=['{"id": "x", "body": 7}', "not json"])
+    export = write(tmp_path, RECORDS[:2], extra_lines=['{"id": "x", "body": 7}', "", "not json"])
     counts = spark.audit(str(export), str(tmp_path / "out"), isolated=True, spark=session)
-    assert counts["errors"] == 2 and counts["records"] == 2
+    assert counts["errors"] == 2 and counts["records"] == 2, "a blank line is neither"
     errors = [json.loads(line) for part in (tmp_path / "out" / "errors.jsonl").glob("part-*") for line in part.read_text().splitlines()]
-    assert sorted(e["id"] for e in errors) == ["export.jsonl:3", "export.jsonl:4"]
+    assert sorted(e["id"] for e in errors) == [f"{export}:3", f"{export}:5"]
+    # The same folder again, with a clean export: no error of the last run is left in it.
+    clean = write(tmp_path, RECORDS[:2])
+    assert spark.audit(str(clean), str(tmp_path / "out"), isolated=True, spark=session)["errors"] == 0
+    assert not [p for p in (tmp_path / "out" / "errors.jsonl").glob("part-*") if p.read_text().strip()]
+
+
+def test_a_folder_of_exports_names_each_file_and_finds_its_configuration(session, tmp_path):
+    folder = tmp_path / "desk" / "exports"
+    folder.mkdir(parents=True)
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS[:2]))
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS[2:]) + "not json\n")
+    (tmp_path / "desk" / "copydesk.toml").write_text('[rules]\nignore = ["consistency.us-abbreviation"]\n')
+    counts = spark.audit(str(folder), str(tmp_path / "out"), spark=session)
+    assert counts["records"] == 4 and counts["errors"] == 1
+    got = findings(tmp_path / "out")
+    # The audit judges the folder as one archive; `check --corpus` judges a folder's exports
+    # one by one, so it is given their lines as one export.
+    whole = tmp_path / "desk" / "whole.jsonl"
+    whole.write_text((folder / "a.jsonl").read_text() + (folder / "b.jsonl").read_text())
+    report = run_json("--input", "jsonl", "--corpus", str(whole), cwd=tmp_path, codes=(2,))
+    assert got == Counter((d["path"], d["start"]["line"], d["start"]["column"], d["rule"]) for d in report["diagnostics"])
+    assert not [key for key in got if key[3] == "consistency.us-abbreviation"], "the configuration above applies"
+    errors = [json.loads(line) for part in (tmp_path / "out" / "errors.jsonl").glob("part-*") for line in part.read_text().splitlines()]
+    assert [e["id"] for e in errors] == [f"{folder / 'b.jsonl'}:3"]
+
+
+def test_what_cannot_run_exits_2_with_one_line(tmp_path):
+    missing = subprocess.run([sys.executable, "-m", "copydesk.spark", "audit", str(tmp_path / "nosuch.jsonl"), "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "no such file" in missing.stderr and "Traceback" not in missing.stderr
+    export = write(tmp_path, RECORDS)
+    (tmp_path / "bad.toml").write_text("[rules]\nselect = 7\n")
+    bad = subprocess.run([sys.executable, "-m", "copydesk.spark", "audit", str(export), "--out", str(tmp_path / "o"), "--config", str(tmp_path / "bad.toml")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "bad.toml:2" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_the_command_needs_a_subcommand():
