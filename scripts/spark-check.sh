@@ -12,34 +12,21 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/scripts/real-tool.sh"
+source "$repo/scripts/python-env.sh"
 corpus="$repo/../shared/corpus-real"
-if [ "${1:-}" = --keep ]; then
-  work=$2
-  mkdir -p "$work"
-else
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-fi
+work_folder "$@"
 [ -d "$corpus" ] || skip spark "$corpus is not here, so the audit was not compared"
 if ! command -v java >/dev/null 2>&1; then
   apt_install openjdk-17-jre-headless || skip spark "Java is missing and openjdk-17-jre-headless could not be installed"
 fi
-if [ ! -x "$work/spark/bin/python" ]; then
-  python3 -m venv "$work/spark" >/dev/null 2>&1 ||
-    { apt_install python3-venv && python3 -m venv "$work/spark"; } ||
-    skip spark "python3 -m venv is not available"
-fi
-pip() { "$work/spark/bin/pip" install --quiet --disable-pip-version-check "$@" >"$work/pip.log" 2>&1 ||
-  { tail -n 3 "$work/pip.log"; skip spark "pip could not install $* from PyPI"; }; }
-pip "maturin>=1.9,<2" "pytest>=7"
+# A kept folder keeps its virtualenv, PySpark included.
+[ -x "$work/spark/bin/python" ] || fresh_venv spark "$work/spark"
+pip_install spark "$work/spark" "maturin>=1.9,<2" "pytest>=7"
 
 cd "$repo"
 cargo build --release --quiet
-rm -rf "$work/dist"
-"$work/spark/bin/maturin" build --release --quiet --out "$work/dist" >"$work/maturin.log" 2>&1 ||
-  { tail -n 20 "$work/maturin.log"; echo "FAIL: maturin could not build the wheel"; exit 1; }
-wheel=$(ls "$work"/dist/copydesk-*.whl)
-pip --force-reinstall "${wheel}[spark]"
+build_wheel "$work/spark"
+pip_install spark "$work/spark" --force-reinstall "${wheel}[spark]"
 
 python3 scripts/corpus-records.py "$work/export.jsonl" --corpus "$corpus"
 bin=target/release/copydesk

@@ -144,9 +144,9 @@ pub fn gather_run_with(
             let meta = &rule.meta;
             match run.corpus {
                 Corpus::Off => {}
-                Corpus::Judge => forms::judge(meta, corpus, &list, &|_| String::new(), &mut judged),
+                Corpus::Judge => forms::judge(meta, corpus, &list, &mut judged),
                 Corpus::Gather => evidence.extend(Evidence::gather(&meta.id, &list, &|i| {
-                    (run.place_of(i), run.articles[i].name.clone())
+                    (run.place_of(i), run.articles[i].name.as_str())
                 })),
                 Corpus::Verdicts(verdicts) => {
                     forms::report(meta, &list, verdicts, &local, &mut judged);

@@ -142,23 +142,14 @@ impl NativeSession {
         report_errors: bool,
     ) -> PyResult<String> {
         py.detach(|| {
-            let fields = &self.session.profiles()[0].config.records;
-            let mut planned = Vec::with_capacity(lines.len());
-            let mut problems = Vec::new();
-            for (index, line) in lines.iter().enumerate() {
-                match Record::parse(line.as_bytes(), fields) {
-                    Ok(record) => {
-                        planned.push(self.session.plan(DraftOrigin::Record(Box::new(record))))
-                    }
-                    Err(message) if report_errors => problems.push(input::problem(
-                        &format!("record {}", first + index),
-                        message,
-                    )),
-                    Err(message) => {
-                        let place = first + index;
-                        return Err(RecordError::new_err(format!("record {place}: {message}")));
-                    }
-                }
+            let places: Vec<u64> = (0..lines.len() as u64).collect();
+            let names: Vec<String> = (first..first + lines.len())
+                .map(|n| format!("record {n}"))
+                .collect();
+            let (planned, _, problems) = self.records(&lines, &places, &names);
+            if let Some(problem) = problems.first().filter(|_| !report_errors) {
+                let message = format!("{}: {}", problem.name, problem.message);
+                return Err(RecordError::new_err(message));
             }
             let mut checked = self.session.check(&planned, None);
             checked.problems.splice(0..0, problems);
@@ -239,7 +230,7 @@ impl NativeSession {
     /// configuration, with their places; and a problem for each line that is not a record.
     fn records(
         &self,
-        lines: &[PyBackedBytes],
+        lines: &[impl AsRef<[u8]>],
         places: &[u64],
         names: &[String],
     ) -> (Vec<Planned>, Vec<u64>, Vec<InputProblem>) {
@@ -248,6 +239,7 @@ impl NativeSession {
         let mut kept = Vec::with_capacity(lines.len());
         let mut problems = Vec::new();
         for (index, line) in lines.iter().enumerate() {
+            let line = line.as_ref();
             if line.trim_ascii().is_empty() {
                 continue;
             }

@@ -8,10 +8,10 @@ impl Evidence {
     /// The evidence of each group in `occurrences` (one rule's, in run order), groups and
     /// shapes in order of first use; `article(i)` is the corpus place and name of the run's
     /// article `i`.
-    pub fn gather(
+    pub fn gather<'n>(
         rule: &str,
         occurrences: &[Occurrence],
-        article: &dyn Fn(usize) -> (u64, String),
+        article: &dyn Fn(usize) -> (u64, &'n str),
     ) -> Vec<Evidence> {
         let mut groups: Vec<Evidence> = Vec::new();
         let mut group_of: HashMap<&str, usize> = HashMap::new();
@@ -27,20 +27,11 @@ impl Evidence {
                 groups.len() - 1
             });
             let (key, name) = article(o.article);
-            let shape = Shape {
-                form: o.form.clone(),
-                written: o.written.clone(),
-                quoted: o.quoted,
-                capital_opens_sentence: o.capital_opens_sentence,
-                name: o.name,
-                uses: 1,
-                first: Place {
-                    article: key,
-                    name,
-                    start: o.span.start,
-                    end: o.span.end,
-                },
-                last_article: key,
+            let place = || Place {
+                article: key,
+                name: name.to_owned(),
+                start: o.span.start,
+                end: o.span.end,
             };
             let way = (
                 o.form.as_str(),
@@ -51,10 +42,27 @@ impl Evidence {
             );
             let shapes = &mut groups[group].shapes;
             match shape_of.get(&(group, way)) {
-                Some(&known) => shapes[known].absorb(shape),
+                // A way of writing seen before: one use more, copying nothing.
+                Some(&known) => {
+                    let shape = &mut shapes[known];
+                    shape.uses += 1;
+                    shape.last_article = shape.last_article.max(key);
+                    if (key, o.span.start) < (shape.first.article, shape.first.start) {
+                        shape.first = place();
+                    }
+                }
                 None => {
                     shape_of.insert((group, way), shapes.len());
-                    shapes.push(shape);
+                    shapes.push(Shape {
+                        form: o.form.clone(),
+                        written: o.written.clone(),
+                        quoted: o.quoted,
+                        capital_opens_sentence: o.capital_opens_sentence,
+                        name: o.name,
+                        uses: 1,
+                        first: place(),
+                        last_article: key,
+                    });
                 }
             }
         }

@@ -61,12 +61,7 @@ fn loser(
 ) -> Diagnostic {
     let winner_text = &winner.written;
     let written = &o.written;
-    let mut diagnostic = rule.diagnostic(
-        o.article,
-        o.span,
-        format!("`{written}`"),
-        &[("match", written), ("preferred", winner_text)],
-    );
+    let mut diagnostic = flagged(rule, o, winner_text);
     if let Some(example) = &winner.example {
         match local(example) {
             Some(article) => {
@@ -111,15 +106,20 @@ fn loser(
     diagnostic
 }
 
-/// A use of a form tied with others across articles: info, no fix, asking for a choice.
-fn tied(rule: &RuleMeta, o: &Occurrence, reference: &str) -> Diagnostic {
+/// The rule's finding on a use of a form that is not `preferred`.
+fn flagged(rule: &RuleMeta, o: &Occurrence, preferred: &str) -> Diagnostic {
     let written = &o.written;
-    let mut diagnostic = rule.diagnostic(
+    rule.diagnostic(
         o.article,
         o.span,
         format!("`{written}`"),
-        &[("match", written), ("preferred", reference)],
-    );
+        &[("match", written), ("preferred", preferred)],
+    )
+}
+
+/// A use of a form tied with others across articles: info, no fix, asking for a choice.
+fn tied(rule: &RuleMeta, o: &Occurrence, reference: &str) -> Diagnostic {
+    let mut diagnostic = flagged(rule, o, reference);
     diagnostic.severity = Severity::Info;
     diagnostic.notes.push(
         "the forms are used equally often across the articles: choose one, or name the house form in `[style] preferred`"
@@ -129,19 +129,18 @@ fn tied(rule: &RuleMeta, o: &Occurrence, reference: &str) -> Diagnostic {
 }
 
 /// Judges the occurrences of one rule over one run (sorted in run order; article `i` is the
-/// run's `i`th, named `name_of(i)`): gathers their evidence, asks the rule for its verdicts and
-/// reports the losing forms.
+/// run's `i`th): gathers their evidence, asks the rule for its verdicts and reports the losing
+/// forms.
 pub fn judge(
     rule: &RuleMeta,
     check: &dyn CorpusCheck,
     occurrences: &[Occurrence],
-    name_of: &dyn Fn(usize) -> String,
     out: &mut Vec<Diagnostic>,
 ) {
     if occurrences.is_empty() {
         return;
     }
-    let evidence = Evidence::gather(&rule.id, occurrences, &|i| (i as u64, name_of(i)));
+    let evidence = Evidence::gather(&rule.id, occurrences, &|i| (i as u64, ""));
     let verdicts = check.verdicts(rule, &evidence);
     report(
         rule,

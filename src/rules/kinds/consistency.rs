@@ -204,7 +204,7 @@ impl Check for Consistency {
     }
 
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        forms::judge(cx.rule, self, &self.collect(cx), &|_| String::new(), out);
+        forms::judge(cx.rule, self, &self.collect(cx), out);
     }
 
     fn house_form(&self) -> Option<&str> {

@@ -291,7 +291,7 @@ impl Variants {
 
 impl Check for Variants {
     fn check_article(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        forms::judge(cx.rule, self, &self.collect(cx), &|_| String::new(), out);
+        forms::judge(cx.rule, self, &self.collect(cx), out);
     }
 
     fn corpus(&self) -> Option<&dyn CorpusCheck> {
